@@ -1,0 +1,118 @@
+#ifndef TPM_SCHED_SCHED_H
+#define TPM_SCHED_SCHED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * FSRS-6, exactly as the reference implementation ts-fsrs 5.4.2 computes it
+ * (../shared/fsrs/SPEC.md).  Pure functions: no I/O, no clock, no globals.
+ * Times are Unix milliseconds (UTC); the caller passes "now".
+ */
+
+enum fsrs_rating {
+	FSRS_AGAIN = 1,
+	FSRS_HARD = 2,
+	FSRS_GOOD = 3,
+	FSRS_EASY = 4,
+};
+
+enum fsrs_state {
+	FSRS_NEW = 0,
+	FSRS_LEARNING = 1,
+	FSRS_REVIEW = 2,
+	FSRS_RELEARNING = 3,
+};
+
+#define FSRS_N_WEIGHTS 21
+#define FSRS_MAX_STEPS 16
+
+/* The memory state of one study item. */
+struct fsrs_card {
+	enum fsrs_state state;
+	double stability;	/* days; 0 when new */
+	double difficulty;	/* 1..10; 0 when new */
+	int64_t due;		/* ms */
+	int64_t last_review;	/* ms; 0 = never (a new card) */
+	int32_t scheduled_days;
+	int32_t learning_step;	/* index into the (re)learning steps */
+	int32_t reps;
+	int32_t lapses;
+};
+
+struct fsrs_params {
+	double w[FSRS_N_WEIGHTS];	/* clipped by fsrs_params_set_weights() */
+	double request_retention;	/* (0, 1], default 0.9 */
+	int32_t maximum_interval;	/* days, default 36500 */
+	int enable_fuzz;
+	int enable_short_term;
+	int32_t learning_steps[FSRS_MAX_STEPS];	/* minutes */
+	size_t n_learning_steps;
+	int32_t relearning_steps[FSRS_MAX_STEPS];
+	size_t n_relearning_steps;
+};
+
+/* What one review did: the new card and the log facts around it. */
+struct fsrs_review {
+	struct fsrs_card card;		/* after the review */
+	enum fsrs_state state_before;
+	int32_t elapsed_days;		/* UTC calendar days since last review */
+	double retrievability;		/* before the review; see has_r */
+	int has_r;			/* 0 for a new card (no R) */
+};
+
+/*
+ * The reference defaults: default weights, retention 0.9, maximum interval
+ * 36500, short-term on, learning steps 1m 10m, relearning 10m, fuzz off.
+ */
+void fsrs_params_default(struct fsrs_params *p);
+
+/*
+ * Sets the weights from n values, migrating FSRS-4.5/5 sets (17 or 19
+ * values) as the reference does, then clipping each to the reference's
+ * bounds.  Returns 0, or TPM_EINVAL for any other count (p is untouched).
+ */
+int fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n);
+
+/* Re-applies the clipping, e.g. after the steps or short-term changed. */
+void fsrs_params_clip(struct fsrs_params *p);
+
+/*
+ * Parses a steps list such as "1m,10m" or "1m 1h 1d" (empty for none) into
+ * minutes.  Returns the count, or TPM_EFORMAT / TPM_EINVAL.
+ */
+int fsrs_parse_steps(const char *s, int32_t *out, size_t max);
+
+/* A new card, due at now. */
+void fsrs_card_new(struct fsrs_card *c, int64_t now);
+
+/*
+ * Reviews card c at time now with rating and writes the outcome to *out.
+ * c is not modified.  With p->enable_fuzz, the interval is fuzzed with the
+ * reference's seed and PRNG, so the result is still a pure function of the
+ * inputs.
+ */
+void fsrs_review(const struct fsrs_params *p, const struct fsrs_card *c,
+		 enum fsrs_rating rating, int64_t now, struct fsrs_review *out);
+
+/*
+ * The outcome of each of the four ratings at now, out[0] for Again to
+ * out[3] for Easy (for "Again 10m  Hard 1d  Good 3d  Easy 9d").
+ */
+void fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *c,
+		  int64_t now, struct fsrs_review out[4]);
+
+/*
+ * Retrievability of c at now, for display: whole days since the last
+ * review, as the reference's get_retrievability().  0 for a new card.
+ */
+double fsrs_retrievability(const struct fsrs_params *p,
+			   const struct fsrs_card *c, int64_t now);
+
+const char *fsrs_state_name(enum fsrs_state s);	/* "new", "learning"... */
+const char *fsrs_rating_name(enum fsrs_rating r);	/* "again", ... */
+
+/* Parses 1-4 or again/hard/good/easy (any case).  0 or TPM_EFORMAT. */
+int fsrs_parse_rating(const char *s, enum fsrs_rating *out);
+
+#endif
