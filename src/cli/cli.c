@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const struct cli_verb verbs[] = {
-	{ "lint", cmd_lint, "lint [--strict] [--format text|json] [PATH...]",
+	{ "lint", cmd_lint,
+	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",
 	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
 };
 
