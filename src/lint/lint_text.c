@@ -174,8 +174,10 @@ static void check_mojibake(struct lint *l, const struct lstr *v,
 	loader_quote(&msg, v->s + first, first_span, 10);
 	buf_adds(&msg, "' for '");
 	loader_quote(&msg, enc, utf8_encode(fixed, enc), 10);
-	buf_addf(&msg, "' in '%s' (UTF-8 read as Windows-1252)", key);
-	more_suffix(&msg, found - 1);
+	buf_addf(&msg, "' in '%s' (UTF-8 read as Windows-1252", key);
+	if (found > 1)
+		buf_addf(&msg, "; %zu more in this text", found - 1);
+	buf_addch(&msg, ')');
 	diag_add(l->dl, DIAG_WARNING, library_locate(l->lib, v, first), "%s",
 		 msg.s);
 	buf_release(&msg);

@@ -474,9 +474,11 @@ static void key_event(struct loader *ld, struct frame *fr,
 	if (i < 0) {
 		struct suggest sg;
 
+		/* Not a key the mapping has: that would be a duplicate. */
 		suggest_init(&sg, key);
 		for (unsigned k = 0; k < s->n_fields; k++)
-			suggest_consider(&sg, s->fields[k].name);
+			if (!(fr->present & (1u << k)))
+				suggest_consider(&sg, s->fields[k].name);
 		if (sg.best) {
 			fr->suggested |= 1u << (find_field(s, sg.best,
 						strlen(sg.best)));
