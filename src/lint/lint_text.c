@@ -119,24 +119,24 @@ static int mojibake_at(const char *s, size_t len, size_t i, size_t *span,
 		       uint32_t *fixed)
 {
 	char bytes[4];
-	size_t need, j = i;
+	size_t need, j = i, n;
+	uint32_t cp;
+	int b;
 
-	for (size_t k = 0; k < 4; k++) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + j, len - j, &cp);
-		int b = n ? cp1252_byte(cp) : -1;
-
-		if (k == 0) {
-			if (b < 0xc2 || b > 0xf4)
-				return 0;
-			need = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-		} else if (b < 0x80 || b > 0xbf) {
+	n = utf8_decode(s + j, len - j, &cp);
+	b = n ? cp1252_byte(cp) : -1;
+	if (b < 0xc2 || b > 0xf4)
+		return 0;
+	need = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	bytes[0] = (char)b;
+	j += n;
+	for (size_t k = 1; k < need; k++) {
+		n = utf8_decode(s + j, len - j, &cp);
+		b = n ? cp1252_byte(cp) : -1;
+		if (b < 0x80 || b > 0xbf)
 			return 0;
-		}
 		bytes[k] = (char)b;
 		j += n;
-		if (k + 1 == need)
-			break;
 	}
 	if (utf8_decode(bytes, need, fixed) != need)
 		return 0;

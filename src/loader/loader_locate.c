@@ -319,11 +319,11 @@ int source_locate(struct source_text *t, struct src_pos start,
 		take_char(&w);
 	if (block) {
 		/* The header (indicators, a comment) ends with the line. */
-		while (w.j < w.len && !(n = at_break(&w)))
+		while (w.j < w.len && !at_break(&w))
 			take_char(&w);
 		if (w.j >= w.len)
 			return -1;
-		take_break(&w, n);
+		take_break(&w, at_break(&w));
 		if (block_indent(&w, value, vlen, &indent) < 0)
 			return -1;
 		skip_indent(&w, indent);

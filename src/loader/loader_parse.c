@@ -470,8 +470,18 @@ static void key_event(struct loader *ld, struct frame *fr,
 	key = scalar(ev);
 	len = ev->data.scalar.length;
 	i = find_field(s, key, len);
+	if (i >= 0 && !(fr->present & (1u << i))) {
+		fr->present |= 1u << i;
+		fr->key_line[i] = pos.line;
+		fr->key_pos = pos;
+		fr->field = &s->fields[i];
+		return;
+	}
 	q = loader_quote_dup(key, len);
-	if (i < 0) {
+	if (i >= 0) {
+		loader_diag(ld, DIAG_ERROR, pos, "duplicate key '%s' (first at "
+			    "line %u)", q, fr->key_line[i]);
+	} else {
 		struct suggest sg;
 
 		/* Not a key the mapping has: that would be a duplicate. */
@@ -487,14 +497,6 @@ static void key_event(struct loader *ld, struct frame *fr,
 		} else {
 			loader_diag(ld, DIAG_ERROR, pos, "unknown key '%s'", q);
 		}
-	} else if (fr->present & (1u << i)) {
-		loader_diag(ld, DIAG_ERROR, pos, "duplicate key '%s' (first at "
-			    "line %u)", q, fr->key_line[i]);
-	} else {
-		fr->present |= 1u << i;
-		fr->key_line[i] = pos.line;
-		fr->key_pos = pos;
-		fr->field = &s->fields[i];
 	}
 	xfree(q);
 }

@@ -174,6 +174,25 @@ static void report_encoding(struct loader *ld, struct source_text *orig,
 			    "allowed", (unsigned)cp);
 }
 
+/*
+ * The offset of the first byte at or after i that is not printable ASCII
+ * (0x20 to 0x7e), eight bytes at a time: most of a deck is plain ASCII.
+ */
+static size_t skip_plain_ascii(const char *data, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, data + i, 8);
+		/* A byte >= 0x80, < 0x20, or 0x7f (+1 carries into 0x80). */
+		if ((w | (w - ones * 0x20) | (w + ones)) & highs)
+			break;
+	}
+	return i;
+}
+
 /* A character YAML does not allow in a file (libyaml's printable set). */
 static int forbidden(uint32_t cp)
 {
@@ -202,10 +221,15 @@ static const char *check_encoding(struct loader *ld, const char *data,
 
 	source_text_init(&orig, data, len);
 	while (i < len) {
-		unsigned char b = (unsigned char)data[i];
-		uint32_t cp = b;
+		unsigned char b;
+		uint32_t cp;
 		size_t n = 1, run = 0;
 
+		i = skip_plain_ascii(data, i, len);
+		if (i == len)
+			break;
+		b = (unsigned char)data[i];
+		cp = b;
 		if (b >= 0x20 && b < 0x7f) {
 			i++;
 			continue;
