@@ -217,6 +217,13 @@ void library_init(struct library *lib);
 void library_release(struct library *lib);
 
 /*
+ * The bytes the library holds from the allocator: its arena, big arrays,
+ * the lookup index and buffer copies (for benchmarks; lib->arena.total
+ * alone misses the arrays kept outside the arena).
+ */
+size_t library_memory(const struct library *lib);
+
+/*
  * Where byte off of v->s (0 <= off <= strlen(v->s)) is in its file, exact
  * for every scalar style: plain, quoted (escapes and '' included), literal
  * and folded blocks, over several lines.  The file is read again (one file

@@ -86,6 +86,11 @@ static void build_index(struct library *lib)
 		       &lib->scenarios[i]);
 }
 
+size_t library_index_bytes(const struct library_state *st)
+{
+	return st->index ? (st->index_mask + 1) * sizeof(*st->index) : 0;
+}
+
 void library_index_drop(struct library_state *st)
 {
 	xfree(st->index);

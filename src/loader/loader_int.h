@@ -65,6 +65,8 @@ struct library_state {
 	struct vec items;
 	struct vec sources;		/* struct source */
 	struct vec file_ids;		/* struct file_id: files already read */
+	struct vec blocks;		/* big lists' arrays, outside the arena */
+	size_t block_bytes;
 	struct index_entry *index;	/* NULL until the first lookup */
 	size_t index_mask;
 	/* library_locate()'s cache: the text of the last source it used. */
@@ -75,6 +77,7 @@ struct library_state {
 
 /* Frees the lookup index; a load calls this, as the arrays change. */
 void library_index_drop(struct library_state *st);
+size_t library_index_bytes(const struct library_state *st);
 
 /*
  * The schema: what keys an object has, of what kind, stored where.
@@ -181,6 +184,9 @@ struct frame {
 
 #define LOADER_FRAMES 8
 
+/* A list at least this big keeps its own block (see list_storage()). */
+#define LOADER_KEEP_LIST_BYTES 16384
+
 /* Elements of a list being read; one per frame level, reused. */
 struct scratch {
 	char *data;
@@ -188,12 +194,33 @@ struct scratch {
 	size_t cap;
 };
 
+/* The input of the file being read (loader_stream.c). */
+struct reader {
+	int fd;				/* the file, or -1 */
+	const char *mem;		/* or the buffer being read */
+	size_t mem_len;
+	size_t pos;			/* input bytes checked so far */
+	char *chunk;			/* what read() gave, not yet checked */
+	size_t chunk_len;
+	struct buf out;			/* checked text libyaml has yet to take */
+	size_t out_off;
+	size_t run;			/* invalid bytes in a row */
+	size_t run_off;			/* where they start */
+	unsigned char run_byte;		/* the first of them */
+	unsigned problems;
+	int eof;			/* all input read and checked */
+	int failed;			/* reading stopped, as reported */
+};
+
 struct loader {
 	struct library *lib;
 	struct library_state *st;
 	struct diag_list *dl;
 	const char *file;		/* arena copy of the name being read */
-	struct source_text text;	/* its text, for positions */
+	struct reader reader;
+	struct source_text text;	/* the whole text, when needed */
+	int have_text;
+	struct buf text_buf;		/* its bytes, for a file */
 	size_t file_diags;		/* diagnostics about this file */
 	int stop;			/* read no further in this file */
 	unsigned depth;			/* YAML nesting at the current event */
@@ -207,10 +234,24 @@ struct loader {
 		struct rubric rubric;
 		struct scenario scenario;
 	} doc;
-	struct buf file_buf;		/* a file's bytes; reused */
-	struct buf fixed_buf;		/* the same, invalid bytes replaced */
 	struct buf tmp;			/* for building item keys */
 };
+
+/*
+ * Sets ld up to read the file fd, or else len bytes at data, through
+ * loader_read_handler() (libyaml's read handler; data is the loader).
+ */
+void reader_start(struct loader *ld, int fd, const char *data, size_t len);
+void reader_release(struct reader *r);
+int loader_read_handler(void *data, unsigned char *buffer, size_t size,
+			size_t *size_read);
+
+/*
+ * The whole text of the file being read, read again if it is a file, for
+ * finding positions on error paths; loader_text_release() drops it.
+ */
+struct source_text *loader_text(struct loader *ld);
+void loader_text_release(struct loader *ld);
 
 /*
  * Reports a problem in the file being read.  After LOADER_MAX_FILE_DIAGS
@@ -226,8 +267,8 @@ void loader_diag(struct loader *ld, enum diag_level level, struct src_pos pos,
  */
 int loader_read_file(const char *path, struct buf *out, size_t *size);
 
-/* Parses text (valid UTF-8) as the file ld->file into the library. */
-void loader_parse(struct loader *ld, const char *data, size_t len);
+/* Parses the input reader_start() set up, as ld->file, into the library. */
+void loader_parse(struct loader *ld);
 
 /* Items for a deck's cards, added to st->items (loader_schema.c). */
 void loader_add_items(struct loader *ld, const struct deck *deck);

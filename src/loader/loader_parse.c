@@ -228,7 +228,8 @@ static int check_text(struct loader *ld, const struct field *f,
 	char *q;
 
 	if (nul) {
-		source_locate(&ld->text, pos, v, len, (size_t)(nul - v), &pos);
+		source_locate(loader_text(ld), pos, v, len, (size_t)(nul - v),
+			      &pos);
 		loader_diag(ld, DIAG_ERROR, pos, "NUL character in '%s'",
 			    f->name);
 		return -1;
@@ -538,6 +539,26 @@ static void object_end(struct loader *ld)
 	}
 }
 
+/*
+ * Where a finished list's elements go for good.  A big list (a deck's
+ * cards) keeps the scratch buffer it was read into, handed to the library,
+ * instead of being copied: the copy would double the largest array at
+ * the peak.  Small lists are copied into the arena, which packs them.
+ */
+static void *list_storage(struct loader *ld, struct scratch *sc)
+{
+	void *v;
+
+	if (sc->len < LOADER_KEEP_LIST_BYTES)
+		return arena_memdup(&ld->lib->arena, sc->data, sc->len);
+	v = xrealloc(sc->data, sc->len);
+	*(void **)vec_push(&ld->st->blocks) = v;
+	ld->st->block_bytes += sc->len;
+	sc->data = NULL;
+	sc->cap = 0;
+	return v;
+}
+
 static void list_end(struct loader *ld)
 {
 	struct frame *fr = &ld->frames[ld->top], *parent = fr - 1;
@@ -550,7 +571,7 @@ static void list_end(struct loader *ld)
 
 	n = sc->len / size;
 	if (n)
-		v = arena_memdup(&ld->lib->arena, sc->data, sc->len);
+		v = list_storage(ld, sc);
 	sc->len = 0;
 	ld->top--;
 	if (f->kind == FK_OBJ_LIST) {
@@ -793,11 +814,14 @@ static void yaml_problem(struct loader *ld, const yaml_parser_t *p)
 
 	if (p->error == YAML_MEMORY_ERROR)
 		xmalloc_oom(0);
+	if (ld->reader.failed)
+		return;		/* the reader said why */
 	if (p->error == YAML_READER_ERROR)
-		pos = source_pos_at(&ld->text, ld->file, p->problem_offset);
+		pos = source_pos_at(loader_text(ld), ld->file,
+				    p->problem_offset);
 	else
 		pos = mark_pos(ld, p->problem_mark);
-	c = source_byte_at(&ld->text, pos.line, pos.col);
+	c = source_byte_at(loader_text(ld), pos.line, pos.col);
 	if (!strcmp(problem, "mapping values are not allowed in this "
 		    "context"))
 		hint = "quote a value that contains ': '";
@@ -820,16 +844,14 @@ static void yaml_problem(struct loader *ld, const yaml_parser_t *p)
 	buf_release(&msg);
 }
 
-void loader_parse(struct loader *ld, const char *data, size_t len)
+void loader_parse(struct loader *ld)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
 
 	if (!yaml_parser_initialize(&parser))
 		xmalloc_oom(sizeof(parser));
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
-				     len);
-	source_text_init(&ld->text, data, len);
+	yaml_parser_set_input(&parser, loader_read_handler, ld);
 	memset(&ld->frames[0], 0, sizeof(ld->frames[0]));
 	ld->frames[0].type = FR_DOC;
 	ld->top = 0;
@@ -853,5 +875,5 @@ void loader_parse(struct loader *ld, const char *data, size_t len)
 	for (int i = 0; i <= ld->top; i++)
 		ld->scratch[i].len = 0;
 	yaml_parser_delete(&parser);
-	source_text_release(&ld->text);
+	loader_text_release(ld);
 }

@@ -1,6 +1,6 @@
 /*
- * Reading: paths, directories, files and their encoding, up to the point
- * where loader_parse() takes the text.
+ * Loading: the library's state, paths, directories and files, up to the
+ * point where loader_parse() takes the input (see loader_stream.c).
  */
 #include "loader/loader.h"
 
@@ -14,12 +14,8 @@
 #include <unistd.h>
 
 #include "core/err.h"
-#include "core/utf8.h"
 #include "core/xmalloc.h"
 #include "loader/loader_int.h"
-
-/* Stop checking a file's encoding after this many problems. */
-#define MAX_ENCODING_PROBLEMS 20
 
 struct file_id {
 	dev_t dev;
@@ -39,6 +35,7 @@ static struct library_state *lib_state(struct library *lib)
 	vec_init(&st->items, sizeof(struct item));
 	vec_init(&st->sources, sizeof(struct source));
 	vec_init(&st->file_ids, sizeof(struct file_id));
+	vec_init(&st->blocks, sizeof(void *));
 	source_text_init(&st->cached, NULL, 0);
 	lib->state = st;
 	return st;
@@ -66,6 +63,9 @@ void library_release(struct library *lib)
 		vec_release(&st->items);
 		vec_release(&st->sources);
 		vec_release(&st->file_ids);
+		for (size_t i = 0; i < st->blocks.len; i++)
+			xfree(*(void **)vec_at(&st->blocks, i));
+		vec_release(&st->blocks);
 		library_index_drop(st);
 		xfree(st->cached_data);
 		source_text_release(&st->cached);
@@ -73,6 +73,31 @@ void library_release(struct library *lib)
 	}
 	arena_release(&lib->arena);
 	library_init(lib);
+}
+
+static size_t vec_bytes(const struct vec *v)
+{
+	return v->cap * v->size;
+}
+
+size_t library_memory(const struct library *lib)
+{
+	const struct library_state *st = lib->state;
+	size_t n = lib->arena.total;
+
+	if (!st)
+		return n;
+	n += sizeof(*st) + st->block_bytes + vec_bytes(&st->decks) +
+	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) +
+	     vec_bytes(&st->items) + vec_bytes(&st->sources) +
+	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks);
+	for (size_t i = 0; i < st->sources.len; i++) {
+		const struct source *src = vec_at(&st->sources, i);
+
+		if (src->copy)
+			n += src->len;
+	}
+	return n + library_index_bytes(st);
 }
 
 void loader_diag(struct loader *ld, enum diag_level level, struct src_pos pos,
@@ -105,8 +130,8 @@ static void loader_init(struct loader *ld, struct library *lib,
 	ld->lib = lib;
 	ld->st = lib_state(lib);
 	ld->dl = dl;
-	buf_init(&ld->file_buf);
-	buf_init(&ld->fixed_buf);
+	buf_init(&ld->reader.out);
+	buf_init(&ld->text_buf);
 	buf_init(&ld->tmp);
 }
 
@@ -114,8 +139,8 @@ static void loader_release(struct loader *ld)
 {
 	for (size_t i = 0; i < LOADER_FRAMES; i++)
 		xfree(ld->scratch[i].data);
-	buf_release(&ld->file_buf);
-	buf_release(&ld->fixed_buf);
+	reader_release(&ld->reader);
+	buf_release(&ld->text_buf);
 	buf_release(&ld->tmp);
 }
 
@@ -151,134 +176,6 @@ static struct src_pos file_pos(const char *file)
 	return pos;
 }
 
-static void report_encoding(struct loader *ld, struct source_text *orig,
-			    size_t off, size_t run, uint32_t cp, int invalid)
-{
-	struct src_pos pos = source_pos_at(orig, ld->file, off);
-	unsigned char b = (unsigned char)orig->data[off];
-
-	if (invalid && run == 1)
-		loader_diag(ld, DIAG_ERROR, pos, "invalid UTF-8 byte 0x%02x "
-			    "(save the file as UTF-8)", b);
-	else if (invalid)
-		loader_diag(ld, DIAG_ERROR, pos, "%zu invalid UTF-8 bytes "
-			    "starting with 0x%02x (save the file as UTF-8)",
-			    run, b);
-	else if (cp == 0)
-		loader_diag(ld, DIAG_ERROR, pos, "NUL byte is not allowed");
-	else if (utf8_is_control(cp))
-		loader_diag(ld, DIAG_ERROR, pos, "control character U+%04X "
-			    "is not allowed", (unsigned)cp);
-	else
-		loader_diag(ld, DIAG_ERROR, pos, "character U+%04X is not "
-			    "allowed", (unsigned)cp);
-}
-
-/*
- * The offset of the first byte at or after i that is not printable ASCII
- * (0x20 to 0x7e), eight bytes at a time: most of a deck is plain ASCII.
- */
-static size_t skip_plain_ascii(const char *data, size_t i, size_t len)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, data + i, 8);
-		/* A byte >= 0x80, < 0x20, or 0x7f (+1 carries into 0x80). */
-		if ((w | (w - ones * 0x20) | (w + ones)) & highs)
-			break;
-	}
-	return i;
-}
-
-/* A character YAML does not allow in a file (libyaml's printable set). */
-static int forbidden(uint32_t cp)
-{
-	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85)
-		return 0;
-	return utf8_is_control(cp) || cp == 0xfffe || cp == 0xffff;
-}
-
-/*
- * Checks that data is UTF-8 without the control characters YAML forbids,
- * reporting each problem with its line and column.  libyaml would stop at
- * the first one, with only a byte offset; instead each bad byte or
- * character is read as U+FFFD (one character, so that columns after it
- * stay right), and the rest of the file is checked as usual.  Returns the
- * text to parse: data itself when it is clean, else ld->fixed_buf; NULL
- * when there are so many problems that the file is surely not text.
- */
-static const char *check_encoding(struct loader *ld, const char *data,
-				  size_t len, size_t *out_len)
-{
-	static const char fffd[] = "\xef\xbf\xbd";
-	struct source_text orig;
-	struct buf *fixed = &ld->fixed_buf;
-	size_t i = 0, clean = 0, problems = 0;
-	int dirty = 0;
-
-	source_text_init(&orig, data, len);
-	while (i < len) {
-		unsigned char b;
-		uint32_t cp;
-		size_t n = 1, run = 0;
-
-		i = skip_plain_ascii(data, i, len);
-		if (i == len)
-			break;
-		b = (unsigned char)data[i];
-		cp = b;
-		if (b >= 0x20 && b < 0x7f) {
-			i++;
-			continue;
-		}
-		if (b >= 0x80) {
-			n = utf8_decode(data + i, len - i, &cp);
-			while (!n && i + run < len) {
-				run++;
-				n = utf8_decode(data + i + run, len - i - run,
-						&cp);
-			}
-			if (run) {
-				n = 0;
-			} else if (!forbidden(cp)) {
-				i += n;
-				continue;
-			}
-		} else if (!forbidden(cp)) {
-			i++;
-			continue;
-		}
-		if (problems++ == MAX_ENCODING_PROBLEMS) {
-			loader_diag(ld, DIAG_ERROR, source_pos_at(&orig,
-				    ld->file, i), "too many encoding problems "
-				    "(is this a UTF-8 text file?)");
-			source_text_release(&orig);
-			return NULL;
-		}
-		report_encoding(ld, &orig, i, run, cp, run > 0);
-		if (!dirty) {
-			buf_clear(fixed);
-			dirty = 1;
-		}
-		buf_add(fixed, data + clean, i - clean);
-		for (size_t k = 0; k < (run ? run : 1); k++)
-			buf_add(fixed, fffd, 3);
-		i += run ? run : n;
-		clean = i;
-	}
-	source_text_release(&orig);
-	if (!dirty) {
-		*out_len = len;
-		return data;
-	}
-	buf_add(fixed, data + clean, len - clean);
-	*out_len = fixed->len;
-	return fixed->s;
-}
-
 static void add_source(struct loader *ld, const char *name, const char *copy,
 		       size_t len)
 {
@@ -291,21 +188,6 @@ static void add_source(struct loader *ld, const char *name, const char *copy,
 		src->copy = xmalloc(len ? len : 1);
 		memcpy(src->copy, copy, len);
 	}
-}
-
-/* Reads, checks and parses one file's text. */
-static void load_text(struct loader *ld, const char *data, size_t len)
-{
-	const char *text;
-	size_t text_len;
-
-	ld->lib->n_files++;
-	ld->lib->bytes_read += len;
-	ld->file_diags = 0;
-	ld->stop = 0;
-	text = check_encoding(ld, data, len, &text_len);
-	if (text && !ld->stop)
-		loader_parse(ld, text, text_len);
 }
 
 static void too_large(struct loader *ld, const char *file, unsigned long long n)
@@ -379,12 +261,23 @@ static int seen_file(struct loader *ld, const struct stat *st)
 	return 0;
 }
 
+/* Reads one file or buffer (fd < 0) into the library. */
+static void load_input(struct loader *ld, const char *name, int fd,
+		       const char *data, size_t len)
+{
+	ld->lib->n_files++;
+	ld->file = arena_strdup(&ld->lib->arena, name);
+	add_source(ld, ld->file, data, len);
+	ld->file_diags = 0;
+	ld->stop = 0;
+	reader_start(ld, fd, data, len);
+	loader_parse(ld);
+}
+
 static int load_file(struct loader *ld, const char *path,
 		     const struct stat *st)
 {
-	const char *name;
-	size_t size = 0;
-	int err;
+	int fd;
 
 	if (seen_file(ld, st))
 		return 0;
@@ -394,21 +287,14 @@ static int load_file(struct loader *ld, const char *path,
 		too_large(ld, path, (unsigned long long)st->st_size);
 		return 0;
 	}
-	err = loader_read_file(path, &ld->file_buf, &size);
-	if (err == TPM_ETOOBIG) {
-		ld->lib->n_files++;
-		too_large(ld, path, (unsigned long long)size);
-		return 0;
-	}
-	if (err) {
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		diag_add(ld->dl, DIAG_ERROR, file_pos(path), "cannot read: %s",
 			 strerror(errno));
 		return TPM_EIO;
 	}
-	name = arena_strdup(&ld->lib->arena, path);
-	add_source(ld, name, NULL, 0);
-	ld->file = name;
-	load_text(ld, ld->file_buf.s, ld->file_buf.len);
+	load_input(ld, path, fd, NULL, 0);
+	close(fd);
 	return 0;
 }
 
@@ -565,9 +451,7 @@ int library_load_buffer(struct library *lib, const char *file,
 		too_large(&ld, file, (unsigned long long)len);
 		ret = TPM_ETOOBIG;
 	} else {
-		ld.file = arena_strdup(&lib->arena, file);
-		add_source(&ld, ld.file, data, len);
-		load_text(&ld, data, len);
+		load_input(&ld, file, -1, data, len);
 	}
 	loader_release(&ld);
 	library_finish(lib);

@@ -542,6 +542,89 @@ static void loader_loads_buffers_incrementally(void **state)
 	library_release(&lib);
 }
 
+/*
+ * The input is read and checked 64 KiB at a time: a character, or a run of
+ * invalid bytes, cut by a chunk's end must read as if it were not.  The
+ * same text, from a file and from a buffer.
+ */
+static void loader_checks_encoding_across_chunks(void **state)
+{
+	static const char tail[] = " end\ncards:\n"
+				   "- {id: a, front: \"q\x01\", back: a}\n";
+	char dir[] = "/tmp/tpmtrain-test-XXXXXX";
+	char path[64];
+	const char *p = path, *desc;
+	struct library lib;
+	struct diag_list dl;
+	struct buf b, want;
+	size_t line3, run, n;
+	char *out;
+	int ret;
+	FILE *f;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "deck: x\ntitle: T\n");
+	line3 = b.len;
+	buf_adds(&b, "description: ");
+	/* An e-acute across the first chunk's end. */
+	while (b.len < 65535)
+		buf_addch(&b, 'a');
+	buf_adds(&b, "\xc3\xa9");
+	/* Eight invalid bytes across the second chunk's end. */
+	while (b.len < 2 * 65536 - 5)
+		buf_addch(&b, 'b');
+	run = b.len;
+	buf_adds(&b, "\xff\xff\xff\xff\xff\xff\xff\xff");
+	buf_adds(&b, tail);
+
+	/* Columns count characters: the e-acute is one. */
+	buf_init(&want);
+	buf_addf(&want, "big.yaml:3:%zu: error: 8 invalid UTF-8 bytes starting "
+		 "with 0xff (save the file as UTF-8)\n"
+		 "big.yaml:5:20: error: control character U+0001 is not "
+		 "allowed\n", run - line3 - 1 + 1);
+	library_init(&lib);
+	out = load_buffer_output(&lib, "big.yaml", b.s, b.len, &ret);
+	assert_string_equal(out, want.s);
+	/* The deck was read to its end, with U+FFFD for each bad byte. */
+	assert_int_equal(lib.n_decks, 1);
+	desc = lib.decks[0].description.s;
+	n = strlen(desc);
+	assert_true(n > 28);
+	assert_memory_equal(desc + n - 28, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf"
+			    "\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+			    "\xef\xbf\xbd end", 28);
+	assert_non_null(strstr(desc, "a\xc3\xa9b"));
+	assert_int_equal(lib.bytes_read, b.len);
+	xfree(out);
+	library_release(&lib);
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/big.yaml", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite(b.s, 1, b.len, f);
+	fclose(f);
+	library_init(&lib);
+	diag_list_init(&dl);
+	assert_int_equal(library_load(&lib, &p, 1, NULL, &dl), 0);
+	diag_list_sort(&dl);
+	assert_int_equal(dl.items.len, 2);
+	assert_int_equal(diag_list_at(&dl, 0)->line, 3);
+	assert_int_equal(diag_list_at(&dl, 0)->col, run - line3);
+	assert_string_equal(diag_list_at(&dl, 0)->msg, "8 invalid UTF-8 bytes "
+			    "starting with 0xff (save the file as UTF-8)");
+	assert_int_equal(diag_list_at(&dl, 1)->col, 20);
+	assert_int_equal(strlen(lib.decks[0].description.s), n);
+	diag_list_release(&dl);
+	library_release(&lib);
+	unlink(path);
+	rmdir(dir);
+	buf_release(&b);
+	buf_release(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -556,6 +639,7 @@ int main(void)
 		cmocka_unit_test(loader_parses_cloze),
 		cmocka_unit_test(loader_quotes_and_suggests),
 		cmocka_unit_test(loader_loads_buffers_incrementally),
+		cmocka_unit_test(loader_checks_encoding_across_chunks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
