@@ -34,9 +34,23 @@ static const double default_w[FSRS_N_WEIGHTS] = {
 	0.1542,					/* decay */
 };
 
+/*
+ * Math.max, Math.min and clamp() for numbers that are never NaN here;
+ * fmax() and fmin() are library calls on x86-64.
+ */
+static double dmax(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+static double dmin(double a, double b)
+{
+	return a < b ? a : b;
+}
+
 static double clamp(double x, double lo, double hi)
 {
-	return fmin(fmax(x, lo), hi);
+	return dmin(dmax(x, lo), hi);
 }
 
 /* JS `x || 0` for a number: NaN (and -0) become 0. */
@@ -88,6 +102,43 @@ static size_t n_steps(size_t n)
 	return n < FSRS_MAX_STEPS ? n : FSRS_MAX_STEPS;
 }
 
+/* init_difficulty(): D0(G), unclamped and to 8 decimals. */
+static double init_difficulty(const double *w, int g)
+{
+	return round8(w[4] - exp((g - 1) * w[5]) + 1);
+}
+
+/* `request_retention || 0.9`: 0 (or NaN) means the default. */
+static double or_default(double retention)
+{
+	return retention == 0 || isnan(retention) ? DEFAULT_RETENTION
+						  : retention;
+}
+
+/*
+ * The terms of the weights and the retention that do not change from one
+ * review to the next: computeDecayFactor(), the interval modifier and
+ * D0(Easy), each exactly as the reference computes them.
+ */
+/* computeDecayFactor(): 0.9^(-1/w20) - 1 to 8 decimals. */
+static double decay_factor(double w20)
+{
+	return round8(exp(1 / -w20 * log(0.9)) - 1);
+}
+
+static void derive(const double *w, double retention, struct fsrs_derived *d)
+{
+	double decay = -w[20];
+
+	d->w4 = w[4];
+	d->w5 = w[5];
+	d->w20 = w[20];
+	d->retention = retention;
+	d->factor = decay_factor(w[20]);
+	d->im = round8((pow(retention, 1 / decay) - 1) / d->factor);
+	d->d0_easy = init_difficulty(w, FSRS_EASY);
+}
+
 void fsrs_params_default(struct fsrs_params *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -108,6 +159,7 @@ void fsrs_params_clip(struct fsrs_params *p)
 {
 	clip_weights(p->w, FSRS_N_WEIGHTS, n_steps(p->n_relearning_steps),
 		     p->enable_short_term, p->w);
+	derive(p->w, or_default(p->request_retention), &p->derived);
 }
 
 int fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n)
@@ -137,6 +189,7 @@ int fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n)
 	/* prepare_parameters() clips the 21 again: w19 0 may become 0.01. */
 	clip_weights(m, FSRS_N_WEIGHTS, n_steps(p->n_relearning_steps),
 		     p->enable_short_term, p->w);
+	derive(p->w, or_default(p->request_retention), &p->derived);
 	return 0;
 }
 
@@ -195,7 +248,9 @@ void fsrs_card_new(struct fsrs_card *c, int64_t now)
 
 /*
  * What one review at now shares between the four grades, as ts-fsrs's
- * AbstractScheduler.init() and the FSRS constructor work it out.
+ * AbstractScheduler.init() and the FSRS constructor work it out.  The terms
+ * that do not depend on the grade are computed once per review, in the
+ * reference's operand order, so sharing them changes no bit of the result.
  */
 struct sched_run {
 	const struct fsrs_params *p;
@@ -203,11 +258,17 @@ struct sched_run {
 	int64_t now;
 	int32_t elapsed;	/* UTC calendar days since the last review */
 	int32_t max_ivl;
+	int is_new;		/* S = D = 0: initial S and D */
+	int short_term;		/* a same-day review with short-term on */
 	double s, d;		/* the memory state before, in range */
 	double decay, factor;	/* of the forgetting curve */
 	double im;		/* interval modifier for the retention */
-	double r;		/* R(elapsed, s), when the state is not new */
+	double r;		/* R(elapsed, S), unless is_new */
 	double u;		/* the fuzz draw of this review */
+	double d0_easy;		/* D0(Easy), unclamped, unless is_new */
+	double short_base;	/* S^-w19, for short_term */
+	double recall_base;	/* e^w8 (11 - D) S^-w9 (e^(w10 (1 - R)) - 1) */
+	int have_recall_base;
 };
 
 static int64_t utc_day(int64_t ms)
@@ -227,11 +288,13 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 {
 	const double *w = p->w;
 	double retention = p->request_retention;
+	const struct fsrs_derived *dv;
+	struct fsrs_derived fresh;
 
+	memset(run, 0, sizeof(*run));
 	run->p = p;
 	run->c = c;
 	run->now = now;
-	run->elapsed = 0;
 	if (c->state != FSRS_NEW && c->last_review) {
 		int64_t days = utc_day(now) - utc_day(c->last_review);
 
@@ -239,21 +302,28 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 	}
 	run->max_ivl = p->maximum_interval ? p->maximum_interval
 					   : DEFAULT_MAX_IVL;
-	if (retention == 0 || isnan(retention))
-		retention = DEFAULT_RETENTION;
+	retention = or_default(retention);
 	run->decay = -w[20];
-	run->factor = round8(exp(1 / run->decay * log(0.9)) - 1);
-	run->im = round8((pow(retention, 1 / run->decay) - 1) / run->factor);
-	run->s = c->stability;
-	run->d = c->difficulty;
-	run->r = 0;
-	if (run->s != 0 || run->d != 0) {
-		run->s = fmax(run->s, S_MIN);
-		run->d = clamp(run->d, 1, 10);
+	dv = &p->derived;
+	if (dv->w20 != w[20] || dv->w4 != w[4] || dv->w5 != w[5] ||
+	    dv->retention != retention) {
+		/* Fields were set directly since the last setter. */
+		derive(w, retention, &fresh);
+		dv = &fresh;
+	}
+	run->factor = dv->factor;
+	run->im = dv->im;
+	run->d0_easy = dv->d0_easy;
+	run->is_new = c->stability == 0 && c->difficulty == 0;
+	if (!run->is_new) {
+		run->s = dmax(c->stability, S_MIN);
+		run->d = clamp(c->difficulty, 1, 10);
 		run->r = forgetting_curve(run->decay, run->factor,
 					  run->elapsed, run->s);
+		run->short_term = run->elapsed == 0 && p->enable_short_term;
+		if (run->short_term)
+			run->short_base = pow(run->s, -w[19]);
 	}
-	run->u = 0;
 	if (p->enable_fuzz) {
 		char seed[FSRS_SEED_MAX];
 		struct alea a;
@@ -264,45 +334,37 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 	}
 }
 
-/* init_difficulty(): D0(G), unclamped and to 8 decimals. */
-static double init_difficulty(const double *w, int g)
-{
-	return round8(w[4] - exp((g - 1) * w[5]) + 1);
-}
-
 /* next_difficulty(): linear damping, then mean reversion to D0(Easy). */
-static double next_difficulty(const double *w, double d, int g)
+static double next_difficulty(const struct sched_run *run, int g)
 {
+	const double *w = run->p->w;
+	double d = run->d;
 	double delta_d = -w[6] * (g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
 
-	return clamp(round8(w[7] * init_difficulty(w, 4) + (1 - w[7]) * next_d),
-		     1, 10);
+	return clamp(round8(w[7] * run->d0_easy + (1 - w[7]) * next_d), 1, 10);
 }
 
-/* next_state(): the memory state after grade g (S' and D'). */
-static void next_memory(const struct sched_run *run, int g, double *s_out,
-			double *d_out)
+/* next_state(): the stability after grade g. */
+static double next_stability(struct sched_run *run, int g)
 {
 	const double *w = run->p->w;
-	double s = run->s, d = run->d, r = run->r;
+	double s = run->s;
 
-	if (s == 0 && d == 0) {
-		*s_out = fmax(w[g - 1], 0.1);
-		*d_out = clamp(init_difficulty(w, g), 1, 10);
-		return;
-	}
-	if (run->elapsed == 0 && run->p->enable_short_term) {
+	if (run->is_new)
+		return dmax(w[g - 1], 0.1);
+	if (run->short_term) {
 		/* Same-day review: short-term stability. */
-		double sinc = pow(s, -w[19]) * exp(w[17] * (g - 3 + w[18]));
+		double sinc = run->short_base * exp(w[17] * (g - 3 + w[18]));
 
 		if (g >= FSRS_HARD)
-			sinc = fmax(sinc, 1);
-		*s_out = round8(clamp(s * sinc, S_MIN, S_MAX));
-	} else if (g == FSRS_AGAIN) {
-		double sf = round8(clamp(w[11] * pow(d, -w[12]) *
+			sinc = dmax(sinc, 1);
+		return round8(clamp(s * sinc, S_MIN, S_MAX));
+	}
+	if (g == FSRS_AGAIN) {
+		double sf = round8(clamp(w[11] * pow(run->d, -w[12]) *
 					 (pow(s + 1, w[13]) - 1) *
-					 exp((1 - r) * w[14]),
+					 exp((1 - run->r) * w[14]),
 					 S_MIN, S_MAX));
 		double w17 = 0, w18 = 0;
 
@@ -310,24 +372,23 @@ static void next_memory(const struct sched_run *run, int g, double *s_out,
 			w17 = w[17];
 			w18 = w[18];
 		}
-		*s_out = clamp(round8(s / exp(w17 * w18)), S_MIN, sf);
-	} else {
-		double hard_penalty = g == FSRS_HARD ? w[15] : 1;
-		double easy_bonus = g == FSRS_EASY ? w[16] : 1;
-
-		*s_out = round8(clamp(s * (1 + exp(w[8]) * (11 - d) *
-					       pow(s, -w[9]) *
-					       (exp((1 - r) * w[10]) - 1) *
-					       hard_penalty * easy_bonus),
-				      S_MIN, S_MAX));
+		return clamp(round8(s / exp(w17 * w18)), S_MIN, sf);
 	}
-	*d_out = next_difficulty(w, d, g);
+	if (!run->have_recall_base) {
+		run->recall_base = exp(w[8]) * (11 - run->d) * pow(s, -w[9]) *
+				   (exp((1 - run->r) * w[10]) - 1);
+		run->have_recall_base = 1;
+	}
+	return round8(clamp(s * (1 + run->recall_base *
+				 (g == FSRS_HARD ? w[15] : 1) *
+				 (g == FSRS_EASY ? w[16] : 1)),
+			    S_MIN, S_MAX));
 }
 
 /* next_interval(): whole days for stability s, fuzzed if enabled. */
 static int32_t next_interval(const struct sched_run *run, double s)
 {
-	double ivl = fmin(fmax(1, js_round(s * run->im)), run->max_ivl);
+	double ivl = dmin(dmax(1, js_round(s * run->im)), run->max_ivl);
 
 	if (!run->p->enable_fuzz)
 		return (int32_t)ivl;
@@ -409,14 +470,17 @@ static void apply_steps(const struct sched_run *run, int g,
 	}
 }
 
-/* The card after grade g with only its memory state and counters updated. */
-static void next_card(const struct sched_run *run, int g,
+/* The card after grade g, with stability s: memory state and counters. */
+static void next_card(const struct sched_run *run, int g, double s,
 		      struct fsrs_card *out)
 {
 	*out = *run->c;
 	out->reps++;
 	out->last_review = run->now;
-	next_memory(run, g, &out->stability, &out->difficulty);
+	out->stability = s;
+	out->difficulty = run->is_new
+		? clamp(init_difficulty(run->p->w, g), 1, 10)
+		: next_difficulty(run, g);
 }
 
 static void set_days(const struct sched_run *run, struct fsrs_card *out,
@@ -444,32 +508,30 @@ static int32_t min_i32(int32_t a, int32_t b)
  * a Good review also needs the Hard stability.  The constraint may push
  * Good and Easy past the maximum interval, as in the reference.
  */
-static void basic_review_state(const struct sched_run *run, int g,
+static void basic_review_state(struct sched_run *run, int g,
 			       struct fsrs_card *out)
 {
-	struct fsrs_card other;
-	int32_t hard, good, easy;
+	double s = next_stability(run, g);
+	int32_t hard, good;
 
-	next_card(run, g, out);
+	next_card(run, g, s, out);
 	if (g == FSRS_AGAIN) {
 		apply_steps(run, g, FSRS_RELEARNING, out);
 		out->lapses++;
 		return;
 	}
-	next_card(run, FSRS_HARD, &other);
-	hard = next_interval(run, other.stability);
-	next_card(run, FSRS_GOOD, &other);
-	good = next_interval(run, other.stability);
+	hard = next_interval(run, g == FSRS_HARD ? s
+				  : next_stability(run, FSRS_HARD));
+	good = next_interval(run, g == FSRS_GOOD ? s
+				  : next_stability(run, FSRS_GOOD));
 	hard = min_i32(hard, good);
 	good = max_i32(good, hard + 1);
-	if (g == FSRS_HARD) {
+	if (g == FSRS_HARD)
 		set_days(run, out, hard);
-	} else if (g == FSRS_GOOD) {
+	else if (g == FSRS_GOOD)
 		set_days(run, out, good);
-	} else {
-		easy = max_i32(next_interval(run, out->stability), good + 1);
-		set_days(run, out, easy);
-	}
+	else
+		set_days(run, out, max_i32(next_interval(run, s), good + 1));
 }
 
 /*
@@ -477,29 +539,29 @@ static void basic_review_state(const struct sched_run *run, int g,
  * forced into Again < Hard < Good < Easy.  Grade g depends on the grades
  * below it (and Again on Hard), so those are computed too.
  */
-static void long_term(const struct sched_run *run, int g,
-		      struct fsrs_card *out)
+static void long_term(struct sched_run *run, int g, struct fsrs_card *out)
 {
-	struct fsrs_card other;
 	int32_t ivl[4];
 	int top = g > FSRS_HARD ? g : FSRS_HARD;
+	double s = 0;
 
 	for (int k = FSRS_AGAIN; k <= top; k++) {
-		struct fsrs_card *card = k == g ? out : &other;
+		double sk = next_stability(run, k);
 
-		next_card(run, k, card);
-		ivl[k - 1] = next_interval(run, card->stability);
+		ivl[k - 1] = next_interval(run, sk);
+		if (k == g)
+			s = sk;
 	}
 	ivl[0] = min_i32(ivl[0], ivl[1]);
 	for (int k = 1; k < top; k++)
 		ivl[k] = max_i32(ivl[k], ivl[k - 1] + 1);
+	next_card(run, g, s, out);
 	set_days(run, out, ivl[g - 1]);
 	if (g == FSRS_AGAIN && run->c->state != FSRS_NEW)
 		out->lapses++;
 }
 
-static void review_one(const struct sched_run *run, int g,
-		       struct fsrs_review *out)
+static void review_one(struct sched_run *run, int g, struct fsrs_review *out)
 {
 	const struct fsrs_card *c = run->c;
 
@@ -512,7 +574,7 @@ static void review_one(const struct sched_run *run, int g,
 	} else if (c->state == FSRS_REVIEW) {
 		basic_review_state(run, g, &out->card);
 	} else {
-		next_card(run, g, &out->card);
+		next_card(run, g, next_stability(run, g), &out->card);
 		apply_steps(run, g,
 			    c->state == FSRS_NEW ? FSRS_LEARNING : c->state,
 			    &out->card);
@@ -541,16 +603,15 @@ void fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *c,
 double fsrs_retrievability(const struct fsrs_params *p,
 			   const struct fsrs_card *c, int64_t now)
 {
-	double decay = -p->w[20];
-	double factor = round8(exp(1 / decay * log(0.9)) - 1);
 	int64_t diff = now - c->last_review;
 	int64_t days = diff / MS_PER_DAY - (diff % MS_PER_DAY < 0);
 
 	if (c->state == FSRS_NEW)
 		return 0;
 	/* get_retrievability() reads S to 8 decimals first. */
-	return forgetting_curve(decay, factor, days > 0 ? (double)days : 0,
-				fmax(js_fixed8(c->stability), S_MIN));
+	return forgetting_curve(-p->w[20], decay_factor(p->w[20]),
+				days > 0 ? (double)days : 0,
+				dmax(js_fixed8(c->stability), S_MIN));
 }
 
 const char *fsrs_state_name(enum fsrs_state s)

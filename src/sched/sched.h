@@ -56,6 +56,16 @@ struct fsrs_params {
 	size_t n_learning_steps;
 	int32_t relearning_steps[FSRS_MAX_STEPS];
 	size_t n_relearning_steps;
+	/*
+	 * Private: terms of w and the retention that every review needs,
+	 * worked out by the functions below so that a review does not
+	 * recompute them.  A review checks the inputs they came from and
+	 * recomputes them itself if the fields were changed directly.
+	 */
+	struct fsrs_derived {
+		double w4, w5, w20, retention;	/* derived from these */
+		double factor, im, d0_easy;
+	} derived;
 };
 
 /* What one review did: the new card and the log facts around it. */

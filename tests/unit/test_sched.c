@@ -625,6 +625,36 @@ static void sched_review_before_last_counts_as_same_day(void **state)
 	assert_true(fsrs_retrievability(&p, &b.card, t) == 1);
 }
 
+/*
+ * Fields set directly, without the setters, take effect at once: the terms
+ * the setters precompute are checked against the fields they came from.
+ */
+static void sched_fields_set_directly_take_effect(void **state)
+{
+	struct fsrs_params direct, set;
+	struct fsrs_card c;
+	struct fsrs_review a, b;
+	int64_t t = INT64_C(1735689600000);
+
+	(void)state;
+	fsrs_params_default(&direct);
+	fsrs_card_new(&c, t);
+	fsrs_review(&direct, &c, FSRS_EASY, t, &a);
+	c = a.card;
+	/* Easy on a new card: S = w3 = 8.2956, 8 days at 0.9 retention. */
+	assert_int_equal(c.scheduled_days, 8);
+	fsrs_review(&direct, &c, FSRS_GOOD, c.due, &a);
+	direct.request_retention = 0.8;
+	direct.w[20] = 0.3;
+	direct.w[4] = 5;
+	fsrs_review(&direct, &c, FSRS_GOOD, c.due, &b);
+	set = direct;
+	fsrs_params_clip(&set);
+	fsrs_review(&set, &c, FSRS_GOOD, c.due, &a);
+	expect_same_review(&a, &b);
+	assert_true(a.card.scheduled_days > 8 * 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -644,6 +674,7 @@ int main(void)
 		cmocka_unit_test(sched_parse_rating_and_names),
 		cmocka_unit_test(sched_preview_matches_review),
 		cmocka_unit_test(sched_review_before_last_counts_as_same_day),
+		cmocka_unit_test(sched_fields_set_directly_take_effect),
 	};
 
 	return cmocka_run_group_tests(tests, load_extra, free_extra);
