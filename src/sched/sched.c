@@ -269,6 +269,7 @@ struct sched_run {
 	double short_base;	/* S^-w19, for short_term */
 	double recall_base;	/* e^w8 (11 - D) S^-w9 (e^(w10 (1 - R)) - 1) */
 	int have_recall_base;
+	double next_s[4];	/* S' per grade once computed, else 0 */
 };
 
 static int64_t utc_day(int64_t ms)
@@ -346,7 +347,7 @@ static double next_difficulty(const struct sched_run *run, int g)
 }
 
 /* next_state(): the stability after grade g. */
-static double next_stability(struct sched_run *run, int g)
+static double compute_stability(struct sched_run *run, int g)
 {
 	const double *w = run->p->w;
 	double s = run->s;
@@ -383,6 +384,14 @@ static double next_stability(struct sched_run *run, int g)
 				 (g == FSRS_HARD ? w[15] : 1) *
 				 (g == FSRS_EASY ? w[16] : 1)),
 			    S_MIN, S_MAX));
+}
+
+/* Review states need other grades' stabilities: each is computed once. */
+static double next_stability(struct sched_run *run, int g)
+{
+	if (!run->next_s[g - 1])	/* S' >= S_MIN > 0 */
+		run->next_s[g - 1] = compute_stability(run, g);
+	return run->next_s[g - 1];
 }
 
 /* next_interval(): whole days for stability s, fuzzed if enabled. */
