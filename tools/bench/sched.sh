@@ -4,10 +4,11 @@
 # sched_bench.c copies), and prints the ratio of their review rates.
 # The two checksums sum the same schedule, so they must be equal: a
 # difference fails the run.  Without node, only the C side runs.
-# Usage: tools/bench/sched.sh SCHED_BENCH [N]     (N reviews, default 1e6)
+# Run by tools/bench/Makefile with $BENCH_BIN, the folder of the built
+# benchmarks; SCHED_BENCH_N sets the number of reviews (default 1000000).
 set -eu
-bin=$1
-n=${2:-1000000}
+bin=$BENCH_BIN/sched_bench
+n=${SCHED_BENCH_N:-1000000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/tools/bench/out
 mkdir -p "$out"
