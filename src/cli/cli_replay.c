@@ -255,6 +255,15 @@ static const char *shown(const char *s, char out[48])
 	return out;
 }
 
+/* Ids are echoed to the output, which may be a terminal. */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 /* Reports a bad input line the way compilers do. */
 __attribute__((format(printf, 3, 4)))
 static void line_error(const char *file, unsigned long line,
@@ -342,6 +351,11 @@ static int replay_fields(const struct fsrs_params *p, struct card_map *cards,
 	}
 	if (!*f[0]) {
 		line_error(file, lineno, "empty card id");
+		return -1;
+	}
+	if (has_control(f[0])) {
+		line_error(file, lineno, "card id '%s' contains a control "
+			   "character", shown(f[0], q));
 		return -1;
 	}
 	switch (parse_time(f[1], &t)) {

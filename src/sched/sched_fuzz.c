@@ -160,34 +160,91 @@ static size_t split_e(const char *buf, char *digits, int *n)
 }
 
 /*
+ * The fast path of shortest_digits() for 0 < x < 1e7: if x printed with 8
+ * decimals reads back as x, those digits without their zeros are the
+ * shortest.  Any shorter decimal that reads back lies within an ulp of x,
+ * and an ulp there is below half of 1e-8, so it would be the nearest
+ * 8-decimal number, which is what printf gives.  Every S, D and R of the
+ * scheduler is such a number (round8).  Returns the digit count, or 0.
+ */
+static size_t fixed8_digits(double x, char digits[24], int *n)
+{
+	char buf[40];
+	const char *q, *dot;
+	size_t k = 0;
+
+	snprintf(buf, sizeof(buf), "%.8f", x);
+	if (strtod(buf, NULL) != x)
+		return 0;
+	dot = strchr(buf, '.');
+	for (q = buf; q < dot; q++)
+		if (k || *q != '0')
+			digits[k++] = *q;
+	*n = (int)k;		/* the digits before the point */
+	for (q = dot + 1; *q; q++) {
+		if (k || *q != '0')
+			digits[k++] = *q;
+		else		/* 0.00ddd: each zero moves the point */
+			(*n)--;
+	}
+	while (k > 1 && digits[k - 1] == '0')
+		k--;
+	digits[k] = '\0';
+	return k;
+}
+
+/* The closest p-digit decimal to x, if it reads back as x. */
+static int round_trips(double x, int p, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.*e", p - 1, x);
+	return strtod(buf, NULL) == x;
+}
+
+/*
  * Finds the shortest decimal digits with x = 0.digits * 10^n that read back
  * as x, the closest to x if several (ECMA-262 Number::toString step 5), for
- * finite x > 0.  printf's %.*e gives the closest p-digit decimal for each p,
- * which is the answer as soon as it reads back as x, with one exception:
- * just above a power of two the gap below x is half the gap above, so the
- * closest p digits may fall out below while the next p-digit decimal up
- * still reads back as x.  Returns the number of digits, without trailing
- * zeros.
+ * finite x > 0.  printf's %.*e gives the closest p-digit decimal for each
+ * p; once one reads back, so do all longer ones, so a binary search finds
+ * the least p.  Just above a power of two that fails: the gap below x is
+ * half the gap above, so the closest p digits may fall out below while the
+ * next p-digit decimal up still reads back as x, and a closer p + 1 digits
+ * below may not.  Those few doubles take a linear search with that check.
+ * Returns the number of digits, without trailing zeros.
  */
 static size_t shortest_digits(double x, char digits[24], int *n)
 {
 	char buf[40];
-	int exp2;
-	int pow2 = frexp(x, &exp2) == 0.5;
-	size_t k = 0;
+	int exp2, p;
+	size_t k;
 
-	for (int p = 1; p <= 17; p++) {
-		double y;
+	if (x < 1e7 && (k = fixed8_digits(x, digits, n)))
+		return k;
+	if (frexp(x, &exp2) != 0.5) {
+		int lo = 1, hi = 17;	/* 17 digits always read back */
 
-		snprintf(buf, sizeof(buf), "%.*e", p - 1, x);
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+
+			if (round_trips(x, mid, buf, sizeof(buf)))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		round_trips(x, hi, buf, sizeof(buf));
 		k = split_e(buf, digits, n);
-		y = strtod(buf, NULL);
-		if (y == x)
-			break;
-		if (pow2 && y < x) {
-			int carry = digits_increment(digits, k);
+	} else {
+		for (p = 1; p <= 17; p++) {
+			int carry;
 
-			/* The same value as digits * 10^(n - k) */
+			if (round_trips(x, p, buf, sizeof(buf))) {
+				k = split_e(buf, digits, n);
+				break;
+			}
+			k = split_e(buf, digits, n);
+			if (strtod(buf, NULL) > x)
+				continue;
+			/* Try the next p-digit decimal up: digits * 10^(n-k). */
+			carry = digits_increment(digits, k);
 			snprintf(buf, sizeof(buf), "%se%d", digits, *n - (int)k);
 			if (strtod(buf, NULL) == x) {
 				k += (size_t)carry;

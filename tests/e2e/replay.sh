@@ -62,6 +62,7 @@ expect fsrs5 0 "$fix/expected-fsrs5.csv" "$tmp/empty" -- \
 	echo ',2025-01-06T09:02:30Z,good'
 	echo '"pm-program#c1,2025-01-06T09:02:30Z,good'
 	echo 'pm-program#c1,99999999999999999,good'
+	printf 'pm\033[2J,2025-01-06T09:02:30Z,good\n'
 	sed -n 4p "$fix/history.csv"
 } > "$tmp/bad.csv"
 head -n 4 "$fix/expected-default.csv" > "$tmp/bad.out"
@@ -75,6 +76,7 @@ $f:8: error: card 'pm-program#c1' reviewed at 2025-01-06T09:00:00Z, before its p
 $f:9: error: empty card id
 $f:10: error: unclosed quote or text after a closing quote
 $f:11: error: review time '99999999999999999' is out of range
+$f:12: error: card id 'pm?[2J' contains a control character
 END
 expect bad-lines 1 "$tmp/bad.out" "$tmp/bad.err" -- replay "$f"
 sed "s|^$f:|<stdin>:|" "$tmp/bad.err" > "$tmp/bad-stdin.err"

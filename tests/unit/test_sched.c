@@ -677,5 +677,6 @@ int main(void)
 		cmocka_unit_test(sched_fields_set_directly_take_effect),
 	};
 
-	return cmocka_run_group_tests(tests, load_extra, free_extra);
+	return cmocka_run_group_tests_name("sched", tests, load_extra,
+					   free_extra);
 }

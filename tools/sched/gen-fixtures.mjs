@@ -58,6 +58,9 @@ for (let i = 0; i < 1500; i++) {
   if (Number.isFinite(x)) nums.push(x)
 }
 for (let i = 0; i < 500; i++) nums.push((1 + rnd() * 9) * (0.1 + rnd() * 99)) // D*S shapes
+// S, D and R shapes: 8 decimals (round8) from 1e-8 to 1e7, and near 1e7.
+for (let i = 0; i < 1000; i++) nums.push(Math.round(rnd() * 10 ** (Math.floor(rnd() * 16) - 1)) / 1e8)
+for (let i = 0; i < 50; i++) nums.push(1e7 + (rnd() - 0.5) * 100, 1e7 - Math.round(rnd() * 1e8) / 1e8)
 out.js_string = nums.map((x) => ({ bits: bits(x), s: String(x) }))
 
 // 3. Migration of FSRS-4.5 (17) and FSRS-5 (19) weights, and clipping of
