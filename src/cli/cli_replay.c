@@ -23,7 +23,7 @@
  */
 
 #define VERB "replay"
-#define MAX_LINE 65536	/* bytes; the message below repeats it */
+#define MAX_LINE 65536	/* bytes */
 /* JavaScript's Date range (1e8 days either side of 1970), as the reference. */
 #define MAX_TIME_MS INT64_C(8640000000000000)
 #define MAX_IVL_DAYS 36500
@@ -416,9 +416,12 @@ static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 		while (is_blank(*s))
 			s++;
 		if (too_long || memchr(line.s, '\0', line.len)) {
-			line_error(file, lineno, too_long
-				   ? "line longer than 65536 bytes"
-				   : "line contains a NUL byte");
+			if (too_long)
+				line_error(file, lineno, "line longer than %d "
+					   "bytes", MAX_LINE);
+			else
+				line_error(file, lineno, "line contains a NUL "
+					   "byte");
 			bad++;
 			first = 0;
 			continue;

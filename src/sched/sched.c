@@ -1,5 +1,6 @@
 #include "sched/sched.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
@@ -61,9 +62,11 @@ static double or_zero(double x)
 
 /*
  * clipParameters(): clamps the first n weights (17, 19 or 21) into the
- * reference's bounds.  Several relearning steps lower the ceiling of w17
- * and w18, so that the short-term stability after a lapse cannot undo the
- * lapse in a few same-day steps.
+ * reference's bounds.  With several relearning steps, w17 and w18 get a
+ * lower ceiling, so that a lapse followed by those same-day steps cannot
+ * end above the stability before the lapse: the post-lapse stability
+ * (taken at D 1, S 1, R 0.7) times e^(steps * w17 * w18) stays <= 1
+ * (fsrs-rs parameter_clipper.rs).
  */
 static void clip_weights(const double *in, size_t n, size_t n_relearning,
 			 int short_term, double *out)
@@ -88,7 +91,7 @@ static void clip_weights(const double *in, size_t n, size_t n_relearning,
 				   bounds[14][1]);
 		double v = -(log(w11) + log(pow(2, w13) - 1) + w14 * 0.3) /
 			   (double)n_relearning;
-		double ceiling = clamp(round8(sqrt(fmax(v, 0))), 0.01, 2);
+		double ceiling = clamp(round8(sqrt(dmax(v, 0))), 0.01, 2);
 
 		bounds[17][1] = ceiling;
 		bounds[18][1] = ceiling;
@@ -115,17 +118,17 @@ static double or_default(double retention)
 						  : retention;
 }
 
-/*
- * The terms of the weights and the retention that do not change from one
- * review to the next: computeDecayFactor(), the interval modifier and
- * D0(Easy), each exactly as the reference computes them.
- */
 /* computeDecayFactor(): 0.9^(-1/w20) - 1 to 8 decimals. */
 static double decay_factor(double w20)
 {
 	return round8(exp(1 / -w20 * log(0.9)) - 1);
 }
 
+/*
+ * The terms of the weights and the retention that do not change from one
+ * review to the next: the decay factor, the interval modifier and
+ * D0(Easy), each exactly as the reference computes them.
+ */
 static void derive(const double *w, double retention, struct fsrs_derived *d)
 {
 	double decay = -w[20];
@@ -265,7 +268,7 @@ struct sched_run {
 	double im;		/* interval modifier for the retention */
 	double r;		/* R(elapsed, S), unless is_new */
 	double u;		/* the fuzz draw of this review */
-	double d0_easy;		/* D0(Easy), unclamped, unless is_new */
+	double d0_easy;		/* D0(Easy), unclamped */
 	double short_base;	/* S^-w19, for short_term */
 	double recall_base;	/* e^w8 (11 - D) S^-w9 (e^(w10 (1 - R)) - 1) */
 	int have_recall_base;
@@ -299,10 +302,16 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 	if (c->state != FSRS_NEW && c->last_review) {
 		int64_t days = utc_day(now) - utc_day(c->last_review);
 
-		run->elapsed = days > 0 ? (int32_t)days : 0;
+		/* A clock set back counts as the same day. */
+		run->elapsed = days <= 0	   ? 0
+			       : days < INT32_MAX ? (int32_t)days
+						  : INT32_MAX;
 	}
 	run->max_ivl = p->maximum_interval ? p->maximum_interval
 					   : DEFAULT_MAX_IVL;
+	/* Room for the + 1s of the ordering of grades. */
+	if (run->max_ivl > INT32_MAX - 4)
+		run->max_ivl = INT32_MAX - 4;
 	retention = or_default(retention);
 	run->decay = -w[20];
 	dv = &p->derived;
@@ -595,6 +604,7 @@ void fsrs_review(const struct fsrs_params *p, const struct fsrs_card *c,
 {
 	struct sched_run run;
 
+	assert(rating >= FSRS_AGAIN && rating <= FSRS_EASY);
 	run_init(&run, p, c, now);
 	review_one(&run, rating, out);
 }

@@ -92,7 +92,11 @@ void fsrs_params_default(struct fsrs_params *p);
  */
 int fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n);
 
-/* Re-applies the clipping, e.g. after the steps or short-term changed. */
+/*
+ * Re-applies the clipping, e.g. after the steps or short-term changed, and
+ * refreshes the private terms (reviews are faster after fields were set
+ * directly; they are right either way).
+ */
 void fsrs_params_clip(struct fsrs_params *p);
 
 /*
@@ -108,8 +112,10 @@ int fsrs_parse_steps(const char *s, int32_t *out, size_t max);
 void fsrs_card_new(struct fsrs_card *c, int64_t now);
 
 /*
- * Reviews card c at time now with rating and writes the outcome to *out.
- * c is not modified; out may not alias c.  With p->enable_fuzz, the
+ * Reviews card c at time now with rating (1 to 4: anything else is a bug
+ * in the caller) and writes the outcome to *out.  c, a card from
+ * fsrs_card_new() or an earlier review, is not modified; out may not alias
+ * c.  With p->enable_fuzz, the
  * interval is fuzzed with the reference's seed and PRNG, so the result is
  * still a pure function of the inputs.  Days elapsed are counted in UTC
  * calendar days, as the reference does.  A review before c's last review

@@ -11,6 +11,8 @@
  * Interval fuzz exactly as ts-fsrs draws it: the Alea generator seeded with a
  * string that holds a JavaScript-formatted double.  Both halves must copy JS
  * to the last bit, or a fuzzed interval differs by a day from the reference.
+ * The JS number formatting lives here too, with Number.prototype.toFixed(8),
+ * which the migration of old weights uses.
  */
 
 /* JS ToUint32: truncate, then reduce modulo 2^32 into [0, 2^32). */
@@ -101,7 +103,8 @@ void fuzz_range(int32_t ivl, int32_t elapsed, int32_t max_ivl, int32_t *lo,
 	x = fmin(x, max_ivl);
 	min_ivl = (int32_t)fmax(2, js_round(x - delta));
 	max_ivl_f = (int32_t)fmin(js_round(x + delta), max_ivl);
-	if (x > elapsed && min_ivl < elapsed + 1)
+	/* x > elapsed, so elapsed + 1 cannot overflow. */
+	if (x > elapsed && min_ivl <= elapsed)
 		min_ivl = elapsed + 1;
 	if (min_ivl > max_ivl_f)
 		min_ivl = max_ivl_f;
@@ -205,10 +208,10 @@ static int round_trips(double x, int p, char *buf, size_t size)
  * as x, the closest to x if several (ECMA-262 Number::toString step 5), for
  * finite x > 0.  printf's %.*e gives the closest p-digit decimal for each
  * p; once one reads back, so do all longer ones, so a binary search finds
- * the least p.  Just above a power of two that fails: the gap below x is
- * half the gap above, so the closest p digits may fall out below while the
- * next p-digit decimal up still reads back as x, and a closer p + 1 digits
- * below may not.  Those few doubles take a linear search with that check.
+ * the least p.  For a power of two that fails: the gap below x is half
+ * the gap above, so the closest p digits may fall out below while the next
+ * p-digit decimal up still reads back as x, and a closer p + 1 digits below
+ * may not.  Those few doubles take a linear search with that check.
  * Returns the number of digits, without trailing zeros.
  */
 static size_t shortest_digits(double x, char digits[24], int *n)
