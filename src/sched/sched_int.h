@@ -20,7 +20,8 @@ static inline double js_round(double x)
 {
 	double r = floor(x);
 
-	return x - r >= 0.5 ? r + 1 : r;
+	/* Added, not branched on: the branch would be a coin toss. */
+	return r + (double)(x - r >= 0.5);
 }
 
 /* ts-fsrs roundTo(x, 8): Math.round(x * 1e8) / 1e8. */
