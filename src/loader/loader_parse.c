@@ -52,8 +52,17 @@ static int is_null(const yaml_event_t *ev)
 	if (ev->type != YAML_SCALAR_EVENT ||
 	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return 0;
-	return !*v || !strcmp(v, "~") || !strcmp(v, "null") ||
-	       !strcmp(v, "Null") || !strcmp(v, "NULL");
+	switch (ev->data.scalar.length) {
+	case 0:
+		return 1;
+	case 1:
+		return v[0] == '~';
+	case 4:
+		return !strcmp(v, "null") || !strcmp(v, "Null") ||
+		       !strcmp(v, "NULL");
+	default:
+		return 0;
+	}
 }
 
 static uint32_t field_bit(const struct schema *s, const struct field *f)
@@ -438,7 +447,8 @@ static int find_field(const struct schema *s, const char *key, size_t len)
 	for (unsigned i = 0; i < s->n_fields; i++) {
 		const char *name = s->fields[i].name;
 
-		if (!strncmp(name, key, len) && !name[len])
+		if (name[0] == key[0] && !strncmp(name, key, len) &&
+		    !name[len])
 			return (int)i;
 	}
 	return -1;

@@ -166,10 +166,15 @@ static void add_item(struct loader *ld, const char *key,
 static const char *variant_key(struct loader *ld, const char *id,
 			       const char *suffix, int num)
 {
+	/* No printf: a library has one key per item, and many items. */
 	buf_clear(&ld->tmp);
-	buf_addf(&ld->tmp, "%s#%s", id, suffix);
+	buf_adds(&ld->tmp, id);
+	buf_addch(&ld->tmp, '#');
+	buf_adds(&ld->tmp, suffix);
+	if (num >= 10)
+		buf_addch(&ld->tmp, (char)('0' + num / 10));
 	if (num)
-		buf_addf(&ld->tmp, "%d", num);
+		buf_addch(&ld->tmp, (char)('0' + num % 10));
 	return arena_strndup(&ld->lib->arena, ld->tmp.s, ld->tmp.len);
 }
 

@@ -78,22 +78,37 @@ void loader_text_release(struct loader *ld)
 	ld->have_text = 0;
 }
 
+/* Printable ASCII, or the tab and line breaks YAML allows. */
+static int plain_byte(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\r';
+}
+
 /*
- * The offset of the first byte at or after i that is not printable ASCII
- * (0x20 to 0x7e), eight bytes at a time: most of a deck is plain ASCII.
+ * The offset of the first byte at or after i that is not plain_byte():
+ * eight bytes at a time where they are all printable, as most of a deck
+ * is, one at a time in a word with a line break.
  */
-static size_t skip_plain_ascii(const char *p, size_t i, size_t len)
+static size_t skip_plain(const char *p, size_t i, size_t len)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
 
-	for (; i + 8 <= len; i += 8) {
+	while (i + 8 <= len) {
 		uint64_t w;
+		size_t end = i + 8;
 
 		memcpy(&w, p + i, 8);
 		/* A byte >= 0x80, < 0x20 or 0x7f (+1 carries into 0x80). */
-		if ((w | (w - ones * 0x20) | (w + ones)) & highs)
-			break;
+		if (!((w | (w - ones * 0x20) | (w + ones)) & highs)) {
+			i = end;
+			continue;
+		}
+		for (; i < end; i++)
+			if (!plain_byte((unsigned char)p[i]))
+				return i;
 	}
+	while (i < len && plain_byte((unsigned char)p[i]))
+		i++;
 	return i;
 }
 
@@ -163,7 +178,7 @@ static size_t check_span(struct loader *ld, const char *p, size_t len,
 		size_t n = 1;
 
 		if (!r->run) {
-			i = skip_plain_ascii(p, i, len);
+			i = skip_plain(p, i, len);
 			if (i == len)
 				break;
 		}
