@@ -195,20 +195,26 @@ static void start_object(struct frame *fr, const struct schema *s, void *obj)
 		memcpy((char *)obj + s->pos_off, &fr->pos, sizeof(fr->pos));
 }
 
+/* What a key's value should be, for "expected ...". */
+static const char *expected(enum field_kind kind)
+{
+	switch (kind) {
+	case FK_MINUTES:
+		return "a positive integer";
+	case FK_WEIGHT:
+		return "a positive number";
+	case FK_TEXT_LIST:
+	case FK_TAG_LIST:
+	case FK_OBJ_LIST:
+		return "a list";
+	default:
+		return "a string";
+	}
+}
+
 static void type_error(struct loader *ld, const struct field *f,
 		       const yaml_event_t *ev, int item)
 {
-	static const char *const expected[] = {
-		[FK_TEXT] = "a string",
-		[FK_ID] = "a string",
-		[FK_CARD_ID] = "a string",
-		[FK_ENUM] = "a string",
-		[FK_MINUTES] = "a positive integer",
-		[FK_WEIGHT] = "a positive number",
-		[FK_TEXT_LIST] = "a list",
-		[FK_TAG_LIST] = "a list",
-		[FK_OBJ_LIST] = "a list",
-	};
 	struct src_pos pos = mark_pos(ld, ev->start_mark);
 	char *what = found(ev);
 
@@ -218,7 +224,7 @@ static void type_error(struct loader *ld, const struct field *f,
 			    f->name, what);
 	else
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
-			    "%s", expected[f->kind], f->name, what);
+			    "%s", expected(f->kind), f->name, what);
 	xfree(what);
 }
 
@@ -352,8 +358,7 @@ static int number_value(struct loader *ld, const struct field *f,
 
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
-			    "a quoted string", integer ? "a positive integer" :
-			    "a positive number", f->name);
+			    "a quoted string", expected(f->kind), f->name);
 		return -1;
 	}
 	if (number_syntax(v, integer) &&
@@ -362,8 +367,7 @@ static int number_value(struct loader *ld, const struct field *f,
 	q = loader_quote_dup(v, ev->data.scalar.length);
 	if (!(d > 0)) {
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
-			    "'%s'", integer ? "a positive integer" :
-			    "a positive number", f->name, q);
+			    "'%s'", expected(f->kind), f->name, q);
 		xfree(q);
 		return -1;
 	}
@@ -442,15 +446,18 @@ static void value_event(struct loader *ld, struct frame *fr,
 	skip_node(ld, ev);
 }
 
+/* Whether key (len bytes, perhaps with a NUL inside) is name. */
+static int key_is(const char *name, const char *key, size_t len)
+{
+	return name[0] == key[0] && strlen(name) == len &&
+	       !memcmp(name, key, len);
+}
+
 static int find_field(const struct schema *s, const char *key, size_t len)
 {
-	for (unsigned i = 0; i < s->n_fields; i++) {
-		const char *name = s->fields[i].name;
-
-		if (name[0] == key[0] && !strncmp(name, key, len) &&
-		    !name[len])
+	for (unsigned i = 0; i < s->n_fields; i++)
+		if (key_is(s->fields[i].name, key, len))
 			return (int)i;
-	}
 	return -1;
 }
 
@@ -694,7 +701,7 @@ static void top_event(struct loader *ld, struct frame *fr,
 		for (unsigned i = 0; i < loader_n_top_schemas; i++) {
 			const struct schema *s = loader_top_schemas[i];
 
-			if (!strncmp(s->name, key, len) && !s->name[len]) {
+			if (key_is(s->name, key, len)) {
 				memset(&ld->doc, 0, sizeof(ld->doc));
 				start_object(fr, s, &ld->doc);
 				key_event(ld, fr, ev, ok);
