@@ -73,6 +73,7 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 		char *q = loader_quote_dup(ref->s, strlen(ref->s));
 		struct stat st;
 		struct buf path;
+		int found;
 
 		if (ref_escapes(ref->s)) {
 			diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' is not "
@@ -81,10 +82,11 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 		} else if (dir) {
 			buf_init(&path);
 			buf_addf(&path, "%s/%s", dir, ref->s);
-			if (stat(path.s, &st) < 0 && errno == ENOENT)
+			found = stat(path.s, &st) == 0;
+			if (!found && errno == ENOENT)
 				diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' "
 					 "not found in %s", q, dir);
-			else if (stat(path.s, &st) < 0)
+			else if (!found)
 				diag_add(l->dl, DIAG_ERROR, ref->pos, "cannot "
 					 "check ref '%s': %s", q,
 					 strerror(errno));

@@ -674,10 +674,7 @@ static void object_event(struct loader *ld, struct frame *fr,
 	value_event(ld, fr, f, ev);
 }
 
-static const char *top_keys(void)
-{
-	return "'deck', 'rubric' or 'scenario'";
-}
+static const char top_keys[] = "'deck', 'rubric' or 'scenario'";
 
 /* The top-level mapping's first key says what the file holds. */
 static void top_event(struct loader *ld, struct frame *fr,
@@ -713,15 +710,15 @@ static void top_event(struct loader *ld, struct frame *fr,
 		if (sg.best)
 			loader_diag(ld, DIAG_ERROR, pos, "expected %s as the "
 				    "first key, found '%s' (did you mean "
-				    "'%s'?)", top_keys(), q, sg.best);
+				    "'%s'?)", top_keys, q, sg.best);
 		else
 			loader_diag(ld, DIAG_ERROR, pos, "expected %s as the "
-				    "first key, found '%s'", top_keys(), q);
+				    "first key, found '%s'", top_keys, q);
 		xfree(q);
 	} else if (ok) {
 		q = found(ev);
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s as the first "
-			    "key, found %s", top_keys(), q);
+			    "key, found %s", top_keys, q);
 		xfree(q);
 	}
 	/* Skip the rest of the mapping, this key included. */
@@ -770,7 +767,7 @@ static void doc_event(struct loader *ld, const yaml_event_t *ev, int ok)
 	}
 	q = found(ev);
 	loader_diag(ld, DIAG_ERROR, pos, "expected a mapping with %s, found "
-		    "%s", top_keys(), q);
+		    "%s", top_keys, q);
 	xfree(q);
 	skip_node(ld, ev);
 }
