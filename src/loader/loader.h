@@ -179,8 +179,6 @@ struct library {
  * Loads every path into lib: a file is read as a deck, rubric or scenario
  * by its first key (`deck:`, `rubric:` or `scenario:`); a directory is
  * walked recursively for *.yaml and *.yml files, in name order.
- * content_dir (may be NULL) is where refs are resolved.
- *
  * Hidden files and directories (".git") are skipped, and a file reached
  * twice (through two paths or a symlink) is read once.  content_dir (may
  * be NULL) is where refs are resolved; the first non-NULL one is kept.
@@ -275,8 +273,8 @@ int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del);
  * loader_quote_dup() does the same, to 40 characters, into a new string
  * the caller frees with xfree().
  *
- * loader_suggest() keeps, of the candidates given to it one by one, the
- * one closest to word (optimal string alignment distance, ignoring case),
+ * suggest_consider() keeps, of the candidates given to it one by one, the
+ * one closest to suggest_init()'s word (optimal string alignment distance, ignoring case),
  * if it is close enough to be a likely typo: for "did you mean 'x'?".
  */
 struct buf;

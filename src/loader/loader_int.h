@@ -4,14 +4,21 @@
 /*
  * The loader's internals, shared by loader_*.c (SQLite's btreeInt.h).
  *
- * The parser is streaming and schema-driven: libyaml's events drive one
- * generic mapping walker (loader_parse.c) through tables that describe
- * each object's keys (loader_schema.c).  There is no document tree: a
- * scalar is validated and copied once, into the library's arena, where it
- * stays.  Lists being read collect their elements in one reusable scratch
- * buffer per nesting level, and move to the arena when they end.  Nesting
- * is tracked with an explicit stack of frames, and a value to be skipped
+ * The parser is streaming and schema-driven.  A file reaches libyaml 64 KiB
+ * at a time, its encoding checked on the way (loader_stream.c); libyaml's
+ * events drive one generic mapping walker (loader_parse.c) through tables
+ * that describe each object's keys (loader_schema.c).  There is no
+ * document tree: a scalar is validated and copied once, into the
+ * library's arena, where it stays.  Lists being read collect their
+ * elements in one reusable scratch buffer per nesting level, and move to
+ * the arena when they end (a big one keeps its buffer).  Nesting is
+ * tracked with an explicit stack of frames, and a value to be skipped
  * with a counter, so that no input makes the walker recurse.
+ *
+ * Files: loader_read.c (library state, paths, directories),
+ * loader_stream.c (reading), loader_parse.c (the walker), loader_schema.c
+ * (the formats, items), loader_locate.c (positions), loader_index.c
+ * (lookups), loader_cloze.c, loader_text.c (quoting, suggestions, ids).
  */
 
 #include <stddef.h>
