@@ -268,9 +268,8 @@ static int fill(struct loader *ld)
 	/* The file may have grown since it was measured. */
 	if (r->pos > LOADER_MAX_FILE_BYTES) {
 		loader_diag(ld, DIAG_ERROR, (struct src_pos){ ld->file, 0, 0 },
-			    "file is too large (more than %u bytes; the limit "
-			    "is %u)", LOADER_MAX_FILE_BYTES,
-			    LOADER_MAX_FILE_BYTES);
+			    "file is too large (it grew past the limit of %u "
+			    "bytes while being read)", LOADER_MAX_FILE_BYTES);
 		r->failed = 1;
 		return -1;
 	}
