@@ -1,0 +1,118 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_verb verbs[] = {
+	{ "lint", cmd_lint, "lint [--strict] [--format text|json] [PATH...]",
+	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
+	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
+	  "run review histories through the scheduler; every state as CSV" },
+};
+
+static const size_t n_verbs = sizeof(verbs) / sizeof(verbs[0]);
+
+const struct cli_verb *cli_find_verb(const char *name)
+{
+	for (size_t i = 0; i < n_verbs; i++)
+		if (!strcmp(verbs[i].name, name))
+			return &verbs[i];
+	return NULL;
+}
+
+static void print_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: tpmtrain [--db PATH] [--version] [--help] VERB [ARGS]\n"
+		"\n"
+		"A terminal trainer for Technical Program Manager interviews.\n"
+		"\n"
+		"verbs:\n");
+	for (size_t i = 0; i < n_verbs; i++)
+		fprintf(out, "  %-9s %s\n", verbs[i].name, verbs[i].summary);
+	fprintf(out,
+		"\n"
+		"'tpmtrain VERB --help' describes a verb.  Progress is kept in\n"
+		"$XDG_DATA_HOME/tpmtrain/progress.db (--db or TPMTRAIN_DB).\n");
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tpmtrain: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *verb, const char *fmt, ...)
+{
+	const struct cli_verb *v = verb ? cli_find_verb(verb) : NULL;
+	va_list ap;
+
+	fprintf(stderr, "tpmtrain%s%s: ", verb ? " " : "", verb ? verb : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (v)
+		fprintf(stderr, "usage: tpmtrain %s\n", v->usage);
+	else
+		fprintf(stderr, "usage: tpmtrain [--db PATH] [--version] "
+			"[--help] VERB [ARGS]\n");
+	return EXIT_USAGE;
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_env env;
+	const struct cli_verb *verb;
+	const char *db = NULL;
+	int c, vi, ret;
+
+	opterr = 0;
+	/* '+' stops at the verb, so its options are its own. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("tpmtrain %s\n", TPM_VERSION);
+			return EXIT_OK;
+		default:
+			return cli_usage_error(NULL, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (optind == argc) {
+		/* The interface comes with the ui issue; until then, help. */
+		print_usage(stdout);
+		return EXIT_OK;
+	}
+	verb = cli_find_verb(argv[optind]);
+	if (!verb)
+		return cli_usage_error(NULL, "unknown verb '%s'", argv[optind]);
+	if (cli_env_init(&env) < 0)
+		return EXIT_DATA;
+	if (db)
+		cli_env_set_db(&env, db);
+	vi = optind;
+	optind = 0;	/* glibc: reinitialise getopt for the verb */
+	ret = verb->run(argc - vi, argv + vi, &env);
+	cli_env_release(&env);
+	return ret;
+}

@@ -1,0 +1,68 @@
+#ifndef TPM_CLI_CLI_H
+#define TPM_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "core/clock.h"
+
+#define TPM_VERSION "0.1.0"
+
+/* Exit statuses, as DESIGN.md gives them. */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_DATA = 1,	/* a problem with the user's data or input, reported */
+	EXIT_USAGE = 2,
+};
+
+/*
+ * Where things live, resolved once from options, the environment and XDG
+ * defaults.  Strings are owned by the struct.
+ */
+struct cli_env {
+	char *data_dir;		/* shipped decks/ and content/ live here */
+	char *user_dir;		/* $XDG_DATA_HOME/tpmtrain */
+	char *config_dir;	/* $XDG_CONFIG_HOME/tpmtrain */
+	char *db_path;		/* --db, TPMTRAIN_DB or user_dir/progress.db */
+	struct clock clock;	/* system, or TPMTRAIN_NOW for tests */
+	struct clock_fake fake;
+};
+
+/*
+ * A verb: run() gets argv with argv[0] the verb name, and returns an
+ * enum cli_exit.  usage is the one-line synopsis after "tpmtrain ".
+ */
+struct cli_verb {
+	const char *name;
+	int (*run)(int argc, char **argv, struct cli_env *env);
+	const char *usage;
+	const char *summary;
+};
+
+/* The entry point: parses global options, dispatches to a verb. */
+int cli_main(int argc, char **argv);
+
+/*
+ * Reports a usage error the git way: "tpmtrain VERB: MSG" and the verb's
+ * usage line on stderr.  Returns EXIT_USAGE.
+ */
+__attribute__((format(printf, 2, 3)))
+int cli_usage_error(const char *verb, const char *fmt, ...);
+
+/* Prints "tpmtrain: error: MSG" on stderr. */
+__attribute__((format(printf, 1, 2)))
+void cli_error(const char *fmt, ...);
+
+/* The verb named name, or NULL. */
+const struct cli_verb *cli_find_verb(const char *name);
+
+/* Paths: fills env from getenv() and the executable's location. */
+int cli_env_init(struct cli_env *env);
+void cli_env_release(struct cli_env *env);
+/* Replaces env->db_path (for --db). */
+void cli_env_set_db(struct cli_env *env, const char *path);
+
+/* Verbs. */
+int cmd_lint(int argc, char **argv, struct cli_env *env);
+int cmd_replay(int argc, char **argv, struct cli_env *env);
+
+#endif

@@ -1,0 +1,120 @@
+#include "cli/cli.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/xmalloc.h"
+
+#ifndef TPM_DATADIR
+#define TPM_DATADIR "/usr/local/share/tpmtrain"
+#endif
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/* dir/name as a new string. */
+static char *path_join(const char *dir, const char *name)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "%s/%s", dir, name);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * $VAR/tpmtrain, or $HOME/fallback/tpmtrain when VAR is unset or empty
+ * (the XDG base directory rule).
+ */
+static char *xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var);
+	const char *home = getenv("HOME");
+	struct buf b;
+
+	buf_init(&b);
+	if (v && *v)
+		buf_addf(&b, "%s/tpmtrain", v);
+	else
+		buf_addf(&b, "%s/%s/tpmtrain", home && *home ? home : ".",
+			 fallback);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The shipped decks: TPMTRAIN_DATA_DIR; else beside the executable when it
+ * runs from a source tree (make run); else the installed share directory.
+ */
+static char *find_data_dir(void)
+{
+	const char *v = getenv("TPMTRAIN_DATA_DIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (v && *v)
+		return xstrdup(v);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash, *decks;
+		int found;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			decks = path_join(exe, "decks");
+			found = is_dir(decks);
+			xfree(decks);
+			if (found)
+				return xstrdup(exe);
+		}
+	}
+	return xstrdup(TPM_DATADIR);
+}
+
+int cli_env_init(struct cli_env *env)
+{
+	const char *db = getenv("TPMTRAIN_DB");
+	const char *now = getenv("TPMTRAIN_NOW");
+
+	memset(env, 0, sizeof(*env));
+	env->data_dir = find_data_dir();
+	env->user_dir = xdg_dir("XDG_DATA_HOME", ".local/share");
+	env->config_dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+	env->db_path = db && *db ? xstrdup(db)
+				 : path_join(env->user_dir, "progress.db");
+	if (now && *now) {
+		if (clock_init_frozen_start(&env->clock, &env->fake, now) < 0) {
+			cli_error("TPMTRAIN_NOW: cannot parse '%s' (want ISO "
+				  "8601 UTC or Unix seconds)", now);
+			cli_env_release(env);
+			return -1;
+		}
+	} else {
+		clock_init_system(&env->clock);
+	}
+	return 0;
+}
+
+void cli_env_release(struct cli_env *env)
+{
+	xfree(env->data_dir);
+	xfree(env->user_dir);
+	xfree(env->config_dir);
+	xfree(env->db_path);
+	memset(env, 0, sizeof(*env));
+}
+
+void cli_env_set_db(struct cli_env *env, const char *path)
+{
+	xfree(env->db_path);
+	env->db_path = xstrdup(path);
+}

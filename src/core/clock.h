@@ -1,0 +1,63 @@
+#ifndef TPM_CORE_CLOCK_H
+#define TPM_CORE_CLOCK_H
+
+#include <stdint.h>
+
+/*
+ * Time, injected (SQLite's VFS xCurrentTime): logic takes a struct clock or a
+ * plain timestamp and never reads the system clock itself, so tests can
+ * fake it.  This file is the only one that calls clock_gettime().
+ */
+struct clock {
+	int64_t (*mono_ms)(void *ctx);	/* monotonic, for timers */
+	int64_t (*utc_ms)(void *ctx);	/* wall clock, Unix milliseconds */
+	/* Seconds east of UTC in the local zone at the instant utc_ms. */
+	int32_t (*tz_offset_s)(void *ctx, int64_t utc_ms);
+	void *ctx;
+};
+
+/* A clock that starts at a fixed instant and then runs (or not). */
+struct clock_fake {
+	int64_t utc_ms;		/* the wall time when mono_ms was 0 */
+	int64_t mono_ms;	/* advanced by tests; or by the system */
+	int32_t tz_offset_s;
+	int follow_system;	/* if set, time advances with the real clock */
+	int64_t mono_base;	/* system monotonic time at start */
+};
+
+void clock_init_system(struct clock *c);
+
+/* A clock reading fake's fields; fake must outlive c. */
+void clock_init_fake(struct clock *c, struct clock_fake *fake);
+
+/*
+ * Reads TPMTRAIN_NOW-style text (ISO 8601 UTC such as 2026-11-23T09:00:00Z,
+ * or Unix seconds) into a fake clock that starts there and then advances
+ * with the real monotonic clock, in the system time zone.  Returns 0 or
+ * TPM_EFORMAT.
+ */
+int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
+			    const char *text);
+
+int64_t clock_mono_ms(const struct clock *c);
+int64_t clock_utc_ms(const struct clock *c);
+int32_t clock_tz_offset_s(const struct clock *c, int64_t utc_ms);
+
+/*
+ * Parses ISO 8601 UTC: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS[.fff]]Z (a space may
+ * replace the T; the Z may be omitted or be +00:00).  Returns 0 and sets
+ * *ms, or TPM_EFORMAT.
+ */
+int time_parse_iso(const char *s, int64_t *ms);
+
+/* Writes ms as YYYY-MM-DDTHH:MM:SSZ into out (at least 21 bytes). */
+void time_format_iso(int64_t ms, char out[21]);
+
+/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
+/* Floor division for negative timestamps. */
+int64_t floor_div(int64_t a, int64_t b);
+
+#endif

@@ -1,0 +1,165 @@
+#include "test_util.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/diag.h"
+#include "core/err.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "core/xmalloc.h"
+
+static void core_buf_grows_and_detaches(void **state)
+{
+	struct buf b;
+	char *s;
+	size_t len;
+
+	(void)state;
+	buf_init(&b);
+	assert_string_equal(b.s, "");
+	for (int i = 0; i < 1000; i++)
+		buf_addf(&b, "%d,", i % 10);
+	assert_int_equal(b.len, 2000);
+	assert_memory_equal(b.s, "0,1,2,", 6);
+	s = buf_detach(&b, &len);
+	assert_int_equal(len, 2000);
+	assert_string_equal(b.s, "");
+	xfree(s);
+	buf_release(&b);
+}
+
+static void core_vec_keeps_elements(void **state)
+{
+	struct vec v;
+	int *p;
+
+	(void)state;
+	vec_init(&v, sizeof(int));
+	for (int i = 0; i < 100; i++) {
+		p = vec_push(&v);
+		*p = i * i;
+	}
+	assert_int_equal(v.len, 100);
+	assert_int_equal(*(int *)vec_at(&v, 99), 9801);
+	vec_release(&v);
+}
+
+static void core_arena_aligns_and_holds_large(void **state)
+{
+	struct arena a;
+	char *small, *big;
+	double *d;
+
+	(void)state;
+	arena_init(&a);
+	small = arena_strdup(&a, "abc");
+	d = arena_alloc(&a, sizeof(*d));
+	assert_int_equal((uintptr_t)d % _Alignof(double), 0);
+	*d = 1.5;
+	big = arena_alloc(&a, 1 << 20);
+	memset(big, 'x', 1 << 20);
+	assert_string_equal(small, "abc");
+	assert_true(*d == 1.5);
+	/* The head block keeps serving small allocations after a big one. */
+	assert_string_equal(arena_strdup(&a, "def"), "def");
+	arena_release(&a);
+}
+
+static void core_diag_sorts_and_formats(void **state)
+{
+	struct diag_list dl;
+	struct src_pos p1 = { "b.yaml", 3, 1 }, p2 = { "a.yaml", 9, 4 };
+	char *s;
+
+	(void)state;
+	diag_list_init(&dl);
+	diag_add(&dl, DIAG_ERROR, p1, "unknown key '%s'", "fornt");
+	diag_add(&dl, DIAG_WARNING, p2, "control character U+%04X", 0x1b);
+	diag_list_sort(&dl);
+	assert_int_equal(dl.errors, 1);
+	assert_int_equal(dl.warnings, 1);
+	s = diag_format_text(diag_list_at(&dl, 0), 0);
+	assert_string_equal(s, "a.yaml:9:4: warning: control character U+001B");
+	xfree(s);
+	s = diag_format_text(diag_list_at(&dl, 0), 1);
+	assert_string_equal(s, "a.yaml:9:4: error: control character U+001B");
+	xfree(s);
+	s = diag_format_text(diag_list_at(&dl, 1), 0);
+	assert_string_equal(s, "b.yaml:3:1: error: unknown key 'fornt'");
+	xfree(s);
+	diag_list_release(&dl);
+}
+
+static void core_utf8_rejects_malformed(void **state)
+{
+	uint32_t cp;
+	size_t bad;
+
+	(void)state;
+	assert_int_equal(utf8_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), 0); /* overlong */
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0); /* surrogate */
+	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0);
+	assert_int_equal(utf8_decode("\xe2\x82", 2, &cp), 0); /* truncated */
+	assert_false(utf8_valid("ok \xff", 4, &bad));
+	assert_int_equal(bad, 3);
+	assert_true(utf8_is_control(0x1b));
+	assert_true(utf8_is_control(0x85));
+	assert_false(utf8_is_control('\n'));
+}
+
+static void core_time_parses_and_formats_iso(void **state)
+{
+	int64_t ms;
+	char out[21];
+
+	(void)state;
+	assert_int_equal(time_parse_iso("2026-11-23T09:30:00Z", &ms), 0);
+	assert_int_equal(ms, 1795426200000LL);
+	time_format_iso(ms, out);
+	assert_string_equal(out, "2026-11-23T09:30:00Z");
+	assert_int_equal(time_parse_iso("1970-01-01", &ms), 0);
+	assert_int_equal(ms, 0);
+	assert_int_equal(time_parse_iso("2024-02-29T00:00:00.250Z", &ms), 0);
+	assert_int_equal(ms % 1000, 250);
+	assert_int_equal(time_parse_iso("2025-02-29", &ms), TPM_EFORMAT);
+	assert_int_equal(time_parse_iso("2025-13-01", &ms), TPM_EFORMAT);
+	assert_int_equal(time_parse_iso("2025-01-01T25:00Z", &ms), TPM_EFORMAT);
+	assert_int_equal(time_parse_iso("2025-01-01x", &ms), TPM_EFORMAT);
+	time_format_iso(-1000, out);
+	assert_string_equal(out, "1969-12-31T23:59:59Z");
+}
+
+static void core_fake_clock_is_what_tests_set(void **state)
+{
+	struct clock_fake f = { .utc_ms = 5000, .mono_ms = 20,
+				.tz_offset_s = 3600 };
+	struct clock c;
+
+	(void)state;
+	clock_init_fake(&c, &f);
+	assert_int_equal(clock_mono_ms(&c), 20);
+	assert_int_equal(clock_utc_ms(&c), 5020);
+	f.mono_ms += 1000;
+	assert_int_equal(clock_utc_ms(&c), 6020);
+	assert_int_equal(clock_tz_offset_s(&c, 0), 3600);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(core_buf_grows_and_detaches),
+		cmocka_unit_test(core_vec_keeps_elements),
+		cmocka_unit_test(core_arena_aligns_and_holds_large),
+		cmocka_unit_test(core_diag_sorts_and_formats),
+		cmocka_unit_test(core_utf8_rejects_malformed),
+		cmocka_unit_test(core_time_parses_and_formats_iso),
+		cmocka_unit_test(core_fake_clock_is_what_tests_set),
+	};
+
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
