@@ -116,5 +116,5 @@ int main(void)
 		cmocka_unit_test(lint_locates_inside_buffers),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("lint", tests, NULL, NULL);
 }

@@ -642,5 +642,5 @@ int main(void)
 		cmocka_unit_test(loader_checks_encoding_across_chunks),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

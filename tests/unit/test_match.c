@@ -220,5 +220,5 @@ int main(void)
 		cmocka_unit_test(match_card_searches_text_and_tags),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
