@@ -26,7 +26,28 @@ static void lint_cloze(struct lint *l, const struct card *c)
 			 "deletion (write {{c1::answer}})");
 }
 
-void lint_key_points(struct lint *l, const struct key_point_list *kps)
+/*
+ * A card's own back is its model answer: a point it does not cover would
+ * mark a correct answer as missed (usually a pattern too narrow).
+ */
+static void lint_point_answer(struct lint *l, const struct key_point *kp,
+			      const struct match_pattern *p,
+			      const struct lstr *answer)
+{
+	char *q;
+
+	if (match_pattern_find(p, answer->s, strlen(answer->s), NULL,
+			       NULL) > 0)
+		return;
+	q = loader_quote_dup(kp->label.s, strlen(kp->label.s));
+	diag_add(l->dl, DIAG_WARNING, kp->pattern.pos, "key point '%s' does "
+		 "not match the card's own 'back' (line %u)", q,
+		 answer->pos.line);
+	xfree(q);
+}
+
+void lint_key_points(struct lint *l, const struct key_point_list *kps,
+		     const struct lstr *answer)
 {
 	for (size_t i = 0; i < kps->n; i++) {
 		const struct lstr *pat = &kps->v[i].pattern;
@@ -43,6 +64,8 @@ void lint_key_points(struct lint *l, const struct key_point_list *kps)
 		if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
 			diag_add(l->dl, DIAG_WARNING, pat->pos, "pattern "
 				 "matches empty text, so it is always covered");
+		else if (answer && answer->s)
+			lint_point_answer(l, &kps->v[i], p, answer);
 		match_pattern_free(p);
 	}
 }
@@ -112,7 +135,8 @@ void lint_cards(struct lint *l)
 			if (c->type == CARD_TYPED && !c->key_points.n)
 				diag_add(l->dl, DIAG_ERROR, c->type_pos, "typed "
 					 "card has no 'key_points'");
-			lint_key_points(l, &c->key_points);
+			lint_key_points(l, &c->key_points,
+					c->type == CARD_CLOZE ? NULL : &c->back);
 			lint_refs(l, &c->refs);
 		}
 	}

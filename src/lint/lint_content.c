@@ -82,7 +82,7 @@ void lint_scenarios(struct lint *l)
 			xfree(q);
 		}
 		for (size_t k = 0; k < s->n_phases; k++)
-			lint_key_points(l, &s->phases[k].key_points);
+			lint_key_points(l, &s->phases[k].key_points, NULL);
 		lint_refs(l, &s->refs);
 	}
 }

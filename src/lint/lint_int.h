@@ -16,8 +16,12 @@ void lint_rubrics(struct lint *l);
 void lint_scenarios(struct lint *l);
 void lint_text(struct lint *l);
 
-/* Shared by cards and scenarios. */
-void lint_key_points(struct lint *l, const struct key_point_list *kps);
+/*
+ * Shared by cards and scenarios.  answer, when not NULL, is a model answer
+ * that every point should match (a card's back).
+ */
+void lint_key_points(struct lint *l, const struct key_point_list *kps,
+		     const struct lstr *answer);
 void lint_refs(struct lint *l, const struct lstr_list *refs);
 
 #endif
