@@ -234,7 +234,11 @@ static int open_handle(struct store *st, unsigned flags)
 	char *uri;
 	int rc;
 
-	if (stat(st->path, &sb) < 0) {
+	if (!strcmp(st->path, ":memory:")) {
+		/* A scratch database, for tests and dry runs. */
+		uri = xstrdup(":memory:");
+		oflags |= SQLITE_OPEN_READWRITE;
+	} else if (stat(st->path, &sb) < 0) {
 		if (errno != ENOENT)
 			return store_failf(st, TPM_EIO,
 					   "cannot open the database (%s)",

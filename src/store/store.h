@@ -36,7 +36,8 @@ enum store_open_flags {
 };
 
 /*
- * Opens the database at path (the path is copied).  Checks the schema
+ * Opens the database at path (the path is copied); ":memory:" is a
+ * writable scratch database that vanishes at store_free().  Checks the schema
  * version before writing anything: a file from a newer tpmtrain fails with
  * TPM_ETOONEW and is left untouched; an older one is first copied to
  * "PATH.vN.bak" with SQLite's online backup API (N the old version) and

@@ -1,0 +1,522 @@
+/* Study settings: defaults, parsing and validation, formatting. */
+#include "queue/queue_settings.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "store/store.h"
+
+enum setting_id {
+	SET_RETENTION,
+	SET_WEIGHTS,
+	SET_LEARNING_STEPS,
+	SET_RELEARNING_STEPS,
+	SET_MAXIMUM_INTERVAL,
+	SET_NEW_PER_DAY,
+	SET_REVIEWS_PER_DAY,
+	SET_ROLLOVER_HOUR,
+	SET_LEARN_AHEAD,
+	SET_LEECH_THRESHOLD,
+	SET_LEECH_ACTION,
+	SET_COUNT
+};
+
+struct setting_info {
+	const char *key;
+	const char *help;
+	int min, max;		/* for integers */
+};
+
+static const struct setting_info infos[SET_COUNT] = {
+	[SET_RETENTION] = { "retention",
+			    "desired retention: the chance of recall at which "
+			    "a card comes due (0.70 to 0.99)", 0, 0 },
+	[SET_WEIGHTS] = { "weights",
+			  "the 21 FSRS-6 weights, e.g. from 'tpmtrain "
+			  "optimize' (17 or 19 older ones are converted)",
+			  0, 0 },
+	[SET_LEARNING_STEPS] = { "learning_steps",
+				 "steps for a new card, e.g. '1m 10m' (m, h or "
+				 "d; '' for none)", 0, 0 },
+	[SET_RELEARNING_STEPS] = { "relearning_steps",
+				   "steps after a lapse, e.g. '10m'", 0, 0 },
+	[SET_MAXIMUM_INTERVAL] = { "maximum_interval",
+				   "the longest interval, in days", 1, 36500 },
+	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day", 0, 9999 },
+	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day", 0,
+				  99999 },
+	[SET_ROLLOVER_HOUR] = { "rollover_hour",
+				"the local hour at which a study day starts",
+				0, 23 },
+	[SET_LEARN_AHEAD] = { "learn_ahead",
+			      "minutes ahead a learning step is shown when "
+			      "nothing else is due", 0, 1440 },
+	[SET_LEECH_THRESHOLD] = { "leech_threshold",
+				  "lapses that make a card a leech (0: never)",
+				  0, 999 },
+	[SET_LEECH_ACTION] = { "leech_action",
+			       "what happens to a leech: suspend or tag", 0,
+			       0 },
+};
+
+void settings_default(struct settings *s)
+{
+	struct fsrs_params p;
+
+	memset(s, 0, sizeof(*s));
+	fsrs_params_default(&p);
+	s->retention = p.request_retention;
+	s->n_weights = 0;
+	memcpy(s->learning_steps, p.learning_steps,
+	       sizeof(s->learning_steps));
+	s->n_learning_steps = p.n_learning_steps;
+	memcpy(s->relearning_steps, p.relearning_steps,
+	       sizeof(s->relearning_steps));
+	s->n_relearning_steps = p.n_relearning_steps;
+	s->maximum_interval = p.maximum_interval;
+	s->new_per_day = 20;
+	s->reviews_per_day = 200;
+	s->rollover_hour = 4;
+	s->learn_ahead = 20;
+	s->leech_threshold = 8;
+	s->leech_action = LEECH_SUSPEND;
+}
+
+void settings_fsrs_params(const struct settings *s, struct fsrs_params *p)
+{
+	fsrs_params_default(p);
+	p->request_retention = s->retention;
+	p->maximum_interval = s->maximum_interval;
+	p->enable_fuzz = 1;
+	memcpy(p->learning_steps, s->learning_steps,
+	       sizeof(p->learning_steps));
+	p->n_learning_steps = s->n_learning_steps;
+	memcpy(p->relearning_steps, s->relearning_steps,
+	       sizeof(p->relearning_steps));
+	p->n_relearning_steps = s->n_relearning_steps;
+	/* Clipping depends on the relearning steps: apply the weights last. */
+	if (!s->n_weights ||
+	    fsrs_params_set_weights(p, s->weights, s->n_weights) < 0)
+		fsrs_params_clip(p);
+}
+
+static int find_key(const char *key)
+{
+	for (int i = 0; i < SET_COUNT; i++)
+		if (!strcmp(infos[i].key, key))
+			return i;
+	return -1;
+}
+
+const char *settings_key(size_t i)
+{
+	return i < SET_COUNT ? infos[i].key : NULL;
+}
+
+const char *settings_help(const char *key)
+{
+	int id = find_key(key);
+
+	return id < 0 ? NULL : infos[id].help;
+}
+
+/* Optimal string alignment distance (Levenshtein plus transposition). */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *d = xcalloc((la + 1) * (lb + 1), sizeof(*d));
+	size_t w = lb + 1, r;
+
+	for (size_t i = 0; i <= la; i++)
+		d[i * w] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = d[(i - 1) * w + j] + 1;
+
+			if (d[i * w + j - 1] + 1 < v)
+				v = d[i * w + j - 1] + 1;
+			if (d[(i - 1) * w + j - 1] + cost < v)
+				v = d[(i - 1) * w + j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < v)
+				v = d[(i - 2) * w + j - 2] + 1;
+			d[i * w + j] = v;
+		}
+	}
+	r = d[la * w + lb];
+	xfree(d);
+	return r;
+}
+
+const char *settings_suggest(const char *key)
+{
+	size_t len = strlen(key), best_d = (size_t)-1;
+	const char *best = NULL, *prefixed = NULL;
+	int n_prefixed = 0;
+
+	for (int i = 0; i < SET_COUNT; i++) {
+		size_t d = edit_distance(key, infos[i].key);
+
+		if (d < best_d) {
+			best_d = d;
+			best = infos[i].key;
+		}
+		if (len >= 3 && !strncmp(infos[i].key, key, len)) {
+			prefixed = infos[i].key;
+			n_prefixed++;
+		}
+	}
+	/* A third of the word may be wrong, as git's help.c allows. */
+	if (best && best_d <= (len < 6 ? 1 : len / 3))
+		return best;
+	return n_prefixed == 1 ? prefixed : NULL;
+}
+
+static int parse_int(const char *v, long min, long max, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int parse_retention(struct settings *s, const char *v,
+			   struct buf *err)
+{
+	char *end;
+	double r;
+
+	errno = 0;
+	r = strtod(v, &end);
+	/* Below 0.7 reviews come too late to be useful; at 1 never. */
+	if (end == v || *end || errno || !isfinite(r) || r < 0.7 || r > 0.99) {
+		buf_adds(err, "want a number from 0.70 to 0.99");
+		return TPM_EINVAL;
+	}
+	s->retention = r;
+	return 0;
+}
+
+static int parse_steps(int32_t *steps, size_t *n, const char *v,
+		       struct buf *err)
+{
+	int32_t tmp[FSRS_MAX_STEPS];
+	int ret = fsrs_parse_steps(v, tmp, FSRS_MAX_STEPS);
+
+	if (ret == TPM_ETOOBIG) {
+		buf_addf(err, "want at most %d steps", FSRS_MAX_STEPS);
+		return TPM_EINVAL;
+	}
+	if (ret == TPM_EINVAL) {
+		buf_adds(err, "want steps from 1m to 36500d");
+		return TPM_EINVAL;
+	}
+	if (ret < 0) {
+		buf_adds(err, "want steps such as '1m 10m' (a number and m "
+			      "for minutes, h for hours or d for days)");
+		return TPM_EINVAL;
+	}
+	memcpy(steps, tmp, sizeof(tmp));
+	*n = (size_t)ret;
+	return 0;
+}
+
+/* A number as short as it can be and still read back the same. */
+static void add_number(struct buf *out, double x)
+{
+	char tmp[32];
+
+	for (int prec = 6; prec <= 17; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
+		if (strtod(tmp, NULL) == x)
+			break;
+	}
+	buf_adds(out, tmp);
+}
+
+/*
+ * strict refuses weights the scheduler would clip.  The database's value
+ * is read without it: the clipping bounds move with the relearning steps,
+ * and a later change of those must not make the settings unreadable.
+ */
+static int parse_weights(struct settings *s, const char *v, struct buf *err,
+			 int strict)
+{
+	double w[FSRS_N_WEIGHTS];
+	struct fsrs_params p;
+	size_t n = 0;
+	const char *q = v;
+
+	while (*q) {
+		char *end;
+
+		while (*q == ' ' || *q == '\t' || *q == ',')
+			q++;
+		if (!*q)
+			break;
+		if (n == FSRS_N_WEIGHTS) {
+			n++;
+			break;
+		}
+		errno = 0;
+		w[n] = strtod(q, &end);
+		if (end == q || errno || !isfinite(w[n]) ||
+		    (*end && *end != ' ' && *end != '\t' && *end != ',')) {
+			buf_addf(err, "weight %zu is not a number", n + 1);
+			return TPM_EINVAL;
+		}
+		n++;
+		q = end;
+	}
+	if (n != 17 && n != 19 && n != 21) {
+		buf_addf(err, "want 21 numbers (or 17 or 19 from FSRS-4.5 or "
+			      "FSRS-5), got %s%zu",
+			 n > FSRS_N_WEIGHTS ? "more than " : "",
+			 n > FSRS_N_WEIGHTS ? (size_t)FSRS_N_WEIGHTS : n);
+		return TPM_EINVAL;
+	}
+	/* Out-of-range weights would be clipped without a word: refuse. */
+	settings_fsrs_params(s, &p);
+	if (fsrs_params_set_weights(&p, w, n) < 0) {
+		buf_adds(err, "want 21 finite numbers");
+		return TPM_EINVAL;
+	}
+	for (size_t i = 0; strict && n == FSRS_N_WEIGHTS && i < n; i++) {
+		if (p.w[i] != w[i]) {
+			buf_addf(err, "weight w%zu = ", i);
+			add_number(err, w[i]);
+			buf_adds(err, " is out of range (the nearest allowed "
+				      "is ");
+			add_number(err, p.w[i]);
+			buf_adds(err, ")");
+			return TPM_EINVAL;
+		}
+	}
+	memcpy(s->weights, w, n * sizeof(*w));
+	s->n_weights = n;
+	return 0;
+}
+
+/* The int field of s that id is about. */
+static int *int_field(struct settings *s, int id)
+{
+	switch (id) {
+	case SET_NEW_PER_DAY:
+		return &s->new_per_day;
+	case SET_REVIEWS_PER_DAY:
+		return &s->reviews_per_day;
+	case SET_ROLLOVER_HOUR:
+		return &s->rollover_hour;
+	case SET_LEARN_AHEAD:
+		return &s->learn_ahead;
+	case SET_LEECH_THRESHOLD:
+		return &s->leech_threshold;
+	default:
+		return NULL;
+	}
+}
+
+static int parse_value(struct settings *s, const char *key, const char *value,
+		       struct buf *err, int strict)
+{
+	int id = find_key(key);
+	struct settings t;
+	long n;
+	int *field;
+	int ret = 0;
+
+	if (id < 0)
+		return TPM_ENOENT;
+	t = *s;
+	switch (id) {
+	case SET_RETENTION:
+		ret = parse_retention(&t, value, err);
+		break;
+	case SET_WEIGHTS:
+		ret = parse_weights(&t, value, err, strict);
+		break;
+	case SET_LEARNING_STEPS:
+		ret = parse_steps(t.learning_steps, &t.n_learning_steps, value,
+				  err);
+		break;
+	case SET_RELEARNING_STEPS:
+		ret = parse_steps(t.relearning_steps, &t.n_relearning_steps,
+				  value, err);
+		break;
+	case SET_LEECH_ACTION:
+		if (!strcmp(value, "suspend")) {
+			t.leech_action = LEECH_SUSPEND;
+		} else if (!strcmp(value, "tag")) {
+			t.leech_action = LEECH_TAG;
+		} else {
+			buf_adds(err, "want suspend or tag");
+			ret = TPM_EINVAL;
+		}
+		break;
+	default:
+		if (parse_int(value, infos[id].min, infos[id].max, &n) < 0) {
+			buf_addf(err, "want a whole number from %d to %d",
+				 infos[id].min, infos[id].max);
+			ret = TPM_EINVAL;
+			break;
+		}
+		if (id == SET_MAXIMUM_INTERVAL) {
+			t.maximum_interval = (int32_t)n;
+		} else {
+			field = int_field(&t, id);
+			*field = (int)n;
+		}
+		break;
+	}
+	if (ret == 0)
+		*s = t;
+	return ret;
+}
+
+int settings_parse(struct settings *s, const char *key, const char *value,
+		   struct buf *err)
+{
+	return parse_value(s, key, value, err, 1);
+}
+
+static void format_steps(const int32_t *steps, size_t n, struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		int32_t m = steps[i];
+
+		if (i)
+			buf_addch(out, ' ');
+		if (m % 1440 == 0)
+			buf_addf(out, "%dd", (int)(m / 1440));
+		else if (m % 60 == 0)
+			buf_addf(out, "%dh", (int)(m / 60));
+		else
+			buf_addf(out, "%dm", (int)m);
+	}
+}
+
+void settings_format(const struct settings *s, const char *key,
+		     struct buf *out)
+{
+	int id = find_key(key);
+	struct fsrs_params p;
+	struct settings t;
+
+	switch (id) {
+	case SET_RETENTION:
+		add_number(out, s->retention);
+		break;
+	case SET_WEIGHTS:
+		/* As given; the defaults are FSRS-6's. */
+		if (s->n_weights) {
+			for (size_t i = 0; i < s->n_weights; i++) {
+				if (i)
+					buf_adds(out, ", ");
+				add_number(out, s->weights[i]);
+			}
+		} else {
+			fsrs_params_default(&p);
+			for (size_t i = 0; i < FSRS_N_WEIGHTS; i++) {
+				if (i)
+					buf_adds(out, ", ");
+				add_number(out, p.w[i]);
+			}
+		}
+		break;
+	case SET_LEARNING_STEPS:
+		format_steps(s->learning_steps, s->n_learning_steps, out);
+		break;
+	case SET_RELEARNING_STEPS:
+		format_steps(s->relearning_steps, s->n_relearning_steps, out);
+		break;
+	case SET_MAXIMUM_INTERVAL:
+		buf_addf(out, "%d", (int)s->maximum_interval);
+		break;
+	case SET_LEECH_ACTION:
+		buf_adds(out, s->leech_action == LEECH_TAG ? "tag" : "suspend");
+		break;
+	default:
+		if (id >= 0) {
+			t = *s;
+			buf_addf(out, "%d", *int_field(&t, id));
+		}
+		break;
+	}
+}
+
+int settings_is_default(const struct settings *s, const char *key)
+{
+	struct settings d;
+	struct buf a, b;
+	int same;
+
+	settings_default(&d);
+	buf_init(&a);
+	buf_init(&b);
+	settings_format(s, key, &a);
+	settings_format(&d, key, &b);
+	same = !strcmp(a.s, b.s);
+	buf_release(&a);
+	buf_release(&b);
+	return same;
+}
+
+struct load_ctx {
+	struct settings *s;
+	struct buf *err;
+	const char *path;
+};
+
+static int load_one(void *vctx, const char *key, const char *value)
+{
+	struct load_ctx *ctx = vctx;
+	struct buf why;
+	int ret;
+
+	buf_init(&why);
+	ret = parse_value(ctx->s, key, value, &why, 0);
+	if (ret == TPM_EINVAL) {
+		buf_addf(ctx->err,
+			 "%s: setting '%s' has a bad value '%s' (%s); set it "
+			 "with 'tpmtrain config %s VALUE'",
+			 ctx->path, key, value, why.s, key);
+		ret = TPM_EFORMAT;
+	} else if (ret == TPM_ENOENT) {
+		ret = 0;	/* from a newer tpmtrain: not ours to judge */
+	}
+	buf_release(&why);
+	return ret;
+}
+
+int settings_load(struct settings *s, struct store *st, struct buf *err)
+{
+	struct settings t;
+	struct load_ctx ctx = { &t, err, store_path(st) };
+	int ret;
+
+	settings_default(&t);
+	/*
+	 * Stored in key order, so learning_steps and relearning_steps come
+	 * before weights, whose clipping depends on them.
+	 */
+	ret = store_setting_each(st, load_one, &ctx);
+	if (ret < 0 && ret != TPM_EFORMAT)
+		buf_adds(err, store_errmsg(st));
+	if (ret == 0)
+		*s = t;
+	return ret;
+}
