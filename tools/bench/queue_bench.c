@@ -84,8 +84,8 @@ static void write_decks(const char *dir, int n_cards)
  * A history for most cards, as a user studying for about two years
  * would have: a tenth of the cards still new, the rest reviewed about
  * n_log / n_intro times each, their intervals now running from a day to
- * a year, a few overdue, a few in learning, a few suspended, and some
- * reviewed earlier today.
+ * a year (so a few hundred fall due today, some late), one in a thousand
+ * lapsed earlier today and relearning, one in a hundred suspended.
  */
 static void write_db(const char *path, int n_cards, long n_log)
 {
@@ -102,8 +102,9 @@ static void write_db(const char *path, int n_cards, long n_log)
 	for (int c = 0; c < n_intro; c++) {
 		long reps = (n_log - done) / (n_intro - c);
 		int32_t ivl = 1 + (int32_t)rnd(365);
-		int64_t last = NOW - (int64_t)rnd((uint32_t)ivl + 3) * DAY_MS -
-			       rnd(DAY_MS / 2);
+		/* Most were last seen ivl days ago or less; a few are late. */
+		int64_t last = NOW - (1 + (int64_t)rnd((uint32_t)ivl + 2)) *
+					     DAY_MS + rnd(DAY_MS / 4);
 		int64_t t = last - (int64_t)(reps - 1) * 2 * DAY_MS;
 
 		snprintf(key, sizeof(key), "q%06d", c * 10 / 9);
@@ -121,9 +122,11 @@ static void write_db(const char *path, int n_cards, long n_log)
 			r.after.fsrs.scheduled_days = ivl;
 			r.after.fsrs.due = r.reviewed_at + ivl * DAY_MS;
 			r.after.fsrs.reps = (int32_t)k + 1;
-			if (k == reps - 1 && rnd(100) == 0) {
-				/* In (re)learning: a step minutes away. */
-				r.after.fsrs.state = FSRS_LEARNING;
+			if (k == reps - 1 && rnd(1000) == 0) {
+				/* Seen earlier today, now in (re)learning. */
+				r.reviewed_at = NOW - rnd(4 * 60) * MIN_MS;
+				r.after.fsrs.last_review = r.reviewed_at;
+				r.after.fsrs.state = FSRS_RELEARNING;
 				r.after.fsrs.due = NOW + rnd(60) * MIN_MS;
 			}
 			if (store_review_add(st, &r) < 0)
@@ -138,7 +141,10 @@ static void write_db(const char *path, int n_cards, long n_log)
 	store_free(st);
 }
 
-/* The reads queue_build() needs, on a plain SQLite connection. */
+/*
+ * The reads queue_build() needs, on a plain SQLite connection opened as
+ * the store opens its own (no mutex: one thread).
+ */
 struct bare {
 	sqlite3 *db;
 	sqlite3_stmt *scan, *day;
@@ -146,7 +152,8 @@ struct bare {
 
 static void bare_open(struct bare *b, const char *path)
 {
-	if (sqlite3_open_v2(path, &b->db, SQLITE_OPEN_READONLY, NULL) ||
+	if (sqlite3_open_v2(path, &b->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) ||
 	    sqlite3_prepare_v2(b->db,
 			       "SELECT card_id, state, due, last_review, "
 			       "buried_until, suspended FROM card_state "
