@@ -33,8 +33,9 @@ awk -v seed="$$" -v n="$count" 'BEGIN {
 		printf "%.3f\n", (i == 0 ? 0.002 : rand() * 0.4)
 }' > "$tmp/delays"
 
-# check_run LAST_ID: compares this run's printed lines with the log rows
-# after LAST_ID; prints "integrity|missing|extra", e.g. "ok|0|1".
+# check_run LAST_ID: compares every line printed so far with the log, and
+# this run's lines with the rows after LAST_ID; prints
+# "integrity|missing|extra", e.g. "ok|0|1".
 check_run() {
 	# Only whole lines were printed: a cut last line was not.
 	if [ -n "$(tail -c 1 "$tmp/out")" ]; then
@@ -45,26 +46,31 @@ check_run() {
 		s = $2 == "new" ? 0 : $2 == "learning" ? 1 : $2 == "review" ? 2 : 3
 		print $1 "," s "," $3
 	}' > "$tmp/run.csv"
+	cat "$tmp/run.csv" >> "$tmp/all.csv"
 	sqlite3 "$db" <<SQL
 CREATE TEMP TABLE printed (card_id TEXT, state INTEGER, due TEXT);
+CREATE TEMP TABLE run (card_id TEXT, state INTEGER, due TEXT);
 .mode csv
-.import $tmp/run.csv printed
+.import $tmp/all.csv printed
+.import $tmp/run.csv run
 .mode list
 .separator |
 CREATE TEMP VIEW saved AS
-	SELECT card_id, state_after AS state,
+	SELECT id, card_id, state_after AS state,
 	       strftime('%Y-%m-%dT%H:%M:%SZ', due / 1000, 'unixepoch') AS due
-	FROM review_log WHERE id > $1;
+	FROM review_log;
 SELECT (SELECT group_concat(integrity_check) FROM pragma_integrity_check),
        (SELECT count(*) FROM (SELECT card_id, state, due, count(*) AS n
 			      FROM printed GROUP BY 1, 2, 3) AS p
 	LEFT JOIN (SELECT card_id, state, due, count(*) AS n
 		   FROM saved GROUP BY 1, 2, 3) AS l
 	USING (card_id, state, due) WHERE l.n IS NULL OR l.n < p.n),
-       (SELECT count(*) FROM saved) - (SELECT count(*) FROM printed);
+       (SELECT count(*) FROM saved WHERE id > $1) -
+       (SELECT count(*) FROM run);
 SQL
 }
 
+: > "$tmp/all.csv"
 kills=0
 finished=0
 printed=0
@@ -73,8 +79,12 @@ while read -r delay; do
 	i=$((i + 1))
 	last=0
 	[ -e "$db" ] && last=$(sqlite3 "$db" "SELECT coalesce(max(id), 0) FROM review_log" 2>/dev/null)
+	# Emptied here, not by the child's redirection: a kill that lands
+	# before the child has opened them must not leave the last run's lines.
+	: > "$tmp/out"
+	: > "$tmp/err"
 	"$tpm" review --batch --decks "$decks" < "$tmp/in" \
-		> "$tmp/out" 2> "$tmp/err" &
+		>> "$tmp/out" 2>> "$tmp/err" &
 	pid=$!
 	sleep "$delay"
 	if kill -9 "$pid" 2> /dev/null; then
