@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const struct cli_verb verbs[] = {
-	{ "lint", cmd_lint, "lint [--strict] [--format text|json] [PATH...]",
+	{ "lint", cmd_lint,
+	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",
 	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
 	{ "due", cmd_due,
 	  "due [--json] [--deck D]... [--tag T]... [--decks DIR]...",
@@ -15,6 +16,8 @@ static const struct cli_verb verbs[] = {
 	  "grade cards from standard input (scripts, tests)" },
 	{ "config", cmd_config, "config [KEY [VALUE]] | config --unset KEY",
 	  "show and change settings" },
+	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
+	  "run review histories through the scheduler; every state as CSV" },
 };
 
 static const size_t n_verbs = sizeof(verbs) / sizeof(verbs[0]);
