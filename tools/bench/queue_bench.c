@@ -56,7 +56,7 @@ static uint32_t rnd(uint32_t n)
 
 static void write_decks(const char *dir, int n_cards)
 {
-	char path[4096];
+	char path[4200];
 
 	mkdir(dir, 0755);
 	for (int d = 0; d * CARDS_PER_DECK < n_cards; d++) {
