@@ -84,9 +84,9 @@ static size_t split(char *line, struct field *f, size_t max)
 }
 
 /*
- * Appends s for quoting in a message, with control bytes escaped: the
- * input is untrusted and a message must not carry raw escape sequences
- * to the terminal.
+ * Appends s for quoting in a message, every byte but printable ASCII
+ * escaped: the input is untrusted (maybe not even UTF-8), a message must
+ * not carry escape sequences to the terminal, and an id is ASCII anyway.
  */
 static void add_quoted(struct buf *b, const char *s)
 {
@@ -95,7 +95,7 @@ static void add_quoted(struct buf *b, const char *s)
 	for (; *s && n < 60; s++, n++) {
 		unsigned char ch = (unsigned char)*s;
 
-		if (ch < 0x20 || ch == 0x7f)
+		if (ch < 0x20 || ch >= 0x7f)
 			buf_addf(b, "\\x%02x", ch);
 		else
 			buf_addch(b, (char)ch);
@@ -153,8 +153,22 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 	}
 	item = library_find_item(b->lib, f[0].s);
 	if (!item) {
+		const struct card *card = library_find_card(b->lib, f[0].s);
+		struct suggest sg;
+
 		add_quoted(&q, f[0].s);
-		line_error(lineno, f[0].col, "unknown card '%s'", q.s);
+		suggest_init(&sg, f[0].s);
+		for (size_t i = 0; i < b->lib->n_items; i++) {
+			/* A cloze card's id: its first deletion is meant. */
+			if (card && b->lib->items[i].card == card) {
+				sg.best = b->lib->items[i].key;
+				break;
+			}
+			suggest_consider(&sg, b->lib->items[i].key);
+		}
+		line_error(lineno, f[0].col, "unknown card '%s'%s%s%s", q.s,
+			   sg.best ? " (did you mean '" : "",
+			   sg.best ? sg.best : "", sg.best ? "'?)" : "");
 		b->bad = 1;
 		goto out;
 	}

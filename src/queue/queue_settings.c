@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/err.h"
-#include "core/xmalloc.h"
+#include "loader/loader.h"
 #include "store/store.h"
 
 enum setting_id {
@@ -125,59 +125,24 @@ const char *settings_help(const char *key)
 	return id < 0 ? NULL : infos[id].help;
 }
 
-/* Optimal string alignment distance (Levenshtein plus transposition). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *d = xcalloc((la + 1) * (lb + 1), sizeof(*d));
-	size_t w = lb + 1, r;
-
-	for (size_t i = 0; i <= la; i++)
-		d[i * w] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = d[(i - 1) * w + j] + 1;
-
-			if (d[i * w + j - 1] + 1 < v)
-				v = d[i * w + j - 1] + 1;
-			if (d[(i - 1) * w + j - 1] + cost < v)
-				v = d[(i - 1) * w + j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] &&
-			    d[(i - 2) * w + j - 2] + 1 < v)
-				v = d[(i - 2) * w + j - 2] + 1;
-			d[i * w + j] = v;
-		}
-	}
-	r = d[la * w + lb];
-	xfree(d);
-	return r;
-}
-
 const char *settings_suggest(const char *key)
 {
-	size_t len = strlen(key), best_d = (size_t)-1;
-	const char *best = NULL, *prefixed = NULL;
+	size_t len = strlen(key);
+	const char *prefixed = NULL;
 	int n_prefixed = 0;
+	struct suggest sg;
 
+	suggest_init(&sg, key);
 	for (int i = 0; i < SET_COUNT; i++) {
-		size_t d = edit_distance(key, infos[i].key);
-
-		if (d < best_d) {
-			best_d = d;
-			best = infos[i].key;
-		}
+		suggest_consider(&sg, infos[i].key);
 		if (len >= 3 && !strncmp(infos[i].key, key, len)) {
 			prefixed = infos[i].key;
 			n_prefixed++;
 		}
 	}
-	/* A third of the word may be wrong, as git's help.c allows. */
-	if (best && best_d <= (len < 6 ? 1 : len / 3))
-		return best;
+	if (sg.best)
+		return sg.best;
+	/* "new" for new_per_day: a unique start of a key is meant. */
 	return n_prefixed == 1 ? prefixed : NULL;
 }
 

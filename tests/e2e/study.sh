@@ -120,7 +120,7 @@ OUT
 check "review --batch later" "$tmp/want" "$tmp/out"
 
 # Bad lines are reported with their line and column; good ones are saved.
-printf 'nosuch good\nttl maybe\ncritical-path\n# a comment\n\ncritical-path again extra\ncritical-path 3\n' |
+printf 'nosuch good\nttl maybe\ncritical-path\n# a comment\n\ncritical-path again extra\ntll#reverse good\ncap easy\ncritical-path 3\n' |
 	at 2026-11-23T09:00:00Z review --batch --decks "$decks" \
 		> "$tmp/out" 2> "$tmp/err"
 status "review --batch with bad lines" 1 $?
@@ -129,6 +129,8 @@ cat > "$tmp/want" <<'OUT'
 <stdin>:2:5: error: bad rating 'maybe' (want 1-4 or again, hard, good, easy)
 <stdin>:3:1: error: want 'CARD_ID RATING', got 1 field
 <stdin>:6:21: error: want 'CARD_ID RATING', got 3 fields
+<stdin>:7:1: error: unknown card 'tll#reverse' (did you mean 'ttl#reverse'?)
+<stdin>:8:1: error: unknown card 'cap' (did you mean 'cap#c1'?)
 OUT
 check "review --batch bad lines: stderr" "$tmp/want" "$tmp/err"
 echo 'critical-path learning 2026-11-23T09:10:00Z' > "$tmp/want"
