@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,38 +31,44 @@ struct setting_info {
 	const char *key;
 	const char *help;
 	int min, max;		/* for integers */
+	size_t offset;		/* of an int field in struct settings */
 };
+
+#define INT_FIELD(f) offsetof(struct settings, f)
 
 static const struct setting_info infos[SET_COUNT] = {
 	[SET_RETENTION] = { "retention",
 			    "desired retention: the chance of recall at which "
-			    "a card comes due (0.70 to 0.99)", 0, 0 },
+			    "a card comes due (0.70 to 0.99)", 0, 0, 0 },
 	[SET_WEIGHTS] = { "weights",
 			  "the 21 FSRS-6 weights, e.g. from 'tpmtrain "
 			  "optimize' (17 or 19 older ones are converted)",
-			  0, 0 },
+			  0, 0, 0 },
 	[SET_LEARNING_STEPS] = { "learning_steps",
 				 "steps for a new card, e.g. '1m 10m' (m, h or "
-				 "d; '' for none)", 0, 0 },
+				 "d; '' for none)", 0, 0, 0 },
 	[SET_RELEARNING_STEPS] = { "relearning_steps",
-				   "steps after a lapse, e.g. '10m'", 0, 0 },
+				   "steps after a lapse, e.g. '10m'", 0, 0, 0 },
 	[SET_MAXIMUM_INTERVAL] = { "maximum_interval",
-				   "the longest interval, in days", 1, 36500 },
-	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day", 0, 9999 },
+				   "the longest interval, in days", 1, 36500,
+				   INT_FIELD(maximum_interval) },
+	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day", 0, 9999,
+			      INT_FIELD(new_per_day) },
 	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day", 0,
-				  99999 },
+				  99999, INT_FIELD(reviews_per_day) },
 	[SET_ROLLOVER_HOUR] = { "rollover_hour",
 				"the local hour at which a study day starts",
-				0, 23 },
+				0, 23, INT_FIELD(rollover_hour) },
 	[SET_LEARN_AHEAD] = { "learn_ahead",
 			      "minutes ahead a learning step is shown when "
-			      "nothing else is due", 0, 1440 },
+			      "nothing else is due", 0, 1440,
+			      INT_FIELD(learn_ahead) },
 	[SET_LEECH_THRESHOLD] = { "leech_threshold",
 				  "lapses that make a card a leech (0: never)",
-				  0, 999 },
+				  0, 999, INT_FIELD(leech_threshold) },
 	[SET_LEECH_ACTION] = { "leech_action",
 			       "what happens to a leech: suspend or tag", 0,
-			       0 },
+			       0, 0 },
 };
 
 void settings_default(struct settings *s)
@@ -276,23 +283,15 @@ static int parse_weights(struct settings *s, const char *v, struct buf *err,
 	return 0;
 }
 
-/* The int field of s that id is about. */
+/* The int setting id of s (infos[id].offset is set). */
 static int *int_field(struct settings *s, int id)
 {
-	switch (id) {
-	case SET_NEW_PER_DAY:
-		return &s->new_per_day;
-	case SET_REVIEWS_PER_DAY:
-		return &s->reviews_per_day;
-	case SET_ROLLOVER_HOUR:
-		return &s->rollover_hour;
-	case SET_LEARN_AHEAD:
-		return &s->learn_ahead;
-	case SET_LEECH_THRESHOLD:
-		return &s->leech_threshold;
-	default:
-		return NULL;
-	}
+	return (int *)((char *)s + infos[id].offset);
+}
+
+static int int_value(const struct settings *s, int id)
+{
+	return *(const int *)((const char *)s + infos[id].offset);
 }
 
 static int parse_value(struct settings *s, const char *key, const char *value,
@@ -301,7 +300,6 @@ static int parse_value(struct settings *s, const char *key, const char *value,
 	int id = find_key(key);
 	struct settings t;
 	long n;
-	int *field;
 	int ret = 0;
 
 	if (id < 0)
@@ -339,12 +337,7 @@ static int parse_value(struct settings *s, const char *key, const char *value,
 			ret = TPM_EINVAL;
 			break;
 		}
-		if (id == SET_MAXIMUM_INTERVAL) {
-			t.maximum_interval = (int32_t)n;
-		} else {
-			field = int_field(&t, id);
-			*field = (int)n;
-		}
+		*int_field(&t, id) = (int)n;
 		break;
 	}
 	if (ret == 0)
@@ -379,7 +372,6 @@ void settings_format(const struct settings *s, const char *key,
 {
 	int id = find_key(key);
 	struct fsrs_params p;
-	struct settings t;
 
 	switch (id) {
 	case SET_RETENTION:
@@ -408,17 +400,12 @@ void settings_format(const struct settings *s, const char *key,
 	case SET_RELEARNING_STEPS:
 		format_steps(s->relearning_steps, s->n_relearning_steps, out);
 		break;
-	case SET_MAXIMUM_INTERVAL:
-		buf_addf(out, "%d", (int)s->maximum_interval);
-		break;
 	case SET_LEECH_ACTION:
 		buf_adds(out, s->leech_action == LEECH_TAG ? "tag" : "suspend");
 		break;
 	default:
-		if (id >= 0) {
-			t = *s;
-			buf_addf(out, "%d", *int_field(&t, id));
-		}
+		if (id >= 0)
+			buf_addf(out, "%d", int_value(s, id));
 		break;
 	}
 }

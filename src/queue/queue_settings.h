@@ -28,7 +28,7 @@ struct settings {
 	size_t n_learning_steps;
 	int32_t relearning_steps[FSRS_MAX_STEPS];
 	size_t n_relearning_steps;
-	int32_t maximum_interval;	/* days */
+	int maximum_interval;		/* days */
 	int new_per_day;
 	int reviews_per_day;
 	int rollover_hour;		/* local hour the study day starts */

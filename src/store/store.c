@@ -73,6 +73,15 @@ int store_fail(struct store *st, int rc)
 	if (rc == SQLITE_OK)
 		rc = SQLITE_ERROR;
 	err = store_map_rc(rc);
+	/* Some write paths report a full or read-only disk as an I/O error. */
+	if (err == TPM_EIO && st->db) {
+		int sys = sqlite3_system_errno(st->db);
+
+		if (sys == ENOSPC || sys == EDQUOT)
+			err = TPM_EFULL;
+		else if (sys == EROFS || sys == EACCES || sys == EPERM)
+			err = TPM_EREADONLY;
+	}
 	switch (err) {
 	case TPM_EBUSY:
 	case TPM_EREADONLY:
