@@ -51,6 +51,12 @@ void study_day_at(const struct clock *c, int64_t now, int hour,
 	out->number = day;
 }
 
+/* A candidate entry: an index into lib->items and its sort key. */
+struct queue_cand {
+	int64_t due;
+	uint32_t i;
+};
+
 static int cmp_item_key(const void *a, const void *b)
 {
 	const struct item *const *x = a, *const *y = b;
@@ -69,6 +75,8 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->card_first = xcalloc(n ? n : 1, sizeof(*q->card_first));
 	q->slots = xcalloc(n ? n : 1, sizeof(*q->slots));
 	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
+	/* Room for the three candidate lists of queue_build(). */
+	q->cand = xcalloc(3 * n + 1, sizeof(*q->cand));
 	for (size_t i = 0; i < n; i++) {
 		q->by_key[i] = &lib->items[i];
 		/* A card's items are consecutive in the library. */
@@ -86,6 +94,7 @@ void queue_release(struct queue *q)
 	xfree(q->card_first);
 	xfree(q->slots);
 	xfree(q->entries);
+	xfree(q->cand);
 	memset(q, 0, sizeof(*q));
 }
 
@@ -154,9 +163,8 @@ static int cmp_entry_due(const void *a, const void *b)
 	return x->item < y->item ? -1 : x->item > y->item;
 }
 
-static struct queue_entry *add_entry(struct queue *q, const struct item *it,
-				     enum queue_kind kind,
-				     const struct queue_slot *s)
+static void add_entry(struct queue *q, const struct item *it,
+		      enum queue_kind kind, const struct queue_slot *s)
 {
 	struct queue_entry *e = &q->entries[q->n++];
 
@@ -164,10 +172,9 @@ static struct queue_entry *add_entry(struct queue *q, const struct item *it,
 	e->kind = kind;
 	e->state = s->has ? (enum fsrs_state)s->state : FSRS_NEW;
 	e->due = kind == QUEUE_NEW ? 0 : s->due;
-	return e;
 }
 
-/* 1 if another item of it's card was reviewed since the day started. */
+/* 1 if another item of item i's card was reviewed since day_start. */
 static int sibling_seen_today(const struct queue *q, size_t i,
 			      int64_t day_start)
 {
@@ -182,15 +189,9 @@ static int sibling_seen_today(const struct queue *q, size_t i,
 	return 0;
 }
 
-/* A candidate entry: an index into lib->items and its sort key. */
-struct cand {
-	int64_t due;
-	uint32_t i;
-};
-
 static int cmp_cand(const void *a, const void *b)
 {
-	const struct cand *x = a, *y = b;
+	const struct queue_cand *x = a, *y = b;
 
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
@@ -201,7 +202,7 @@ static int cmp_cand(const void *a, const void *b)
  * Appends entries of one kind from the candidates, in their order: at
  * most limit, and none of a card that already has an entry today.
  */
-static void take(struct queue *q, const struct cand *cand, size_t n_cand,
+static void take(struct queue *q, const struct queue_cand *cand, size_t n_cand,
 		 enum queue_kind kind, int64_t limit)
 {
 	const struct item *items = q->lib->items;
@@ -226,7 +227,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	int64_t ahead = now + (int64_t)s->learn_ahead * 60000;
 	struct store_day_counts dc;
 	struct merge m = { q, 0 };
-	struct cand *rev, *fresh, *later;
+	struct queue_cand *rev, *fresh, *later;
 	size_t n_rev = 0, n_fresh = 0, n_later = 0, from;
 	int ret;
 
@@ -245,8 +246,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	q->new_done = dc.new_cards;
 	q->reviews_done = dc.reviews;
 
-	/* One buffer for the three candidate lists. */
-	rev = xmalloc((3 * q->cap + 1) * sizeof(*rev));
+	rev = q->cand;
 	fresh = rev + q->cap;
 	later = fresh + q->cap;
 	for (size_t i = 0; i < q->cap; i++) {
@@ -264,7 +264,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 				add_entry(q, &items[i], QUEUE_LEARNING, sl);
 				q->slots[q->card_first[i]].used = 1;
 			} else if (sl->due <= ahead) {
-				later[n_later++] = (struct cand){ sl->due,
+				later[n_later++] = (struct queue_cand){ sl->due,
 								  (uint32_t)i };
 				q->slots[q->card_first[i]].used = 1;
 			} else if (!q->next_learning ||
@@ -275,12 +275,12 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		case FSRS_REVIEW:
 			if (sl->due < q->day.end &&
 			    !sibling_seen_today(q, i, q->day.start))
-				rev[n_rev++] = (struct cand){ sl->due,
+				rev[n_rev++] = (struct queue_cand){ sl->due,
 							      (uint32_t)i };
 			break;
 		default:
 			if (!sibling_seen_today(q, i, q->day.start))
-				fresh[n_fresh++] = (struct cand){ 0,
+				fresh[n_fresh++] = (struct queue_cand){ 0,
 								  (uint32_t)i };
 			break;
 		}
@@ -303,6 +303,5 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		add_entry(q, &items[later[k].i], QUEUE_LEARNING,
 			  &q->slots[later[k].i]);
 	q->n_learning += n_later;
-	xfree(rev);
 	return 0;
 }

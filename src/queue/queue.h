@@ -67,6 +67,7 @@ struct queue_filter {
 };
 
 struct queue_slot;
+struct queue_cand;
 
 struct queue {
 	/* The session from the last queue_build(), in study order. */
@@ -85,6 +86,7 @@ struct queue {
 	const struct item **by_key;
 	uint32_t *card_first;		/* first item index of each card */
 	struct queue_slot *slots;	/* per library item */
+	struct queue_cand *cand;	/* scratch for queue_build() */
 	size_t cap;
 };
 
