@@ -24,15 +24,15 @@ static void usage(FILE *out)
 		"to\n"
 		"its default.  Settings live in the progress database.\n"
 		"\n"
-		"settings (default):\n");
+		"settings:\n");
 	for (size_t i = 0; settings_key(i); i++) {
 		const char *key = settings_key(i);
 
 		buf_clear(&v);
 		settings_format(&d, key, &v);
-		fprintf(out, "  %-17s %s\n  %-17s (%s)\n", key,
-			settings_help(key), "",
-			strcmp(key, "weights") ? v.s : "FSRS-6's");
+		fprintf(out, "  %-17s default %s\n      %s\n", key,
+			strcmp(key, "weights") ? v.s : "FSRS-6's",
+			settings_help(key));
 	}
 	buf_release(&v);
 }

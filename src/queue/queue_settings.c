@@ -38,36 +38,36 @@ struct setting_info {
 
 static const struct setting_info infos[SET_COUNT] = {
 	[SET_RETENTION] = { "retention",
-			    "desired retention: the chance of recall at which "
-			    "a card comes due (0.70 to 0.99)", 0, 0, 0 },
+			    "the chance of recall at which a card comes due, "
+			    "0.70 to 0.99", 0, 0, 0 },
 	[SET_WEIGHTS] = { "weights",
-			  "the 21 FSRS-6 weights, e.g. from 'tpmtrain "
-			  "optimize' (17 or 19 older ones are converted)",
+			  "21 FSRS-6 weights, as from 'tpmtrain optimize' "
+			  "(17 or 19 are converted)",
 			  0, 0, 0 },
 	[SET_LEARNING_STEPS] = { "learning_steps",
-				 "steps for a new card, e.g. '1m 10m' (m, h or "
-				 "d; '' for none)", 0, 0, 0 },
+				 "steps for a new card: '1m 10m' (m, h or d; "
+				 "'' for none)", 0, 0, 0 },
 	[SET_RELEARNING_STEPS] = { "relearning_steps",
-				   "steps after a lapse, e.g. '10m'", 0, 0, 0 },
+				   "steps after a lapse, as learning_steps", 0, 0, 0 },
 	[SET_MAXIMUM_INTERVAL] = { "maximum_interval",
-				   "the longest interval, in days", 1, 36500,
+				   "the longest interval in days, 1 to 36500", 1, 36500,
 				   INT_FIELD(maximum_interval) },
-	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day", 0, 9999,
+	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day, 0 to 9999", 0, 9999,
 			      INT_FIELD(new_per_day) },
-	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day", 0,
+	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day, 0 to 99999", 0,
 				  99999, INT_FIELD(reviews_per_day) },
 	[SET_ROLLOVER_HOUR] = { "rollover_hour",
-				"the local hour at which a study day starts",
+				"the local hour a study day starts at, 0 to 23",
 				0, 23, INT_FIELD(rollover_hour) },
 	[SET_LEARN_AHEAD] = { "learn_ahead",
-			      "minutes ahead a learning step is shown when "
+			      "minutes a learning step may come early when "
 			      "nothing else is due", 0, 1440,
 			      INT_FIELD(learn_ahead) },
 	[SET_LEECH_THRESHOLD] = { "leech_threshold",
 				  "lapses that make a card a leech (0: never)",
 				  0, 999, INT_FIELD(leech_threshold) },
 	[SET_LEECH_ACTION] = { "leech_action",
-			       "what happens to a leech: suspend or tag", 0,
+			       "what a leech gets: suspend or tag", 0,
 			       0, 0 },
 };
 
