@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/err.h"
+#include "core/strmap.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
@@ -45,6 +46,122 @@ static void core_vec_keeps_elements(void **state)
 	assert_int_equal(v.len, 100);
 	assert_int_equal(*(int *)vec_at(&v, 99), 9801);
 	vec_release(&v);
+}
+
+static void core_strmap_inserts_and_gets(void **state)
+{
+	struct strmap m;
+	int a = 1, b = 2;
+	void **slot;
+
+	(void)state;
+	strmap_init(&m);
+	assert_null(strmap_get(&m, "a"));	/* empty: no table yet */
+	slot = strmap_insert(&m, "a");
+	assert_null(*slot);
+	*slot = &a;
+	*strmap_insert(&m, "b") = &b;
+	assert_int_equal(m.len, 2);
+	assert_ptr_equal(strmap_get(&m, "a"), &a);
+	assert_ptr_equal(strmap_get(&m, "b"), &b);
+	assert_null(strmap_get(&m, "c"));
+	assert_null(strmap_get(&m, "ab"));
+	strmap_release(&m);
+	assert_null(m.slots);
+	assert_int_equal(m.len, 0);
+}
+
+static void core_strmap_keeps_the_first_of_duplicates(void **state)
+{
+	struct strmap m;
+	char again[] = "deck";
+	int first = 1, second = 2;
+	void **slot;
+
+	(void)state;
+	strmap_init(&m);
+	*strmap_insert(&m, "deck") = &first;
+	/* An equal string at another address is the same key. */
+	slot = strmap_insert(&m, again);
+	assert_ptr_equal(*slot, &first);
+	if (!*slot)
+		*slot = &second;
+	assert_int_equal(m.len, 1);
+	assert_ptr_equal(strmap_get(&m, "deck"), &first);
+	strmap_release(&m);
+}
+
+static void core_strmap_takes_the_empty_key(void **state)
+{
+	struct strmap m;
+	int v = 7;
+
+	(void)state;
+	strmap_init(&m);
+	*strmap_insert(&m, "x") = &v;
+	assert_null(strmap_get(&m, ""));
+	*strmap_insert(&m, "") = &v;
+	assert_ptr_equal(strmap_get(&m, ""), &v);
+	assert_int_equal(m.len, 2);
+	strmap_release(&m);
+}
+
+static void core_strmap_grows_over_many_keys(void **state)
+{
+	enum { N = 20000 };
+	char (*keys)[24] = xcalloc(N, sizeof(*keys));
+	struct strmap m;
+	char miss[24];
+
+	(void)state;
+	strmap_init(&m);
+	for (int i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "card-%d", i);
+		*strmap_insert(&m, keys[i]) = keys[i];
+		/* Doubling keeps it a power of two and at most half full. */
+		assert_int_equal(m.cap & (m.cap - 1), 0);
+		assert_true(m.len * 2 <= m.cap);
+	}
+	assert_int_equal(m.len, N);
+	assert_int_equal(m.cap, 65536);
+	for (int i = 0; i < N; i++) {
+		assert_ptr_equal(strmap_get(&m, keys[i]), keys[i]);
+		snprintf(miss, sizeof(miss), "card-%d", N + i);
+		assert_null(strmap_get(&m, miss));
+	}
+	strmap_release(&m);
+	xfree(keys);
+}
+
+static void core_strmap_reserve_avoids_growth(void **state)
+{
+	char keys[129][16];
+	struct strmap_entry *slots;
+	struct strmap m;
+
+	(void)state;
+	strmap_init(&m);
+	strmap_reserve(&m, 100);
+	assert_int_equal(m.cap, 256);
+	slots = m.slots;
+	/* 256 slots, the first power of two at least twice 100, hold 128. */
+	for (int i = 0; i < 128; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		*strmap_insert(&m, keys[i]) = keys[i];
+	}
+	assert_ptr_equal(m.slots, slots);
+	assert_int_equal(m.cap, 256);
+	/* A key already there takes no room. */
+	assert_ptr_equal(*strmap_insert(&m, "k0"), keys[0]);
+	assert_int_equal(m.cap, 256);
+	/* One more and the table doubles, keeping every key. */
+	snprintf(keys[128], sizeof(keys[128]), "k128");
+	*strmap_insert(&m, keys[128]) = keys[128];
+	assert_int_equal(m.cap, 512);
+	assert_int_equal(m.len, 129);
+	for (int i = 0; i < 129; i++)
+		assert_ptr_equal(strmap_get(&m, keys[i]), keys[i]);
+	strmap_release(&m);
 }
 
 static void core_arena_aligns_and_holds_large(void **state)
@@ -154,6 +271,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_buf_grows_and_detaches),
 		cmocka_unit_test(core_vec_keeps_elements),
+		cmocka_unit_test(core_strmap_inserts_and_gets),
+		cmocka_unit_test(core_strmap_keeps_the_first_of_duplicates),
+		cmocka_unit_test(core_strmap_takes_the_empty_key),
+		cmocka_unit_test(core_strmap_grows_over_many_keys),
+		cmocka_unit_test(core_strmap_reserve_avoids_growth),
 		cmocka_unit_test(core_arena_aligns_and_holds_large),
 		cmocka_unit_test(core_diag_sorts_and_formats),
 		cmocka_unit_test(core_utf8_rejects_malformed),
