@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/strmap.h"
 #include "core/vec.h"
 #include "loader/loader.h"
 #include "loader/loader_rejected.h"
@@ -66,7 +67,8 @@ struct source {
 	size_t len;
 };
 
-struct index_entry;
+/* The lookup index keeps one map per kind of id (loader_index.c). */
+enum index_kind { IX_DECK, IX_CARD, IX_ITEM, IX_RUBRIC, IX_SCENARIO, IX_N };
 
 struct library_state {
 	/* The arrays behind lib->decks, ->rubrics, ->scenarios, ->items. */
@@ -79,8 +81,8 @@ struct library_state {
 	struct vec blocks;		/* big lists' arrays, outside the arena */
 	struct vec rejected;		/* struct rejected, for lint */
 	size_t block_bytes;
-	struct index_entry *index;	/* NULL until the first lookup */
-	size_t index_mask;
+	struct strmap index[IX_N];	/* id -> its object, by kind */
+	int indexed;			/* index is built, else it is empty */
 	/* library_locate()'s cache: the text of the last source it used. */
 	const char *cached_name;
 	char *cached_data;

@@ -37,6 +37,8 @@ static struct library_state *lib_state(struct library *lib)
 	vec_init(&st->file_ids, sizeof(struct file_id));
 	vec_init(&st->blocks, sizeof(void *));
 	vec_init(&st->rejected, sizeof(struct rejected));
+	for (int k = 0; k < IX_N; k++)
+		strmap_init(&st->index[k]);
 	source_text_init(&st->cached, NULL, 0);
 	lib->state = st;
 	return st;
