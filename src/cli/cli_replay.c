@@ -9,10 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
-#include "core/xmalloc.h"
+#include "core/strmap.h"
 #include "sched/sched.h"
 
 /*
@@ -59,84 +60,34 @@ static const char usage_text[] =
 	"                           the review, so repeatable)\n"
 	"  --help                   show this help\n";
 
-/* The cards seen so far, by id: open addressing with linear probing. */
-struct card_slot {
-	char *id;		/* NULL for an empty slot */
-	struct fsrs_card card;
-};
-
+/*
+ * The cards seen so far, by id.  The map borrows its keys and the line
+ * buffer is reused, so each id is copied into mem, with its card's state.
+ */
 struct card_map {
-	struct card_slot *slots;
-	size_t cap;		/* a power of two */
-	size_t len;
+	struct strmap by_id;	/* id -> struct fsrs_card */
+	struct arena mem;
 };
 
 static void card_map_init(struct card_map *m)
 {
-	m->cap = 1024;
-	m->len = 0;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	strmap_init(&m->by_id);
+	arena_init(&m->mem);
 }
 
 static void card_map_release(struct card_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		xfree(m->slots[i].id);
-	xfree(m->slots);
-	m->slots = NULL;
-	m->cap = m->len = 0;
-}
-
-/* FNV-1a. */
-static size_t hash_str(const char *s)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	return (size_t)h;
-}
-
-/* The slot holding id, or the empty slot where it would go. */
-static struct card_slot *card_map_slot(struct card_slot *slots, size_t cap,
-				       const char *id)
-{
-	size_t i = hash_str(id) & (cap - 1);
-
-	while (slots[i].id && strcmp(slots[i].id, id))
-		i = (i + 1) & (cap - 1);
-	return &slots[i];
-}
-
-/* The card id, or NULL if it has not been seen. */
-static struct fsrs_card *card_map_find(struct card_map *m, const char *id)
-{
-	struct card_slot *s = card_map_slot(m->slots, m->cap, id);
-
-	return s->id ? &s->card : NULL;
+	strmap_release(&m->by_id);
+	arena_release(&m->mem);
 }
 
 /* Adds id (not yet in m) and returns its zeroed card. */
 static struct fsrs_card *card_map_add(struct card_map *m, const char *id)
 {
-	struct card_slot *s;
+	struct fsrs_card *card = arena_calloc(&m->mem, 1, sizeof(*card));
 
-	if ((m->len + 1) * 10 > m->cap * 7) {	/* keep the load under 70% */
-		size_t cap = m->cap * 2;
-		struct card_slot *slots = xcalloc(cap, sizeof(*slots));
-
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->slots[i].id)
-				*card_map_slot(slots, cap, m->slots[i].id) =
-					m->slots[i];
-		xfree(m->slots);
-		m->slots = slots;
-		m->cap = cap;
-	}
-	s = card_map_slot(m->slots, m->cap, id);
-	s->id = xstrdup(id);
-	m->len++;
-	return &s->card;
+	*strmap_insert(&m->by_id, arena_strdup(&m->mem, id)) = card;
+	return card;
 }
 
 /*
@@ -376,7 +327,7 @@ static int replay_fields(const struct fsrs_params *p, struct card_map *cards,
 			   "again, hard, good, easy)", shown(f[2], q));
 		return -1;
 	}
-	card = card_map_find(cards, f[0]);
+	card = strmap_get(&cards->by_id, f[0]);
 	if (card && t < card->last_review) {
 		time_format_iso(t, a);
 		time_format_iso(card->last_review, b);
