@@ -75,6 +75,14 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_option_error(const char *verb, int c, char **argv)
+{
+	if (c == ':')
+		return cli_usage_error(verb, "option '%s' needs a value",
+				       argv[optind - 1]);
+	return cli_usage_error(verb, "unknown option '%s'", argv[optind - 1]);
+}
+
 int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -102,8 +110,7 @@ int cli_main(int argc, char **argv)
 			printf("tpmtrain %s\n", TPM_VERSION);
 			return EXIT_OK;
 		default:
-			return cli_usage_error(NULL, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cli_option_error(NULL, c, argv);
 		}
 	}
 	if (optind == argc) {

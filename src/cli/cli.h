@@ -48,6 +48,14 @@ int cli_main(int argc, char **argv);
 __attribute__((format(printf, 2, 3)))
 int cli_usage_error(const char *verb, const char *fmt, ...);
 
+/*
+ * Reports the option getopt_long() just refused, with cli_usage_error():
+ * c is what it returned, ':' for an option missing its value (when the
+ * optstring asks for ':'), anything else an unknown option, named by
+ * argv[optind - 1].  Returns EXIT_USAGE.
+ */
+int cli_option_error(const char *verb, int c, char **argv);
+
 /* Prints "tpmtrain: error: MSG" on stderr. */
 __attribute__((format(printf, 1, 2)))
 void cli_error(const char *fmt, ...);

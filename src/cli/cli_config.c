@@ -181,8 +181,7 @@ int cmd_config(int argc, char **argv, struct cli_env *env)
 			usage(stdout);
 			return EXIT_OK;
 		default:
-			return cli_usage_error("config", "unknown option '%s'",
-					       argv[optind - 1]);
+			return cli_option_error("config", c, argv);
 		}
 	}
 	n = argc - optind;

@@ -201,13 +201,8 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 			usage(stdout);
 			ret = -1;
 			break;
-		case ':':
-			ret = cli_usage_error("due", "option '%s' needs a "
-						     "value", argv[optind - 1]);
-			break;
 		default:
-			ret = cli_usage_error("due", "unknown option '%s'",
-					      argv[optind - 1]);
+			ret = cli_option_error("due", c, argv);
 			break;
 		}
 	}

@@ -111,12 +111,8 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 		case 'h':
 			lint_usage(stdout);
 			return EXIT_OK;
-		case ':':
-			return cli_usage_error("lint", "option '%s' needs a "
-					       "value", argv[optind - 1]);
 		default:
-			return cli_usage_error("lint", "unknown option '%s'",
-					       argv[optind - 1]);
+			return cli_option_error("lint", c, argv);
 		}
 	}
 

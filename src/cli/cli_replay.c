@@ -544,12 +544,8 @@ int cmd_replay(int argc, char **argv, struct cli_env *env)
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_OK;
-		case ':':
-			return cli_usage_error(VERB, "option '%s' needs a "
-					       "value", argv[optind - 1]);
 		default:
-			return cli_usage_error(VERB, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cli_option_error(VERB, c, argv);
 		}
 	}
 	if (argc - optind > 1)

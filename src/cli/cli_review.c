@@ -104,19 +104,17 @@ static void add_quoted(struct buf *b, const char *s)
 		buf_adds(b, "...");
 }
 
+/* Reports a bad input line as "<stdin>:LINE:COL: error: MSG". */
 __attribute__((format(printf, 3, 4)))
 static void line_error(size_t line, unsigned col, const char *fmt, ...)
 {
-	struct buf msg;
 	va_list ap;
 
-	buf_init(&msg);
+	fprintf(stderr, "%s:%zu:%u: error: ", INPUT_NAME, line, col);
 	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
+	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s:%zu:%u: error: %s\n", INPUT_NAME, line, col,
-		msg.s);
-	buf_release(&msg);
+	fputc('\n', stderr);
 }
 
 struct batch {
@@ -249,14 +247,8 @@ int cmd_review(int argc, char **argv, struct cli_env *env)
 			usage(stdout);
 			ret = -1;
 			break;
-		case ':':
-			ret = cli_usage_error("review", "option '%s' needs a "
-							"value",
-					      argv[optind - 1]);
-			break;
 		default:
-			ret = cli_usage_error("review", "unknown option '%s'",
-					      argv[optind - 1]);
+			ret = cli_option_error("review", c, argv);
 			break;
 		}
 	}
