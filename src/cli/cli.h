@@ -68,6 +68,10 @@ int cli_env_init(struct cli_env *env);
 void cli_env_release(struct cli_env *env);
 /* Replaces env->db_path (for --db). */
 void cli_env_set_db(struct cli_env *env, const char *path);
+/* 1 if path is a directory (or a link to one), else 0. */
+int cli_is_dir(const char *path);
+/* "dir/name" as a new string, which the caller frees with xfree(). */
+char *cli_path_join(const char *dir, const char *name);
 
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);

@@ -5,21 +5,12 @@
  */
 #include "cli/cli.h"
 
-#include <sys/stat.h>
-
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
 
 int cli_load_library(struct cli_env *env, const char *const *decks,
 		     size_t n_decks, struct library *lib)
@@ -38,9 +29,9 @@ int cli_load_library(struct cli_env *env, const char *const *decks,
 	buf_addf(&content, "%s/content", env->data_dir);
 	if (!n_decks) {
 		/* The defaults are optional: a fresh user has no decks dir. */
-		if (is_dir(shipped.s))
+		if (cli_is_dir(shipped.s))
 			paths[n++] = shipped.s;
-		if (is_dir(own.s))
+		if (cli_is_dir(own.s))
 			paths[n++] = own.s;
 		decks = paths;
 		n_decks = n;
@@ -48,7 +39,7 @@ int cli_load_library(struct cli_env *env, const char *const *decks,
 	library_init(lib);
 	diag_list_init(&dl);
 	library_load(lib, decks, n_decks,
-		     is_dir(content.s) ? content.s : NULL, &dl);
+		     cli_is_dir(content.s) ? content.s : NULL, &dl);
 	if (dl.errors) {
 		diag_list_sort(&dl);
 		diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);

@@ -13,15 +13,14 @@
 #define TPM_DATADIR "/usr/local/share/tpmtrain"
 #endif
 
-static int is_dir(const char *path)
+int cli_is_dir(const char *path)
 {
 	struct stat st;
 
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
-/* dir/name as a new string. */
-static char *path_join(const char *dir, const char *name)
+char *cli_path_join(const char *dir, const char *name)
 {
 	struct buf b;
 
@@ -52,8 +51,8 @@ static char *xdg_dir(const char *var, const char *fallback)
 /* dir if it holds a decks/ folder: a new string; else NULL. */
 static char *data_dir_if_decks(const char *dir)
 {
-	char *decks = path_join(dir, "decks");
-	int found = is_dir(decks);
+	char *decks = cli_path_join(dir, "decks");
+	int found = cli_is_dir(decks);
 
 	xfree(decks);
 	return found ? xstrdup(dir) : NULL;
@@ -84,7 +83,7 @@ static char *find_data_dir(void)
 			*slash = '\0';
 			dir = data_dir_if_decks(exe);
 			if (!dir) {
-				share = path_join(exe, "../share/tpmtrain");
+				share = cli_path_join(exe, "../share/tpmtrain");
 				dir = data_dir_if_decks(share);
 				xfree(share);
 			}
@@ -103,7 +102,7 @@ int cli_env_init(struct cli_env *env)
 	env->user_dir = xdg_dir("XDG_DATA_HOME", ".local/share");
 	env->config_dir = xdg_dir("XDG_CONFIG_HOME", ".config");
 	env->db_path = db && *db ? xstrdup(db)
-				 : path_join(env->user_dir, "progress.db");
+				 : cli_path_join(env->user_dir, "progress.db");
 	if (now && *now) {
 		if (clock_init_frozen_start(&env->clock, &env->fake, now) < 0) {
 			cli_error("TPMTRAIN_NOW: cannot parse '%s' (want ISO "

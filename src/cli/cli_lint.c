@@ -4,9 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "core/buf.h"
 #include "core/diag.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
@@ -38,22 +36,6 @@ static void lint_usage(FILE *out)
 		"  -h, --help        show this help\n"
 		"\n"
 		"Exit status: 0 no errors, 1 errors found, 2 usage error.\n");
-}
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
-static char *join(const char *dir, const char *name)
-{
-	struct buf b;
-
-	buf_init(&b);
-	buf_addf(&b, "%s/%s", dir, name);
-	return buf_detach(&b, NULL);
 }
 
 /* The last path component, ignoring trailing slashes: "a/content/". */
@@ -122,15 +104,17 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 		for (int i = optind; i < argc; i++) {
 			*(const char **)vec_push(&paths) = argv[i];
 			if (!content && named_content(argv[i]) &&
-			    is_dir(argv[i]))
+			    cli_is_dir(argv[i]))
 				content = argv[i];
 		}
 	} else {
-		char *user = join(env->user_dir, "decks");
+		char *user = cli_path_join(env->user_dir, "decks");
 
-		*(char **)vec_push(&owned) = join(env->data_dir, "decks");
-		*(char **)vec_push(&owned) = join(env->data_dir, "content");
-		if (is_dir(user))
+		*(char **)vec_push(&owned) =
+			cli_path_join(env->data_dir, "decks");
+		*(char **)vec_push(&owned) =
+			cli_path_join(env->data_dir, "content");
+		if (cli_is_dir(user))
 			*(char **)vec_push(&owned) = user;
 		else
 			xfree(user);
@@ -140,7 +124,7 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 	}
 	if (!content)
 		content = *(char **)vec_push(&owned) =
-			join(env->data_dir, "content");
+			cli_path_join(env->data_dir, "content");
 
 	library_init(&lib);
 	diag_list_init(&dl);
