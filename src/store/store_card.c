@@ -7,19 +7,6 @@
 #include "core/xmalloc.h"
 #include "store/store_int.h"
 
-/*
- * Steps a statement that returns no rows and resets it, so that no
- * statement is left holding a read snapshot.
- */
-static int step_done(struct store *st, sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-	int ret = rc == SQLITE_DONE ? 0 : store_fail(st, rc);
-
-	sqlite3_reset(s);
-	return ret;
-}
-
 /* Steps a statement expected to give one integer. */
 static int step_int(struct store *st, sqlite3_stmt *s, int64_t *out)
 {
@@ -142,7 +129,7 @@ static int card_put(struct store *st, const char *key,
 	sqlite3_bind_int(s, 11, c->suspended);
 	sqlite3_bind_int64(s, 12, c->buried_until);
 	sqlite3_bind_int(s, 13, c->leech);
-	return step_done(st, s);
+	return store_step_done(st, s);
 }
 
 /* Runs one of the single-row flag statements for key. */
@@ -158,7 +145,7 @@ static int card_flag(struct store *st, enum store_stmt_id id, const char *key,
 	bind_text(s, 1, key);
 	if (has_value)
 		sqlite3_bind_int64(s, 2, value);
-	return step_done(st, s);
+	return store_step_done(st, s);
 }
 
 int store_card_set_suspended(struct store *st, const char *key, int on)
@@ -211,7 +198,7 @@ int store_review_add(struct store *st, struct store_review *r)
 	sqlite3_bind_int(s, 19, b->lapses);
 	sqlite3_bind_int(s, 20, r->before.suspended);
 	sqlite3_bind_int(s, 21, r->before.leech);
-	ret = step_done(st, s);
+	ret = store_step_done(st, s);
 	if (ret < 0)
 		return ret;
 	r->id = sqlite3_last_insert_rowid(st->db);
@@ -291,7 +278,7 @@ static int undo_in_tx(struct store *st, struct store_review *r)
 	if (!s)
 		return ret;
 	sqlite3_bind_int64(s, 1, r->id);
-	ret = step_done(st, s);
+	ret = store_step_done(st, s);
 	if (ret < 0)
 		return ret;
 	if (!is_blank(&r->before))
@@ -300,7 +287,7 @@ static int undo_in_tx(struct store *st, struct store_review *r)
 	if (!s)
 		return ret;
 	bind_text(s, 1, r->key);
-	return step_done(st, s);
+	return store_step_done(st, s);
 }
 
 int store_review_undo(struct store *st, struct store_review *out)

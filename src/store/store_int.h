@@ -76,6 +76,12 @@ int store_map_rc(int rc);
  */
 sqlite3_stmt *store_stmt(struct store *st, enum store_stmt_id id, int *err);
 
+/*
+ * Steps a statement that returns no rows and resets it, so that no
+ * statement is left holding a read snapshot.  Returns 0 or store_fail().
+ */
+int store_step_done(struct store *st, sqlite3_stmt *s);
+
 /* Runs SQL text with no result rows; returns 0 or store_fail(). */
 int store_exec(struct store *st, const char *sql);
 

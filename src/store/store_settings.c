@@ -30,7 +30,7 @@ static int setting_write(struct store *st, enum store_stmt_id id,
 			 const char *key, const char *value)
 {
 	sqlite3_stmt *s;
-	int rc, ret = 0;
+	int ret = 0;
 
 	s = store_stmt(st, id, &ret);
 	if (!s)
@@ -38,11 +38,7 @@ static int setting_write(struct store *st, enum store_stmt_id id,
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if (value)
 		sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE)
-		ret = store_fail(st, rc);
-	sqlite3_reset(s);
-	return ret;
+	return store_step_done(st, s);
 }
 
 int store_setting_set(struct store *st, const char *key, const char *value)

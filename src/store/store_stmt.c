@@ -84,6 +84,15 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SETTING_EACH] = "SELECT key, value FROM settings ORDER BY key",
 };
 
+int store_step_done(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	int ret = rc == SQLITE_DONE ? 0 : store_fail(st, rc);
+
+	sqlite3_reset(s);
+	return ret;
+}
+
 sqlite3_stmt *store_stmt(struct store *st, enum store_stmt_id id, int *err)
 {
 	sqlite3_stmt **s = &st->stmt[id];
