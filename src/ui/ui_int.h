@@ -1,0 +1,258 @@
+#ifndef TPM_UI_UI_INT_H
+#define TPM_UI_UI_INT_H
+
+/*
+ * The interface's internals that do not touch the terminal: the view model
+ * (lines of styled spans), text sanitising and measuring, word wrapping,
+ * Markdown rendering, the key tables and the line editor.  Everything here
+ * is plain data and pure functions, unit-tested without a terminal; only
+ * ui_term.c turns a view into curses calls (tmux: grid.c and screen-write.c
+ * hold the model, only tty*.c writes).
+ *
+ * Widths are in terminal cells, measured with wcwidth(), so the caller must
+ * have set LC_CTYPE to a UTF-8 locale (main() does; the tests pick C.UTF-8).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/vec.h"
+
+/* ---- The view model ---------------------------------------------------- */
+
+/*
+ * What a span of text is, not how it looks: ui_term.c maps each role to
+ * colours and attributes for the terminal at hand (8 colours, monochrome
+ * or NO_COLOR), so screens never name a colour.
+ */
+enum ui_role {
+	UI_R_TEXT,
+	UI_R_DIM,	/* secondary: labels, counts, separators */
+	UI_R_TITLE,	/* screen titles, table headers */
+	UI_R_RULE,	/* horizontal rules */
+	UI_R_KEY,	/* a key name in a hint: "q" in "q quit" */
+	UI_R_SELECTED,	/* the selected row */
+	UI_R_MARK,	/* list bullets, quote bars */
+	UI_R_CODE,	/* inline code and code blocks */
+	UI_R_LINK,
+	UI_R_ESCAPE,	/* a control character shown visibly */
+	UI_R_CLOZE,	/* a cloze deletion, hidden or revealed */
+	UI_R_AGAIN,
+	UI_R_HARD,
+	UI_R_GOOD,
+	UI_R_EASY,
+	UI_R_OK,	/* a key point covered */
+	UI_R_MISS,	/* a key point missed */
+	UI_R_ERROR,
+	UI_R_BAR,	/* the filled part of a progress bar */
+	UI_R_INPUT,	/* text the user types */
+	UI_R_COUNT_
+};
+
+/* Emphasis from the text itself (Markdown), on top of the role. */
+enum ui_attr {
+	UI_BOLD = 1 << 0,
+	UI_ITALIC = 1 << 1,
+	UI_UNDERLINE = 1 << 2,
+	UI_REVERSE = 1 << 3,
+};
+
+/* A run of sanitised UTF-8 in one style; off/len index ui_text.bytes. */
+struct ui_span {
+	size_t off;
+	size_t len;
+	int width;		/* cells */
+	uint8_t role;		/* enum ui_role */
+	uint8_t attr;		/* enum ui_attr */
+};
+
+struct ui_line {
+	size_t span;		/* index of the first span */
+	size_t n_spans;
+	int width;		/* cells */
+};
+
+/*
+ * Lines of styled spans.  Text is sanitised on the way in (see
+ * ui_text_add()), so whatever a view holds is safe to send to a terminal.
+ */
+struct ui_text {
+	struct buf bytes;
+	struct vec spans;	/* of struct ui_span */
+	struct vec lines;	/* of struct ui_line */
+};
+
+void ui_text_init(struct ui_text *t);
+void ui_text_release(struct ui_text *t);
+/* Empties t and keeps its storage, so a redraw allocates nothing. */
+void ui_text_clear(struct ui_text *t);
+
+static inline size_t ui_text_n_lines(const struct ui_text *t)
+{
+	return t->lines.len;
+}
+
+const struct ui_line *ui_text_line(const struct ui_text *t, size_t i);
+const struct ui_span *ui_text_span(const struct ui_text *t, size_t i);
+
+/* Starts a new, empty line; later adds go to it. */
+void ui_text_newline(struct ui_text *t);
+
+/*
+ * Appends s[0..len) to the last line (starting one if there is none),
+ * sanitised: control characters, invalid UTF-8, bidirectional overrides
+ * and characters of unknown width are shown visibly in UI_R_ESCAPE (see
+ * ui_escape()); tabs and newlines become spaces.  Returns the cells added.
+ */
+int ui_text_add(struct ui_text *t, enum ui_role role, unsigned attr,
+		const char *s, size_t len);
+int ui_text_adds(struct ui_text *t, enum ui_role role, unsigned attr,
+		 const char *s);
+__attribute__((format(printf, 4, 5)))
+int ui_text_addf(struct ui_text *t, enum ui_role role, unsigned attr,
+		 const char *fmt, ...);
+
+/* Appends n spaces in the given style. */
+void ui_text_pad(struct ui_text *t, enum ui_role role, unsigned attr, int n);
+
+enum ui_align { UI_LEFT, UI_RIGHT, UI_CENTER };
+
+/*
+ * Appends s in exactly width cells: padded with spaces to the alignment,
+ * or cut at a character boundary and ended with an ellipsis when longer.
+ */
+void ui_text_fit(struct ui_text *t, enum ui_role role, unsigned attr,
+		 const char *s, size_t len, int width, enum ui_align align);
+
+/* Pads the last line with spaces in the given style up to width cells. */
+void ui_text_fill(struct ui_text *t, enum ui_role role, unsigned attr,
+		  int width);
+
+/* Appends a copy of line i of src to dst as a new line. */
+void ui_text_copy_line(struct ui_text *dst, const struct ui_text *src,
+		       size_t i);
+
+/* Appends the bytes of line i (no styles) to out, for tests and dumps. */
+void ui_text_line_str(const struct ui_text *t, size_t i, struct buf *out);
+
+/* The cells of line i. */
+int ui_text_line_width(const struct ui_text *t, size_t i);
+
+/* ---- Characters -------------------------------------------------------- */
+
+/*
+ * The cells a code point takes on screen: 0 (combining), 1 or 2 (CJK,
+ * most emoji); -1 for one that must not reach the terminal raw (C0/C1
+ * controls, DEL, bidi overrides, anything wcwidth() does not know).
+ */
+int ui_cp_width(uint32_t cp);
+
+/*
+ * The visible stand-in for such a code point: caret notation for C0 and
+ * DEL (ESC is ^[), <U+XXXX> otherwise.  For an invalid byte pass
+ * cp = UI_BAD_BYTE | byte, shown as \xFF.  Writes a NUL-terminated string
+ * of printable ASCII into out and returns its length.
+ */
+#define UI_BAD_BYTE 0x80000000u
+size_t ui_escape(uint32_t cp, char out[16]);
+
+/*
+ * Decodes the character at s (len > 0 bytes): its code point, or
+ * UI_BAD_BYTE | byte for a byte that does not start valid UTF-8.  Returns
+ * the bytes consumed, at least 1.
+ */
+size_t ui_decode(const char *s, size_t len, uint32_t *cp);
+
+/* The display width of s[0..len) once sanitised. */
+int ui_str_width(const char *s, size_t len);
+
+/*
+ * The symbols screens draw with: Unicode, or ASCII stand-ins when the locale
+ * is not UTF-8 (then wcwidth() knows no other character either, and all
+ * non-ASCII text is shown as <U+XXXX>).  Set once at start-up.
+ */
+struct ui_glyphs {
+	const char *hrule, *bar_full, *bar_empty, *select, *check, *cross,
+		*ellipsis, *dot, *bullet, *quote, *up, *down;
+};
+
+const struct ui_glyphs *ui_glyphs(void);
+void ui_glyphs_set_ascii(int ascii);
+
+/* ---- Wrapping ---------------------------------------------------------- */
+
+/*
+ * Lays out styled text into lines of at most width cells.  Lines break at
+ * spaces, after a hyphen inside a word, and around wide (CJK, emoji)
+ * characters; a word is split only when it is longer than a whole line.
+ * Each line starts with a prefix: first on the first line, cont on the
+ * others (list bullets and their hanging indent, quote bars).
+ */
+struct ui_wrap_glyph {
+	size_t off, len;	/* in ui_wrap.word_bytes */
+	int width;
+	uint8_t role, attr;
+};
+
+struct ui_wrap {
+	struct ui_text *out;
+	int width;
+	const char *first, *cont;
+	enum ui_role prefix_role;
+	int col;		/* cells used on the open line; -1: none open */
+	int line_start;		/* cells of the open line's prefix */
+	int lines;		/* lines opened so far */
+	int space;		/* a space is pending before the next word */
+	uint8_t space_role, space_attr;
+	int keep_spaces;	/* code: spaces are kept, not collapsed */
+	struct buf word_bytes;	/* the word being gathered */
+	struct vec word;	/* of struct ui_wrap_glyph */
+	int word_width;
+};
+
+/*
+ * Starts wrapping into out.  first and cont are borrowed until
+ * ui_wrap_end() and must be plain printable text (NULL for none).
+ */
+void ui_wrap_begin(struct ui_wrap *w, struct ui_text *out, int width,
+		   const char *first, const char *cont,
+		   enum ui_role prefix_role);
+/* Adds text; newlines in it are hard line breaks. */
+void ui_wrap_add(struct ui_wrap *w, enum ui_role role, unsigned attr,
+		 const char *s, size_t len);
+/* Ends the current line here. */
+void ui_wrap_break(struct ui_wrap *w);
+/* Flushes the last word; at least one line has then been written. */
+void ui_wrap_end(struct ui_wrap *w);
+
+/* Wraps plain text in one role: ui_wrap_begin/add/end in one call. */
+void ui_wrap_text(struct ui_text *out, int width, enum ui_role role,
+		  const char *s, size_t len);
+
+/* ---- Markdown ---------------------------------------------------------- */
+
+enum ui_md_flags {
+	/*
+	 * U+E000 and U+E001 (private use) open and close a cloze deletion,
+	 * drawn in UI_R_CLOZE.  Callers that set it must have removed those
+	 * characters from the deck text first (ui_cloze_render() does).
+	 */
+	UI_MD_CLOZE = 1 << 0,
+};
+
+#define UI_CLOZE_OPEN "\xee\x80\x80"	/* U+E000 */
+#define UI_CLOZE_CLOSE "\xee\x80\x81"	/* U+E001 */
+
+/*
+ * Renders CommonMark text md[0..len) as lines of at most width cells
+ * appended to out: paragraphs, headings (bold), emphasis, inline code and
+ * code blocks (UI_R_CODE), bullet and numbered lists, block quotes,
+ * thematic breaks, links shown as their text followed by the address when
+ * it differs.  Blocks are separated by one blank line; nothing is
+ * appended for empty input.  Raw HTML is shown as text.
+ */
+void ui_md_render(struct ui_text *out, const char *md, size_t len, int width,
+		  unsigned flags);
+
+#endif

@@ -1,0 +1,345 @@
+#include "test_util.h"
+
+#include <locale.h>
+
+#include "core/buf.h"
+#include "core/xmalloc.h"
+#include "ui/ui_int.h"
+
+/* All lines of t, joined with newlines. */
+static char *dump(const struct ui_text *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < ui_text_n_lines(t); i++) {
+		if (i)
+			buf_addch(&b, '\n');
+		ui_text_line_str(t, i, &b);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* Checks the whole text of t and frees the dump. */
+#define assert_text(t, want) do { \
+	char *got_ = dump(t); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+/*
+ * Lines of t with styles: each span as [role:attr|text] when not plain
+ * text, so tests can check what is bold, hidden or escaped.
+ */
+static char *dump_styled(const struct ui_text *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < ui_text_n_lines(t); i++) {
+		const struct ui_line *l = ui_text_line(t, i);
+
+		if (i)
+			buf_addch(&b, '\n');
+		for (size_t k = 0; k < l->n_spans; k++) {
+			const struct ui_span *sp = ui_text_span(t, l->span + k);
+
+			if (sp->role == UI_R_TEXT && !sp->attr)
+				buf_add(&b, t->bytes.s + sp->off, sp->len);
+			else
+				buf_addf(&b, "[%d:%d|%.*s]", sp->role, sp->attr,
+					 (int)sp->len, t->bytes.s + sp->off);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
+#define assert_styled(t, want) do { \
+	char *got_ = dump_styled(t); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+static void ui_escapes_control_characters(void **state)
+{
+	struct ui_text text, *t = &text;
+	/* ESC, DEL, C1 CSI (U+009B), a stray byte, RLO (U+202E), NUL. */
+	static const char s[] = "a\x1b[31mb\x7f\xc2\x9b\xff\xe2\x80\xae!\0z";
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_add(t, UI_R_TEXT, 0, s, sizeof(s) - 1);
+	assert_text(t, "a^[[31mb^?<U+009B>\\xFF<U+202E>!^@z");
+	assert_styled(t, "a[9:0|^[][31mb[9:0|^?<U+009B>\\xFF<U+202E>]!"
+		      "[9:0|^@]z");
+	/* The escapes are counted as the cells they take. */
+	assert_int_equal(ui_text_line_width(t, 0), 34);
+	ui_text_release(t);
+}
+
+static void ui_tabs_and_newlines_become_spaces_in_a_line(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_adds(t, UI_R_TEXT, 0, "a\tb\nc\rd");
+	assert_text(t, "a b c^Md");
+	ui_text_release(t);
+}
+
+static void ui_width_counts_wide_and_combining(void **state)
+{
+	(void)state;
+	/* Two CJK ideographs, an emoji, e + combining acute. */
+	assert_int_equal(ui_str_width("中文😀e\xcc\x81", 13), 7);
+	assert_int_equal(ui_cp_width(0x4e2d), 2);
+	assert_int_equal(ui_cp_width(0x1f600), 2);
+	assert_int_equal(ui_cp_width(0x301), 0);
+	assert_int_equal(ui_cp_width(0x1b), -1);
+	assert_int_equal(ui_cp_width(0x9b), -1);
+	assert_int_equal(ui_cp_width(0x2066), -1);
+	/* An unassigned code point has no known width. */
+	assert_int_equal(ui_cp_width(0x378), -1);
+}
+
+static void ui_fit_pads_aligns_and_cuts(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_fit(t, UI_R_TEXT, 0, "abc", 3, 6, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "abc", 3, 6, UI_RIGHT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "abcdefgh", 8, 6, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	/* A wide character that would straddle the cut is left out. */
+	ui_text_fit(t, UI_R_TEXT, 0, "ab中文", 8, 4, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "\x1b\x1b\x1b", 3, 4, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	assert_text(t, "abc   |   abc|abcde…|ab… |^[^…|");
+	assert_int_equal(ui_text_line_width(t, 0), 6 * 2 + 6 + 4 + 4 + 5);
+	ui_text_release(t);
+}
+
+static void wrap(struct ui_text *t, int width, const char *s)
+{
+	ui_text_clear(t);
+	ui_wrap_text(t, width, UI_R_TEXT, s, strlen(s));
+}
+
+static void ui_wrap_breaks_at_spaces(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	wrap(t, 10, "The quick brown fox jumps over the lazy dog");
+	assert_text(t, "The quick\nbrown fox\njumps over\nthe lazy\ndog");
+	/* Runs of spaces collapse; none is left at a line's end or start. */
+	wrap(t, 9, "  one   two    three  ");
+	assert_text(t, "one two\nthree");
+	wrap(t, 10, "");
+	assert_text(t, "");
+	assert_int_equal(ui_text_n_lines(t), 1);
+	ui_text_release(t);
+}
+
+static void ui_wrap_splits_only_words_longer_than_a_line(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	wrap(t, 5, "ab abcdefghijklm cd");
+	assert_text(t, "ab\nabcde\nfghij\nklm\ncd");
+	wrap(t, 8, "write-through cache");
+	assert_text(t, "write-\nthrough\ncache");
+	/* A leading or doubled hyphen is not a break. */
+	wrap(t, 4, "--flag");
+	assert_text(t, "--fl\nag");
+	ui_text_release(t);
+}
+
+static void ui_wrap_breaks_around_wide_characters(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	/* Every ideograph is a break opportunity; none is cut. */
+	wrap(t, 7, "日本語のテキスト");
+	assert_text(t, "日本語\nのテキ\nスト");
+	/* An emoji that would take the last cell and one more moves on. */
+	wrap(t, 5, "ab 😀😀😀");
+	assert_text(t, "ab 😀\n😀😀");
+	for (size_t i = 0; i < ui_text_n_lines(t); i++)
+		assert_true(ui_text_line_width(t, i) <= 5);
+	ui_text_release(t);
+}
+
+static void ui_wrap_keeps_escapes_and_prefixes(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct ui_wrap w;
+
+	(void)state;
+	ui_text_init(t);
+	ui_wrap_begin(&w, t, 12, "- ", "  ", UI_R_MARK);
+	ui_wrap_add(&w, UI_R_TEXT, 0, "alpha\x1b beta gamma\ndelta", 23);
+	ui_wrap_end(&w);
+	assert_text(t, "- alpha^[\n  beta gamma\n  delta");
+	assert_styled(t, "[6:0|- ]alpha[9:0|^[]\n[6:0|  ]beta gamma\n"
+		      "[6:0|  ]delta");
+	ui_text_release(t);
+}
+
+static void md(struct ui_text *t, int width, const char *s)
+{
+	ui_text_clear(t);
+	ui_md_render(t, s, strlen(s), width, UI_MD_CLOZE);
+}
+
+static void ui_md_renders_emphasis_and_code(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "Plain **bold** *it* `x[i]` [docs](http://d.io) <http://a.b>");
+	assert_text(t, "Plain bold it x[i] docs (http://d.io)\nhttp://a.b");
+	assert_styled(t, "Plain [0:1|bold] [0:2|it] [7:0|x[i]] [8:4|docs]"
+		      "[1:0| (http://d.io)]\n[8:4|http://a.b]");
+	ui_text_release(t);
+}
+
+static void ui_md_renders_lists_and_blocks(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 30,
+	   "# Title\n"
+	   "\n"
+	   "Intro paragraph that wraps onto a second line.\n"
+	   "\n"
+	   "- one\n"
+	   "- two which is long enough to wrap\n"
+	   "  - nested\n"
+	   "\n"
+	   "3. three\n"
+	   "4. four\n"
+	   "\n"
+	   "```\n"
+	   "code\tx\n"
+	   "  kept\n"
+	   "```\n"
+	   "> quoted text\n"
+	   "\n"
+	   "---\n");
+	assert_text(t,
+		    "Title\n"
+		    "\n"
+		    "Intro paragraph that wraps\n"
+		    "onto a second line.\n"
+		    "\n"
+		    "• one\n"
+		    "• two which is long enough to\n"
+		    "  wrap\n"
+		    "  • nested\n"
+		    "\n"
+		    "3. three\n"
+		    "4. four\n"
+		    "\n"
+		    "  code    x\n"
+		    "    kept\n"
+		    "\n"
+		    "│ quoted text\n"
+		    "\n"
+		    "──────────────────────────────");
+	assert_styled(t, "[0:1|Title]\n\n"
+		      "Intro paragraph that wraps\n"
+		      "onto a second line.\n"
+		      "\n"
+		      "[6:0|• ]one\n"
+		      "[6:0|• ]two which is long enough to\n"
+		      "[6:0|  ]wrap\n"
+		      "[6:0|  • ]nested\n"
+		      "\n"
+		      "[6:0|3. ]three\n"
+		      "[6:0|4. ]four\n"
+		      "\n"
+		      "[6:0|  ][7:0|code    x]\n"
+		      "[6:0|  ][7:0|  kept]\n"
+		      "\n"
+		      "[6:0|│ ]quoted text\n"
+		      "\n"
+		      "[3:0|──────────────────────────────]");
+	ui_text_release(t);
+}
+
+static void ui_md_marks_cloze_deletions(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "A " UI_CLOZE_OPEN "**program**" UI_CLOZE_CLOSE
+	   " is " UI_CLOZE_OPEN "[...]" UI_CLOZE_CLOSE ".");
+	assert_text(t, "A program is [...].");
+	assert_styled(t, "A [10:1|program] is [10:1|[...]].");
+	ui_text_release(t);
+}
+
+static void ui_md_survives_hostile_nesting(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct buf b;
+
+	(void)state;
+	ui_text_init(t);
+	buf_init(&b);
+	for (int i = 0; i < 5000; i++)
+		buf_adds(&b, "> ");
+	buf_adds(&b, "deep\x1b");
+	md(t, 40, b.s);
+	buf_release(&b);
+	/* The indentation stops growing and the text is still there. */
+	assert_int_equal(ui_text_n_lines(t), 1);
+	assert_true(ui_text_line_width(t, 0) <= 40);
+	{
+		char *s = dump(t);
+
+		assert_non_null(strstr(s, "deep^["));
+		xfree(s);
+	}
+	ui_text_release(t);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test(f)
+		T(ui_escapes_control_characters),
+		T(ui_tabs_and_newlines_become_spaces_in_a_line),
+		T(ui_width_counts_wide_and_combining),
+		T(ui_fit_pads_aligns_and_cuts),
+		T(ui_wrap_breaks_at_spaces),
+		T(ui_wrap_splits_only_words_longer_than_a_line),
+		T(ui_wrap_breaks_around_wide_characters),
+		T(ui_wrap_keeps_escapes_and_prefixes),
+		T(ui_md_renders_emphasis_and_code),
+		T(ui_md_renders_lists_and_blocks),
+		T(ui_md_marks_cloze_deletions),
+		T(ui_md_survives_hostile_nesting),
+#undef T
+	};
+
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
