@@ -255,4 +255,167 @@ enum ui_md_flags {
 void ui_md_render(struct ui_text *out, const char *md, size_t len, int width,
 		  unsigned flags);
 
+/* ---- Keys and actions -------------------------------------------------- */
+
+/*
+ * A key: a Unicode code point (control keys as their C0 code: ^W is 0x17,
+ * enter is '\n', escape 0x1b), or one of these, above the Unicode range.
+ * ui_term.c translates curses' codes into them, so the tables below stay
+ * free of curses.
+ */
+enum ui_key {
+	UI_KEY_UP = 0x110000,
+	UI_KEY_DOWN,
+	UI_KEY_LEFT,
+	UI_KEY_RIGHT,
+	UI_KEY_HOME,
+	UI_KEY_END,
+	UI_KEY_PGUP,
+	UI_KEY_PGDN,
+	UI_KEY_BACKSPACE,
+	UI_KEY_DELETE,
+	UI_KEY_F1,
+	UI_KEY_RESIZE,
+	UI_KEY_ALT = 1 << 24,	/* or-ed with a code point: M-b */
+};
+
+#define UI_KEY_CTRL(c) ((c) & 0x1f)
+#define UI_KEY_ESC 0x1b
+#define UI_KEY_ENTER '\n'
+
+/* What a key asks for; each screen's table maps keys to these. */
+enum ui_action {
+	UI_A_NONE,
+	UI_A_UP,
+	UI_A_DOWN,
+	UI_A_PGUP,
+	UI_A_PGDN,
+	UI_A_TOP,
+	UI_A_BOTTOM,
+	UI_A_OPEN,	/* enter: drill the row, show the card */
+	UI_A_BACK,	/* leave this screen or mode */
+	UI_A_QUIT,
+	UI_A_HELP,
+	/* home */
+	UI_A_TAGS,
+	UI_A_MOCK,
+	UI_A_BROWSE,
+	UI_A_STATS,
+	/* drill */
+	UI_A_REVEAL,
+	UI_A_AGAIN,
+	UI_A_HARD,
+	UI_A_GOOD,
+	UI_A_EASY,
+	UI_A_UNDO,
+	UI_A_BURY,
+	UI_A_SUSPEND,
+	UI_A_EDIT,
+	UI_A_TYPE,	/* back into the answer line */
+	UI_A_CRAM,
+	/* browse */
+	UI_A_FILTER,
+	UI_A_SORT,
+	UI_A_REVERSE,
+	UI_A_UNSUSPEND,
+	UI_A_FORGET,
+	UI_A_YES,
+	UI_A_NO,
+	/* line editing */
+	UI_A_CHAR,	/* the key is a printable code point */
+	UI_A_SUBMIT,
+	UI_A_CANCEL,
+	UI_A_LEFT,
+	UI_A_RIGHT,
+	UI_A_WORD_LEFT,
+	UI_A_WORD_RIGHT,
+	UI_A_HOME,
+	UI_A_END,
+	UI_A_BACKSPACE,
+	UI_A_DELETE,
+	UI_A_DEL_WORD,
+	UI_A_KILL_START,
+	UI_A_KILL_END,
+	UI_A_COUNT_
+};
+
+/* The key tables, one per screen and mode. */
+enum ui_keymap {
+	UI_MAP_HOME,
+	UI_MAP_HOME_TAGS,
+	UI_MAP_DRILL_FRONT,
+	UI_MAP_DRILL_BACK,
+	UI_MAP_DRILL_TYPE,
+	UI_MAP_DRILL_END,
+	UI_MAP_BROWSE,
+	UI_MAP_BROWSE_FILTER,
+	UI_MAP_CARD,
+	UI_MAP_CONFIRM,
+	UI_MAP_NOTICE,		/* a message any key dismisses */
+	UI_MAP_COUNT_
+};
+
+struct ui_binding {
+	int key;
+	enum ui_action action;
+	const char *help;	/* on the first binding of an action */
+};
+
+/*
+ * The action key has in map: a binding, else UI_A_CHAR for a printable
+ * code point in a map that takes text, else UI_A_NONE.
+ */
+enum ui_action ui_key_action(enum ui_keymap map, int key);
+
+/* The map's title for the help screen ("drill, answer shown"). */
+const char *ui_keymap_title(enum ui_keymap map);
+
+/*
+ * Appends to out one line per action of map, in table order: its keys and
+ * what it does ("  1  a        again: forgotten, see it soon"), each at most
+ * width cells.  Every binding appears, so the help cannot drift from what
+ * the keys do.
+ */
+void ui_keymap_help(enum ui_keymap map, struct ui_text *out, int width);
+
+/* A key's name as the help shows it: "enter", "^W", "M-b", "up", "q". */
+void ui_key_name(int key, char out[16]);
+
+/* ---- The line editor --------------------------------------------------- */
+
+/*
+ * One line of UTF-8 text and a cursor, for typed answers and patterns.  The
+ * cursor moves over whole characters with their combining marks; control
+ * characters cannot be inserted.
+ */
+struct ui_input {
+	struct buf text;
+	size_t cursor;		/* byte offset, on a character boundary */
+	size_t max;		/* bytes the text may reach */
+};
+
+#define UI_INPUT_MAX 4000
+
+void ui_input_init(struct ui_input *in);
+void ui_input_release(struct ui_input *in);
+void ui_input_clear(struct ui_input *in);
+/* Replaces the text and puts the cursor at its end. */
+void ui_input_set(struct ui_input *in, const char *s);
+
+/*
+ * Applies an editing action (cp is the character for UI_A_CHAR).  Returns
+ * 1 if the text or the cursor changed, 0 if the action did nothing or is
+ * not an editing action.
+ */
+int ui_input_edit(struct ui_input *in, enum ui_action a, uint32_t cp);
+
+/*
+ * Appends the text to out as lines of at most width cells, broken between
+ * characters, each starting with prefix (plain text, may be NULL), and
+ * sets *row (counted from the first line appended) and *col to where the
+ * cursor is.
+ */
+void ui_input_view(const struct ui_input *in, struct ui_text *out, int width,
+		   const char *prefix, int *row, int *col);
+
 #endif

@@ -320,6 +320,170 @@ static void ui_md_survives_hostile_nesting(void **state)
 	ui_text_release(t);
 }
 
+static void ui_keys_follow_the_screen(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, ' '), UI_A_REVEAL);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, '3'), UI_A_NONE);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, '3'), UI_A_GOOD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'g'), UI_A_GOOD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'a'), UI_A_AGAIN);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'E'), UI_A_EASY);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'e'), UI_A_EDIT);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, 'j'), UI_A_DOWN);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, UI_KEY_DOWN), UI_A_DOWN);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, 'x'), UI_A_NONE);
+	/* Typing: letters are text, '?' too; help moves to F1. */
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 'q'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, '?'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x4e2d), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_F1),
+			 UI_A_HELP);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_CTRL('w')),
+			 UI_A_DEL_WORD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_ESC),
+			 UI_A_BACK);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x07), UI_A_NONE);
+	assert_int_equal(ui_key_action(UI_MAP_BROWSE_FILTER, 0x202e),
+			 UI_A_NONE);
+}
+
+static void ui_key_names(void **state)
+{
+	char n[16];
+
+	(void)state;
+	ui_key_name(UI_KEY_ENTER, n);
+	assert_string_equal(n, "enter");
+	ui_key_name(UI_KEY_CTRL('w'), n);
+	assert_string_equal(n, "^W");
+	ui_key_name(UI_KEY_ALT | 'b', n);
+	assert_string_equal(n, "M-b");
+	ui_key_name(UI_KEY_PGDN, n);
+	assert_string_equal(n, "pgdn");
+	ui_key_name(0xe9, n);
+	assert_string_equal(n, "é");
+}
+
+static void ui_help_lists_every_key_of_the_screen(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_keymap_help(UI_MAP_CONFIRM, t, 40);
+	assert_text(t, "  y                  yes                \n"
+		       "  n esc q            no                 ");
+	ui_text_clear(t);
+	ui_keymap_help(UI_MAP_DRILL_BACK, t, 80);
+	{
+		char *s = dump(t);
+
+		assert_non_null(strstr(s,
+			"  3 g space enter    good: recalled"));
+		assert_non_null(strstr(s, "  4 E                easy:"));
+		assert_non_null(strstr(s, "  q esc              end the "));
+		xfree(s);
+	}
+	ui_text_release(t);
+}
+
+static void type(struct ui_input *in, const char *s)
+{
+	while (*s) {
+		uint32_t cp;
+		size_t n = ui_decode(s, strlen(s), &cp);
+
+		ui_input_edit(in, UI_A_CHAR, cp);
+		s += n;
+	}
+}
+
+static void ui_input_edits_utf8(void **state)
+{
+	struct ui_input in;
+
+	(void)state;
+	ui_input_init(&in);
+	/* e + combining acute is one character for the cursor. */
+	type(&in, "cafe\xcc\x81 au lait");
+	assert_string_equal(in.text.s, "cafe\xcc\x81 au lait");
+	ui_input_edit(&in, UI_A_WORD_LEFT, 0);
+	ui_input_edit(&in, UI_A_WORD_LEFT, 0);
+	ui_input_edit(&in, UI_A_LEFT, 0);
+	ui_input_edit(&in, UI_A_LEFT, 0);
+	assert_int_equal(in.cursor, 3);
+	ui_input_edit(&in, UI_A_DELETE, 0);
+	assert_string_equal(in.text.s, "caf au lait");
+	type(&in, "中");
+	assert_string_equal(in.text.s, "caf中 au lait");
+	ui_input_edit(&in, UI_A_BACKSPACE, 0);
+	ui_input_edit(&in, UI_A_BACKSPACE, 0);
+	assert_string_equal(in.text.s, "ca au lait");
+	/* Control characters are not text. */
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x1b), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x9b), 0);
+	ui_input_edit(&in, UI_A_END, 0);
+	ui_input_edit(&in, UI_A_DEL_WORD, 0);
+	assert_string_equal(in.text.s, "ca au ");
+	ui_input_edit(&in, UI_A_DEL_WORD, 0);
+	assert_string_equal(in.text.s, "ca ");
+	ui_input_edit(&in, UI_A_HOME, 0);
+	ui_input_edit(&in, UI_A_RIGHT, 0);
+	ui_input_edit(&in, UI_A_KILL_END, 0);
+	assert_string_equal(in.text.s, "c");
+	ui_input_edit(&in, UI_A_KILL_START, 0);
+	assert_string_equal(in.text.s, "");
+	assert_int_equal(ui_input_edit(&in, UI_A_BACKSPACE, 0), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_LEFT, 0), 0);
+	ui_input_release(&in);
+}
+
+static void ui_input_stops_at_its_limit(void **state)
+{
+	struct ui_input in;
+
+	(void)state;
+	ui_input_init(&in);
+	in.max = 4;
+	type(&in, "abc");
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x4e2d), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 'd'), 1);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 'e'), 0);
+	assert_string_equal(in.text.s, "abcd");
+	ui_input_release(&in);
+}
+
+static void ui_input_view_wraps_and_places_the_cursor(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct ui_input in;
+	int row, col;
+
+	(void)state;
+	ui_text_init(t);
+	ui_input_init(&in);
+	type(&in, "abcdef中g");
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_text(t, "> abcdef\n  中g");
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 5);
+	ui_input_edit(&in, UI_A_HOME, 0);
+	ui_text_clear(t);
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_int_equal(row, 0);
+	assert_int_equal(col, 2);
+	/* A full line puts the cursor at the end on a line of its own. */
+	ui_input_set(&in, "abcdef");
+	ui_text_clear(t);
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_text(t, "> abcdef\n  ");
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 2);
+	ui_input_release(&in);
+	ui_text_release(t);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -336,6 +500,12 @@ int main(void)
 		T(ui_md_renders_lists_and_blocks),
 		T(ui_md_marks_cloze_deletions),
 		T(ui_md_survives_hostile_nesting),
+		T(ui_keys_follow_the_screen),
+		T(ui_key_names),
+		T(ui_help_lists_every_key_of_the_screen),
+		T(ui_input_edits_utf8),
+		T(ui_input_stops_at_its_limit),
+		T(ui_input_view_wraps_and_places_the_cursor),
 #undef T
 	};
 
