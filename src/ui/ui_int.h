@@ -132,6 +132,9 @@ void ui_text_fill(struct ui_text *t, enum ui_role role, unsigned attr,
 /* Appends a copy of line i of src to dst as a new line. */
 void ui_text_copy_line(struct ui_text *dst, const struct ui_text *src,
 		       size_t i);
+/* Appends the spans of line i of src to the last line of dst. */
+void ui_text_append_line(struct ui_text *dst, const struct ui_text *src,
+			 size_t i);
 
 /* Appends the bytes of line i (no styles) to out, for tests and dumps. */
 void ui_text_line_str(const struct ui_text *t, size_t i, struct buf *out);
@@ -417,5 +420,114 @@ int ui_input_edit(struct ui_input *in, enum ui_action a, uint32_t cp);
  */
 void ui_input_view(const struct ui_input *in, struct ui_text *out, int width,
 		   const char *prefix, int *row, int *col);
+
+/* ---- Screens ----------------------------------------------------------- */
+
+/*
+ * What handling a key changed, for the run loop (htop's Htop_Reaction): it
+ * commits UI_SAVE requests to the store before it draws again.
+ */
+enum ui_effect {
+	UI_REDRAW = 1 << 0,	/* the view changed */
+	UI_SAVE = 1 << 1,	/* a request waits in the state: do it now */
+	UI_QUIT = 1 << 2,	/* leave this screen */
+};
+
+/*
+ * A whole screen as plain data: exactly rows lines, each at most cols
+ * cells, and where the cursor goes.  Screens fill it with S_view(); only
+ * ui_term.c draws it.
+ */
+struct ui_view {
+	struct ui_text text;
+	int rows, cols;
+	int cursor_row, cursor_col;	/* -1: hidden */
+};
+
+void ui_view_init(struct ui_view *v);
+void ui_view_release(struct ui_view *v);
+/* Empties v for a screen of rows x cols. */
+void ui_view_begin(struct ui_view *v, int rows, int cols);
+/* Pads with empty lines, or drops the excess, to exactly rows lines. */
+void ui_view_end(struct ui_view *v);
+
+/* The number of lines written so far. */
+static inline int ui_view_used(const struct ui_view *v)
+{
+	return (int)ui_text_n_lines(&v->text);
+}
+
+/* A title line: left at column 1, right ending one cell from the edge. */
+void ui_view_title(struct ui_view *v, const char *left, const char *right);
+
+/*
+ * A rule across the screen with one cell of margin, optionally carrying
+ * a label at its left ("── answer ───") in role, and right text at its end.
+ */
+void ui_view_rule(struct ui_view *v, const char *label, enum ui_role role,
+		  const char *right);
+
+/* A key hint for a footer: "q" and "quit". */
+struct ui_hint {
+	const char *key;
+	const char *label;
+	enum ui_role role;	/* of the label; 0 is UI_R_TEXT */
+};
+
+/*
+ * A footer line of hints, three spaces apart, in the order given; hints
+ * that do not fit are left out from the end, except the last (usually
+ * "? keys"), which always stays.
+ */
+void ui_view_hints(struct ui_view *v, const struct ui_hint *h, size_t n);
+
+/*
+ * A progress bar of width cells, done of total filled, then " done/total".
+ */
+void ui_view_bar(struct ui_text *t, int width, long done, long total);
+
+/* Copies lines [from, from + n) of body into v, indented by indent. */
+void ui_view_body(struct ui_view *v, const struct ui_text *body, size_t from,
+		  int n, int indent);
+
+/*
+ * The full-screen help for map: every key and what it does, scrolled by
+ * *scroll (clamped here).
+ */
+void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll);
+
+/* The screen shown when the terminal is smaller than UI_MIN_COLS x UI_MIN_ROWS. */
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 12
+void ui_view_too_small(struct ui_view *v);
+
+/*
+ * A message over the whole screen: title, then lines of Markdown (lint
+ * errors after an edit, statistics), dismissed by any key.
+ */
+void ui_view_notice(struct ui_view *v, const char *title, const char *md,
+		    int *scroll);
+
+/* ---- Formatting -------------------------------------------------------- */
+
+/* An interval as the grade buttons show it: "10m", "3h", "9d", "2.1mo". */
+void ui_format_interval(int64_t ms, char out[16]);
+
+/* A duration as minutes and seconds: "4:05", "72:10". */
+void ui_format_duration(int64_t ms, char out[16]);
+
+/*
+ * Pattern matching as the match piece offers it, through function
+ * pointers so that the screens can be tested with a fake (STYLE rule 17).
+ * compile returns a handle, or NULL with a one-line message in err
+ * ("missing closing parenthesis at column 4").  exec returns 1 for a match,
+ * 0 for none, or a negative tpm_err (match limit reached).
+ */
+struct ui_matcher {
+	void *(*compile)(void *ctx, const char *pattern, struct buf *err);
+	int (*exec)(void *ctx, void *re, const char *s, size_t len);
+	void (*free)(void *ctx, void *re);
+	void *ctx;
+};
 
 #endif

@@ -312,9 +312,16 @@ void ui_text_fill(struct ui_text *t, enum ui_role role, unsigned attr,
 void ui_text_copy_line(struct ui_text *dst, const struct ui_text *src,
 		       size_t i)
 {
+	ui_text_newline(dst);
+	ui_text_append_line(dst, src, i);
+}
+
+void ui_text_append_line(struct ui_text *dst, const struct ui_text *src,
+			 size_t i)
+{
 	const struct ui_line *l = ui_text_line(src, i);
 
-	ui_text_newline(dst);
+	last_line(dst);
 	for (size_t k = 0; k < l->n_spans; k++) {
 		const struct ui_span *sp = ui_text_span(src, l->span + k);
 
