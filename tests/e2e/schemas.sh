@@ -1,0 +1,80 @@
+#!/bin/sh
+# The shipped JSON Schemas accept every shipped file, and reject the typical
+# mistakes a mentor makes, as an editor's YAML language server would see it.
+set -eu
+root=${TPM_TEST_ROOT:-$(pwd)}
+cd "$root/tools/schema-check"
+if ! command -v node >/dev/null 2>&1; then
+	echo "schemas: node is not installed (tools/install-deps installs it)" >&2
+	exit 1
+fi
+[ -d node_modules ] || npm ci --no-audit --no-fund --silent >/dev/null
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+# Every shipped file validates.
+set -- "$root"/decks/*.yaml "$root"/content/rubrics/*.yaml \
+	"$root"/content/mocks/*.yaml
+if ! node check.mjs "$@"; then
+	echo "FAIL: shipped files do not validate against their schemas"
+	fail=1
+fi
+
+# The README's examples validate (extracted from its yaml blocks).
+awk -v dir="$tmp" '
+	/^```yaml$/ { n++; f = dir "/readme" n ".yaml"; inblock = 1; next }
+	/^```$/ { inblock = 0; next }
+	inblock { print > f }' "$root/README.md"
+for f in "$tmp"/readme*.yaml; do
+	# The examples name schemas relative to where such files live.
+	sed -i "s#\$schema=\.\./content/schemas/#\$schema=$root/content/schemas/#; s#\$schema=\.\./schemas/#\$schema=$root/content/schemas/#" "$f"
+done
+if ! node check.mjs "$tmp"/readme*.yaml; then
+	echo "FAIL: README examples do not validate"
+	fail=1
+fi
+
+# Typical mistakes are rejected: check each gives exactly the expected error.
+expect() {	# expect NAME EXPECTED-SUBSTRING  (YAML on stdin)
+	{ printf '# yaml-language-server: $schema=%s/content/schemas/deck.schema.json\n' "$root"; cat; } > "$tmp/$1.yaml"
+	if out=$(node check.mjs "$tmp/$1.yaml"); then
+		echo "FAIL: $1: accepted"
+		fail=1
+	elif ! printf '%s\n' "$out" | grep -qF -- "$2"; then
+		echo "FAIL: $1: want '$2', got: $out"
+		fail=1
+	fi
+}
+expect typo 'must NOT have additional properties' <<'Y'
+deck: d
+title: D
+cards:
+  - id: a
+    fornt: Q
+    back: A
+Y
+expect no-cards "must have required property 'cards'" <<'Y'
+deck: d
+title: D
+Y
+expect bad-type 'must be equal to one of the allowed values' <<'Y'
+deck: d
+title: D
+cards:
+  - {id: a, type: flip, front: Q, back: A}
+Y
+expect typed-no-points "must have required property 'key_points'" <<'Y'
+deck: d
+title: D
+cards:
+  - {id: a, type: typed, front: Q, back: A}
+Y
+expect bad-id 'must match pattern' <<'Y'
+deck: d
+title: D
+cards:
+  - {id: Bad Id, front: Q, back: A}
+Y
+[ $fail -eq 0 ] && echo "schemas: ok"
+exit $fail
