@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "core/xmalloc.h"
+#include "ui/ui_home.h"
 #include "ui/ui_int.h"
 
 /* All lines of t, joined with newlines. */
@@ -484,6 +485,174 @@ static void ui_input_view_wraps_and_places_the_cursor(void **state)
 	ui_text_release(t);
 }
 
+/*
+ * A view as text, one line per row with trailing spaces cut; also checks
+ * that it has exactly its rows and no line is wider than its columns.
+ */
+static char *dump_view(const struct ui_view *v)
+{
+	struct buf b;
+
+	assert_int_equal(ui_view_used(v), v->rows);
+	buf_init(&b);
+	for (int i = 0; i < v->rows; i++) {
+		size_t start = b.len;
+
+		assert_true(ui_text_line_width(&v->text, (size_t)i) <= v->cols);
+		ui_text_line_str(&v->text, (size_t)i, &b);
+		while (b.len > start && b.s[b.len - 1] == ' ')
+			buf_setlen(&b, b.len - 1);
+		buf_addch(&b, '\n');
+	}
+	return buf_detach(&b, NULL);
+}
+
+#define assert_view(v, want) do { \
+	char *got_ = dump_view(v); \
+	if (strcmp(got_, want)) \
+		fprintf(stderr, "got:\n%s", got_); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+static void home_fill(struct home *h)
+{
+	static const struct { const char *id; long n, l, d; } decks[] = {
+		{ NULL, 20, 3, 41 },
+		{ "behavioural", 10, 0, 8 },
+		{ "pm-fundamentals", 5, 1, 12 },
+		{ "system-design", 5, 2, 17 },
+		{ "technical-foundations", 0, 0, 4 },
+		{ "tpm-role", 0, 0, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(decks) / sizeof(decks[0]); i++) {
+		struct home_row *r = home_add_row(h, 0, decks[i].id,
+				decks[i].id ? decks[i].id : "all decks");
+
+		r->n_new = decks[i].n;
+		r->n_learn = decks[i].l;
+		r->n_due = decks[i].d;
+	}
+	home_add_row(h, 1, "caching", "caching")->n_due = 3;
+	home_add_row(h, 1, "risk", "risk")->n_new = 2;
+	home_set(&h->date, "Mon 23 Nov");
+	h->streak = 6;
+	h->n_studied = 120;
+	h->reviewed_today = 12;
+	h->again_today = 2;
+	home_set(&h->next_mock, "Design a ride dispatch system \xc2\xb7 "
+		 "system design");
+}
+
+static void home_shows_decks_counts_and_hints(void **state)
+{
+	struct home h;
+	struct ui_view v;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_fill(&h);
+	ui_view_begin(&v, 16, 80);
+	home_view(&h, &v);
+	assert_view(&v,
+" tpmtrain                                            Mon 23 Nov · streak 6 days\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   deck                     new  learn   due\n"
+" ▶ all decks                 20      3    41\n"
+"   behavioural               10      0     8\n"
+"   pm-fundamentals            5      1    12\n"
+"   system-design              5      2    17\n"
+"   technical-foundations      0      0     4\n"
+"   tpm-role                   0      0     0\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   next mock   Design a ride dispatch system · system design\n"
+"   today       12 reviewed · 2 again\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter drill   t by tag   m mock   b browse   s stats   q quit   ? keys\n");
+	ui_view_release(&v);
+	home_release(&h);
+}
+
+static void home_moves_and_requests(void **state)
+{
+	struct home h;
+	struct ui_view v;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_fill(&h);
+	ui_view_begin(&v, 12, 40);
+	home_view(&h, &v);
+	/* 12 rows leave four table rows; moving down scrolls. */
+	assert_int_equal(h.rows_shown, 4);
+	assert_int_equal(home_handle(&h, UI_A_UP, 0), 0);
+	assert_int_equal(home_handle(&h, UI_A_DOWN, 0), UI_REDRAW);
+	assert_int_equal(home_handle(&h, UI_A_PGDN, 0), UI_REDRAW);
+	assert_int_equal(h.sel[0], 4);
+	home_handle(&h, UI_A_BOTTOM, 0);
+	ui_view_begin(&v, 12, 40);
+	home_view(&h, &v);
+	assert_view(&v,
+" tpmtrain    Mon 23 Nov · streak 6 days\n"
+" ──────────────────────────────────────\n"
+"   deck                new  learn   due\n"
+"   pm-fundamentals       5      1    12\n"
+"   system-design         5      2    17\n"
+"   technical-foundat…    0      0     4\n"
+" ▶ tpm-role              0      0     0\n"
+" ──────────────────────────────────────\n"
+"   next mock   Design a ride dispatch …\n"
+"   today       12 reviewed · 2 again\n"
+" ──────────────────────────────────────\n"
+" enter drill   t by tag   ? keys\n");
+	assert_int_equal(home_handle(&h, UI_A_OPEN, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(h.req, HOME_REQ_DRILL);
+	assert_string_equal(h.req_deck, "tpm-role");
+	assert_null(h.req_tag);
+	home_handle(&h, UI_A_TAGS, 0);
+	assert_int_equal(home_keymap(&h), UI_MAP_HOME_TAGS);
+	home_handle(&h, UI_A_DOWN, 0);
+	home_handle(&h, UI_A_OPEN, 0);
+	assert_null(h.req_deck);
+	assert_string_equal(h.req_tag, "risk");
+	assert_int_equal(home_handle(&h, UI_A_BACK, 0), UI_REDRAW);
+	assert_int_equal(home_keymap(&h), UI_MAP_HOME);
+	/* The deck selection was kept. */
+	assert_int_equal(h.sel[0], 5);
+	assert_int_equal(home_handle(&h, UI_A_BROWSE, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(h.req, HOME_REQ_BROWSE);
+	assert_int_equal(home_handle(&h, UI_A_QUIT, 0), UI_QUIT);
+	ui_view_release(&v);
+	home_release(&h);
+}
+
+static void home_first_run_says_what_to_press(void **state)
+{
+	struct home h;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_add_row(&h, 0, NULL, "all decks")->n_new = 20;
+	ui_view_begin(&v, 24, 80);
+	home_view(&h, &v);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, "\n   First time here? Press enter to drill "
+			       "your first cards, ? for every key.\n"));
+	xfree(s);
+	assert_int_equal(home_handle(&h, UI_A_TAGS, 0), UI_REDRAW);
+	assert_string_equal(h.status, "no deck or card has tags");
+	ui_view_release(&v);
+	home_release(&h);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -506,6 +675,9 @@ int main(void)
 		T(ui_input_edits_utf8),
 		T(ui_input_stops_at_its_limit),
 		T(ui_input_view_wraps_and_places_the_cursor),
+		T(home_shows_decks_counts_and_hints),
+		T(home_moves_and_requests),
+		T(home_first_run_says_what_to_press),
 #undef T
 	};
 
