@@ -467,6 +467,10 @@ void ui_view_title(struct ui_view *v, const char *left, const char *right);
 void ui_view_rule(struct ui_view *v, const char *label, enum ui_role role,
 		  const char *right);
 
+/* The same rule as a line of its own in t, cols wide (inside a body). */
+void ui_rule_text(struct ui_text *t, int cols, const char *label,
+		  enum ui_role role, const char *right);
+
 /* A key hint for a footer: "q" and "quit". */
 struct ui_hint {
 	const char *key;

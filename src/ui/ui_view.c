@@ -64,8 +64,13 @@ static void rule_run(struct ui_text *t, int n)
 void ui_view_rule(struct ui_view *v, const char *label, enum ui_role role,
 		  const char *right)
 {
-	struct ui_text *t = &v->text;
-	int left = v->cols - 2, w;
+	ui_rule_text(&v->text, v->cols, label, role, right);
+}
+
+void ui_rule_text(struct ui_text *t, int cols, const char *label,
+		  enum ui_role role, const char *right)
+{
+	int left = cols - 2, w;
 
 	ui_text_newline(t);
 	ui_text_pad(t, UI_R_TEXT, 0, 1);

@@ -6,6 +6,7 @@
 #include "core/xmalloc.h"
 #include "ui/ui_home.h"
 #include "ui/ui_int.h"
+#include "ui/ui_session.h"
 
 /* All lines of t, joined with newlines. */
 static char *dump(const struct ui_text *t)
@@ -653,6 +654,104 @@ static void home_first_run_says_what_to_press(void **state)
 	home_release(&h);
 }
 
+/* Items for session tests: only their identity matters. */
+static struct item session_items[6];
+
+static void session_follows_the_queue_and_brings_steps_back(void **state)
+{
+	struct drill_session s;
+	const struct session_entry *e;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	session_init(&s, 20 * min, 0);
+	session_add(&s, &session_items[0], SESSION_REVIEW, now - 5);
+	session_add(&s, &session_items[1], SESSION_NEW, 0);
+	session_add(&s, &session_items[2], SESSION_NEW, 0);
+	assert_int_equal(session_left(&s), 3);
+	e = session_current(&s, now);
+	assert_ptr_equal(e->item, &session_items[0]);
+	/* Asking again gives the same card. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
+	/* A lapse: relearning in 10 minutes, within the window. */
+	session_graded(&s, FSRS_AGAIN, FSRS_RELEARNING, now + 10 * min, now);
+	assert_int_equal(s.left[SESSION_LEARN], 1);
+	assert_int_equal(session_left(&s), 3);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
+	/* A new card that graduates at once leaves the session. */
+	session_graded(&s, FSRS_EASY, FSRS_REVIEW, now + 8 * 1440 * min, now);
+	/* Ten minutes on, the step is due and comes before the new card. */
+	e = session_current(&s, now + 10 * min);
+	assert_ptr_equal(e->item, &session_items[0]);
+	assert_int_equal(e->kind, SESSION_LEARN);
+	/* A step more than the window ahead is not kept. */
+	session_graded(&s, FSRS_GOOD, FSRS_RELEARNING, now + 40 * min,
+		       now + 10 * min);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	session_graded(&s, FSRS_HARD, FSRS_LEARNING, now + 6 * min, now);
+	/* Nothing else left: the step ahead is shown early. */
+	e = session_current(&s, now);
+	assert_ptr_equal(e->item, &session_items[2]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(session_current(&s, now));
+	assert_int_equal(session_left(&s), 0);
+	assert_int_equal(s.graded, 5);
+	session_release(&s);
+}
+
+static void session_undo_restores_order_and_counts(void **state)
+{
+	struct drill_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		session_add(&s, &session_items[i], SESSION_NEW, 0);
+	assert_null(session_undo(&s));
+	session_current(&s, now);
+	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	session_current(&s, now);
+	/* A buried card is not a grade: undo skips over it. */
+	session_drop(&s);
+	session_current(&s, now);
+	session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
+	assert_int_equal(s.left[SESSION_NEW], 1);
+	assert_int_equal(s.left[SESSION_LEARN], 2);
+	assert_ptr_equal(session_undo(&s), &session_items[2]);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	assert_int_equal(s.left[SESSION_NEW], 2);
+	assert_int_equal(s.left[SESSION_LEARN], 1);
+	/* Undo the first grade: its step leaves, the card is current. */
+	assert_ptr_equal(session_undo(&s), &session_items[0]);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
+	assert_int_equal(s.left[SESSION_LEARN], 0);
+	assert_int_equal(s.left[SESSION_NEW], 3);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* The buried card stays out; the order goes on after it. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	assert_int_equal(s.graded, 1);
+	session_release(&s);
+}
+
+static void session_cram_repeats_agains_at_the_end(void **state)
+{
+	struct drill_session s;
+
+	(void)state;
+	session_init(&s, 0, 1);
+	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
+	session_add(&s, &session_items[1], SESSION_REVIEW, 6);
+	session_current(&s, 100);
+	session_graded(&s, FSRS_AGAIN, FSRS_REVIEW, 5, 100);
+	assert_ptr_equal(session_current(&s, 100)->item, &session_items[1]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 6, 100);
+	assert_ptr_equal(session_current(&s, 100)->item, &session_items[0]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 5, 100);
+	assert_null(session_current(&s, 100));
+	session_release(&s);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -678,6 +777,9 @@ int main(void)
 		T(home_shows_decks_counts_and_hints),
 		T(home_moves_and_requests),
 		T(home_first_run_says_what_to_press),
+		T(session_follows_the_queue_and_brings_steps_back),
+		T(session_undo_restores_order_and_counts),
+		T(session_cram_repeats_agains_at_the_end),
 #undef T
 	};
 
