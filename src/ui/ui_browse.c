@@ -438,7 +438,7 @@ static void stability_cell(double s, char out[16])
 {
 	if (s <= 0)
 		snprintf(out, 16, "-");
-	else if (s < 10)
+	else if (s < 100)
 		snprintf(out, 16, "%.1fd", s);
 	else if (s < 1000)
 		snprintf(out, 16, "%.0fd", s);
