@@ -280,8 +280,8 @@ void home_view(struct home *h, struct ui_view *v)
 		ui_text_fit(t, UI_R_TITLE, UI_BOLD, first, sizeof(first) - 1,
 			    v->cols - 4, UI_LEFT);
 	} else {
-		snprintf(today, sizeof(today), "%ld reviewed %s %ld again",
-			 h->reviewed_today, ui_glyphs()->dot, h->again_today);
+		snprintf(today, sizeof(today), "%ld reviewed %s %ld new",
+			 h->reviewed_today, ui_glyphs()->dot, h->new_today);
 		info_line(v, "today", today, UI_R_TEXT);
 	}
 	if (h->status) {

@@ -34,7 +34,7 @@ struct home {
 	struct vec tags;	/* of struct home_row */
 	char *date;		/* "Mon 23 Nov" */
 	long streak;		/* days in a row with reviews, up to today */
-	long reviewed_today, again_today;
+	long reviewed_today, new_today;
 	long n_studied;		/* items ever reviewed: 0 on a first run */
 	char *next_mock;	/* "Design a URL shortener · system design" */
 	char *status;		/* a one-line message, or NULL */

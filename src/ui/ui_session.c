@@ -173,6 +173,56 @@ const struct item *session_undo(struct drill_session *s)
 	return h.e.item;
 }
 
+void session_remap(struct drill_session *s,
+		   const struct item *(*find)(void *ctx, const char *key),
+		   void *ctx)
+{
+	size_t k = 0;
+	int cur_pending = s->cur_src == SRC_PENDING;
+
+	for (size_t i = 0; i < s->main.len; i++) {
+		struct session_entry *e = main_at(s, i);
+		const struct item *it = find(ctx, e->item->key);
+
+		if (it) {
+			e->item = it;
+			continue;
+		}
+		if (!e->done)
+			s->left[e->kind]--;
+		e->done = 1;
+		if (s->cur_src == SRC_MAIN && s->cur_idx == i)
+			s->cur_src = SRC_NONE;
+	}
+	/* Pending steps are compacted in order, the current one followed. */
+	for (size_t i = 0; i < s->pending.len; i++) {
+		struct session_entry e = *pending_at(s, i);
+		const struct item *it = find(ctx, e.item->key);
+
+		if (!it) {
+			s->left[e.kind]--;
+			if (cur_pending && s->cur_idx == i)
+				s->cur_src = SRC_NONE;
+			continue;
+		}
+		e.item = it;
+		if (cur_pending && s->cur_idx == i)
+			s->cur_idx = k;
+		*pending_at(s, k++) = e;
+	}
+	s->pending.len = k;
+	for (size_t i = 0; i < s->history.len; i++) {
+		struct session_step *h = vec_at(&s->history, i);
+		const struct item *it = find(ctx, h->e.item->key);
+
+		if (!it) {
+			s->history.len = 0;
+			break;
+		}
+		h->e.item = it;
+	}
+}
+
 long session_left(const struct drill_session *s)
 {
 	return s->left[0] + s->left[1] + s->left[2];

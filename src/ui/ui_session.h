@@ -79,6 +79,17 @@ void session_drop(struct drill_session *s);
  */
 const struct item *session_undo(struct drill_session *s);
 
+/*
+ * After the library was loaded again: points every entry at the item of
+ * the same key from find (which returns NULL for one that is gone).  Gone
+ * entries leave the session; if a graded one is gone, the undo history is
+ * dropped, since the grades could no longer be matched with the store's.
+ * The current entry stays current if it survived.
+ */
+void session_remap(struct drill_session *s,
+		   const struct item *(*find)(void *ctx, const char *key),
+		   void *ctx);
+
 /* Entries left to study, all kinds. */
 long session_left(const struct drill_session *s);
 

@@ -7,7 +7,6 @@
 #include "ui/ui_term.h"
 
 #include <curses.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,9 +117,6 @@ int ui_term_start(void)
 		return 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return TPM_EINVAL;
-	/* Without a UTF-8 locale curses cannot show other characters: the
-	 * views then use ASCII glyphs and show the rest as <U+XXXX>. */
-	ui_glyphs_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	/* Ours before curses starts, so that it leaves them alone (it only
 	 * installs its own where the disposition is the default). */
 	memset(&sa, 0, sizeof(sa));

@@ -541,7 +541,7 @@ static void home_fill(struct home *h)
 	h->streak = 6;
 	h->n_studied = 120;
 	h->reviewed_today = 12;
-	h->again_today = 2;
+	h->new_today = 2;
 	home_set(&h->next_mock, "Design a ride dispatch system \xc2\xb7 "
 		 "system design");
 }
@@ -571,7 +571,7 @@ static void home_shows_decks_counts_and_hints(void **state)
 "\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
 "   next mock   Design a ride dispatch system · system design\n"
-"   today       12 reviewed · 2 again\n"
+"   today       12 reviewed · 2 new\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
 " enter drill   t by tag   m mock   b browse   s stats   q quit   ? keys\n");
 	ui_view_release(&v);
@@ -608,7 +608,7 @@ static void home_moves_and_requests(void **state)
 " ▶ tpm-role              0      0     0\n"
 " ──────────────────────────────────────\n"
 "   next mock   Design a ride dispatch …\n"
-"   today       12 reviewed · 2 again\n"
+"   today       12 reviewed · 2 new\n"
 " ──────────────────────────────────────\n"
 " enter drill   t by tag   ? keys\n");
 	assert_int_equal(home_handle(&h, UI_A_OPEN, 0), UI_SAVE | UI_REDRAW);
