@@ -152,4 +152,5 @@ help:
 	@echo '         fuzz install install-deps clean'
 	@echo 'options: SANITIZE=address,undefined  V=1  WERROR=  PREFIX=  DESTDIR='
 
--include $(LIB_OBJ:.o=.d) $(TLIB_OBJ:.o=.d) $(BUILD)/obj/main.d
+-include $(LIB_OBJ:.o=.d) $(TLIB_OBJ:.o=.d) $(BUILD)/obj/main.d \
+	$(UNIT_BIN:=.d)

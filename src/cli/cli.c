@@ -6,8 +6,11 @@
 #include <string.h>
 
 static const struct cli_verb verbs[] = {
-	{ "lint", cmd_lint, "lint [--strict] [--format text|json] [PATH...]",
+	{ "lint", cmd_lint,
+	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",
 	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
+	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
+	  "run review histories through the scheduler; every state as CSV" },
 };
 
 static const size_t n_verbs = sizeof(verbs) / sizeof(verbs[0]);

@@ -63,5 +63,6 @@ void cli_env_set_db(struct cli_env *env, const char *path);
 
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);
+int cmd_replay(int argc, char **argv, struct cli_env *env);
 
 #endif

@@ -87,8 +87,14 @@ char *diag_format_text(const struct diag *d, int strict)
 	struct buf b;
 
 	buf_init(&b);
-	buf_addf(&b, "%s:%u:%u: %s: %s", d->file, d->line, d->col,
-		 level_name(d, strict), d->msg);
+	/* A problem with the whole file (too large, unreadable) has no
+	 * line: "file: error: msg", as compilers print it. */
+	if (d->line)
+		buf_addf(&b, "%s:%u:%u: %s: %s", d->file, d->line, d->col,
+			 level_name(d, strict), d->msg);
+	else
+		buf_addf(&b, "%s: %s: %s", d->file, level_name(d, strict),
+			 d->msg);
 	return buf_detach(&b, NULL);
 }
 

@@ -14,6 +14,18 @@
  * Every value keeps the file, line and column it came from, so that lint
  * and the interface can point at it.  A value that was absent from the
  * file has s == NULL (strings) or n == 0 (lists), and a zero pos.
+ *
+ * What the loader guarantees of every object in the library: its required
+ * keys are present with values of the right type and syntax (ids match
+ * their pattern, a card's type is known, minutes and weights are positive,
+ * strings are non-empty UTF-8 without NUL).  What it does not check, lint
+ * does: uniqueness across files, cloze syntax, patterns, references.
+ *
+ * Positions: lines and columns count from 1; a column counts characters
+ * (code points), as libyaml and most editors do.  A scalar's pos is where
+ * it starts in the file: its first character if plain, the opening quote
+ * if quoted, the '|' or '>' of a block scalar.  library_locate() finds
+ * any character inside a value.
  */
 
 /* A string value and where it starts in its file. */
@@ -136,7 +148,7 @@ struct item {
 
 #define ITEM_REVERSE (-1)
 
-struct library_index;
+struct library_state;
 
 struct library {
 	struct arena arena;
@@ -149,38 +161,80 @@ struct library {
 	const struct item *items;	/* every card's items, in file order */
 	size_t n_items;
 	const char *content_dir;	/* where refs resolve; may be NULL */
-	struct library_index *index;
+	size_t n_files;			/* files (and buffers) read */
 	size_t bytes_read;		/* total size of the files loaded */
+	struct library_state *state;	/* private to the loader */
 };
 
-/* Limits that keep hostile files from exhausting memory. */
+/*
+ * Limits that keep hostile files from exhausting memory or flooding the
+ * diagnostics: a bigger file is refused before it is read; a file nested
+ * deeper, or with more problems, is read no further.
+ */
 #define LOADER_MAX_FILE_BYTES (16u << 20)
 #define LOADER_MAX_DEPTH 64
+#define LOADER_MAX_FILE_DIAGS 100
 
 /*
  * Loads every path into lib: a file is read as a deck, rubric or scenario
  * by its first key (`deck:`, `rubric:` or `scenario:`); a directory is
  * walked recursively for *.yaml and *.yml files, in name order.
- * content_dir (may be NULL) is where refs are resolved.
+ * Hidden files and directories (".git") are skipped, and a file reached
+ * twice (through two paths or a symlink) is read once.  content_dir (may
+ * be NULL) is where refs are resolved; the first non-NULL one is kept.
  *
  * The loader never stops at the first problem: every diagnostic goes into
  * dl and loading goes on with what can be read, so one run reports every
- * error.  A value with an error is left out of the library.  Returns 0, or
- * TPM_EIO if a path could not be read at all (also reported in dl).
- * lib must be released with library_release() in either case.
+ * error.  A value with an error is left out of the library: a bad list
+ * element is dropped from its list, and an object (deck, card, criterion,
+ * ...) with a bad value or a missing required key is dropped with its
+ * contents; unknown and duplicate keys are reported and ignored.  A file
+ * that is not valid YAML keeps the diagnostics found before the syntax
+ * error, but none of its objects.  Invalid UTF-8 and forbidden control
+ * characters are reported, read as U+FFFD, and loading goes on.
+ *
+ * Returns 0, or TPM_EIO if a path could not be read at all (also reported
+ * in dl).  May be called again to add more files; lib must be released
+ * with library_release() in any case.
  */
 int library_load(struct library *lib, const char *const *paths,
 		 size_t n_paths, const char *content_dir,
 		 struct diag_list *dl);
 
-/* Loads one YAML document from memory, named file in diagnostics. */
+/*
+ * Loads one YAML document from memory, named file in diagnostics, as
+ * library_load() does for a file.  The library keeps a copy of data, so
+ * that library_locate() works without the file.  Returns 0, or
+ * TPM_ETOOBIG if len is over LOADER_MAX_FILE_BYTES (also reported).
+ */
 int library_load_buffer(struct library *lib, const char *file,
 			const char *data, size_t len, struct diag_list *dl);
 
 void library_init(struct library *lib);
+/* Frees everything the library holds; lib is ready for reuse. */
 void library_release(struct library *lib);
 
-/* Lookups by id, or NULL.  The index is built lazily on first lookup. */
+/*
+ * The bytes the library holds from the allocator: its arena, big arrays,
+ * the lookup index and buffer copies (for benchmarks; lib->arena.total
+ * alone misses the arrays kept outside the arena).
+ */
+size_t library_memory(const struct library *lib);
+
+/*
+ * Where byte off of v->s (0 <= off <= strlen(v->s)) is in its file, exact
+ * for every scalar style: plain, quoted (escapes and '' included), literal
+ * and folded blocks, over several lines.  The file is read again (one file
+ * is cached), since the library does not keep file texts; if it cannot be
+ * read or no longer matches the value, the result is v->pos.
+ */
+struct src_pos library_locate(struct library *lib, const struct lstr *v,
+			      size_t off);
+
+/*
+ * Lookups by id, or NULL; with duplicate ids, the first loaded wins.  The
+ * index is built on the first lookup after a load.
+ */
 const struct card *library_find_card(struct library *lib, const char *id);
 const struct item *library_find_item(struct library *lib, const char *key);
 const struct deck *library_find_deck(struct library *lib, const char *id);
@@ -208,5 +262,33 @@ struct cloze_deletion {
 };
 
 int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del);
+
+/*
+ * Text helpers for diagnostics about library values (used by lint too).
+ *
+ * loader_quote() appends s[0..len) to out for quoting in a message: cut to
+ * max characters (with "..."), control characters escaped (\e, \x07,
+ * \u0085, \n), so that a message never carries a raw escape sequence to
+ * a terminal.  s must be valid UTF-8 (library strings are).
+ * loader_quote_dup() does the same, to 40 characters, into a new string
+ * the caller frees with xfree().
+ *
+ * suggest_consider() keeps, of the candidates given to it one by one, the
+ * one closest to suggest_init()'s word (optimal string alignment distance, ignoring case),
+ * if it is close enough to be a likely typo: for "did you mean 'x'?".
+ */
+struct buf;
+
+void loader_quote(struct buf *out, const char *s, size_t len, size_t max);
+char *loader_quote_dup(const char *s, size_t len);
+
+struct suggest {
+	const char *word;
+	const char *best;	/* NULL until a close candidate is seen */
+	unsigned dist;
+};
+
+void suggest_init(struct suggest *sg, const char *word);
+void suggest_consider(struct suggest *sg, const char *candidate);
 
 #endif

@@ -40,16 +40,32 @@ struct fsrs_card {
 	int32_t lapses;
 };
 
+/*
+ * The scheduler's settings.  Fill them with fsrs_params_default() and the
+ * setters below; the fields may also be set directly, and then, as in the
+ * reference, request_retention 0 and maximum_interval 0 mean the defaults.
+ * At most FSRS_MAX_STEPS steps of each kind are used.
+ */
 struct fsrs_params {
 	double w[FSRS_N_WEIGHTS];	/* clipped by fsrs_params_set_weights() */
 	double request_retention;	/* (0, 1], default 0.9 */
-	int32_t maximum_interval;	/* days, default 36500 */
+	int32_t maximum_interval;	/* days >= 1, default 36500 */
 	int enable_fuzz;
 	int enable_short_term;
 	int32_t learning_steps[FSRS_MAX_STEPS];	/* minutes */
 	size_t n_learning_steps;
 	int32_t relearning_steps[FSRS_MAX_STEPS];
 	size_t n_relearning_steps;
+	/*
+	 * Private: terms of w and the retention that every review needs,
+	 * worked out by the functions below so that a review does not
+	 * recompute them.  A review checks the inputs they came from and
+	 * recomputes them itself if the fields were changed directly.
+	 */
+	struct fsrs_derived {
+		double w4, w5, w20, retention;	/* derived from these */
+		double factor, im, d0_easy;
+	} derived;
 };
 
 /* What one review did: the new card and the log facts around it. */
@@ -70,16 +86,25 @@ void fsrs_params_default(struct fsrs_params *p);
 /*
  * Sets the weights from n values, migrating FSRS-4.5/5 sets (17 or 19
  * values) as the reference does, then clipping each to the reference's
- * bounds.  Returns 0, or TPM_EINVAL for any other count (p is untouched).
+ * bounds.  The bounds of w17, w18 and w19 depend on p's relearning steps
+ * and enable_short_term, so set those first.  Returns 0, or TPM_EINVAL for
+ * any other count or a value that is not finite (p is untouched).
  */
 int fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n);
 
-/* Re-applies the clipping, e.g. after the steps or short-term changed. */
+/*
+ * Re-applies the clipping, e.g. after the steps or short-term changed, and
+ * refreshes the private terms (reviews are faster after fields were set
+ * directly; they are right either way).
+ */
 void fsrs_params_clip(struct fsrs_params *p);
 
 /*
  * Parses a steps list such as "1m,10m" or "1m 1h 1d" (empty for none) into
- * minutes.  Returns the count, or TPM_EFORMAT / TPM_EINVAL.
+ * minutes: each step is a positive whole number of minutes (m), hours (h) or
+ * days (d), at most 36500 days.  Returns the count, or TPM_EFORMAT for a
+ * malformed step, TPM_EINVAL for a zero or too long one, TPM_ETOOBIG for
+ * more than max steps; out is then unspecified.
  */
 int fsrs_parse_steps(const char *s, int32_t *out, size_t max);
 
@@ -87,10 +112,15 @@ int fsrs_parse_steps(const char *s, int32_t *out, size_t max);
 void fsrs_card_new(struct fsrs_card *c, int64_t now);
 
 /*
- * Reviews card c at time now with rating and writes the outcome to *out.
- * c is not modified.  With p->enable_fuzz, the interval is fuzzed with the
- * reference's seed and PRNG, so the result is still a pure function of the
- * inputs.
+ * Reviews card c at time now with rating (1 to 4: anything else is a bug
+ * in the caller) and writes the outcome to *out.  c, a card from
+ * fsrs_card_new() or an earlier review, is not modified; out may not alias
+ * c.  With p->enable_fuzz, the
+ * interval is fuzzed with the reference's seed and PRNG, so the result is
+ * still a pure function of the inputs.  Days elapsed are counted in UTC
+ * calendar days, as the reference does.  A review before c's last review
+ * (a clock set back) counts as a same-day review, and a memory state out of
+ * range (the reference throws) is first clamped into range.
  */
 void fsrs_review(const struct fsrs_params *p, const struct fsrs_card *c,
 		 enum fsrs_rating rating, int64_t now, struct fsrs_review *out);
@@ -114,5 +144,14 @@ const char *fsrs_rating_name(enum fsrs_rating r);	/* "again", ... */
 
 /* Parses 1-4 or again/hard/good/easy (any case).  0 or TPM_EFORMAT. */
 int fsrs_parse_rating(const char *s, enum fsrs_rating *out);
+
+/*
+ * Formats x as JavaScript's String(x) does: the shortest digits that read
+ * back as x, laid out as 13.5, 0.0001, 1.2e-7 or 1e+21.  The reference's
+ * fuzz seed holds such a string; it also prints S, D and R without noise.
+ * Writes a NUL-terminated string to out and returns its length.
+ */
+#define FSRS_NUMBER_MAX 32
+size_t fsrs_format_number(double x, char out[FSRS_NUMBER_MAX]);
 
 #endif

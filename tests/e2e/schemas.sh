@@ -76,5 +76,14 @@ title: D
 cards:
   - {id: Bad Id, front: Q, back: A}
 Y
+# What the loader accepts, the schema accepts: YAML reads these as a number
+# and a boolean, and the loader takes the text as written.
+{ printf '# yaml-language-server: $schema=%s/content/schemas/deck.schema.json\n' "$root"
+  printf 'deck: d\ntitle: D\ncards:\n  - {id: a, front: 42, back: yes}\n'
+} > "$tmp/scalars.yaml"
+if ! node check.mjs "$tmp/scalars.yaml"; then
+	echo "FAIL: scalars: rejected, but the loader accepts them"
+	fail=1
+fi
 [ $fail -eq 0 ] && echo "schemas: ok"
 exit $fail

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path'
 import Ajv from 'ajv'
 import { parse } from 'yaml'
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false })
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true })
 const validators = new Map()
 let bad = 0
 

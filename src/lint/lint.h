@@ -1,0 +1,31 @@
+#ifndef TPM_LINT_LINT_H
+#define TPM_LINT_LINT_H
+
+#include "core/diag.h"
+
+struct library;
+
+/*
+ * Checks a loaded library for what the loader cannot see one value at a
+ * time, adding every problem to dl (library_load() has already added what
+ * it found).  Errors:
+ *  - an id used twice: decks, cards (and so study items), rubrics,
+ *    scenarios across the library, criteria within a rubric; the second
+ *    one is reported, naming where the first is;
+ *  - cloze text without a deletion, or with a malformed one;
+ *  - a typed card without key points;
+ *  - a key-point pattern PCRE2 cannot compile, at the exact column;
+ *  - a criterion without exactly four levels;
+ *  - a scenario's rubric that is not in the library;
+ *  - a ref that is not a file under lib->content_dir (not checked when
+ *    that is NULL), or that leaves it.
+ * Warnings:
+ *  - control characters and terminal escape sequences in any text;
+ *  - mojibake, such as "â€™" for "’" (UTF-8 read as Windows-1252);
+ *  - a key-point pattern that matches empty text (it is always covered);
+ *  - a rubric tag no card has, when the library has decks.
+ * Positions inside a value are exact (library_locate()).
+ */
+void lint_library(struct library *lib, struct diag_list *dl);
+
+#endif

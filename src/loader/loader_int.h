@@ -1,0 +1,283 @@
+#ifndef TPM_LOADER_LOADER_INT_H
+#define TPM_LOADER_LOADER_INT_H
+
+/*
+ * The loader's internals, shared by loader_*.c (SQLite's btreeInt.h).
+ *
+ * The parser is streaming and schema-driven.  A file reaches libyaml 64 KiB
+ * at a time, its encoding checked on the way (loader_stream.c); libyaml's
+ * events drive one generic mapping walker (loader_parse.c) through tables
+ * that describe each object's keys (loader_schema.c).  There is no
+ * document tree: a scalar is validated and copied once, into the
+ * library's arena, where it stays.  Lists being read collect their
+ * elements in one reusable scratch buffer per nesting level, and move to
+ * the arena when they end (a big one keeps its buffer).  Nesting is
+ * tracked with an explicit stack of frames, and a value to be skipped
+ * with a counter, so that no input makes the walker recurse.
+ *
+ * Files: loader_read.c (library state, paths, directories),
+ * loader_stream.c (reading), loader_parse.c (the walker), loader_schema.c
+ * (the formats, items), loader_locate.c (positions), loader_index.c
+ * (lookups), loader_cloze.c, loader_text.c (quoting, suggestions, ids).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/vec.h"
+#include "loader/loader.h"
+
+/* A text and where its lines start, for turning offsets into positions. */
+struct source_text {
+	const char *data;
+	size_t len;
+	size_t *lines;		/* lines[i]: byte offset where line i + 1 starts */
+	size_t n_lines;		/* 0 until first needed */
+};
+
+void source_text_init(struct source_text *t, const char *data, size_t len);
+void source_text_release(struct source_text *t);
+
+/* The line and column of byte offset off, counted as libyaml counts. */
+struct src_pos source_pos_at(struct source_text *t, const char *file,
+			     size_t off);
+
+/*
+ * Where byte off of value (vlen bytes) is in t, value being the scalar
+ * that starts at start (see library_locate()).  Returns 0 and sets *out, or
+ * -1 if the text at start does not produce value.
+ */
+int source_locate(struct source_text *t, struct src_pos start,
+		  const char *value, size_t vlen, size_t off,
+		  struct src_pos *out);
+
+/* The byte at line, col (from 1), or -1 if there is none. */
+int source_byte_at(struct source_text *t, unsigned line, unsigned col);
+
+/* A file or buffer that was loaded, for library_locate(). */
+struct source {
+	const char *name;	/* arena; the pos.file of its values */
+	char *copy;		/* library_load_buffer()'s data, or NULL */
+	size_t len;
+};
+
+struct index_entry;
+
+struct library_state {
+	/* The arrays behind lib->decks, ->rubrics, ->scenarios, ->items. */
+	struct vec decks;
+	struct vec rubrics;
+	struct vec scenarios;
+	struct vec items;
+	struct vec sources;		/* struct source */
+	struct vec file_ids;		/* struct file_id: files already read */
+	struct vec blocks;		/* big lists' arrays, outside the arena */
+	size_t block_bytes;
+	struct index_entry *index;	/* NULL until the first lookup */
+	size_t index_mask;
+	/* library_locate()'s cache: the text of the last source it used. */
+	const char *cached_name;
+	char *cached_data;
+	struct source_text cached;
+};
+
+/* Frees the lookup index; a load calls this, as the arrays change. */
+void library_index_drop(struct library_state *st);
+size_t library_index_bytes(const struct library_state *st);
+
+/*
+ * The schema: what keys an object has, of what kind, stored where.
+ */
+enum field_kind {
+	FK_TEXT,	/* struct lstr: a non-empty string */
+	FK_ID,		/* struct lstr: [a-z0-9][a-z0-9-]* */
+	FK_CARD_ID,	/* struct lstr: [a-z0-9][a-z0-9._-]* */
+	FK_ENUM,	/* an enum, from field.names; its pos at pos_off */
+	FK_MINUTES,	/* int, 1..LOADER_MAX_MINUTES; its pos at pos_off */
+	FK_WEIGHT,	/* double, > 0; its pos at pos_off */
+	FK_TEXT_LIST,	/* struct lstr_list of strings */
+	FK_TAG_LIST,	/* struct lstr_list of tags, as FK_ID */
+	FK_OBJ_LIST,	/* pointer at off, count at n_off, pos at pos_off */
+};
+
+enum field_flags {
+	FL_REQUIRED = 1 << 0,
+	FL_NONEMPTY = 1 << 1,	/* a list that must have an element */
+};
+
+#define NO_OFF 0xffffu		/* no such member */
+#define LOADER_MAX_FIELDS 16
+#define LOADER_MAX_MINUTES 1440
+#define LOADER_MAX_WEIGHT 1000
+
+struct loader;
+struct frame;
+struct schema;
+
+/* The values an FK_ENUM key takes, in enum order. */
+struct enum_names {
+	const char *what;		/* "card type", for messages */
+	const char *const *names;
+	unsigned n;
+};
+
+struct field {
+	const char *name;
+	unsigned char kind;		/* enum field_kind */
+	unsigned char flags;		/* enum field_flags */
+	unsigned short off;		/* offsetof the value in the object */
+	unsigned short n_off;		/* FK_OBJ_LIST: offsetof the count */
+	unsigned short pos_off;		/* where the value's pos goes, or NO_OFF */
+	const struct schema *elem;	/* FK_OBJ_LIST: the elements' schema */
+	const struct enum_names *names;	/* FK_ENUM */
+};
+
+struct schema {
+	const char *name;		/* "card", for messages */
+	size_t size;
+	const struct field *fields;
+	unsigned n_fields;
+	unsigned short pos_off;		/* where the object's pos goes */
+	/*
+	 * Checks that span several keys, run when the mapping ends; returns
+	 * 0 to keep the object, -1 to drop it (after reporting why).  NULL
+	 * for none.
+	 */
+	int (*finish)(struct loader *ld, struct frame *fr);
+	/* A top-level object: adds the finished, valid object to the library. */
+	void (*commit)(struct loader *ld, const void *obj);
+};
+
+/* The top-level kinds, chosen by the first key. */
+extern const struct schema *const loader_top_schemas[];
+extern const unsigned loader_n_top_schemas;
+
+/*
+ * Checks s (len bytes) against an id kind (FK_ID, FK_CARD_ID, FK_TAG_LIST);
+ * returns 1 if well-formed.
+ */
+int loader_id_valid(enum field_kind kind, const char *s, size_t len);
+
+/*
+ * The walker's state.
+ */
+enum frame_type {
+	FR_DOC,		/* the document: wants its top-level node */
+	FR_TOP,		/* the top-level mapping before its first key */
+	FR_OBJ,		/* a mapping read through a schema */
+	FR_LIST,	/* a list value */
+};
+
+struct frame {
+	enum frame_type type;
+	const struct schema *schema;	/* FR_OBJ */
+	/*
+	 * FR_OBJ: the key whose value comes next (want_value), NULL to skip
+	 * that value; FR_LIST: the key the list is the value of.
+	 */
+	const struct field *field;
+	int want_value;
+	int bad;			/* FR_OBJ: a value was bad: drop it */
+	size_t items;			/* FR_LIST: items read, good or bad */
+	void *obj;			/* FR_OBJ: the object being filled */
+	struct src_pos pos;		/* where the mapping or list starts */
+	struct src_pos key_pos;		/* FR_OBJ: the last key */
+	uint32_t present;		/* keys seen, by field index */
+	uint32_t valid;			/* keys with a good value */
+	uint32_t suggested;		/* keys some typo's "did you mean" named */
+	unsigned key_line[LOADER_MAX_FIELDS];
+};
+
+#define LOADER_FRAMES 8
+
+/* A list at least this big keeps its own block (see list_storage()). */
+#define LOADER_KEEP_LIST_BYTES 16384
+
+/* Elements of a list being read; one per frame level, reused. */
+struct scratch {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+/* The input of the file being read (loader_stream.c). */
+struct reader {
+	int fd;				/* the file, or -1 */
+	const char *mem;		/* or the buffer being read */
+	size_t mem_len;
+	size_t pos;			/* input bytes checked so far */
+	char *chunk;			/* what read() gave, not yet checked */
+	size_t chunk_len;
+	struct buf out;			/* checked text libyaml has yet to take */
+	size_t out_off;
+	size_t run;			/* invalid bytes in a row */
+	size_t run_off;			/* where they start */
+	unsigned char run_byte;		/* the first of them */
+	unsigned problems;
+	int eof;			/* all input read and checked */
+	int failed;			/* reading stopped, as reported */
+};
+
+struct loader {
+	struct library *lib;
+	struct library_state *st;
+	struct diag_list *dl;
+	const char *file;		/* arena copy of the name being read */
+	struct reader reader;
+	struct source_text text;	/* the whole text, when needed */
+	int have_text;
+	struct buf text_buf;		/* its bytes, for a file */
+	size_t file_diags;		/* diagnostics about this file */
+	int stop;			/* read no further in this file */
+	unsigned depth;			/* YAML nesting at the current event */
+	unsigned skip;			/* open collections of a skipped value */
+	int n_docs;
+	int top;			/* index of the innermost frame */
+	struct frame frames[LOADER_FRAMES];
+	struct scratch scratch[LOADER_FRAMES];
+	union {
+		struct deck deck;
+		struct rubric rubric;
+		struct scenario scenario;
+	} doc;
+	struct buf tmp;			/* for building item keys */
+};
+
+/*
+ * Sets ld up to read the file fd, or else len bytes at data, through
+ * loader_read_handler() (libyaml's read handler; data is the loader).
+ */
+void reader_start(struct loader *ld, int fd, const char *data, size_t len);
+void reader_release(struct reader *r);
+int loader_read_handler(void *data, unsigned char *buffer, size_t size,
+			size_t *size_read);
+
+/*
+ * The whole text of the file being read, read again if it is a file, for
+ * finding positions on error paths; loader_text_release() drops it.
+ */
+struct source_text *loader_text(struct loader *ld);
+void loader_text_release(struct loader *ld);
+
+/*
+ * Reports a problem in the file being read.  After LOADER_MAX_FILE_DIAGS
+ * of them, says so once and sets ld->stop.
+ */
+__attribute__((format(printf, 4, 5)))
+void loader_diag(struct loader *ld, enum diag_level level, struct src_pos pos,
+		 const char *fmt, ...);
+
+/*
+ * Reads path into out (cleared first) and sets *size to its size.  Returns
+ * 0, TPM_EIO (errno says why) or TPM_ETOOBIG (over LOADER_MAX_FILE_BYTES).
+ */
+int loader_read_file(const char *path, struct buf *out, size_t *size);
+
+/* Parses the input reader_start() set up, as ld->file, into the library. */
+void loader_parse(struct loader *ld);
+
+/* Items for a deck's cards, added to st->items (loader_schema.c). */
+void loader_add_items(struct loader *ld, const struct deck *deck);
+
+#endif

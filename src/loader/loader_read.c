@@ -1,0 +1,459 @@
+/*
+ * Loading: the library's state, paths, directories and files, up to the
+ * point where loader_parse() takes the input (see loader_stream.c).
+ */
+#include "loader/loader.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "loader/loader_int.h"
+
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+static struct library_state *lib_state(struct library *lib)
+{
+	struct library_state *st = lib->state;
+
+	if (st)
+		return st;
+	st = xcalloc(1, sizeof(*st));
+	vec_init(&st->decks, sizeof(struct deck));
+	vec_init(&st->rubrics, sizeof(struct rubric));
+	vec_init(&st->scenarios, sizeof(struct scenario));
+	vec_init(&st->items, sizeof(struct item));
+	vec_init(&st->sources, sizeof(struct source));
+	vec_init(&st->file_ids, sizeof(struct file_id));
+	vec_init(&st->blocks, sizeof(void *));
+	source_text_init(&st->cached, NULL, 0);
+	lib->state = st;
+	return st;
+}
+
+void library_init(struct library *lib)
+{
+	memset(lib, 0, sizeof(*lib));
+	arena_init(&lib->arena);
+}
+
+void library_release(struct library *lib)
+{
+	struct library_state *st = lib->state;
+
+	if (st) {
+		for (size_t i = 0; i < st->sources.len; i++) {
+			struct source *src = vec_at(&st->sources, i);
+
+			xfree(src->copy);
+		}
+		vec_release(&st->decks);
+		vec_release(&st->rubrics);
+		vec_release(&st->scenarios);
+		vec_release(&st->items);
+		vec_release(&st->sources);
+		vec_release(&st->file_ids);
+		for (size_t i = 0; i < st->blocks.len; i++)
+			xfree(*(void **)vec_at(&st->blocks, i));
+		vec_release(&st->blocks);
+		library_index_drop(st);
+		xfree(st->cached_data);
+		source_text_release(&st->cached);
+		xfree(st);
+	}
+	arena_release(&lib->arena);
+	library_init(lib);
+}
+
+static size_t vec_bytes(const struct vec *v)
+{
+	return v->cap * v->size;
+}
+
+size_t library_memory(const struct library *lib)
+{
+	const struct library_state *st = lib->state;
+	size_t n = lib->arena.total;
+
+	if (!st)
+		return n;
+	n += sizeof(*st) + st->block_bytes + vec_bytes(&st->decks) +
+	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) +
+	     vec_bytes(&st->items) + vec_bytes(&st->sources) +
+	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks);
+	for (size_t i = 0; i < st->sources.len; i++) {
+		const struct source *src = vec_at(&st->sources, i);
+
+		if (src->copy)
+			n += src->len;
+	}
+	return n + library_index_bytes(st);
+}
+
+void loader_diag(struct loader *ld, enum diag_level level, struct src_pos pos,
+		 const char *fmt, ...)
+{
+	struct buf msg;
+	va_list ap;
+
+	if (ld->file_diags > LOADER_MAX_FILE_DIAGS)
+		return;
+	if (ld->file_diags++ == LOADER_MAX_FILE_DIAGS) {
+		diag_add(ld->dl, DIAG_ERROR, pos, "too many problems (more "
+			 "than %d); the rest of the file is not read",
+			 LOADER_MAX_FILE_DIAGS);
+		ld->stop = 1;
+		return;
+	}
+	buf_init(&msg);
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(ld->dl, level, pos, "%s", msg.s);
+	buf_release(&msg);
+}
+
+static void loader_init(struct loader *ld, struct library *lib,
+			struct diag_list *dl)
+{
+	memset(ld, 0, sizeof(*ld));
+	ld->lib = lib;
+	ld->st = lib_state(lib);
+	ld->dl = dl;
+	buf_init(&ld->reader.out);
+	buf_init(&ld->text_buf);
+	buf_init(&ld->tmp);
+}
+
+static void loader_release(struct loader *ld)
+{
+	for (size_t i = 0; i < LOADER_FRAMES; i++)
+		xfree(ld->scratch[i].data);
+	reader_release(&ld->reader);
+	buf_release(&ld->text_buf);
+	buf_release(&ld->tmp);
+}
+
+/*
+ * Points every card at its deck (the decks array moves as it grows, so
+ * this waits for the end of a load) and publishes the arrays.
+ */
+static void library_finish(struct library *lib)
+{
+	struct library_state *st = lib->state;
+
+	lib->decks = st->decks.items;
+	lib->n_decks = st->decks.len;
+	lib->rubrics = st->rubrics.items;
+	lib->n_rubrics = st->rubrics.len;
+	lib->scenarios = st->scenarios.items;
+	lib->n_scenarios = st->scenarios.len;
+	lib->items = st->items.items;
+	lib->n_items = st->items.len;
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		const struct deck *d = &lib->decks[i];
+
+		for (size_t k = 0; k < d->n_cards; k++)
+			((struct card *)&d->cards[k])->deck = d;
+	}
+	library_index_drop(st);
+}
+
+static struct src_pos file_pos(const char *file)
+{
+	struct src_pos pos = { file, 0, 0 };
+
+	return pos;
+}
+
+static void add_source(struct loader *ld, const char *name, const char *copy,
+		       size_t len)
+{
+	struct source *src = vec_push(&ld->st->sources);
+
+	src->name = name;
+	src->copy = NULL;
+	src->len = len;
+	if (copy) {
+		src->copy = xmalloc(len ? len : 1);
+		memcpy(src->copy, copy, len);
+	}
+}
+
+static void too_large(struct loader *ld, const char *file, unsigned long long n)
+{
+	diag_add(ld->dl, DIAG_ERROR, file_pos(file), "file is too large (%llu "
+		 "bytes; the limit is %u)", n, LOADER_MAX_FILE_BYTES);
+}
+
+int loader_read_file(const char *path, struct buf *out, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	int err = 0, saved;
+
+	if (fd < 0)
+		return TPM_EIO;
+	if (fstat(fd, &st) < 0) {
+		err = TPM_EIO;
+		goto out;
+	}
+	*size = (size_t)st.st_size;
+	if (st.st_size > (off_t)LOADER_MAX_FILE_BYTES) {
+		err = TPM_ETOOBIG;
+		goto out;
+	}
+	buf_clear(out);
+	buf_grow(out, (size_t)st.st_size);
+	for (;;) {
+		ssize_t n;
+
+		/* The file may have grown since fstat: read to the end. */
+		if (out->cap - out->len < 2)
+			buf_grow(out, 65536);
+		n = read(fd, out->s + out->len, out->cap - out->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = TPM_EIO;
+			goto out;
+		}
+		if (!n)
+			break;
+		out->len += (size_t)n;
+		out->s[out->len] = '\0';
+		if (out->len > LOADER_MAX_FILE_BYTES) {
+			*size = out->len;
+			err = TPM_ETOOBIG;
+			goto out;
+		}
+	}
+out:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return err;
+}
+
+static int seen_file(struct loader *ld, const struct stat *st)
+{
+	struct vec *ids = &ld->st->file_ids;
+	struct file_id *id;
+
+	for (size_t i = 0; i < ids->len; i++) {
+		id = vec_at(ids, i);
+		if (id->dev == st->st_dev && id->ino == st->st_ino)
+			return 1;
+	}
+	id = vec_push(ids);
+	id->dev = st->st_dev;
+	id->ino = st->st_ino;
+	return 0;
+}
+
+/* Reads one file or buffer (fd < 0) into the library. */
+static void load_input(struct loader *ld, const char *name, int fd,
+		       const char *data, size_t len)
+{
+	ld->lib->n_files++;
+	ld->file = arena_strdup(&ld->lib->arena, name);
+	add_source(ld, ld->file, data, len);
+	ld->file_diags = 0;
+	ld->stop = 0;
+	reader_start(ld, fd, data, len);
+	loader_parse(ld);
+}
+
+static int load_file(struct loader *ld, const char *path,
+		     const struct stat *st)
+{
+	int fd;
+
+	if (seen_file(ld, st))
+		return 0;
+	/* Refuse a huge file before reading a byte of it. */
+	if (st->st_size > (off_t)LOADER_MAX_FILE_BYTES) {
+		ld->lib->n_files++;
+		too_large(ld, path, (unsigned long long)st->st_size);
+		return 0;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(ld->dl, DIAG_ERROR, file_pos(path), "cannot read: %s",
+			 strerror(errno));
+		return TPM_EIO;
+	}
+	load_input(ld, path, fd, NULL, 0);
+	close(fd);
+	return 0;
+}
+
+static int yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, dir, n);
+	if (n && dir[n - 1] != '/')
+		buf_addch(&b, '/');
+	buf_adds(&b, name);
+	return buf_detach(&b, NULL);
+}
+
+static int cmp_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Collects dir's YAML files into paths, recursively.  ancestors holds the
+ * directories being walked, so that a symlink loop is not followed.
+ */
+static int collect(struct loader *ld, const char *dir, const struct stat *dst,
+		   struct vec *paths, struct vec *ancestors)
+{
+	struct file_id *id;
+	struct dirent *e;
+	DIR *d;
+	int ret = 0;
+
+	for (size_t i = 0; i < ancestors->len; i++) {
+		id = vec_at(ancestors, i);
+		if (id->dev == dst->st_dev && id->ino == dst->st_ino)
+			return 0;
+	}
+	d = opendir(dir);
+	if (!d) {
+		diag_add(ld->dl, DIAG_ERROR, file_pos(dir), "cannot open "
+			 "directory: %s", strerror(errno));
+		return TPM_EIO;
+	}
+	id = vec_push(ancestors);
+	id->dev = dst->st_dev;
+	id->ino = dst->st_ino;
+	while ((e = readdir(d))) {
+		char *path;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		path = path_join(dir, e->d_name);
+		if (stat(path, &st) < 0) {
+			diag_add(ld->dl, DIAG_ERROR, file_pos(path),
+				 "cannot open: %s", strerror(errno));
+			ret = TPM_EIO;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (collect(ld, path, &st, paths, ancestors) < 0)
+				ret = TPM_EIO;
+		} else if (S_ISREG(st.st_mode) && yaml_name(e->d_name)) {
+			*(char **)vec_push(paths) = path;
+			continue;
+		}
+		xfree(path);
+	}
+	closedir(d);
+	ancestors->len--;
+	return ret;
+}
+
+static int load_dir(struct loader *ld, const char *dir, const struct stat *st)
+{
+	struct vec paths, ancestors;
+	int ret;
+
+	vec_init(&paths, sizeof(char *));
+	vec_init(&ancestors, sizeof(struct file_id));
+	ret = collect(ld, dir, st, &paths, &ancestors);
+	if (paths.len)
+		qsort(paths.items, paths.len, sizeof(char *), cmp_paths);
+	for (size_t i = 0; i < paths.len; i++) {
+		char *path = *(char **)vec_at(&paths, i);
+		struct stat fst;
+
+		if (stat(path, &fst) < 0) {
+			diag_add(ld->dl, DIAG_ERROR, file_pos(path),
+				 "cannot open: %s", strerror(errno));
+			ret = TPM_EIO;
+		} else if (load_file(ld, path, &fst) < 0) {
+			ret = TPM_EIO;
+		}
+		xfree(path);
+	}
+	vec_release(&paths);
+	vec_release(&ancestors);
+	return ret;
+}
+
+static int load_path(struct loader *ld, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		diag_add(ld->dl, DIAG_ERROR, file_pos(path), "cannot open: %s",
+			 strerror(errno));
+		return TPM_EIO;
+	}
+	if (S_ISDIR(st.st_mode))
+		return load_dir(ld, path, &st);
+	if (S_ISREG(st.st_mode))
+		return load_file(ld, path, &st);
+	diag_add(ld->dl, DIAG_ERROR, file_pos(path), "not a regular file or "
+		 "directory");
+	return TPM_EIO;
+}
+
+int library_load(struct library *lib, const char *const *paths,
+		 size_t n_paths, const char *content_dir,
+		 struct diag_list *dl)
+{
+	struct loader ld;
+	int ret = 0;
+
+	loader_init(&ld, lib, dl);
+	if (content_dir && !lib->content_dir)
+		lib->content_dir = arena_strdup(&lib->arena, content_dir);
+	for (size_t i = 0; i < n_paths; i++)
+		if (load_path(&ld, paths[i]) < 0)
+			ret = TPM_EIO;
+	loader_release(&ld);
+	library_finish(lib);
+	return ret;
+}
+
+int library_load_buffer(struct library *lib, const char *file,
+			const char *data, size_t len, struct diag_list *dl)
+{
+	struct loader ld;
+	int ret = 0;
+
+	loader_init(&ld, lib, dl);
+	if (len > LOADER_MAX_FILE_BYTES) {
+		lib->n_files++;
+		too_large(&ld, file, (unsigned long long)len);
+		ret = TPM_ETOOBIG;
+	} else {
+		load_input(&ld, file, -1, data, len);
+	}
+	loader_release(&ld);
+	library_finish(lib);
+	return ret;
+}

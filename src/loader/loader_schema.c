@@ -1,0 +1,368 @@
+/*
+ * The file formats, as tables the walker reads (DESIGN.md "Files and
+ * formats"), and what happens when an object is complete.
+ */
+#include "loader/loader.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/vec.h"
+#include "loader/loader_int.h"
+
+_Static_assert(sizeof(enum card_type) == sizeof(int),
+	       "FK_ENUM stores an int");
+_Static_assert(sizeof(enum scenario_kind) == sizeof(int),
+	       "FK_ENUM stores an int");
+
+static const char *const card_type_names[] = {
+	[CARD_BASIC] = "basic",
+	[CARD_REVERSE] = "reverse",
+	[CARD_CLOZE] = "cloze",
+	[CARD_TYPED] = "typed",
+};
+
+static const struct enum_names card_types = {
+	"card type", card_type_names, 4,
+};
+
+static const char *const scenario_kind_names[] = {
+	[SCENARIO_SYSTEM_DESIGN] = "system-design",
+	[SCENARIO_BEHAVIOURAL] = "behavioural",
+	[SCENARIO_PROGRAM_EXECUTION] = "program-execution",
+};
+
+static const struct enum_names scenario_kinds = {
+	"scenario kind", scenario_kind_names, 3,
+};
+
+const char *card_type_name(enum card_type type)
+{
+	return (unsigned)type < card_types.n ? card_type_names[type] : "?";
+}
+
+const char *scenario_kind_name(enum scenario_kind kind)
+{
+	return (unsigned)kind < scenario_kinds.n ? scenario_kind_names[kind]
+						 : "?";
+}
+
+static const struct field key_point_fields[] = {
+	{ .name = "label", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct key_point, label) },
+	{ .name = "pattern", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct key_point, pattern) },
+};
+
+static const struct schema key_point_schema = {
+	.name = "key point",
+	.size = sizeof(struct key_point),
+	.fields = key_point_fields,
+	.n_fields = 2,
+	.pos_off = NO_OFF,
+};
+
+/* Card keys by index, for the checks that depend on the card's type. */
+enum {
+	CF_ID, CF_TYPE, CF_FRONT, CF_BACK, CF_TEXT, CF_KEY_POINTS, CF_TAGS,
+	CF_REFS, CF_N
+};
+
+static const struct field card_fields[] = {
+	[CF_ID] = { .name = "id", .kind = FK_CARD_ID, .flags = FL_REQUIRED,
+		    .off = offsetof(struct card, id) },
+	[CF_TYPE] = { .name = "type", .kind = FK_ENUM,
+		      .off = offsetof(struct card, type),
+		      .pos_off = offsetof(struct card, type_pos),
+		      .names = &card_types },
+	[CF_FRONT] = { .name = "front", .kind = FK_TEXT,
+		       .off = offsetof(struct card, front) },
+	[CF_BACK] = { .name = "back", .kind = FK_TEXT,
+		      .off = offsetof(struct card, back) },
+	[CF_TEXT] = { .name = "text", .kind = FK_TEXT,
+		      .off = offsetof(struct card, text) },
+	[CF_KEY_POINTS] = { .name = "key_points", .kind = FK_OBJ_LIST,
+			    .flags = FL_NONEMPTY, .off = offsetof(struct card, key_points.v),
+			    .n_off = offsetof(struct card, key_points.n),
+			    .pos_off = offsetof(struct card, key_points.pos),
+			    .elem = &key_point_schema },
+	[CF_TAGS] = { .name = "tags", .kind = FK_TAG_LIST,
+		      .off = offsetof(struct card, tags) },
+	[CF_REFS] = { .name = "refs", .kind = FK_TEXT_LIST,
+		      .off = offsetof(struct card, refs) },
+};
+
+/* Reports a key the card's type needs; returns -1 if it is missing. */
+static int card_needs(struct loader *ld, struct frame *fr, unsigned i)
+{
+	uint32_t bit = 1u << i;
+
+	if (fr->valid & bit)
+		return 0;
+	if (!(fr->present & bit) && !(fr->suggested & bit))
+		loader_diag(ld, DIAG_ERROR, fr->pos, "missing required key "
+			    "'%s'", card_fields[i].name);
+	return -1;
+}
+
+/* Reports and drops a key the card's type does not use. */
+static void card_rejects(struct loader *ld, struct frame *fr, unsigned i,
+			 struct lstr *value)
+{
+	struct card *c = fr->obj;
+
+	if (!(fr->valid & (1u << i)))
+		return;
+	if (c->type == CARD_CLOZE)
+		loader_diag(ld, DIAG_ERROR, value->pos, "'%s' is not used by "
+			    "cloze cards (put the question in 'text')",
+			    card_fields[i].name);
+	else
+		loader_diag(ld, DIAG_ERROR, value->pos, "'%s' is used only "
+			    "by cloze cards", card_fields[i].name);
+	memset(value, 0, sizeof(*value));
+}
+
+static int card_finish(struct loader *ld, struct frame *fr)
+{
+	struct card *c = fr->obj;
+	int ret = 0;
+
+	/* With no known type, which keys it needs is unknown. */
+	if ((fr->present & (1u << CF_TYPE)) && !(fr->valid & (1u << CF_TYPE)))
+		return -1;
+	if (c->type == CARD_CLOZE) {
+		ret |= card_needs(ld, fr, CF_TEXT);
+		card_rejects(ld, fr, CF_FRONT, &c->front);
+	} else {
+		ret |= card_needs(ld, fr, CF_FRONT);
+		ret |= card_needs(ld, fr, CF_BACK);
+		card_rejects(ld, fr, CF_TEXT, &c->text);
+	}
+	return ret;
+}
+
+static const struct schema card_schema = {
+	.name = "card",
+	.size = sizeof(struct card),
+	.fields = card_fields,
+	.n_fields = CF_N,
+	.pos_off = offsetof(struct card, pos),
+	.finish = card_finish,
+};
+
+static void add_item(struct loader *ld, const char *key,
+		     const struct card *card, int variant)
+{
+	struct item *it = vec_push(&ld->st->items);
+
+	it->key = key;
+	it->card = card;
+	it->variant = variant;
+}
+
+/* The key of a card's variant, "ID#reverse" or "ID#c2", in the arena. */
+static const char *variant_key(struct loader *ld, const char *id,
+			       const char *suffix, int num)
+{
+	/* No printf: a library has one key per item, and many items. */
+	buf_clear(&ld->tmp);
+	buf_adds(&ld->tmp, id);
+	buf_addch(&ld->tmp, '#');
+	buf_adds(&ld->tmp, suffix);
+	if (num >= 10)
+		buf_addch(&ld->tmp, (char)('0' + num / 10));
+	if (num)
+		buf_addch(&ld->tmp, (char)('0' + num % 10));
+	return arena_strndup(&ld->lib->arena, ld->tmp.s, ld->tmp.len);
+}
+
+void loader_add_items(struct loader *ld, const struct deck *deck)
+{
+	for (size_t i = 0; i < deck->n_cards; i++) {
+		const struct card *c = &deck->cards[i];
+		unsigned char seen[100] = { 0 };
+		struct cloze_deletion del;
+		size_t off = 0;
+
+		switch (c->type) {
+		case CARD_CLOZE:
+			while (cloze_next(c->text.s, &off, &del))
+				seen[del.num] = 1;
+			for (int n = 1; n < 100; n++)
+				if (seen[n])
+					add_item(ld, variant_key(ld, c->id.s,
+						 "c", n), c, n);
+			break;
+		case CARD_REVERSE:
+			add_item(ld, c->id.s, c, 0);
+			add_item(ld, variant_key(ld, c->id.s, "reverse", 0), c,
+				 ITEM_REVERSE);
+			break;
+		default:
+			add_item(ld, c->id.s, c, 0);
+			break;
+		}
+	}
+}
+
+static void deck_commit(struct loader *ld, const void *obj)
+{
+	struct deck *d = vec_push(&ld->st->decks);
+
+	*d = *(const struct deck *)obj;
+	d->file = ld->file;
+	loader_add_items(ld, d);
+}
+
+static const struct field deck_fields[] = {
+	{ .name = "deck", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct deck, id) },
+	{ .name = "title", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct deck, title) },
+	{ .name = "description", .kind = FK_TEXT,
+	  .off = offsetof(struct deck, description) },
+	{ .name = "tags", .kind = FK_TAG_LIST,
+	  .off = offsetof(struct deck, tags) },
+	{ .name = "cards", .kind = FK_OBJ_LIST,
+	  .flags = FL_REQUIRED | FL_NONEMPTY,
+	  .off = offsetof(struct deck, cards),
+	  .n_off = offsetof(struct deck, n_cards), .pos_off = NO_OFF,
+	  .elem = &card_schema },
+};
+
+static const struct schema deck_schema = {
+	.name = "deck",
+	.size = sizeof(struct deck),
+	.fields = deck_fields,
+	.n_fields = sizeof(deck_fields) / sizeof(deck_fields[0]),
+	.pos_off = offsetof(struct deck, pos),
+	.commit = deck_commit,
+};
+
+static const struct field criterion_fields[] = {
+	{ .name = "id", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct criterion, id) },
+	{ .name = "name", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct criterion, name) },
+	{ .name = "weight", .kind = FK_WEIGHT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct criterion, weight),
+	  .pos_off = offsetof(struct criterion, weight_pos) },
+	{ .name = "levels", .kind = FK_TEXT_LIST, .flags = FL_REQUIRED,
+	  .off = offsetof(struct criterion, levels) },
+	{ .name = "tags", .kind = FK_TAG_LIST,
+	  .flags = FL_REQUIRED | FL_NONEMPTY,
+	  .off = offsetof(struct criterion, tags) },
+};
+
+static const struct schema criterion_schema = {
+	.name = "criterion",
+	.size = sizeof(struct criterion),
+	.fields = criterion_fields,
+	.n_fields = sizeof(criterion_fields) / sizeof(criterion_fields[0]),
+	.pos_off = NO_OFF,
+};
+
+static void rubric_commit(struct loader *ld, const void *obj)
+{
+	struct rubric *r = vec_push(&ld->st->rubrics);
+
+	*r = *(const struct rubric *)obj;
+	r->file = ld->file;
+}
+
+static const struct field rubric_fields[] = {
+	{ .name = "rubric", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct rubric, id) },
+	{ .name = "title", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct rubric, title) },
+	{ .name = "description", .kind = FK_TEXT,
+	  .off = offsetof(struct rubric, description) },
+	{ .name = "criteria", .kind = FK_OBJ_LIST,
+	  .flags = FL_REQUIRED | FL_NONEMPTY,
+	  .off = offsetof(struct rubric, criteria),
+	  .n_off = offsetof(struct rubric, n_criteria), .pos_off = NO_OFF,
+	  .elem = &criterion_schema },
+};
+
+static const struct schema rubric_schema = {
+	.name = "rubric",
+	.size = sizeof(struct rubric),
+	.fields = rubric_fields,
+	.n_fields = sizeof(rubric_fields) / sizeof(rubric_fields[0]),
+	.pos_off = offsetof(struct rubric, pos),
+	.commit = rubric_commit,
+};
+
+static const struct field phase_fields[] = {
+	{ .name = "name", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct phase, name) },
+	{ .name = "minutes", .kind = FK_MINUTES, .flags = FL_REQUIRED,
+	  .off = offsetof(struct phase, minutes),
+	  .pos_off = offsetof(struct phase, minutes_pos) },
+	{ .name = "hints", .kind = FK_TEXT_LIST,
+	  .off = offsetof(struct phase, hints) },
+	{ .name = "key_points", .kind = FK_OBJ_LIST, .flags = FL_NONEMPTY,
+	  .off = offsetof(struct phase, key_points.v),
+	  .n_off = offsetof(struct phase, key_points.n),
+	  .pos_off = offsetof(struct phase, key_points.pos),
+	  .elem = &key_point_schema },
+};
+
+static const struct schema phase_schema = {
+	.name = "phase",
+	.size = sizeof(struct phase),
+	.fields = phase_fields,
+	.n_fields = sizeof(phase_fields) / sizeof(phase_fields[0]),
+	.pos_off = NO_OFF,
+};
+
+static void scenario_commit(struct loader *ld, const void *obj)
+{
+	struct scenario *s = vec_push(&ld->st->scenarios);
+
+	*s = *(const struct scenario *)obj;
+	s->file = ld->file;
+}
+
+static const struct field scenario_fields[] = {
+	{ .name = "scenario", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct scenario, id) },
+	{ .name = "kind", .kind = FK_ENUM, .flags = FL_REQUIRED,
+	  .off = offsetof(struct scenario, kind),
+	  .pos_off = offsetof(struct scenario, kind_pos),
+	  .names = &scenario_kinds },
+	{ .name = "title", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct scenario, title) },
+	{ .name = "prompt", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct scenario, prompt) },
+	{ .name = "rubric", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct scenario, rubric) },
+	{ .name = "phases", .kind = FK_OBJ_LIST,
+	  .flags = FL_REQUIRED | FL_NONEMPTY,
+	  .off = offsetof(struct scenario, phases),
+	  .n_off = offsetof(struct scenario, n_phases), .pos_off = NO_OFF,
+	  .elem = &phase_schema },
+	{ .name = "follow_ups", .kind = FK_TEXT_LIST,
+	  .off = offsetof(struct scenario, follow_ups) },
+	{ .name = "tags", .kind = FK_TAG_LIST,
+	  .off = offsetof(struct scenario, tags) },
+	{ .name = "refs", .kind = FK_TEXT_LIST,
+	  .off = offsetof(struct scenario, refs) },
+};
+
+static const struct schema scenario_schema = {
+	.name = "scenario",
+	.size = sizeof(struct scenario),
+	.fields = scenario_fields,
+	.n_fields = sizeof(scenario_fields) / sizeof(scenario_fields[0]),
+	.pos_off = offsetof(struct scenario, pos),
+	.commit = scenario_commit,
+};
+
+const struct schema *const loader_top_schemas[] = {
+	&deck_schema, &rubric_schema, &scenario_schema,
+};
+
+const unsigned loader_n_top_schemas = 3;

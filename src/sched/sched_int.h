@@ -1,0 +1,74 @@
+#ifndef TPM_SCHED_SCHED_INT_H
+#define TPM_SCHED_SCHED_INT_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Internals of the scheduler shared by sched.c, sched_fuzz.c and the unit
+ * tests.  Each helper copies one JavaScript operation that ts-fsrs relies on,
+ * because matching the reference bit for bit needs its rounding, not C's.
+ */
+
+/*
+ * JS Math.round(): halves round toward +infinity, so -2.5 gives -2 where C's
+ * round() gives -3 (D0(4) is negative with the default weights).  x - r is
+ * exact for every double, so no tie is misread.
+ */
+static inline double js_round(double x)
+{
+	double r = floor(x);
+
+	/* Added, not branched on: the branch would be a coin toss. */
+	return r + (double)(x - r >= 0.5);
+}
+
+/* ts-fsrs roundTo(x, 8): Math.round(x * 1e8) / 1e8. */
+static inline double round8(double x)
+{
+	return js_round(x * 1e8) / 1e8;
+}
+
+/*
+ * +x.toFixed(8): x rounded to 8 decimals from its exact binary value, halves
+ * away from zero (glibc's printf rounds them to even), read back as a double.
+ */
+double js_fixed8(double x);
+
+/*
+ * The state of Johannes Baagøe's Alea generator, as ts-fsrs's alea.ts keeps
+ * it: everything in doubles, with JS's uint32/int32 conversions.
+ */
+struct alea {
+	double s0, s1, s2, c;
+};
+
+/* Seeds a from the bytes of seed (an ASCII string, as JS String(seed)). */
+void alea_init(struct alea *a, const char *seed);
+
+/* The next output, in [0, 1). */
+double alea_next(struct alea *a);
+
+/*
+ * The fuzz range of get_fuzz_range() for an interval of ivl days reviewed
+ * after elapsed days, capped at max_ivl.
+ */
+void fuzz_range(int32_t ivl, int32_t elapsed, int32_t max_ivl, int32_t *lo,
+		int32_t *hi);
+
+/*
+ * ts-fsrs apply_fuzz(): ivl unchanged below 2.5 days, else a day in
+ * fuzz_range() picked by u, the first Alea output of the review's seed.
+ */
+int32_t fuzz_apply(int32_t ivl, int32_t elapsed, int32_t max_ivl, double u);
+
+/*
+ * The seed string of DefaultInitSeedStrategy: "<now>_<reps>_<D*S>" where
+ * reps counts this review and D, S are the state before it.  out has at
+ * least FSRS_SEED_MAX bytes.
+ */
+#define FSRS_SEED_MAX 80
+void fuzz_seed(char *out, int64_t now, int32_t reps, double d_times_s);
+
+#endif

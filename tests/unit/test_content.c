@@ -1,0 +1,332 @@
+/*
+ * The shipped content as a candidate relies on it: lint-clean, the decks,
+ * rubrics, scenarios and primers the content issue promises, rubric
+ * criteria that really point at cards, and key-point patterns that accept
+ * a strong answer and reject unrelated text.
+ */
+#include "test_util.h"
+
+#include <sys/stat.h>
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/xmalloc.h"
+#include "lint/lint.h"
+#include "loader/loader.h"
+#include "match/match.h"
+
+struct shipped {
+	struct library lib;
+	struct diag_list dl;
+};
+
+static int load_shipped(void **state)
+{
+	struct shipped *s = xcalloc(1, sizeof(*s));
+	char decks[4096], content[4096];
+	const char *paths[] = { decks, content };
+
+	snprintf(decks, sizeof(decks), "%s", test_path("decks"));
+	snprintf(content, sizeof(content), "%s", test_path("content"));
+	library_init(&s->lib);
+	diag_list_init(&s->dl);
+	if (library_load(&s->lib, paths, 2, content, &s->dl) < 0)
+		return -1;
+	lint_library(&s->lib, &s->dl);
+	diag_list_sort(&s->dl);
+	*state = s;
+	return 0;
+}
+
+static int free_shipped(void **state)
+{
+	struct shipped *s = *state;
+
+	library_release(&s->lib);
+	diag_list_release(&s->dl);
+	xfree(s);
+	return 0;
+}
+
+/* Reads a whole small file into a new string, or fails the test. */
+static char *read_text(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (!f)
+		fail_msg("cannot open %s", path);
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b, len);
+}
+
+static void content_is_lint_clean_even_strict(void **state)
+{
+	struct shipped *s = *state;
+
+	for (size_t i = 0; i < s->dl.items.len; i++) {
+		char *line = diag_format_text(diag_list_at(&s->dl, i), 1);
+
+		print_message("%s\n", line);
+		xfree(line);
+	}
+	assert_int_equal(s->dl.errors, 0);
+	assert_int_equal(s->dl.warnings, 0);
+}
+
+static void content_has_the_promised_decks_and_cards(void **state)
+{
+	static const char *const names[] = { "tpm-role", "pm-fundamentals",
+					     "system-design", "behavioural",
+					     "technical-foundations" };
+	struct shipped *s = *state;
+	size_t cards = 0;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct deck *d = library_find_deck(&s->lib, names[i]);
+
+		if (!d)
+			fail_msg("deck '%s' is missing", names[i]);
+		print_message("%-22s %3zu cards\n", names[i], d->n_cards);
+		assert_true(d->n_cards >= 20);
+	}
+	for (size_t i = 0; i < s->lib.n_decks; i++)
+		cards += s->lib.decks[i].n_cards;
+	print_message("%zu cards, %zu study items\n", cards, s->lib.n_items);
+	assert_true(cards >= 300);
+}
+
+static void content_every_card_has_tags(void **state)
+{
+	struct shipped *s = *state;
+
+	for (size_t i = 0; i < s->lib.n_decks; i++) {
+		const struct deck *d = &s->lib.decks[i];
+
+		for (size_t j = 0; j < d->n_cards; j++)
+			if (!d->cards[j].tags.n && !d->tags.n)
+				fail_msg("card '%s' has no tags",
+					 d->cards[j].id.s);
+	}
+}
+
+static int card_has_any_tag(const struct card *c, const struct lstr_list *tags)
+{
+	for (size_t i = 0; i < tags->n; i++)
+		for (size_t j = 0; j < c->tags.n; j++)
+			if (!strcmp(tags->v[i].s, c->tags.v[j].s))
+				return 1;
+	for (size_t i = 0; i < tags->n; i++)
+		for (size_t j = 0; j < c->deck->tags.n; j++)
+			if (!strcmp(tags->v[i].s, c->deck->tags.v[j].s))
+				return 1;
+	return 0;
+}
+
+static void content_rubric_tags_reach_five_cards(void **state)
+{
+	static const char *const names[] = { "tpm-system-design",
+					     "behavioural-star",
+					     "program-execution" };
+	struct shipped *s = *state;
+
+	for (size_t r = 0; r < sizeof(names) / sizeof(names[0]); r++)
+		if (!library_find_rubric(&s->lib, names[r]))
+			fail_msg("rubric '%s' is missing", names[r]);
+	for (size_t r = 0; r < s->lib.n_rubrics; r++) {
+		const struct rubric *rb = &s->lib.rubrics[r];
+
+		for (size_t c = 0; c < rb->n_criteria; c++) {
+			const struct criterion *cr = &rb->criteria[c];
+			size_t n = 0;
+
+			for (size_t d = 0; d < s->lib.n_decks; d++)
+				for (size_t k = 0; k < s->lib.decks[d].n_cards;
+				     k++)
+					n += card_has_any_tag(
+						&s->lib.decks[d].cards[k],
+						&cr->tags);
+			if (n < 5)
+				fail_msg("%s/%s: its tags match %zu cards",
+					 rb->id.s, cr->id.s, n);
+			assert_int_equal(cr->levels.n, 4);
+		}
+	}
+}
+
+static void content_has_the_promised_scenarios(void **state)
+{
+	struct shipped *s = *state;
+	size_t kinds[3] = { 0 };
+
+	for (size_t i = 0; i < s->lib.n_scenarios; i++) {
+		const struct scenario *sc = &s->lib.scenarios[i];
+		int minutes = 0;
+
+		for (size_t p = 0; p < sc->n_phases; p++)
+			minutes += sc->phases[p].minutes;
+		kinds[sc->kind]++;
+		if (sc->kind == SCENARIO_BEHAVIOURAL) {
+			if (minutes < 10 || minutes > 30)
+				fail_msg("%s: %d minutes", sc->id.s, minutes);
+		} else if (minutes < 45 || minutes > 60) {
+			fail_msg("%s: %d minutes, not 45-60", sc->id.s,
+				 minutes);
+		}
+	}
+	print_message("scenarios: %zu system design, %zu program execution, "
+		      "%zu behavioural\n", kinds[SCENARIO_SYSTEM_DESIGN],
+		      kinds[SCENARIO_PROGRAM_EXECUTION],
+		      kinds[SCENARIO_BEHAVIOURAL]);
+	assert_true(kinds[SCENARIO_SYSTEM_DESIGN] >= 12);
+	assert_true(kinds[SCENARIO_PROGRAM_EXECUTION] >= 6);
+	assert_true(kinds[SCENARIO_BEHAVIOURAL] >= 9);
+}
+
+static void content_has_the_ten_primers(void **state)
+{
+	static const char *const names[] = {
+		"caching", "databases", "messaging", "apis", "reliability",
+		"estimation", "program-planning", "risk", "agile",
+		"behavioural-answers",
+	};
+	char rel[256];
+	struct stat st;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(rel, sizeof(rel), "content/primers/%s.md", names[i]);
+		if (stat(test_path(rel), &st) || st.st_size < 1000)
+			fail_msg("primer %s is missing or too short", rel);
+	}
+}
+
+/*
+ * The checks below print every problem and return how many they found, so
+ * that one run shows a content author all of them.
+ */
+
+/* Every point of kps is covered by text. */
+static size_t count_missed(const char *what, const struct key_point_list *kps,
+			   const char *text, size_t len)
+{
+	size_t bad = 0;
+	struct match_set set;
+	struct match_hit *hits = xcalloc(kps->n ? kps->n : 1, sizeof(*hits));
+
+	match_set_init(&set, kps->v, kps->n);
+	match_set_check(&set, text, len, hits);
+	for (size_t i = 0; i < kps->n; i++)
+		if (hits[i].cover != MATCH_COVERED) {
+			print_error("%s: key point '%s' misses its model "
+				    "answer\n", what, kps->v[i].label.s);
+			bad++;
+		}
+	match_set_release(&set);
+	xfree(hits);
+	return bad;
+}
+
+/* No point of kps is covered by text. */
+static size_t count_matched(const char *what,
+			    const struct key_point_list *kps,
+			    const char *text, size_t len)
+{
+	size_t bad = 0;
+	struct match_set set;
+	struct match_hit *hits = xcalloc(kps->n ? kps->n : 1, sizeof(*hits));
+
+	match_set_init(&set, kps->v, kps->n);
+	match_set_check(&set, text, len, hits);
+	for (size_t i = 0; i < kps->n; i++)
+		if (hits[i].cover != MATCH_MISSED) {
+			print_error("%s: key point '%s' matches unrelated "
+				    "text: '%.*s'\n", what, kps->v[i].label.s,
+				    (int)(hits[i].end - hits[i].start),
+				    text + hits[i].start);
+			bad++;
+		}
+	match_set_release(&set);
+	xfree(hits);
+	return bad;
+}
+
+static void content_scenario_points_match_model_answers(void **state)
+{
+	struct shipped *s = *state;
+	size_t ulen, points = 0, bad = 0;
+	char *unrelated = read_text(
+		test_path("tests/fixtures/content/unrelated.txt"), &ulen);
+
+	for (size_t i = 0; i < s->lib.n_scenarios; i++) {
+		const struct scenario *sc = &s->lib.scenarios[i];
+		char rel[512];
+		size_t len;
+		char *answer;
+
+		snprintf(rel, sizeof(rel),
+			 "tests/fixtures/content/answers/%s.txt", sc->id.s);
+		answer = read_text(test_path(rel), &len);
+		for (size_t p = 0; p < sc->n_phases; p++) {
+			const struct key_point_list *kps =
+				&sc->phases[p].key_points;
+
+			bad += count_missed(sc->id.s, kps, answer, len);
+			bad += count_matched(sc->id.s, kps, unrelated, ulen);
+			points += kps->n;
+		}
+		xfree(answer);
+	}
+	print_message("%zu scenario key points checked\n", points);
+	xfree(unrelated);
+	assert_int_equal(bad, 0);
+}
+
+/*
+ * A typed card's own back is a model answer for its key points.  (Unrelated
+ * text is not tried here: a typed card's point is one term checked inside
+ * an answer to its question, and "salt" is a fine point for a password card
+ * even though a recipe has salt in it.)
+ */
+static void content_typed_points_match_their_backs(void **state)
+{
+	struct shipped *s = *state;
+	size_t cards = 0, bad = 0;
+
+	for (size_t d = 0; d < s->lib.n_decks; d++) {
+		for (size_t k = 0; k < s->lib.decks[d].n_cards; k++) {
+			const struct card *c = &s->lib.decks[d].cards[k];
+
+			if (c->type != CARD_TYPED)
+				continue;
+			bad += count_missed(c->id.s, &c->key_points,
+					    c->back.s, strlen(c->back.s));
+			cards++;
+		}
+	}
+	print_message("%zu typed cards checked\n", cards);
+	assert_int_equal(bad, 0);
+	assert_true(cards >= 30);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(content_is_lint_clean_even_strict),
+		cmocka_unit_test(content_has_the_promised_decks_and_cards),
+		cmocka_unit_test(content_every_card_has_tags),
+		cmocka_unit_test(content_rubric_tags_reach_five_cards),
+		cmocka_unit_test(content_has_the_promised_scenarios),
+		cmocka_unit_test(content_has_the_ten_primers),
+		cmocka_unit_test(content_scenario_points_match_model_answers),
+		cmocka_unit_test(content_typed_points_match_their_backs),
+	};
+
+	return cmocka_run_group_tests_name("content", tests, load_shipped,
+					   free_shipped);
+}

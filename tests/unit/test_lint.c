@@ -1,0 +1,120 @@
+#include "test_util.h"
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/xmalloc.h"
+#include "lint/lint.h"
+#include "loader/loader.h"
+
+#include "fixture_run.h"
+
+/* Every case in tests/fixtures/lint, with its exact lines. */
+static void lint_fixtures_report_exact_diagnostics(void **state)
+{
+	size_t failed = 0, n;
+
+	(void)state;
+	n = run_fixtures("tests/fixtures/lint", &failed);
+	assert_true(n >= 16);
+	assert_int_equal(failed, 0);
+}
+
+/* Lints what lib holds after loading the buffers; one line each. */
+static char *lint_lines(struct library *lib, const char *const *names,
+			const char *const *texts, size_t n)
+{
+	struct diag_list dl;
+	struct buf out;
+
+	diag_list_init(&dl);
+	for (size_t i = 0; i < n; i++)
+		library_load_buffer(lib, names[i], texts[i], strlen(texts[i]),
+				    &dl);
+	lint_library(lib, &dl);
+	diag_list_sort(&dl);
+	buf_init(&out);
+	for (size_t i = 0; i < dl.items.len; i++) {
+		char *s = diag_format_text(diag_list_at(&dl, i), 0);
+
+		buf_addf(&out, "%s\n", s);
+		xfree(s);
+	}
+	diag_list_release(&dl);
+	return buf_detach(&out, NULL);
+}
+
+static void lint_finds_duplicates_across_loads(void **state)
+{
+	const char *names[] = { "a.yaml", "b.yaml" };
+	const char *texts[] = {
+		"deck: a\ntitle: A\ncards:\n"
+		"  - {id: x, front: q, back: a}\n"
+		"  - {id: y, front: q, back: a}\n",
+		"deck: b\ntitle: B\ncards:\n"
+		"  - {id: z, front: q, back: a}\n"
+		"  - {id: x, type: cloze, text: '{{c1::q}}'}\n"
+		"  - {id: z, front: q, back: a}\n",
+	};
+	struct library lib;
+	char *out;
+
+	(void)state;
+	library_init(&lib);
+	out = lint_lines(&lib, names, texts, 2);
+	assert_string_equal(out,
+		"b.yaml:5:10: error: duplicate card id 'x' (first defined at "
+		"a.yaml:4)\n"
+		"b.yaml:6:10: error: duplicate card id 'z' (first defined at "
+		"line 4)\n");
+	/* Lookups give the first of equal ids. */
+	assert_string_equal(library_find_card(&lib, "x")->deck->id.s, "a");
+	assert_int_equal(library_find_item(&lib, "x")->variant, 0);
+	xfree(out);
+	library_release(&lib);
+}
+
+/* A buffer has no file to read again: the library keeps a copy. */
+static void lint_locates_inside_buffers(void **state)
+{
+	const char *names[] = { "mem.yaml" };
+	const char *texts[] = {
+		"deck: mem\ntitle: \"T\\t\\u00e9 \\e[2J\"\ncards:\n"
+		"  - id: one\n"
+		"    front: |\n"
+		"      clean\n"
+		"      then \xc3\xa2\xe2\x82\xac\xe2\x84\xa2 here\n"
+		"    back: A\n"
+		"    refs: [../up.md]\n"
+		"    key_points:\n"
+		"      - {label: l, pattern: \"\\\\d+(\"}\n",
+	};
+	struct library lib;
+	char *out;
+
+	(void)state;
+	library_init(&lib);
+	out = lint_lines(&lib, names, texts, 1);
+	assert_string_equal(out,
+		"mem.yaml:2:19: warning: terminal escape sequence '\\e[2J' in "
+		"'title'\n"
+		"mem.yaml:7:12: warning: mojibake '\xc3\xa2\xe2\x82\xac\xe2\x84"
+		"\xa2' for '\xe2\x80\x99' in 'front' (UTF-8 read as "
+		"Windows-1252)\n"
+		"mem.yaml:9:12: error: ref '../up.md' is not a relative path "
+		"inside the content directory\n"
+		"mem.yaml:11:35: error: invalid pattern: missing closing "
+		"parenthesis\n");
+	xfree(out);
+	library_release(&lib);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lint_fixtures_report_exact_diagnostics),
+		cmocka_unit_test(lint_finds_duplicates_across_loads),
+		cmocka_unit_test(lint_locates_inside_buffers),
+	};
+
+	return cmocka_run_group_tests_name("lint", tests, NULL, NULL);
+}
