@@ -314,8 +314,8 @@ static int card_action(struct browse *b, enum ui_action a)
 		if (!r)
 			return 0;
 		buf_init(&msg);
-		buf_addf(&msg, "forget %s? its schedule starts over; its "
-			 "review log is kept (y/n)", r->item->key);
+		buf_addf(&msg, "forget %s (y/n)? its schedule starts over; "
+			 "its review log is kept", r->item->key);
 		browse_set_status(b, msg.s, 0);
 		buf_release(&msg);
 		b->confirm = 1;
@@ -537,6 +537,22 @@ static void table(struct browse *b, struct ui_view *v, int n_rows)
 	}
 }
 
+/* A file name relative to b->base_dir when it is inside it. */
+static const char *shown_path(const struct browse *b, const char *path)
+{
+	size_t n = b->base_dir ? strlen(b->base_dir) : 0;
+
+	if (n && !strncmp(path, b->base_dir, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static const struct ui_hint confirm_hints[] = {
+	{ "y", "forget", 0 },
+	{ "n", "keep", 0 },
+	{ "?", "keys", 0 },
+};
+
 /* "label     value" for the card view's facts. */
 static void fact(struct ui_text *t, const char *label, const char *value,
 		 int cols)
@@ -561,7 +577,7 @@ static void card_view(struct browse *b, struct ui_view *v)
 	const struct browse_row *r = browse_selected(b);
 	const struct item *it = r->item;
 	const struct card *c = it->card;
-	int width = v->cols - 6, rows = v->rows - 4;
+	int width = ui_text_width(v->cols, 3), rows = v->rows - 4;
 	struct ui_text body, t;
 	char title[160], due[16], stab[16];
 	struct buf s;
@@ -594,8 +610,8 @@ static void card_view(struct browse *b, struct ui_view *v)
 	ui_item_tags(it, &s);
 	fact(&body, "tags", s.len ? s.s : "-", v->cols);
 	buf_clear(&s);
-	buf_addf(&s, "%s:%u:%u", c->pos.file ? c->pos.file : "?",
-		 c->pos.line, c->pos.col);
+	buf_addf(&s, "%s:%u:%u", c->pos.file ? shown_path(b, c->pos.file)
+					      : "?", c->pos.line, c->pos.col);
 	fact(&body, "file", s.s, v->cols);
 	due_cell(r, b->now, due);
 	buf_clear(&s);
@@ -623,7 +639,10 @@ static void card_view(struct browse *b, struct ui_view *v)
 	ui_view_body(v, &body, (size_t)b->card_scroll, rows, 0);
 	ui_view_rule(v, b->status, b->status_error ? UI_R_ERROR : UI_R_TEXT,
 		     b->card_scroll + rows < b->card_lines ? "more" : NULL);
-	ui_view_hints(v, hints, 6);
+	if (b->confirm)
+		ui_view_hints(v, confirm_hints, 3);
+	else
+		ui_view_hints(v, hints, 6);
 	buf_release(&s);
 	ui_text_release(&t);
 	ui_text_release(&body);
@@ -664,8 +683,12 @@ void browse_view(struct browse *b, struct ui_view *v)
 	n_rows = v->rows - 6;
 	b->rows_shown = n_rows;
 	table(b, v, n_rows);
-	ui_view_rule(v, b->status, b->status_error ? UI_R_ERROR : UI_R_TEXT,
-		     NULL);
+	if (b->filtering && !b->status)
+		ui_view_rule(v, "pattern (PCRE2) over text and tags: enter "
+			     "applies, esc cancels", UI_R_DIM, NULL);
+	else
+		ui_view_rule(v, b->status, b->status_error ? UI_R_ERROR
+							   : UI_R_TEXT, NULL);
 	if (b->filtering) {
 		/* A pattern longer than the line shows the part with the
 		 * cursor. */
@@ -678,6 +701,8 @@ void browse_view(struct browse *b, struct ui_view *v)
 		v->cursor_col = col;
 		ui_text_copy_line(&v->text, &in, (size_t)row);
 		ui_text_release(&in);
+	} else if (b->confirm) {
+		ui_view_hints(v, confirm_hints, 3);
 	} else {
 		ui_view_hints(v, hints, 9);
 	}

@@ -45,6 +45,8 @@ enum browse_request {
 struct browse {
 	const struct ui_matcher *matcher;
 	int64_t now;			/* for "due in 3d"; set by the app */
+	const char *base_dir;		/* file names are shown relative to
+					 * it (the working directory) */
 	struct vec rows;		/* of struct browse_row */
 	size_t *shown;			/* row indexes, filtered and sorted */
 	size_t n_shown;

@@ -62,6 +62,7 @@ void drill_show(struct drill *d, const struct item *item,
 	d->scroll = 0;
 	d->reveal_scroll = 0;
 	d->shown_at = now;
+	d->n_shown++;
 	if (!d->started_at)
 		d->started_at = now;
 }
@@ -326,7 +327,7 @@ static void summary_lines(struct drill *d, struct ui_text *body, int cols)
 	ui_text_newline(body);
 	ui_text_newline(body);
 	ui_text_pad(body, UI_R_TEXT, 0, INDENT);
-	if (!d->n_graded) {
+	if (!d->n_shown) {
 		buf_addf(&b, "Nothing to study in %s right now.", d->scope);
 		ui_text_fit(body, UI_R_TITLE, UI_BOLD, b.s, b.len,
 			    cols - 2 * INDENT, UI_LEFT);
@@ -339,8 +340,12 @@ static void summary_lines(struct drill *d, struct ui_text *body, int cols)
 		summary_row(body, "cards", tmp, UI_R_TEXT, cols);
 		ui_format_duration(d->ended_at - d->started_at, tmp);
 		summary_row(body, "time", tmp, UI_R_TEXT, cols);
-		snprintf(tmp, sizeof(tmp), "%ld (%ld%%)", d->n_again,
-			 (d->n_again * 100 + d->n_graded / 2) / d->n_graded);
+		if (d->n_graded)
+			snprintf(tmp, sizeof(tmp), "%ld (%ld%%)", d->n_again,
+				 (d->n_again * 100 + d->n_graded / 2) /
+				 d->n_graded);
+		else
+			snprintf(tmp, sizeof(tmp), "-");
 		summary_row(body, "again", tmp, UI_R_TEXT, cols);
 	}
 	if (d->leeches.len) {
@@ -356,7 +361,7 @@ static void summary_lines(struct drill *d, struct ui_text *body, int cols)
 		ui_text_init(&note);
 		ui_text_newline(body);
 		ui_md_render(&note, d->end_note, strlen(d->end_note),
-			     cols - 2 * INDENT, 0);
+			     ui_text_width(cols, INDENT), 0);
 		add_indented(body, &note, INDENT);
 		ui_text_release(&note);
 	}
@@ -370,7 +375,7 @@ static void summary_lines(struct drill *d, struct ui_text *body, int cols)
 static void card_lines(struct drill *d, struct ui_text *body, int cols,
 		       int *cursor_line, int *cursor_col)
 {
-	int width = cols - 2 * INDENT;
+	int width = ui_text_width(cols, INDENT);
 	struct ui_text t;
 
 	ui_text_init(&t);

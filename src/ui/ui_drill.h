@@ -66,7 +66,7 @@ struct drill {
 
 	/* Session figures for the summary. */
 	int64_t started_at, ended_at;
-	long n_graded, n_again;
+	long n_shown, n_graded, n_again;
 	struct vec leeches;		/* of char *, owned */
 	char *end_note;			/* "17 due tomorrow" or why empty */
 

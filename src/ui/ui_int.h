@@ -233,6 +233,20 @@ void ui_wrap_end(struct ui_wrap *w);
 void ui_wrap_text(struct ui_text *out, int width, enum ui_role role,
 		  const char *s, size_t len);
 
+/*
+ * Card text is wrapped at most this wide however wide the terminal is:
+ * lines much longer than this are hard to read.
+ */
+#define UI_TEXT_MAX 76
+
+/* The width to wrap card text at in a screen cols wide, margin each side. */
+static inline int ui_text_width(int cols, int margin)
+{
+	int w = cols - 2 * margin;
+
+	return w > UI_TEXT_MAX ? UI_TEXT_MAX : w;
+}
+
 /* ---- Markdown ---------------------------------------------------------- */
 
 enum ui_md_flags {
@@ -506,10 +520,11 @@ void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll);
 void ui_view_too_small(struct ui_view *v);
 
 /*
- * A message over the whole screen: title, then lines of Markdown (lint
- * errors after an edit, statistics), dismissed by any key.
+ * A message over the whole screen (lint errors after an edit, statistics):
+ * a title, then text whose lines are wrapped as paragraphs with a hanging
+ * indent, scrolled by *scroll.
  */
-void ui_view_notice(struct ui_view *v, const char *title, const char *md,
+void ui_view_notice(struct ui_view *v, const char *title, const char *text,
 		    int *scroll);
 
 /* ---- Formatting -------------------------------------------------------- */

@@ -203,7 +203,7 @@ void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll)
 	ui_view_end(v);
 }
 
-void ui_view_notice(struct ui_view *v, const char *title, const char *md,
+void ui_view_notice(struct ui_view *v, const char *title, const char *text,
 		    int *scroll)
 {
 	static const struct ui_hint hints[] = {
@@ -213,20 +213,19 @@ void ui_view_notice(struct ui_view *v, const char *title, const char *md,
 	struct ui_text body;
 
 	ui_text_init(&body);
-	ui_md_render(&body, md, strlen(md), v->cols - 4, 0);
-	/* The body sits two cells in, like card text. */
-	{
-		struct ui_text ind;
+	/* Each line is a paragraph; its continuation lines hang under it,
+	 * so that one diagnostic reads as one. */
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		struct ui_wrap w;
 
-		ui_text_init(&ind);
-		for (size_t i = 0; i < ui_text_n_lines(&body); i++) {
-			ui_text_newline(&ind);
-			ui_text_pad(&ind, UI_R_TEXT, 0, 2);
-			ui_text_append_line(&ind, &body, i);
-		}
-		page(v, title, &ind, scroll, hints, 2);
-		ui_text_release(&ind);
+		ui_wrap_begin(&w, &body, v->cols - 2, "  ", "      ", UI_R_TEXT);
+		ui_wrap_add(&w, UI_R_TEXT, 0, text, n);
+		ui_wrap_end(&w);
+		text += n + (nl != NULL);
 	}
+	page(v, title, &body, scroll, hints, 2);
 	ui_text_release(&body);
 	ui_view_end(v);
 }

@@ -4,6 +4,9 @@
 
 #include "core/buf.h"
 #include "core/xmalloc.h"
+#include "ui/ui_browse.h"
+#include "ui/ui_card.h"
+#include "ui/ui_drill.h"
 #include "ui/ui_home.h"
 #include "ui/ui_int.h"
 #include "ui/ui_session.h"
@@ -752,6 +755,505 @@ static void session_cram_repeats_agains_at_the_end(void **state)
 	session_release(&s);
 }
 
+/* ---- Screens with cards ------------------------------------------------ */
+
+/*
+ * A fake matcher (STYLE rule 17): a pattern is a word found in the text
+ * ignoring case; one with an unbalanced '(' does not compile, and "LIMIT"
+ * fails as PCRE2 does at its match limit.
+ */
+static void *fake_compile(void *ctx, const char *pattern, struct buf *err)
+{
+	const char *p = strchr(pattern, '(');
+
+	(void)ctx;
+	if (p && !strchr(p, ')')) {
+		buf_addf(err, "missing closing parenthesis at column %d",
+			 (int)strlen(pattern) + 1);
+		return NULL;
+	}
+	return xstrdup(pattern);
+}
+
+static int fake_exec(void *ctx, void *re, const char *s, size_t len)
+{
+	const char *w = re;
+	size_t n = strlen(w);
+
+	(void)ctx;
+	if (!strcmp(w, "LIMIT"))
+		return -1;
+	for (size_t i = 0; i + n <= len; i++) {
+		size_t k = 0;
+
+		while (k < n && (s[i + k] | 0x20) == (w[k] | 0x20))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static void fake_free(void *ctx, void *re)
+{
+	(void)ctx;
+	xfree(re);
+}
+
+static const struct ui_matcher fake_matcher = {
+	fake_compile, fake_exec, fake_free, NULL,
+};
+
+static const struct lstr deck_tag = { "system-design", { 0 } };
+static const struct lstr card_tags[] = { { "caching", { 0 } } };
+static const struct key_point points[] = {
+	{ { "time", { 0 } }, { "time", { 0 } } },
+	{ { "cost", { 0 } }, { "budget", { 0 } } },
+	{ { "scope", { 0 } }, { "scope", { 0 } } },
+};
+static struct deck deck = {
+	.id = { "sd-basics", { 0 } },
+	.tags = { &deck_tag, 1, { 0 } },
+};
+static struct card cards[] = {
+	{ .id = { "sd-write-through", { 0 } }, .type = CARD_BASIC,
+	  .front = { "What does a **write-through** cache trade away?",
+		     { 0 } },
+	  .back = { "Write latency: every write goes to the cache and the "
+		    "store before it is acknowledged.", { 0 } },
+	  .tags = { card_tags, 1, { 0 } }, .deck = &deck,
+	  .pos = { "decks/sd.yaml", 7, 5 } },
+	{ .id = { "pm-triangle", { 0 } }, .type = CARD_TYPED,
+	  .front = { "Name the three constraints of a project.", { 0 } },
+	  .back = { "Time, cost and scope.", { 0 } },
+	  .key_points = { points, 3, { 0 } }, .deck = &deck },
+	{ .id = { "pm-program", { 0 } }, .type = CARD_CLOZE,
+	  .text = { "A {{c1::program}} is a set of related "
+		    "{{c2::projects::plural noun}}.", { 0 } },
+	  .deck = &deck },
+	{ .id = { "sd-cap", { 0 } }, .type = CARD_REVERSE,
+	  .front = { "CAP theorem", { 0 } },
+	  .back = { "Consistency, availability, partition tolerance: pick "
+		    "two under a partition.", { 0 } },
+	  .deck = &deck },
+};
+static const struct item items[] = {
+	{ "sd-write-through", &cards[0], 0 },
+	{ "pm-triangle", &cards[1], 0 },
+	{ "pm-program#c2", &cards[2], 2 },
+	{ "sd-cap#reverse", &cards[3], ITEM_REVERSE },
+};
+
+static const int64_t NOW = 1795424400000;	/* 2026-11-23T09:00:00Z */
+static const int64_t DAY = 86400000;
+
+static void preview(struct fsrs_review out[4])
+{
+	static const int64_t after[4] = { 10 * 60000, 86400000,
+					  3 * 86400000, 9 * 86400000 };
+
+	memset(out, 0, 4 * sizeof(*out));
+	for (int i = 0; i < 4; i++)
+		out[i].card.due = NOW + after[i];
+}
+
+static void show(struct drill *d, int i)
+{
+	static const long left[3] = { 3, 12, 5 };
+	struct fsrs_review p[4];
+
+	preview(p);
+	drill_show(d, &items[i], p, left, 18, NOW);
+}
+
+static void view(struct ui_view *v, int rows, int cols,
+		 void (*fn)(void *, struct ui_view *), void *state)
+{
+	ui_view_begin(v, rows, cols);
+	fn(state, v);
+}
+
+static void drill_view_fn(void *d, struct ui_view *v)
+{
+	drill_view(d, v);
+}
+
+static void browse_view_fn(void *b, struct ui_view *v)
+{
+	browse_view(b, v);
+}
+
+static void drill_basic_card_question_answer_grade(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "all decks", 0, &fake_matcher);
+	show(&d, 0);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
+	/* No grade before the answer is shown. */
+	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW), 0);
+	view(&v, 16, 80, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks                                     5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"\n"
+"   What does a write-through cache trade away?\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" space answer   u undo   b bury   s suspend   e edit   q end   ? keys\n"
+" ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
+	assert_int_equal(drill_handle(&d, UI_A_REVEAL, 0, NOW + 4000),
+			 UI_REDRAW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_BACK);
+	view(&v, 16, 80, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks                                     5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"\n"
+"   What does a write-through cache trade away?\n"
+"\n"
+" ── answer ────────────────────────────────────────────────────────────────────\n"
+"   Write latency: every write goes to the cache and the store before it is\n"
+"   acknowledged.\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   u undo   ? keys\n"
+" ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
+	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW + 6500),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_GRADE);
+	assert_int_equal(d.req_rating, FSRS_GOOD);
+	assert_int_equal(d.req_duration_ms, 6500);
+	assert_int_equal(drill_handle(&d, UI_A_UNDO, 0, NOW), UI_SAVE |
+			 UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_UNDO);
+	drill_set_status(&d, "nothing to undo", 1);
+	view(&v, 16, 80, drill_view_fn, &d);
+	{
+		char *s = dump_view(&v);
+
+		assert_non_null(strstr(s, "\n ── nothing to undo ───"));
+		xfree(s);
+	}
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_typed_card_checks_key_points(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+	const char *answer = "time and budget, and the features";
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "pm", 0, &fake_matcher);
+	show(&d, 1);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	/* Letters are text here: q does not end the session. */
+	assert_int_equal(drill_handle(&d, UI_A_CHAR, 'q', NOW), UI_REDRAW);
+	drill_handle(&d, UI_A_BACKSPACE, 0, NOW);
+	for (const char *p = answer; *p; p++)
+		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
+	view(&v, 14, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · pm                        5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Name the three constraints of a project.\n"
+"\n"
+" ── your answer ───────────────────────────────────────────\n"
+"   time and budget, and the features\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" enter check   esc commands   ^W delete word   F1 keys\n"
+" █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
+	assert_int_equal(v.cursor_row, 6);
+	assert_int_equal(v.cursor_col, 36);
+	/* Esc leaves the line for the commands; i goes back. */
+	drill_handle(&d, UI_A_BACK, 0, NOW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
+	drill_handle(&d, UI_A_TYPE, 0, NOW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	assert_int_equal(drill_handle(&d, UI_A_SUBMIT, 0, NOW), UI_REDRAW);
+	view(&v, 18, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · pm                        5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Name the three constraints of a project.\n"
+"\n"
+" ── your answer ───────────────────────────────────────────\n"
+"   time and budget, and the features\n"
+" ── key points ────────────────────────────────────────────\n"
+"   ✓ time   ✓ cost   ✗ scope                       2 of 3\n"
+" ── answer ────────────────────────────────────────────────\n"
+"   Time, cost and scope.\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   ? keys\n"
+" █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
+	assert_int_equal(v.cursor_row, -1);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_cloze_hides_then_reveals_in_place(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "pm", 0, &fake_matcher);
+	show(&d, 2);
+	view(&v, 12, 60, drill_view_fn, &d);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, "\n   A program is a set of related "
+			       "[plural noun].\n"));
+	xfree(s);
+	drill_handle(&d, UI_A_REVEAL, 0, NOW);
+	view(&v, 12, 60, drill_view_fn, &d);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, " ── answer ───"));
+	assert_non_null(strstr(s, "\n   A program is a set of related "
+			       "projects.\n"));
+	xfree(s);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_reverse_asks_the_back(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_card_question(t, &items[3], 80);
+	assert_text(t, "Consistency, availability, partition tolerance: pick "
+		       "two under a partition.");
+	ui_text_clear(t);
+	ui_card_answer(t, &items[3], 80);
+	assert_text(t, "CAP theorem");
+	ui_text_release(t);
+}
+
+static void drill_end_shows_the_summary(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "all decks", 0, &fake_matcher);
+	show(&d, 0);
+	drill_count_grade(&d, FSRS_AGAIN);
+	drill_count_grade(&d, FSRS_GOOD);
+	drill_count_grade(&d, FSRS_AGAIN);
+	drill_uncount_grade(&d, FSRS_AGAIN);
+	drill_add_leech(&d, "sd-cap#reverse");
+	drill_finish(&d, "17 cards are due tomorrow.", NOW + 252000);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_END);
+	view(&v, 16, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Session over.\n"
+"\n"
+"   cards         2\n"
+"   time          4:12\n"
+"   again         1 (50%)\n"
+"   leeches       sd-cap#reverse\n"
+"\n"
+"   17 cards are due tomorrow.\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" enter done   c cram   u undo   ? keys\n"
+"\n");
+	assert_int_equal(drill_handle(&d, UI_A_CRAM, 0, NOW), UI_SAVE |
+			 UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_CRAM);
+	assert_int_equal(drill_handle(&d, UI_A_BACK, 0, NOW), UI_QUIT);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void browse_fill(struct browse *b)
+{
+	for (int i = 0; i < 4; i++) {
+		struct browse_row *r = browse_add_row(b);
+
+		r->item = &items[i];
+		if (i == 1)
+			continue;
+		r->mem.state = i == 3 ? FSRS_RELEARNING : FSRS_REVIEW;
+		r->mem.stability = 2.5 + 10 * i;
+		r->mem.difficulty = 5.25;
+		r->mem.due = NOW + (3 - i) * DAY;
+		r->mem.last_review = NOW - DAY;
+		r->mem.lapses = i;
+		r->mem.reps = 4;
+	}
+	((struct browse_row *)vec_at(&b->rows, 2))->suspended = 1;
+	b->now = NOW;
+	browse_refresh(b);
+}
+
+static void browse_sorts_and_filters(void **state)
+{
+	struct browse b;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 4 cards\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due↓        stab lapses\n"
+" ▶ sd-cap#reverse            sd-basics       relearning now        32.5d      3\n"
+"   pm-program#c2             sd-basics       suspended  in 1d      22.5d      2\n"
+"   sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"   pm-triangle               sd-basics       new        -              -      0\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
+"\n");
+	/* Sort by stability, then reverse it. */
+	browse_handle(&b, UI_A_SORT, 0, NOW);
+	assert_int_equal(b.sort, BROWSE_BY_STABILITY);
+	browse_handle(&b, UI_A_REVERSE, 0, NOW);
+	assert_string_equal(browse_selected(&b)->item->key, "sd-cap#reverse");
+	browse_handle(&b, UI_A_DOWN, 0, NOW);
+	assert_string_equal(browse_selected(&b)->item->key, "pm-program#c2");
+	/* A valid pattern over the text and the tags. */
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	for (const char *p = "caching"; *p; p++)
+		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_int_equal(b.n_shown, 1);
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 1 of 4 cards                                                /caching/\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due        stab↑ lapses\n"
+" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
+"\n");
+	/* An invalid one: the error shows and the typing goes on. */
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, UI_A_KILL_START, 0, NOW);
+	for (const char *p = "(cach"; *p; p++)
+		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	assert_string_equal(b.filter, "caching");
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 1 of 4 cards                                                /caching/\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due        stab↑ lapses\n"
+" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"\n"
+"\n"
+"\n"
+" ── bad pattern: missing closing parenthesis at column 6 ──────────────────────\n"
+" / (cach\n"
+"\n");
+	assert_int_equal(v.cursor_row, 8);
+	assert_int_equal(v.cursor_col, 8);
+	/* Esc keeps the filter in force; an empty pattern shows all. */
+	browse_handle(&b, UI_A_CANCEL, 0, NOW);
+	assert_string_equal(b.filter, "caching");
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, UI_A_KILL_START, 0, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_null(b.filter);
+	assert_int_equal(b.n_shown, 4);
+	/* The selection stayed on the card it was on. */
+	assert_string_equal(browse_selected(&b)->item->key,
+			    "sd-write-through");
+	browse_release(&b);
+	ui_view_release(&v);
+}
+
+static void browse_acts_on_the_selected_card(void **state)
+{
+	struct browse b;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	assert_int_equal(browse_handle(&b, UI_A_SUSPEND, 0, NOW),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(b.req, BROWSE_REQ_SUSPEND);
+	assert_string_equal(((struct browse_row *)vec_at(&b.rows,
+			     b.req_row))->item->key, "sd-cap#reverse");
+	/* Forget asks first; anything but y keeps the card. */
+	assert_int_equal(browse_handle(&b, UI_A_FORGET, 0, NOW), UI_REDRAW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_CONFIRM);
+	assert_int_equal(browse_handle(&b, UI_A_NO, 0, NOW), UI_REDRAW);
+	assert_string_equal(b.status, "not forgotten");
+	browse_handle(&b, UI_A_FORGET, 0, NOW);
+	assert_int_equal(browse_handle(&b, UI_A_YES, 0, NOW),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(b.req, BROWSE_REQ_FORGET);
+	/* Enter shows the whole card. */
+	browse_handle(&b, UI_A_OPEN, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_CARD);
+	view(&v, 24, 80, browse_view_fn, &b);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, " card · sd-cap#reverse\n"));
+	assert_non_null(strstr(s, "\n   Consistency, availability, partition "
+			       "tolerance: pick two under a\n   partition.\n"));
+	assert_non_null(strstr(s, "\n   CAP theorem\n"));
+	assert_non_null(strstr(s, "\n   type      reverse, back to front\n"));
+	assert_non_null(strstr(s, "\n   state     relearning · due now\n"));
+	assert_non_null(strstr(s, "\n   memory    stability 32.5d · difficulty "
+			       "5.2 · 4 reviews · 3 lapses\n"));
+	xfree(s);
+	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_REDRAW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_QUIT);
+	browse_release(&b);
+	ui_view_release(&v);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -780,6 +1282,13 @@ int main(void)
 		T(session_follows_the_queue_and_brings_steps_back),
 		T(session_undo_restores_order_and_counts),
 		T(session_cram_repeats_agains_at_the_end),
+		T(drill_basic_card_question_answer_grade),
+		T(drill_typed_card_checks_key_points),
+		T(drill_cloze_hides_then_reveals_in_place),
+		T(drill_reverse_asks_the_back),
+		T(drill_end_shows_the_summary),
+		T(browse_sorts_and_filters),
+		T(browse_acts_on_the_selected_card),
 #undef T
 	};
 
