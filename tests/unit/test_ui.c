@@ -755,6 +755,79 @@ static void session_cram_repeats_agains_at_the_end(void **state)
 	session_release(&s);
 }
 
+/* A reloaded library: items 0-2 again (new copies), item 3 gone. */
+static struct item reloaded[3];
+
+static const struct item *find_reloaded(void *ctx, const char *key)
+{
+	(void)ctx;
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(reloaded[i].key, key))
+			return &reloaded[i];
+	return NULL;
+}
+
+static void session_remap_follows_a_reload(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct drill_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		session_add(&s, &session_items[i], SESSION_NEW, 0);
+	session_current(&s, now);
+	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	/* b is on screen when the user edits it. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
+	session_remap(&s, find_reloaded, NULL);
+	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
+	/* d is gone: three left (b, c and a's step). */
+	assert_int_equal(session_left(&s), 3);
+	assert_ptr_equal(session_undo(&s), &reloaded[0]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* With d gone from the library, a graded d would clear the undo
+	 * history; here it was never graded, so undo still works. */
+	session_current(&s, now);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(session_current(&s, now));
+	assert_int_equal(session_left(&s), 0);
+	assert_ptr_equal(session_undo(&s), &reloaded[2]);
+	session_release(&s);
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = NULL;
+}
+
+static void session_remap_drops_undo_of_a_gone_card(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct drill_session s;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	session_init(&s, 0, 0);
+	session_add(&s, &session_items[3], SESSION_REVIEW, 5);
+	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
+	session_current(&s, 100);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
+	session_remap(&s, find_reloaded, NULL);
+	assert_null(session_undo(&s));
+	assert_ptr_equal(session_current(&s, 100)->item, &reloaded[0]);
+	session_release(&s);
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = NULL;
+}
+
 /* ---- Screens with cards ------------------------------------------------ */
 
 /*
@@ -1282,6 +1355,8 @@ int main(void)
 		T(session_follows_the_queue_and_brings_steps_back),
 		T(session_undo_restores_order_and_counts),
 		T(session_cram_repeats_agains_at_the_end),
+		T(session_remap_follows_a_reload),
+		T(session_remap_drops_undo_of_a_gone_card),
 		T(drill_basic_card_question_answer_grade),
 		T(drill_typed_card_checks_key_points),
 		T(drill_cloze_hides_then_reveals_in_place),
