@@ -122,7 +122,7 @@ static void check_points(struct drill *d)
 		void *re;
 
 		p->label = kp->v[i].label.s;
-		p->result = -1;
+		p->result = DRILL_BAD_PATTERN;
 		if (!m || !kp->v[i].pattern.s)
 			continue;
 		buf_clear(&err);
@@ -131,6 +131,8 @@ static void check_points(struct drill *d)
 			continue;
 		p->result = m->exec(m->ctx, re, d->answer.text.s,
 				    d->answer.text.len);
+		if (p->result < 0)
+			p->result = DRILL_GAVE_UP;
 		m->free(m->ctx, re);
 	}
 	buf_release(&err);
@@ -281,8 +283,12 @@ static void points_lines(struct drill *d, struct ui_text *body, int cols)
 		const struct drill_point *p = vec_at(&d->points, i);
 		const char *label = p->label ? p->label : "?";
 		enum ui_role role = p->result == 1 ? UI_R_OK : UI_R_MISS;
+		const char *why = p->result == DRILL_BAD_PATTERN
+				  ? " (bad pattern)"
+				  : p->result == DRILL_GAVE_UP ? " (match limit)"
+							       : "";
 		int w = 2 + ui_str_width(label, strlen(label)) +
-			(p->result < 0 ? 16 : 0);
+			(int)strlen(why);
 
 		if (col && col + 3 + w > width) {
 			ui_text_newline(body);
@@ -296,8 +302,7 @@ static void points_lines(struct drill *d, struct ui_text *body, int cols)
 			     p->result == 1 ? g->check : g->cross);
 		ui_text_pad(body, UI_R_TEXT, 0, 1);
 		ui_text_adds(body, role, 0, label);
-		if (p->result < 0)
-			ui_text_adds(body, UI_R_ERROR, 0, " (pattern error)");
+		ui_text_adds(body, UI_R_ERROR, 0, why);
 		col += w;
 	}
 	/* The total ends where card text does, INDENT from the edge. */

@@ -33,10 +33,14 @@ enum drill_request {
 	DRILL_REQ_END,		/* the user ends the session early */
 };
 
+#define DRILL_BAD_PATTERN (-1)
+#define DRILL_GAVE_UP (-2)
+
 /* A key point of a typed card, and whether the answer covered it. */
 struct drill_point {
 	const char *label;	/* borrowed from the library */
-	int result;		/* 1 covered, 0 missed, <0 pattern error */
+	int result;		/* 1 covered, 0 missed, DRILL_BAD_PATTERN
+				 * or DRILL_GAVE_UP (a match limit) */
 };
 
 struct drill {

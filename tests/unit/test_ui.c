@@ -883,6 +883,8 @@ static const struct key_point points[] = {
 	{ { "time", { 0 } }, { "time", { 0 } } },
 	{ { "cost", { 0 } }, { "budget", { 0 } } },
 	{ { "scope", { 0 } }, { "scope", { 0 } } },
+	{ { "risk", { 0 } }, { "(risk", { 0 } } },
+	{ { "quality", { 0 } }, { "LIMIT", { 0 } } },
 };
 static struct deck deck = {
 	.id = { "sd-basics", { 0 } },
@@ -909,12 +911,16 @@ static struct card cards[] = {
 	  .back = { "Consistency, availability, partition tolerance: pick "
 		    "two under a partition.", { 0 } },
 	  .deck = &deck },
+	{ .id = { "pm-hostile", { 0 } }, .type = CARD_TYPED,
+	  .front = { "Patterns that fail", { 0 } },
+	  .key_points = { points, 5, { 0 } }, .deck = &deck },
 };
 static const struct item items[] = {
 	{ "sd-write-through", &cards[0], 0 },
 	{ "pm-triangle", &cards[1], 0 },
 	{ "pm-program#c2", &cards[2], 2 },
 	{ "sd-cap#reverse", &cards[3], ITEM_REVERSE },
+	{ "pm-hostile", &cards[4], 0 },
 };
 
 static const int64_t NOW = 1795424400000;	/* 2026-11-23T09:00:00Z */
@@ -1088,6 +1094,20 @@ static void drill_typed_card_checks_key_points(void **state)
 " 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   ? keys\n"
 " █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
 	assert_int_equal(v.cursor_row, -1);
+	/* A pattern that does not compile, one that hits a match limit. */
+	show(&d, 4);
+	for (const char *p = "time budget scope risk quality"; *p; p++)
+		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
+	drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+	view(&v, 18, 60, drill_view_fn, &d);
+	{
+		char *s = dump_view(&v);
+
+		assert_non_null(strstr(s, "\n   ✓ time   ✓ cost   ✓ scope\n"
+				       "   ✗ risk (bad pattern)   ✗ quality "
+				       "(match limit)  3 of 5\n"));
+		xfree(s);
+	}
 	drill_release(&d);
 	ui_view_release(&v);
 }
