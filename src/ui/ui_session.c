@@ -9,6 +9,7 @@ struct session_step {
 	struct session_entry e;	/* as it was before the grade */
 	int src;
 	size_t idx;		/* its index in main */
+	enum fsrs_rating rating;
 	int requeued;		/* the grade put it back in the session */
 };
 
@@ -119,6 +120,7 @@ void session_graded(struct drill_session *s, enum fsrs_rating rating,
 	h->e = e;
 	h->src = src;
 	h->idx = idx;
+	h->rating = rating;
 	if (s->cram ? rating == FSRS_AGAIN
 		    : (state == FSRS_LEARNING || state == FSRS_RELEARNING) &&
 		      due - now <= s->learn_ahead_ms) {
@@ -134,12 +136,23 @@ void session_graded(struct drill_session *s, enum fsrs_rating rating,
 	s->graded++;
 }
 
+const struct item *session_last_graded(const struct drill_session *s)
+{
+	const struct session_step *h;
+
+	if (!s->history.len)
+		return NULL;
+	h = vec_at(&s->history, s->history.len - 1);
+	return h->e.item;
+}
+
 void session_drop(struct drill_session *s)
 {
 	take_current(s);
 }
 
-const struct item *session_undo(struct drill_session *s)
+const struct item *session_undo(struct drill_session *s,
+				enum fsrs_rating *rating)
 {
 	struct session_step h;
 
@@ -148,6 +161,8 @@ const struct item *session_undo(struct drill_session *s)
 	h = *(struct session_step *)vec_at(&s->history, s->history.len - 1);
 	s->history.len--;
 	s->graded--;
+	if (rating)
+		*rating = h.rating;
 	if (h.requeued) {
 		for (size_t i = 0; i < s->pending.len; i++) {
 			if (pending_at(s, i)->item != h.e.item)

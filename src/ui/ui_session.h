@@ -69,15 +69,20 @@ const struct session_entry *session_current(struct drill_session *s,
 void session_graded(struct drill_session *s, enum fsrs_rating rating,
 		    enum fsrs_state state, int64_t due, int64_t now);
 
+/* The item of the last grade that undo would take back, or NULL. */
+const struct item *session_last_graded(const struct drill_session *s);
+
 /* The current entry leaves the session without a grade (bury, suspend). */
 void session_drop(struct drill_session *s);
 
 /*
  * Undoes the last grade: the item leaves the pending steps if the grade
- * put it there and becomes the current entry again.  Returns the item,
- * or NULL when there is no grade to undo.
+ * put it there and becomes the current entry again.  Returns the item and
+ * sets *rating (if not NULL) to the grade it had, or returns NULL when
+ * there is no grade to undo.
  */
-const struct item *session_undo(struct drill_session *s);
+const struct item *session_undo(struct drill_session *s,
+				enum fsrs_rating *rating);
 
 /*
  * After the library was loaded again: points every entry at the item of

@@ -711,7 +711,7 @@ static void session_undo_restores_order_and_counts(void **state)
 	session_init(&s, 20 * min, 0);
 	for (int i = 0; i < 4; i++)
 		session_add(&s, &session_items[i], SESSION_NEW, 0);
-	assert_null(session_undo(&s));
+	assert_null(session_undo(&s, NULL));
 	session_current(&s, now);
 	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
 	session_current(&s, now);
@@ -721,12 +721,17 @@ static void session_undo_restores_order_and_counts(void **state)
 	session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
 	assert_int_equal(s.left[SESSION_NEW], 1);
 	assert_int_equal(s.left[SESSION_LEARN], 2);
-	assert_ptr_equal(session_undo(&s), &session_items[2]);
+	{
+		enum fsrs_rating r;
+
+		assert_ptr_equal(session_undo(&s, &r), &session_items[2]);
+		assert_int_equal(r, FSRS_GOOD);
+	}
 	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
 	assert_int_equal(s.left[SESSION_NEW], 2);
 	assert_int_equal(s.left[SESSION_LEARN], 1);
 	/* Undo the first grade: its step leaves, the card is current. */
-	assert_ptr_equal(session_undo(&s), &session_items[0]);
+	assert_ptr_equal(session_undo(&s, NULL), &session_items[0]);
 	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
 	assert_int_equal(s.left[SESSION_LEARN], 0);
 	assert_int_equal(s.left[SESSION_NEW], 3);
@@ -789,7 +794,7 @@ static void session_remap_follows_a_reload(void **state)
 	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
 	/* d is gone: three left (b, c and a's step). */
 	assert_int_equal(session_left(&s), 3);
-	assert_ptr_equal(session_undo(&s), &reloaded[0]);
+	assert_ptr_equal(session_undo(&s, NULL), &reloaded[0]);
 	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
 	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
@@ -799,7 +804,7 @@ static void session_remap_follows_a_reload(void **state)
 	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_null(session_current(&s, now));
 	assert_int_equal(session_left(&s), 0);
-	assert_ptr_equal(session_undo(&s), &reloaded[2]);
+	assert_ptr_equal(session_undo(&s, NULL), &reloaded[2]);
 	session_release(&s);
 	for (int i = 0; i < 4; i++)
 		session_items[i].key = NULL;
@@ -821,7 +826,7 @@ static void session_remap_drops_undo_of_a_gone_card(void **state)
 	session_current(&s, 100);
 	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
 	session_remap(&s, find_reloaded, NULL);
-	assert_null(session_undo(&s));
+	assert_null(session_undo(&s, NULL));
 	assert_ptr_equal(session_current(&s, 100)->item, &reloaded[0]);
 	session_release(&s);
 	for (int i = 0; i < 4; i++)
