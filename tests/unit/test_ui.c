@@ -1352,6 +1352,81 @@ static void browse_acts_on_the_selected_card(void **state)
 	ui_view_release(&v);
 }
 
+/* Every screen and help page keeps within the smallest terminal allowed
+ * and the usual sizes: exactly its rows, no line wider than its columns
+ * (dump_view() checks both). */
+static void ui_screens_fit_every_size(void **state)
+{
+	static const int sizes[][2] = { { 12, 40 }, { 24, 80 }, { 40, 120 },
+					{ 13, 41 } };
+	struct ui_view v;
+	struct drill d;
+	struct browse b;
+	struct home h;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "a deck with a rather long name, to be cut", 0,
+		   &fake_matcher);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	home_init(&h);
+	home_fill(&h);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		int rows = sizes[k][0], cols = sizes[k][1];
+		char *s;
+
+		for (int m = 0; m < UI_MAP_COUNT_; m++) {
+			int scroll = 0;
+
+			ui_view_begin(&v, rows, cols);
+			ui_view_help(&v, (enum ui_keymap)m, &scroll);
+			xfree(dump_view(&v));
+		}
+		for (int i = 0; i < 5; i++) {
+			show(&d, i);
+			view(&v, rows, cols, drill_view_fn, &d);
+			xfree(dump_view(&v));
+			drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+			drill_handle(&d, UI_A_REVEAL, 0, NOW);
+			view(&v, rows, cols, drill_view_fn, &d);
+			s = dump_view(&v);
+			assert_non_null(strstr(s, "answer"));
+			xfree(s);
+		}
+		drill_finish(&d, "A note that is long enough to wrap at forty "
+			     "columns, surely.", NOW);
+		view(&v, rows, cols, drill_view_fn, &d);
+		xfree(dump_view(&v));
+		b.card = 0;
+		view(&v, rows, cols, browse_view_fn, &b);
+		xfree(dump_view(&v));
+		b.card = 1;
+		view(&v, rows, cols, browse_view_fn, &b);
+		xfree(dump_view(&v));
+		ui_view_begin(&v, rows, cols);
+		home_view(&h, &v);
+		xfree(dump_view(&v));
+		ui_view_begin(&v, rows, cols);
+		ui_view_notice(&v, "a title", "line one\nline two is long "
+			       "enough to wrap somewhere", &(int){ 0 });
+		xfree(dump_view(&v));
+	}
+	ui_view_begin(&v, 10, 30);
+	ui_view_too_small(&v);
+	{
+		char *s = dump_view(&v);
+
+		assert_string_equal(s, "\n\n\n\n      terminal too small\n"
+				    "    need 40x12, have 30x10\n\n\n\n\n");
+		xfree(s);
+	}
+	home_release(&h);
+	browse_release(&b);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -1389,6 +1464,7 @@ int main(void)
 		T(drill_end_shows_the_summary),
 		T(browse_sorts_and_filters),
 		T(browse_acts_on_the_selected_card),
+		T(ui_screens_fit_every_size),
 #undef T
 	};
 
