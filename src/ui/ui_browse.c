@@ -613,18 +613,25 @@ static void card_view(struct browse *b, struct ui_view *v)
 	buf_addf(&s, "%s:%u:%u", c->pos.file ? shown_path(b, c->pos.file)
 					      : "?", c->pos.line, c->pos.col);
 	fact(&body, "file", s.s, v->cols);
-	due_cell(r, b->now, due);
 	buf_clear(&s);
-	buf_addf(&s, "%s %s due %s", browse_state_name(r, b->now),
-		 ui_glyphs()->dot, due);
+	buf_adds(&s, browse_state_name(r, b->now));
+	if (r->mem.last_review) {
+		due_cell(r, b->now, due);
+		buf_addf(&s, " %s due %s", ui_glyphs()->dot, due);
+	}
 	fact(&body, "state", s.s, v->cols);
-	stability_cell(r->mem.stability, stab);
 	buf_clear(&s);
-	buf_addf(&s, "stability %s %s difficulty %.1f %s %d review%s %s "
-		 "%d lapse%s", stab, ui_glyphs()->dot, r->mem.difficulty,
-		 ui_glyphs()->dot, (int)r->mem.reps,
-		 r->mem.reps == 1 ? "" : "s", ui_glyphs()->dot,
-		 (int)r->mem.lapses, r->mem.lapses == 1 ? "" : "s");
+	if (r->mem.last_review) {
+		stability_cell(r->mem.stability, stab);
+		buf_addf(&s, "stability %s %s difficulty %.1f %s %d review%s "
+			 "%s %d lapse%s", stab, ui_glyphs()->dot,
+			 r->mem.difficulty, ui_glyphs()->dot,
+			 (int)r->mem.reps, r->mem.reps == 1 ? "" : "s",
+			 ui_glyphs()->dot, (int)r->mem.lapses,
+			 r->mem.lapses == 1 ? "" : "s");
+	} else {
+		buf_adds(&s, "not studied yet");
+	}
 	fact(&body, "memory", s.s, v->cols);
 
 	b->card_lines = (int)ui_text_n_lines(&body);
