@@ -9,6 +9,13 @@ static const struct cli_verb verbs[] = {
 	{ "lint", cmd_lint,
 	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",
 	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
+	{ "due", cmd_due,
+	  "due [--json] [--deck D]... [--tag T]... [--decks DIR]...",
+	  "what is due now, per deck" },
+	{ "review", cmd_review, "review --batch [--decks DIR]...",
+	  "grade cards from standard input (scripts, tests)" },
+	{ "config", cmd_config, "config [KEY [VALUE]] | config --unset KEY",
+	  "show and change settings" },
 	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
 	  "run review histories through the scheduler; every state as CSV" },
 };

@@ -64,5 +64,34 @@ void cli_env_set_db(struct cli_env *env, const char *path);
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);
 int cmd_replay(int argc, char **argv, struct cli_env *env);
+int cmd_due(int argc, char **argv, struct cli_env *env);
+int cmd_review(int argc, char **argv, struct cli_env *env);
+int cmd_config(int argc, char **argv, struct cli_env *env);
+
+/*
+ * The study verbs' data (cli_data.c); each reports its own errors on
+ * stderr and returns an enum cli_exit.
+ */
+struct library;
+struct settings;
+struct store;
+
+/*
+ * Loads the library from the n_decks paths of --decks, or by default
+ * from the shipped decks (env->data_dir/decks) and the user's own
+ * (env->user_dir/decks), whichever exist.  A library with errors is
+ * reported with its diagnostics and released: EXIT_DATA.  On EXIT_OK
+ * the caller releases lib.
+ */
+int cli_load_library(struct cli_env *env, const char *const *decks,
+		     size_t n_decks, struct library *lib);
+
+/*
+ * Opens env->db_path with store_open()'s flags and, if s is not NULL,
+ * loads the settings into s.  On error prints "tpmtrain: error: FILE:
+ * MESSAGE" and sets *st to NULL.
+ */
+int cli_open_store(struct cli_env *env, unsigned flags, struct store **st,
+		   struct settings *s);
 
 #endif

@@ -25,6 +25,16 @@ struct library;
  *  - a key-point pattern that matches empty text (it is always covered);
  *  - a rubric tag no card has, when the library has decks.
  * Positions inside a value are exact (library_locate()).
+ *
+ * Objects the loader rejected (loader_rejected.h) are checked too, with
+ * whatever values they have, so that one run reports every problem: a card
+ * with a misspelt key still gets its patterns, cloze text, refs and text
+ * checked, and its id is a duplicate, or the first of one, like any other.
+ * A rejected object's rubric id and tags count as present for scenarios
+ * and criteria, since its own problem is reported already.  Checks that
+ * need a value the object lacks are skipped: a rejected card with a bad
+ * type gets no key-point-against-back check, a rejected key point none
+ * either (which card it belongs to is not kept).
  */
 void lint_library(struct library *lib, struct diag_list *dl);
 

@@ -46,28 +46,36 @@ static void lint_point_answer(struct lint *l, const struct key_point *kp,
 	xfree(q);
 }
 
-void lint_key_points(struct lint *l, const struct key_point_list *kps,
-		     const struct lstr *answer)
+/* The pattern compiles, can be missed, and matches the model answer. */
+static void lint_pattern(struct lint *l, const struct key_point *kp,
+			 const struct lstr *answer)
 {
-	for (size_t i = 0; i < kps->n; i++) {
-		const struct lstr *pat = &kps->v[i].pattern;
-		struct match_pattern *p;
-		struct match_error err;
+	const struct lstr *pat = &kp->pattern;
+	struct match_pattern *p;
+	struct match_error err;
 
-		if (match_pattern_compile(&p, pat->s, strlen(pat->s),
-					  MATCH_NO_JIT, &err) < 0) {
-			diag_add(l->dl, DIAG_ERROR,
-				 library_locate(l->lib, pat, err.offset),
-				 "invalid pattern: %s", err.msg);
-			continue;
-		}
-		if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
-			diag_add(l->dl, DIAG_WARNING, pat->pos, "pattern "
-				 "matches empty text, so it is always covered");
-		else if (answer && answer->s)
-			lint_point_answer(l, &kps->v[i], p, answer);
-		match_pattern_free(p);
+	if (match_pattern_compile(&p, pat->s, strlen(pat->s), MATCH_NO_JIT,
+				  &err) < 0) {
+		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, pat,
+							   err.offset),
+			 "invalid pattern: %s", err.msg);
+		return;
 	}
+	if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
+		diag_add(l->dl, DIAG_WARNING, pat->pos, "pattern matches empty "
+			 "text, so it is always covered");
+	else if (answer && answer->s && kp->label.s)
+		lint_point_answer(l, kp, p, answer);
+	match_pattern_free(p);
+}
+
+void lint_key_point(struct lint *l, const struct key_point *kp,
+		    const struct lstr *answer)
+{
+	if (kp->pattern.s)
+		lint_pattern(l, kp, answer);
+	lint_text(l, &kp->label, "label");
+	lint_text(l, &kp->pattern, "pattern");
 }
 
 /* A ref must stay inside the content directory: no "/x", no "..". */
@@ -122,22 +130,35 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 	}
 }
 
-void lint_cards(struct lint *l)
+void lint_card(struct lint *l, const struct card *c,
+	       const struct rejected *r)
 {
-	for (size_t i = 0; i < l->lib->n_decks; i++) {
-		const struct deck *d = &l->lib->decks[i];
+	/* A rejected card's type may have been the bad value: unknown. */
+	int type_known = !r || !rejected_has_key(r, "type") ||
+			 c->type_pos.line;
+	const struct lstr *answer = type_known && c->type != CARD_CLOZE ?
+				    &c->back : NULL;
 
-		for (size_t k = 0; k < d->n_cards; k++) {
-			const struct card *c = &d->cards[k];
+	if (c->type == CARD_CLOZE && c->text.s)
+		lint_cloze(l, c);
+	/* A rejected card's key points may have been there, but bad. */
+	if (c->type == CARD_TYPED && !c->key_points.n &&
+	    !(r && rejected_has_key(r, "key_points")))
+		diag_add(l->dl, DIAG_ERROR, c->type_pos, "typed card has no "
+			 "'key_points'");
+	for (size_t i = 0; i < c->key_points.n; i++)
+		lint_key_point(l, &c->key_points.v[i], answer);
+	lint_refs(l, &c->refs);
+	lint_text(l, &c->front, "front");
+	lint_text(l, &c->back, "back");
+	lint_text(l, &c->text, "text");
+	lint_text_list(l, &c->refs, "refs");
+}
 
-			if (c->type == CARD_CLOZE)
-				lint_cloze(l, c);
-			if (c->type == CARD_TYPED && !c->key_points.n)
-				diag_add(l->dl, DIAG_ERROR, c->type_pos, "typed "
-					 "card has no 'key_points'");
-			lint_key_points(l, &c->key_points,
-					c->type == CARD_CLOZE ? NULL : &c->back);
-			lint_refs(l, &c->refs);
-		}
-	}
+void lint_deck(struct lint *l, const struct deck *d)
+{
+	lint_text(l, &d->title, "title");
+	lint_text(l, &d->description, "description");
+	for (size_t i = 0; i < d->n_cards; i++)
+		lint_card(l, &d->cards[i], NULL);
 }

@@ -3,25 +3,40 @@
 
 #include "core/diag.h"
 #include "loader/loader.h"
+#include "loader/loader_rejected.h"
 
 struct lint {
 	struct library *lib;
 	struct diag_list *dl;
+	const struct rejected *rejected;	/* library_rejected() */
+	size_t n_rejected;
 };
 
-/* Each adds the problems of one kind of check (see lint.h). */
+/* Ids used twice, among library and rejected objects alike (see lint.h). */
 void lint_ids(struct lint *l);
-void lint_cards(struct lint *l);
-void lint_rubrics(struct lint *l);
-void lint_scenarios(struct lint *l);
-void lint_text(struct lint *l);
 
 /*
- * Shared by cards and scenarios.  answer, when not NULL, is a model answer
- * that every point should match (a card's back).
+ * The checks of one object and of the valid objects inside it.  The object
+ * may be a rejected one (loader_rejected.h), so any of its values may be
+ * absent: each check runs when its inputs are there.  r is the card's
+ * record if it is rejected, else NULL.  answer, when not NULL, is a model
+ * answer that a key point should match (its card's back).
  */
-void lint_key_points(struct lint *l, const struct key_point_list *kps,
-		     const struct lstr *answer);
+void lint_deck(struct lint *l, const struct deck *d);
+void lint_card(struct lint *l, const struct card *c,
+	       const struct rejected *r);
+void lint_key_point(struct lint *l, const struct key_point *kp,
+		    const struct lstr *answer);
+void lint_rubric(struct lint *l, const struct rubric *r);
+void lint_criterion(struct lint *l, const struct criterion *c);
+void lint_scenario(struct lint *l, const struct scenario *s);
+void lint_phase(struct lint *l, const struct phase *p);
+
 void lint_refs(struct lint *l, const struct lstr_list *refs);
+
+/* Text hygiene of a value (or each item), named key in messages. */
+void lint_text(struct lint *l, const struct lstr *v, const char *key);
+void lint_text_list(struct lint *l, const struct lstr_list *list,
+		    const char *key);
 
 #endif

@@ -2,7 +2,7 @@
  * Text hygiene: what should not reach a terminal (control characters,
  * escape sequences) and text damaged on its way in (mojibake).  Each text
  * gets at most one warning of each kind, at the first occurrence, with a
- * count of the others.
+ * count of the others.  Ids and tags have a syntax that needs no check.
  */
 #include "lint/lint_int.h"
 
@@ -183,7 +183,7 @@ static void check_mojibake(struct lint *l, const struct lstr *v,
 	buf_release(&msg);
 }
 
-static void check(struct lint *l, const struct lstr *v, const char *key)
+void lint_text(struct lint *l, const struct lstr *v, const char *key)
 {
 	if (!v->s)
 		return;
@@ -191,62 +191,9 @@ static void check(struct lint *l, const struct lstr *v, const char *key)
 	check_mojibake(l, v, key);
 }
 
-static void check_list(struct lint *l, const struct lstr_list *list,
-		       const char *key)
+void lint_text_list(struct lint *l, const struct lstr_list *list,
+		    const char *key)
 {
 	for (size_t i = 0; i < list->n; i++)
-		check(l, &list->v[i], key);
-}
-
-static void check_key_points(struct lint *l, const struct key_point_list *k)
-{
-	for (size_t i = 0; i < k->n; i++) {
-		check(l, &k->v[i].label, "label");
-		check(l, &k->v[i].pattern, "pattern");
-	}
-}
-
-/* Every text of the library; ids and tags have a syntax that needs none. */
-void lint_text(struct lint *l)
-{
-	const struct library *lib = l->lib;
-
-	for (size_t i = 0; i < lib->n_decks; i++) {
-		const struct deck *d = &lib->decks[i];
-
-		check(l, &d->title, "title");
-		check(l, &d->description, "description");
-		for (size_t k = 0; k < d->n_cards; k++) {
-			const struct card *c = &d->cards[k];
-
-			check(l, &c->front, "front");
-			check(l, &c->back, "back");
-			check(l, &c->text, "text");
-			check_key_points(l, &c->key_points);
-			check_list(l, &c->refs, "refs");
-		}
-	}
-	for (size_t i = 0; i < lib->n_rubrics; i++) {
-		const struct rubric *r = &lib->rubrics[i];
-
-		check(l, &r->title, "title");
-		check(l, &r->description, "description");
-		for (size_t k = 0; k < r->n_criteria; k++) {
-			check(l, &r->criteria[k].name, "name");
-			check_list(l, &r->criteria[k].levels, "levels");
-		}
-	}
-	for (size_t i = 0; i < lib->n_scenarios; i++) {
-		const struct scenario *s = &lib->scenarios[i];
-
-		check(l, &s->title, "title");
-		check(l, &s->prompt, "prompt");
-		for (size_t k = 0; k < s->n_phases; k++) {
-			check(l, &s->phases[k].name, "name");
-			check_list(l, &s->phases[k].hints, "hints");
-			check_key_points(l, &s->phases[k].key_points);
-		}
-		check_list(l, &s->follow_ups, "follow_ups");
-		check_list(l, &s->refs, "refs");
-	}
+		lint_text(l, &list->v[i], key);
 }

@@ -188,10 +188,13 @@ struct library {
  * error.  A value with an error is left out of the library: a bad list
  * element is dropped from its list, and an object (deck, card, criterion,
  * ...) with a bad value or a missing required key is dropped with its
- * contents; unknown and duplicate keys are reported and ignored.  A file
- * that is not valid YAML keeps the diagnostics found before the syntax
- * error, but none of its objects.  Invalid UTF-8 and forbidden control
- * characters are reported, read as U+FFFD, and loading goes on.
+ * contents; unknown and duplicate keys are reported and ignored.  So the
+ * library holds only complete, valid objects.  What was read of a dropped
+ * object is kept aside for lint alone (loader_rejected.h), so that one run
+ * reports its other problems too.  A file that is not valid YAML keeps the
+ * diagnostics found before the syntax error, but none of its objects.
+ * Invalid UTF-8 and forbidden control characters are reported, read as
+ * U+FFFD, and loading goes on.
  *
  * Returns 0, or TPM_EIO if a path could not be read at all (also reported
  * in dl).  May be called again to add more files; lib must be released

@@ -13,7 +13,10 @@
  * elements in one reusable scratch buffer per nesting level, and move to
  * the arena when they end (a big one keeps its buffer).  Nesting is
  * tracked with an explicit stack of frames, and a value to be skipped
- * with a counter, so that no input makes the walker recurse.
+ * with a counter, so that no input makes the walker recurse.  An object
+ * that ends with a problem is dropped from its list (or not committed) and
+ * a copy goes to st->rejected for lint (loader_rejected.h): only the error
+ * path pays for it.
  *
  * Files: loader_read.c (library state, paths, directories),
  * loader_stream.c (reading), loader_parse.c (the walker), loader_schema.c
@@ -27,6 +30,7 @@
 #include "core/buf.h"
 #include "core/vec.h"
 #include "loader/loader.h"
+#include "loader/loader_rejected.h"
 
 /* A text and where its lines start, for turning offsets into positions. */
 struct source_text {
@@ -73,6 +77,7 @@ struct library_state {
 	struct vec sources;		/* struct source */
 	struct vec file_ids;		/* struct file_id: files already read */
 	struct vec blocks;		/* big lists' arrays, outside the arena */
+	struct vec rejected;		/* struct rejected, for lint */
 	size_t block_bytes;
 	struct index_entry *index;	/* NULL until the first lookup */
 	size_t index_mask;
@@ -139,13 +144,18 @@ struct schema {
 	const struct field *fields;
 	unsigned n_fields;
 	unsigned short pos_off;		/* where the object's pos goes */
+	unsigned short file_off;	/* top-level: where ->file goes */
+	enum rejected_kind kind;	/* what a rejected one is recorded as */
 	/*
 	 * Checks that span several keys, run when the mapping ends; returns
 	 * 0 to keep the object, -1 to drop it (after reporting why).  NULL
 	 * for none.
 	 */
 	int (*finish)(struct loader *ld, struct frame *fr);
-	/* A top-level object: adds the finished, valid object to the library. */
+	/*
+	 * A top-level object (and only those have one): adds the finished,
+	 * valid object to the library.
+	 */
 	void (*commit)(struct loader *ld, const void *obj);
 };
 

@@ -212,19 +212,31 @@ static const char *expected(enum field_kind kind)
 	}
 }
 
+/* The advice for text that YAML read as a key and its value. */
+static const char colon_hint[] = "quote a value that contains ': '";
+
 static void type_error(struct loader *ld, const struct field *f,
 		       const yaml_event_t *ev, int item)
 {
 	struct src_pos pos = mark_pos(ld, ev->start_mark);
+	const char *want = expected(f->kind);
 	char *what = found(ev);
+	int colon;
 
 	if (item)
-		loader_diag(ld, DIAG_ERROR, pos, "expected %s in '%s', found %s",
-			    f->kind == FK_OBJ_LIST ? "a mapping" : "a string",
-			    f->name, what);
-	else
-		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
-			    "%s", expected(f->kind), f->name, what);
+		want = f->kind == FK_OBJ_LIST ? "a mapping" : "a string";
+	/*
+	 * Where text was expected, a block mapping is nearly always text
+	 * with ": " in it, as in "- Who pays: the bank" (a flow mapping's
+	 * braces are written on purpose).
+	 */
+	colon = !strcmp(want, "a string") &&
+		ev->type == YAML_MAPPING_START_EVENT &&
+		ev->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE;
+	loader_diag(ld, DIAG_ERROR, pos, "expected %s %s '%s', found %s%s%s%s",
+		    want, item ? "in" : "for", f->name, what,
+		    colon ? " (" : "", colon ? colon_hint : "",
+		    colon ? ")" : "");
 	xfree(what);
 }
 
@@ -539,6 +551,30 @@ static int check_required(struct loader *ld, struct frame *fr)
 	return ret;
 }
 
+/*
+ * Keeps what was read of an object left out of the library, for lint
+ * (loader_rejected.h).  Its strings and lists are in the arena or the
+ * library's blocks already; the object itself is in a scratch buffer or
+ * ld->doc, both reused, so it is copied.
+ */
+static void reject(struct loader *ld, const struct frame *fr)
+{
+	struct rejected *r = vec_push(&ld->st->rejected);
+
+	r->kind = fr->schema->kind;
+	r->obj = arena_memdup(&ld->lib->arena, fr->obj, fr->schema->size);
+	r->file = ld->file;
+	r->schema = fr->schema;
+	r->present = fr->present;
+}
+
+int rejected_has_key(const struct rejected *r, const char *key)
+{
+	int i = find_field(r->schema, key, strlen(key));
+
+	return i >= 0 && (r->present & (1u << i));
+}
+
 static void object_end(struct loader *ld)
 {
 	struct frame *fr = &ld->frames[ld->top];
@@ -547,6 +583,11 @@ static void object_end(struct loader *ld)
 
 	if (s->finish && s->finish(ld, fr) < 0)
 		keep = 0;
+	if (s->commit)
+		memcpy((char *)fr->obj + s->file_off, &ld->file,
+		       sizeof(ld->file));
+	if (!keep)
+		reject(ld, fr);
 	ld->top--;
 	if (ld->frames[ld->top].type == FR_LIST) {
 		if (!keep)
@@ -838,7 +879,7 @@ static void yaml_problem(struct loader *ld, const yaml_parser_t *p)
 	c = source_byte_at(loader_text(ld), pos.line, pos.col);
 	if (!strcmp(problem, "mapping values are not allowed in this "
 		    "context"))
-		hint = "quote a value that contains ': '";
+		hint = colon_hint;
 	else if (c == '\t')
 		hint = "indent with spaces, not tabs";
 	else if (c == '@' || c == '`')
@@ -862,6 +903,7 @@ void loader_parse(struct loader *ld)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
+	size_t n_rejected = ld->st->rejected.len;
 
 	if (!yaml_parser_initialize(&parser))
 		xmalloc_oom(sizeof(parser));
@@ -885,7 +927,13 @@ void loader_parse(struct loader *ld)
 		if (type == YAML_STREAM_END_EVENT)
 			break;
 	}
-	/* A document cut short is dropped: nothing of it was committed. */
+	/*
+	 * A document cut short is dropped: nothing of it was committed, and
+	 * lint gets none of its rejected objects either: it could check
+	 * only those, and not the valid objects read with them.
+	 */
+	if (ld->top > 0)
+		ld->st->rejected.len = n_rejected;
 	for (int i = 0; i <= ld->top; i++)
 		ld->scratch[i].len = 0;
 	yaml_parser_delete(&parser);

@@ -36,6 +36,7 @@ static struct library_state *lib_state(struct library *lib)
 	vec_init(&st->sources, sizeof(struct source));
 	vec_init(&st->file_ids, sizeof(struct file_id));
 	vec_init(&st->blocks, sizeof(void *));
+	vec_init(&st->rejected, sizeof(struct rejected));
 	source_text_init(&st->cached, NULL, 0);
 	lib->state = st;
 	return st;
@@ -66,6 +67,7 @@ void library_release(struct library *lib)
 		for (size_t i = 0; i < st->blocks.len; i++)
 			xfree(*(void **)vec_at(&st->blocks, i));
 		vec_release(&st->blocks);
+		vec_release(&st->rejected);
 		library_index_drop(st);
 		xfree(st->cached_data);
 		source_text_release(&st->cached);
@@ -90,7 +92,8 @@ size_t library_memory(const struct library *lib)
 	n += sizeof(*st) + st->block_bytes + vec_bytes(&st->decks) +
 	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) +
 	     vec_bytes(&st->items) + vec_bytes(&st->sources) +
-	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks);
+	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks) +
+	     vec_bytes(&st->rejected);
 	for (size_t i = 0; i < st->sources.len; i++) {
 		const struct source *src = vec_at(&st->sources, i);
 
@@ -98,6 +101,32 @@ size_t library_memory(const struct library *lib)
 			n += src->len;
 	}
 	return n + library_index_bytes(st);
+}
+
+const struct rejected *library_rejected(const struct library *lib,
+					size_t *n)
+{
+	const struct library_state *st = lib->state;
+
+	*n = st ? st->rejected.len : 0;
+	return *n ? st->rejected.items : NULL;
+}
+
+size_t library_file_order(const struct library *lib, const char *file)
+{
+	const struct library_state *st = lib->state;
+	size_t i;
+
+	if (!st)
+		return 0;
+	/* Names are the library's own copies: a pointer says which load. */
+	for (i = 0; i < st->sources.len; i++) {
+		const struct source *src = vec_at(&st->sources, i);
+
+		if (src->name == file)
+			return i;
+	}
+	return i;
 }
 
 void loader_diag(struct loader *ld, enum diag_level level, struct src_pos pos,

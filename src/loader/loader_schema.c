@@ -61,6 +61,7 @@ static const struct schema key_point_schema = {
 	.fields = key_point_fields,
 	.n_fields = 2,
 	.pos_off = NO_OFF,
+	.kind = REJECTED_KEY_POINT,
 };
 
 /* Card keys by index, for the checks that depend on the card's type. */
@@ -149,6 +150,7 @@ static const struct schema card_schema = {
 	.fields = card_fields,
 	.n_fields = CF_N,
 	.pos_off = offsetof(struct card, pos),
+	.kind = REJECTED_CARD,
 	.finish = card_finish,
 };
 
@@ -212,7 +214,6 @@ static void deck_commit(struct loader *ld, const void *obj)
 	struct deck *d = vec_push(&ld->st->decks);
 
 	*d = *(const struct deck *)obj;
-	d->file = ld->file;
 	loader_add_items(ld, d);
 }
 
@@ -238,6 +239,8 @@ static const struct schema deck_schema = {
 	.fields = deck_fields,
 	.n_fields = sizeof(deck_fields) / sizeof(deck_fields[0]),
 	.pos_off = offsetof(struct deck, pos),
+	.file_off = offsetof(struct deck, file),
+	.kind = REJECTED_DECK,
 	.commit = deck_commit,
 };
 
@@ -262,6 +265,7 @@ static const struct schema criterion_schema = {
 	.fields = criterion_fields,
 	.n_fields = sizeof(criterion_fields) / sizeof(criterion_fields[0]),
 	.pos_off = NO_OFF,
+	.kind = REJECTED_CRITERION,
 };
 
 static void rubric_commit(struct loader *ld, const void *obj)
@@ -269,7 +273,6 @@ static void rubric_commit(struct loader *ld, const void *obj)
 	struct rubric *r = vec_push(&ld->st->rubrics);
 
 	*r = *(const struct rubric *)obj;
-	r->file = ld->file;
 }
 
 static const struct field rubric_fields[] = {
@@ -292,6 +295,8 @@ static const struct schema rubric_schema = {
 	.fields = rubric_fields,
 	.n_fields = sizeof(rubric_fields) / sizeof(rubric_fields[0]),
 	.pos_off = offsetof(struct rubric, pos),
+	.file_off = offsetof(struct rubric, file),
+	.kind = REJECTED_RUBRIC,
 	.commit = rubric_commit,
 };
 
@@ -316,6 +321,7 @@ static const struct schema phase_schema = {
 	.fields = phase_fields,
 	.n_fields = sizeof(phase_fields) / sizeof(phase_fields[0]),
 	.pos_off = NO_OFF,
+	.kind = REJECTED_PHASE,
 };
 
 static void scenario_commit(struct loader *ld, const void *obj)
@@ -323,7 +329,6 @@ static void scenario_commit(struct loader *ld, const void *obj)
 	struct scenario *s = vec_push(&ld->st->scenarios);
 
 	*s = *(const struct scenario *)obj;
-	s->file = ld->file;
 }
 
 static const struct field scenario_fields[] = {
@@ -358,6 +363,8 @@ static const struct schema scenario_schema = {
 	.fields = scenario_fields,
 	.n_fields = sizeof(scenario_fields) / sizeof(scenario_fields[0]),
 	.pos_off = offsetof(struct scenario, pos),
+	.file_off = offsetof(struct scenario, file),
+	.kind = REJECTED_SCENARIO,
 	.commit = scenario_commit,
 };
 

@@ -108,12 +108,67 @@ static void lint_locates_inside_buffers(void **state)
 	library_release(&lib);
 }
 
+/*
+ * Rejected objects are checked, and their ids, tags and rubric ids count
+ * as those of library objects do; a file cut short gives nothing to lint.
+ */
+static void lint_checks_rejected_objects(void **state)
+{
+	const char *names[] = { "a.yaml", "b.yaml", "r.yaml", "m.yaml",
+				"cut.yaml" };
+	const char *texts[] = {
+		/* x is rejected (no back), and the first x. */
+		"deck: a\ntitle: A\ncards:\n"
+		"  - id: x\n"
+		"    type: typed\n"
+		"    front: q\n"
+		"    tags: [only-rejected]\n"
+		"    key_points: [{label: l, pattern: 'a[b'}]\n",
+		"deck: b\ntitle: B\ncards:\n"
+		"  - {id: x, front: q, back: a}\n",
+		/* A rubric without a title still has its id. */
+		"rubric: r\ncriteria:\n"
+		"  - {id: c, name: C, weight: 1, levels: [a, b, c, d], "
+		"tags: [only-rejected, none]}\n",
+		"scenario: m\nkind: behavioural\ntitle: T\nprompt: P\n"
+		"rubric: r\nphases: [{name: N, minutes: 5}]\n",
+		"deck: cut\ntitle: C\ncards:\n"
+		"  - {id: y, front: q, key_points: [{label: l, pattern: '('}]"
+		"}\n"
+		"  - {id: z, front: [\n",
+	};
+	struct library lib;
+	char *out;
+
+	(void)state;
+	library_init(&lib);
+	out = lint_lines(&lib, names, texts, 5);
+	assert_string_equal(out,
+		"a.yaml:4:5: error: missing required key 'back'\n"
+		"a.yaml:8:42: error: invalid pattern: missing terminating ] "
+		"for character class\n"
+		"b.yaml:4:10: error: duplicate card id 'x' (first defined at "
+		"a.yaml:4)\n"
+		/* Not y's pattern: the file is not read to its end. */
+		"cut.yaml:4:5: error: missing required key 'back'\n"
+		"cut.yaml:5:20: error: expected a string for 'front', found a "
+		"list\n"
+		"cut.yaml:6:1: error: did not find expected node content\n"
+		"r.yaml:1:1: error: missing required key 'title'\n"
+		"r.yaml:3:77: warning: no card has tag 'none'\n");
+	assert_ptr_equal(library_find_card(&lib, "x"),
+			 &lib.decks[0].cards[0]);
+	xfree(out);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lint_fixtures_report_exact_diagnostics),
 		cmocka_unit_test(lint_finds_duplicates_across_loads),
 		cmocka_unit_test(lint_locates_inside_buffers),
+		cmocka_unit_test(lint_checks_rejected_objects),
 	};
 
 	return cmocka_run_group_tests_name("lint", tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
+#include "loader/loader_rejected.h"
 
 #include "fixture_run.h"
 
@@ -625,6 +626,103 @@ static void loader_checks_encoding_across_chunks(void **state)
 	buf_release(&want);
 }
 
+/*
+ * An object with a problem stays out of the library, but what was read of
+ * it is kept for lint: its good values, and the valid objects inside it.
+ */
+static void loader_keeps_rejected_objects_for_lint(void **state)
+{
+	static const char deck[] =
+		"deck: d\n"
+		"cards:\n"			/* the deck has no title */
+		"  - id: good\n"
+		"    front: Q\n"
+		"    back: A\n"
+		"  - id: typo\n"
+		"    type: typed\n"
+		"    fornt: Q\n"
+		"    back: A\n"
+		"    key_points:\n"
+		"      - {label: kept, pattern: 'x('}\n"
+		"      - {label: no pattern}\n"
+		"  - id: bad-type\n"
+		"    type: clozed\n"
+		"    front: Q\n"
+		"    back: A\n";
+	static const char cut[] =
+		"deck: e\ntitle: E\ncards:\n"
+		"  - {id: lost, front: Q}\n"
+		"  - {id: x, front: [unclosed\n";
+	const struct rejected *r;
+	const struct card *c;
+	struct library lib;
+	size_t n;
+	char *out;
+	int ret;
+
+	(void)state;
+	library_init(&lib);
+	r = library_rejected(&lib, &n);
+	assert_null(r);
+	assert_int_equal(n, 0);
+	out = load_buffer_output(&lib, "d.yaml", deck, sizeof(deck) - 1, &ret);
+	assert_string_equal(out,
+		"d.yaml:1:1: error: missing required key 'title'\n"
+		"d.yaml:8:5: error: unknown key 'fornt' (did you mean "
+		"'front'?)\n"
+		"d.yaml:12:9: error: missing required key 'pattern'\n"
+		"d.yaml:14:11: error: unknown card type 'clozed' (did you mean "
+		"'cloze'?)\n");
+	xfree(out);
+	/* The library has none of it. */
+	assert_int_equal(lib.n_decks, 0);
+	assert_int_equal(lib.n_items, 0);
+	assert_null(library_find_card(&lib, "good"));
+
+	/* In the order they ended: the inner ones first. */
+	r = library_rejected(&lib, &n);
+	assert_int_equal(n, 4);
+	assert_int_equal(r[0].kind, REJECTED_KEY_POINT);
+	assert_string_equal(r[0].key_point->label.s, "no pattern");
+	assert_null(r[0].key_point->pattern.s);
+	assert_int_equal(r[1].kind, REJECTED_CARD);
+	c = r[1].card;
+	assert_string_equal(c->id.s, "typo");
+	assert_int_equal(c->type, CARD_TYPED);
+	assert_null(c->front.s);
+	assert_string_equal(c->back.s, "A");
+	assert_int_equal(c->key_points.n, 1);
+	assert_string_equal(c->key_points.v[0].pattern.s, "x(");
+	assert_pos(c->key_points.v[0].pattern.pos, "d.yaml", 11, 32);
+	assert_null(c->deck);
+	assert_true(rejected_has_key(&r[1], "key_points"));
+	assert_false(rejected_has_key(&r[1], "front"));
+	assert_false(rejected_has_key(&r[1], "fornt"));
+	/* A bad type is there, but unknown: the default, with no pos. */
+	assert_int_equal(r[2].kind, REJECTED_CARD);
+	assert_string_equal(r[2].card->id.s, "bad-type");
+	assert_true(rejected_has_key(&r[2], "type"));
+	assert_int_equal(r[2].card->type_pos.line, 0);
+	assert_int_equal(r[3].kind, REJECTED_DECK);
+	assert_string_equal(r[3].deck->id.s, "d");
+	assert_null(r[3].deck->title.s);
+	assert_string_equal(r[3].deck->file, "d.yaml");
+	assert_ptr_equal(r[3].deck->file, r[3].file);
+	assert_int_equal(r[3].deck->n_cards, 1);
+	assert_string_equal(r[3].deck->cards[0].id.s, "good");
+
+	/* A file cut short by a syntax error gives nothing. */
+	out = load_buffer_output(&lib, "e.yaml", cut, sizeof(cut) - 1, &ret);
+	xfree(out);
+	library_rejected(&lib, &n);
+	assert_int_equal(n, 4);
+	assert_int_equal(lib.n_decks, 0);
+
+	assert_int_equal(library_file_order(&lib, r[3].file), 0);
+	assert_int_equal(library_file_order(&lib, "d.yaml"), 2);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -640,6 +738,7 @@ int main(void)
 		cmocka_unit_test(loader_quotes_and_suggests),
 		cmocka_unit_test(loader_loads_buffers_incrementally),
 		cmocka_unit_test(loader_checks_encoding_across_chunks),
+		cmocka_unit_test(loader_keeps_rejected_objects_for_lint),
 	};
 
 	return cmocka_run_group_tests_name("loader", tests, NULL, NULL);

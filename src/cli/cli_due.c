@@ -1,0 +1,238 @@
+/* tpmtrain due: what today's session holds, per deck. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+#include "core/vec.h"
+#include "core/xmalloc.h"
+#include "loader/loader.h"
+#include "queue/queue.h"
+#include "store/store.h"
+
+struct due_counts {
+	size_t n_new, n_learning, n_review;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: tpmtrain due [--json] [--deck D]... [--tag T]... "
+		"[--decks DIR]...\n"
+		"\n"
+		"Lists what today's session holds per deck: new cards, cards in\n"
+		"(re)learning whose step is due, and reviews due today, with the\n"
+		"daily limits applied (tpmtrain config new_per_day, "
+		"reviews_per_day).\n"
+		"\n"
+		"  --json        one JSON object instead of a table\n"
+		"  --deck D      only deck D (repeatable)\n"
+		"  --tag T       only cards tagged T (repeatable)\n"
+		"  --decks DIR   read decks from DIR instead of the shipped decks\n"
+		"                and $XDG_DATA_HOME/tpmtrain/decks (repeatable)\n");
+}
+
+static void count_add(struct due_counts *c, enum queue_kind kind)
+{
+	if (kind == QUEUE_NEW)
+		c->n_new++;
+	else if (kind == QUEUE_LEARNING)
+		c->n_learning++;
+	else
+		c->n_review++;
+}
+
+/* 1 if deck d is shown: every deck, or those of --deck. */
+static int deck_shown(const struct queue_filter *f, const struct deck *d)
+{
+	for (size_t i = 0; i < f->n_decks; i++)
+		if (!strcmp(f->decks[i], d->id.s))
+			return 1;
+	return !f->n_decks;
+}
+
+static int print_table(const struct library *lib, const struct queue_filter *f,
+		       const struct due_counts *per,
+		       const struct due_counts *total)
+{
+	int w = (int)strlen("total");
+
+	for (size_t i = 0; i < lib->n_decks; i++)
+		if ((int)strlen(lib->decks[i].id.s) > w)
+			w = (int)strlen(lib->decks[i].id.s);
+	printf("%-*s %6s %9s %7s\n", w, "deck", "new", "learning", "review");
+	for (size_t i = 0; i < lib->n_decks; i++)
+		if (deck_shown(f, &lib->decks[i]))
+			printf("%-*s %6zu %9zu %7zu\n", w, lib->decks[i].id.s,
+			       per[i].n_new, per[i].n_learning,
+			       per[i].n_review);
+	printf("%-*s %6zu %9zu %7zu\n", w, "total", total->n_new,
+	       total->n_learning, total->n_review);
+	return EXIT_OK;
+}
+
+/* {"deck": ..., "new": N, "learning": N, "review": N}; deck may be NULL. */
+static json_t *counts_json(const char *deck, const struct due_counts *c)
+{
+	json_t *o = json_object();
+
+	if (deck)
+		json_object_set_new(o, "deck", json_string(deck));
+	json_object_set_new(o, "new", json_integer((json_int_t)c->n_new));
+	json_object_set_new(o, "learning",
+			    json_integer((json_int_t)c->n_learning));
+	json_object_set_new(o, "review",
+			    json_integer((json_int_t)c->n_review));
+	return o;
+}
+
+static int print_json(const struct library *lib, const struct queue_filter *f,
+		      const struct queue *q, const struct due_counts *per,
+		      const struct due_counts *total, int64_t now)
+{
+	json_t *root, *decks, *d;
+	char iso[21], start[21], end[21];
+
+	time_format_iso(now, iso);
+	time_format_iso(q->day.start, start);
+	time_format_iso(q->day.end, end);
+	decks = json_array();
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		if (!deck_shown(f, &lib->decks[i]))
+			continue;
+		d = counts_json(lib->decks[i].id.s, &per[i]);
+		json_array_append_new(decks, d);
+	}
+	root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:I, s:I}}", "now",
+			 iso, "day_start", start, "day_end", end, "decks",
+			 decks, "total", counts_json(NULL, total), "done_today",
+			 "new", (json_int_t)q->new_done, "review",
+			 (json_int_t)q->reviews_done);
+	if (q->next_learning) {
+		time_format_iso(q->next_learning, iso);
+		json_object_set_new(root, "next_learning", json_string(iso));
+	}
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(root);
+	return EXIT_OK;
+}
+
+/* Checks --deck names against the library. */
+static int check_decks(struct library *lib, const struct vec *decks)
+{
+	for (size_t i = 0; i < decks->len; i++) {
+		const char *id = *(const char **)vec_at(decks, i);
+
+		if (!library_find_deck(lib, id))
+			return cli_usage_error("due", "no deck '%s'", id);
+	}
+	return EXIT_OK;
+}
+
+/* Counts the session's entries per deck and shows them. */
+static int show(struct library *lib, struct store *st,
+		const struct settings *s, const struct queue_filter *f,
+		struct cli_env *env, int json)
+{
+	struct due_counts *per, total = { 0, 0, 0 };
+	struct queue q;
+	int ret;
+
+	queue_init(&q, lib);
+	if (queue_build(&q, st, s, f, &env->clock) < 0) {
+		cli_error("%s", store_errmsg(st));
+		queue_release(&q);
+		return EXIT_DATA;
+	}
+	per = xcalloc(lib->n_decks + 1, sizeof(*per));
+	for (size_t i = 0; i < q.n; i++) {
+		const struct deck *d = q.entries[i].item->card->deck;
+
+		count_add(&per[d - lib->decks], q.entries[i].kind);
+		count_add(&total, q.entries[i].kind);
+	}
+	ret = json ? print_json(lib, f, &q, per, &total,
+				clock_utc_ms(&env->clock))
+		   : print_table(lib, f, per, &total);
+	xfree(per);
+	queue_release(&q);
+	return ret;
+}
+
+int cmd_due(int argc, char **argv, struct cli_env *env)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "deck", required_argument, NULL, 'D' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "decks", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct vec decks, tags, dirs;
+	struct queue_filter filter;
+	struct library lib;
+	struct settings s;
+	struct store *st = NULL;
+	int c, json = 0, ret = EXIT_OK;
+
+	vec_init(&decks, sizeof(char *));
+	vec_init(&tags, sizeof(char *));
+	vec_init(&dirs, sizeof(char *));
+	opterr = 0;
+	while (ret == EXIT_OK &&
+	       (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			json = 1;
+			break;
+		case 'D':
+			*(char **)vec_push(&decks) = optarg;
+			break;
+		case 't':
+			*(char **)vec_push(&tags) = optarg;
+			break;
+		case 'd':
+			*(char **)vec_push(&dirs) = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			ret = -1;
+			break;
+		case ':':
+			ret = cli_usage_error("due", "option '%s' needs a "
+						     "value", argv[optind - 1]);
+			break;
+		default:
+			ret = cli_usage_error("due", "unknown option '%s'",
+					      argv[optind - 1]);
+			break;
+		}
+	}
+	if (ret == EXIT_OK && optind < argc)
+		ret = cli_usage_error("due", "unexpected argument '%s'",
+				      argv[optind]);
+	if (ret != EXIT_OK)
+		goto out;
+	ret = cli_load_library(env, dirs.items, dirs.len, &lib);
+	if (ret != EXIT_OK)
+		goto out;
+	ret = check_decks(&lib, &decks);
+	/* Reading only: a missing database is an empty one, not created. */
+	if (ret == EXIT_OK)
+		ret = cli_open_store(env, 0, &st, &s);
+	if (ret == EXIT_OK) {
+		filter = (struct queue_filter){ decks.items, decks.len,
+						tags.items, tags.len };
+		ret = show(&lib, st, &s, &filter, env, json);
+	}
+	store_free(st);
+	library_release(&lib);
+out:
+	vec_release(&decks);
+	vec_release(&tags);
+	vec_release(&dirs);
+	return ret < 0 ? EXIT_OK : ret;
+}

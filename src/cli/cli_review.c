@@ -1,0 +1,292 @@
+/* tpmtrain review --batch: grades from standard input, for scripts. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/vec.h"
+#include "loader/loader.h"
+#include "queue/queue.h"
+#include "store/store.h"
+
+#define INPUT_NAME "<stdin>"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: tpmtrain review --batch [--decks DIR]...\n"
+		"\n"
+		"Grades cards now, one 'CARD_ID RATING' a line on standard "
+		"input\n"
+		"(RATING 1-4 or again, hard, good, easy; blank lines and lines\n"
+		"starting with # are skipped).  Each grade is saved before its\n"
+		"line 'CARD_ID STATE DUE' is printed (DUE in ISO 8601 UTC).  A "
+		"bad\n"
+		"line is reported with its number and skipped, and the exit\n"
+		"status is then 1.\n"
+		"\n"
+		"  --batch       required: the interactive review is "
+		"'tpmtrain drill'\n"
+		"  --decks DIR   read decks from DIR instead of the shipped decks\n"
+		"                and $XDG_DATA_HOME/tpmtrain/decks (repeatable)\n");
+}
+
+/*
+ * Reads one line into line without its newline.  Returns 0 at the end of
+ * input, 1 otherwise.
+ */
+static int read_line(FILE *in, struct buf *line)
+{
+	char chunk[1024];
+
+	buf_clear(line);
+	while (fgets(chunk, sizeof(chunk), in)) {
+		buf_adds(line, chunk);
+		if (line->len && line->s[line->len - 1] == '\n') {
+			buf_setlen(line, line->len - 1);
+			if (line->len && line->s[line->len - 1] == '\r')
+				buf_setlen(line, line->len - 1);
+			return 1;
+		}
+	}
+	return line->len > 0;
+}
+
+/* A field of a line and the column (from 1) where it starts. */
+struct field {
+	char *s;
+	unsigned col;
+};
+
+/* Splits line in place at blanks into up to max fields; returns count. */
+static size_t split(char *line, struct field *f, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			return n;
+		if (n < max) {
+			f[n].s = p;
+			f[n].col = (unsigned)(p - line) + 1;
+		}
+		n++;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+}
+
+/*
+ * Appends s for quoting in a message, every byte but printable ASCII
+ * escaped: the input is untrusted (maybe not even UTF-8), a message must
+ * not carry escape sequences to the terminal, and an id is ASCII anyway.
+ */
+static void add_quoted(struct buf *b, const char *s)
+{
+	size_t n = 0;
+
+	for (; *s && n < 60; s++, n++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch < 0x20 || ch >= 0x7f)
+			buf_addf(b, "\\x%02x", ch);
+		else
+			buf_addch(b, (char)ch);
+	}
+	if (*s)
+		buf_adds(b, "...");
+}
+
+__attribute__((format(printf, 3, 4)))
+static void line_error(size_t line, unsigned col, const char *fmt, ...)
+{
+	struct buf msg;
+	va_list ap;
+
+	buf_init(&msg);
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s:%zu:%u: error: %s\n", INPUT_NAME, line, col,
+		msg.s);
+	buf_release(&msg);
+}
+
+struct batch {
+	struct library *lib;
+	struct store *st;
+	struct settings s;
+	struct cli_env *env;
+	int bad;		/* some line was bad */
+};
+
+/*
+ * Grades one line.  Returns 0, or -1 when the store failed and the batch
+ * must stop (reported).
+ */
+static int grade_line(struct batch *b, char *text, size_t lineno)
+{
+	struct field f[3];
+	const struct item *item;
+	enum fsrs_rating rating;
+	struct queue_grade_result res;
+	struct buf q;
+	char due[21];
+	size_t n = split(text, f, 3);
+
+	if (!n || f[0].s[0] == '#')
+		return 0;
+	buf_init(&q);
+	if (n != 2) {
+		line_error(lineno, n > 2 ? f[2].col : 1,
+			   "want 'CARD_ID RATING', got %zu field%s", n,
+			   n == 1 ? "" : "s");
+		b->bad = 1;
+		goto out;
+	}
+	item = library_find_item(b->lib, f[0].s);
+	if (!item) {
+		const struct card *card = library_find_card(b->lib, f[0].s);
+		struct suggest sg;
+
+		add_quoted(&q, f[0].s);
+		suggest_init(&sg, f[0].s);
+		for (size_t i = 0; i < b->lib->n_items; i++) {
+			/* A cloze card's id: its first deletion is meant. */
+			if (card && b->lib->items[i].card == card) {
+				sg.best = b->lib->items[i].key;
+				break;
+			}
+			suggest_consider(&sg, b->lib->items[i].key);
+		}
+		line_error(lineno, f[0].col, "unknown card '%s'%s%s%s", q.s,
+			   sg.best ? " (did you mean '" : "",
+			   sg.best ? sg.best : "", sg.best ? "'?)" : "");
+		b->bad = 1;
+		goto out;
+	}
+	if (fsrs_parse_rating(f[1].s, &rating) < 0) {
+		add_quoted(&q, f[1].s);
+		line_error(lineno, f[1].col,
+			   "bad rating '%s' (want 1-4 or again, hard, good, "
+			   "easy)", q.s);
+		b->bad = 1;
+		goto out;
+	}
+	if (queue_grade(b->st, &b->s, item->key, rating,
+			clock_utc_ms(&b->env->clock), -1, &res) < 0) {
+		cli_error("%s", store_errmsg(b->st));
+		fprintf(stderr, "tpmtrain: stopped at %s line %zu; every grade "
+				"printed before it was saved\n",
+			INPUT_NAME, lineno);
+		buf_release(&q);
+		return -1;
+	}
+	/* Saved: only now may the user see it. */
+	time_format_iso(res.review.after.fsrs.due, due);
+	printf("%s %s %s\n", item->key,
+	       fsrs_state_name(res.review.after.fsrs.state), due);
+	fflush(stdout);
+out:
+	buf_release(&q);
+	return 0;
+}
+
+static int run_batch(struct batch *b)
+{
+	struct buf line;
+	size_t lineno = 0;
+	int ret = EXIT_OK;
+
+	buf_init(&line);
+	while (read_line(stdin, &line)) {
+		lineno++;
+		if (grade_line(b, line.s, lineno) < 0) {
+			ret = EXIT_DATA;
+			break;
+		}
+	}
+	if (ret == EXIT_OK && ferror(stdin)) {
+		cli_error("%s: cannot read", INPUT_NAME);
+		ret = EXIT_DATA;
+	}
+	buf_release(&line);
+	return ret == EXIT_OK && b->bad ? EXIT_DATA : ret;
+}
+
+int cmd_review(int argc, char **argv, struct cli_env *env)
+{
+	static const struct option opts[] = {
+		{ "batch", no_argument, NULL, 'b' },
+		{ "decks", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct batch b = { 0 };
+	struct library lib;
+	struct vec dirs;
+	int c, batch = 0, ret = EXIT_OK;
+
+	vec_init(&dirs, sizeof(char *));
+	opterr = 0;
+	while (ret == EXIT_OK &&
+	       (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			batch = 1;
+			break;
+		case 'd':
+			*(char **)vec_push(&dirs) = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			ret = -1;
+			break;
+		case ':':
+			ret = cli_usage_error("review", "option '%s' needs a "
+							"value",
+					      argv[optind - 1]);
+			break;
+		default:
+			ret = cli_usage_error("review", "unknown option '%s'",
+					      argv[optind - 1]);
+			break;
+		}
+	}
+	if (ret == EXIT_OK && optind < argc)
+		ret = cli_usage_error("review", "unexpected argument '%s'",
+				      argv[optind]);
+	if (ret == EXIT_OK && !batch)
+		ret = cli_usage_error("review", "needs --batch (the "
+						"interactive review is "
+						"'tpmtrain drill')");
+	if (ret != EXIT_OK)
+		goto out;
+	/*
+	 * Under TPMTRAIN_NOW every grade of a batch is at that instant: the
+	 * fuzz is seeded by the time in ms, so only a still clock gives
+	 * tests exact output.
+	 */
+	if (env->clock.ctx == &env->fake)
+		env->fake.follow_system = 0;
+	ret = cli_load_library(env, dirs.items, dirs.len, &lib);
+	if (ret != EXIT_OK)
+		goto out;
+	b.lib = &lib;
+	b.env = env;
+	ret = cli_open_store(env, STORE_WRITE | STORE_CREATE, &b.st, &b.s);
+	if (ret == EXIT_OK)
+		ret = run_batch(&b);
+	store_free(b.st);
+	library_release(&lib);
+out:
+	vec_release(&dirs);
+	return ret < 0 ? EXIT_OK : ret;
+}

@@ -1,0 +1,307 @@
+/*
+ * Building today's session (see queue.h for what it shows).
+ *
+ * Cost: one ordered scan of card_state merged with the library's items
+ * sorted by key (both in strcmp order, so the join is a walk with one
+ * comparison per step and no hashing), one index range over today's
+ * review_log rows for the daily counts, then a pass over the items in
+ * library order.  The review log is never scanned.
+ */
+#include "queue/queue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+
+#define MS_PER_HOUR 3600000LL
+#define MS_PER_DAY 86400000LL
+
+/* What the scan found for one library item. */
+struct queue_slot {
+	int64_t due;
+	int64_t last_review;
+	int64_t buried_until;
+	unsigned char has;		/* a card_state row exists */
+	unsigned char state;		/* enum fsrs_state */
+	unsigned char suspended;
+	unsigned char used;		/* on the first item of a card: the
+					 * card has an entry today */
+};
+
+void study_day_at(const struct clock *c, int64_t now, int hour,
+		  struct study_day *out)
+{
+	int64_t off = (int64_t)clock_tz_offset_s(c, now) * 1000;
+	int64_t roll = hour * MS_PER_HOUR;
+	int64_t day = floor_div(now + off - roll, MS_PER_DAY);
+	int64_t start_local = day * MS_PER_DAY + roll;
+	int64_t end_local = start_local + MS_PER_DAY;
+
+	/*
+	 * Local times back to UTC with the offset in force at each instant
+	 * (estimated with now's offset first), so the day that a DST change
+	 * falls in is 23 or 25 hours long, as on the wall clock.
+	 */
+	out->start = start_local -
+		     (int64_t)clock_tz_offset_s(c, start_local - off) * 1000;
+	out->end = end_local -
+		   (int64_t)clock_tz_offset_s(c, end_local - off) * 1000;
+	out->number = day;
+}
+
+/* A candidate entry: an index into lib->items and its sort key. */
+struct queue_cand {
+	int64_t due;
+	uint32_t i;
+};
+
+static int cmp_item_key(const void *a, const void *b)
+{
+	const struct item *const *x = a, *const *y = b;
+
+	return strcmp((*x)->key, (*y)->key);
+}
+
+void queue_init(struct queue *q, const struct library *lib)
+{
+	size_t n = lib->n_items;
+
+	memset(q, 0, sizeof(*q));
+	q->lib = lib;
+	q->cap = n;
+	q->by_key = xcalloc(n ? n : 1, sizeof(*q->by_key));
+	q->card_first = xcalloc(n ? n : 1, sizeof(*q->card_first));
+	q->slots = xcalloc(n ? n : 1, sizeof(*q->slots));
+	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
+	/* Room for the three candidate lists of queue_build(). */
+	q->cand = xcalloc(3 * n + 1, sizeof(*q->cand));
+	for (size_t i = 0; i < n; i++) {
+		q->by_key[i] = &lib->items[i];
+		/* A card's items are consecutive in the library. */
+		q->card_first[i] = i && lib->items[i].card ==
+						lib->items[i - 1].card
+					   ? q->card_first[i - 1]
+					   : (uint32_t)i;
+	}
+	qsort(q->by_key, n, sizeof(*q->by_key), cmp_item_key);
+}
+
+void queue_release(struct queue *q)
+{
+	xfree(q->by_key);
+	xfree(q->card_first);
+	xfree(q->slots);
+	xfree(q->entries);
+	xfree(q->cand);
+	memset(q, 0, sizeof(*q));
+}
+
+int queue_filter_match(const struct queue_filter *f, const struct item *item)
+{
+	int ok;
+
+	if (!f)
+		return 1;
+	if (f->n_decks) {
+		ok = 0;
+		for (size_t i = 0; i < f->n_decks && !ok; i++)
+			ok = !strcmp(item->card->deck->id.s, f->decks[i]);
+		if (!ok)
+			return 0;
+	}
+	if (f->n_tags) {
+		ok = 0;
+		for (size_t i = 0; i < f->n_tags && !ok; i++)
+			ok = item_has_tag(item, f->tags[i]);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* The merge join of the scan with q->by_key. */
+struct merge {
+	struct queue *q;
+	size_t pos;
+};
+
+static int merge_row(void *vctx, const struct store_scan_row *row)
+{
+	struct merge *m = vctx;
+	struct queue *q = m->q;
+	const struct item *it;
+	struct queue_slot *s;
+	int c = -1;
+
+	while (m->pos < q->cap &&
+	       (c = strcmp(q->by_key[m->pos]->key, row->key)) < 0)
+		m->pos++;
+	if (m->pos == q->cap || c != 0) {
+		q->n_orphans++;	/* its card left the decks */
+		return 0;
+	}
+	it = q->by_key[m->pos++];
+	s = &q->slots[it - q->lib->items];
+	s->has = 1;
+	s->state = (unsigned char)row->state;
+	s->due = row->due;
+	s->last_review = row->last_review;
+	s->buried_until = row->buried_until;
+	s->suspended = (unsigned char)row->suspended;
+	return 0;
+}
+
+/* Entries by due time, then library order, for a stable session. */
+static int cmp_entry_due(const void *a, const void *b)
+{
+	const struct queue_entry *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+static void add_entry(struct queue *q, const struct item *it,
+		      enum queue_kind kind, const struct queue_slot *s)
+{
+	struct queue_entry *e = &q->entries[q->n++];
+
+	e->item = it;
+	e->kind = kind;
+	e->state = s->has ? (enum fsrs_state)s->state : FSRS_NEW;
+	e->due = kind == QUEUE_NEW ? 0 : s->due;
+}
+
+/* 1 if another item of item i's card was reviewed since day_start. */
+static int sibling_seen_today(const struct queue *q, size_t i,
+			      int64_t day_start)
+{
+	const struct item *items = q->lib->items;
+	size_t first = q->card_first[i];
+
+	for (size_t j = first; j < q->cap && items[j].card == items[i].card;
+	     j++)
+		if (j != i && q->slots[j].has &&
+		    q->slots[j].last_review >= day_start)
+			return 1;
+	return 0;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct queue_cand *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Appends entries of one kind from the candidates, in their order: at
+ * most limit, and none of a card that already has an entry today.
+ */
+static void take(struct queue *q, const struct queue_cand *cand, size_t n_cand,
+		 enum queue_kind kind, int64_t limit)
+{
+	const struct item *items = q->lib->items;
+
+	for (size_t k = 0; k < n_cand && limit > 0; k++) {
+		uint32_t i = cand[k].i;
+		struct queue_slot *first = &q->slots[q->card_first[i]];
+
+		if (first->used)
+			continue;
+		first->used = 1;
+		add_entry(q, &items[i], kind, &q->slots[i]);
+		limit--;
+	}
+}
+
+int queue_build(struct queue *q, struct store *st, const struct settings *s,
+		const struct queue_filter *f, const struct clock *c)
+{
+	const struct item *items = q->lib->items;
+	int64_t now = clock_utc_ms(c);
+	int64_t ahead = now + (int64_t)s->learn_ahead * 60000;
+	struct store_day_counts dc;
+	struct merge m = { q, 0 };
+	struct queue_cand *rev, *fresh, *later;
+	size_t n_rev = 0, n_fresh = 0, n_later = 0, from;
+	int ret;
+
+	q->n = q->n_learning = q->n_review = q->n_new = 0;
+	q->n_orphans = 0;
+	q->next_learning = 0;
+	study_day_at(c, now, s->rollover_hour, &q->day);
+	memset(q->slots, 0, q->cap * sizeof(*q->slots));
+	ret = store_card_scan(st, merge_row, &m);
+	if (ret == 0)
+		ret = store_day_counts(st, q->day.start, &dc);
+	if (ret < 0) {
+		q->n_orphans = 0;
+		return ret;
+	}
+	q->new_done = dc.new_cards;
+	q->reviews_done = dc.reviews;
+
+	rev = q->cand;
+	fresh = rev + q->cap;
+	later = fresh + q->cap;
+	for (size_t i = 0; i < q->cap; i++) {
+		struct queue_slot *sl = &q->slots[i];
+		enum fsrs_state state = sl->has ? sl->state : FSRS_NEW;
+
+		if (sl->suspended || sl->buried_until > now ||
+		    !queue_filter_match(f, &items[i]))
+			continue;
+		switch (state) {
+		case FSRS_LEARNING:
+		case FSRS_RELEARNING:
+			/* Steps go on whatever the siblings did. */
+			if (sl->due <= now) {
+				add_entry(q, &items[i], QUEUE_LEARNING, sl);
+				q->slots[q->card_first[i]].used = 1;
+			} else if (sl->due <= ahead) {
+				later[n_later++] = (struct queue_cand){ sl->due,
+								  (uint32_t)i };
+				q->slots[q->card_first[i]].used = 1;
+			} else if (!q->next_learning ||
+				   sl->due < q->next_learning) {
+				q->next_learning = sl->due;
+			}
+			break;
+		case FSRS_REVIEW:
+			if (sl->due < q->day.end &&
+			    !sibling_seen_today(q, i, q->day.start))
+				rev[n_rev++] = (struct queue_cand){ sl->due,
+							      (uint32_t)i };
+			break;
+		default:
+			if (!sibling_seen_today(q, i, q->day.start))
+				fresh[n_fresh++] = (struct queue_cand){ 0,
+								  (uint32_t)i };
+			break;
+		}
+	}
+	/* The learning steps due now, earliest first. */
+	qsort(q->entries, q->n, sizeof(*q->entries), cmp_entry_due);
+	q->n_learning = q->n;
+
+	qsort(rev, n_rev, sizeof(*rev), cmp_cand);
+	from = q->n;
+	take(q, rev, n_rev, QUEUE_REVIEW, s->reviews_per_day - q->reviews_done);
+	q->n_review = q->n - from;
+
+	from = q->n;
+	take(q, fresh, n_fresh, QUEUE_NEW, s->new_per_day - q->new_done);
+	q->n_new = q->n - from;
+
+	qsort(later, n_later, sizeof(*later), cmp_cand);
+	for (size_t k = 0; k < n_later; k++)
+		add_entry(q, &items[later[k].i], QUEUE_LEARNING,
+			  &q->slots[later[k].i]);
+	q->n_learning += n_later;
+	return 0;
+}

@@ -1,0 +1,136 @@
+#ifndef TPM_QUEUE_QUEUE_H
+#define TPM_QUEUE_QUEUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/clock.h"
+#include "loader/loader.h"
+#include "queue/queue_settings.h"
+#include "sched/sched.h"
+#include "store/store.h"
+
+/*
+ * Today's study session: which study items to show now, in order, given
+ * the library, the stored states, the settings and the clock.  Pure logic
+ * over the store's data: no SQL here, no wall clock (the caller's struct
+ * clock gives now and the local time zone).
+ *
+ * What the queue shows, in this order:
+ *   1. (re)learning items whose step is due now, earliest first;
+ *   2. review items due before the next rollover, most overdue first, up
+ *      to reviews_per_day minus the reviews already done today;
+ *   3. new items in library order, up to new_per_day minus the new items
+ *      already started today;
+ *   4. (re)learning items due within learn_ahead minutes, so that a
+ *      session does not stop for a step a few minutes away.
+ * Suspended items, items buried until later, and the siblings of an item
+ * reviewed today (the reverse or the other cloze deletions of one card)
+ * are left out; at most one new or review item per card is shown a day.
+ * States whose item is no longer in the library keep their history but
+ * are not shown (n_orphans counts them).
+ */
+
+/* The study day that contains now: [start, end) in UTC ms. */
+struct study_day {
+	int64_t start;
+	int64_t end;
+	int64_t number;		/* local date of the day, days since 1970 */
+};
+
+/*
+ * The study day rolls over at hour (0-23) local time, with the local
+ * offset from c at the instants concerned (so a DST change is honoured).
+ */
+void study_day_at(const struct clock *c, int64_t now, int hour,
+		  struct study_day *out);
+
+enum queue_kind {
+	QUEUE_LEARNING,		/* (re)learning, step due */
+	QUEUE_REVIEW,
+	QUEUE_NEW,
+};
+
+struct queue_entry {
+	const struct item *item;	/* borrowed from the library */
+	enum queue_kind kind;
+	enum fsrs_state state;
+	int64_t due;			/* ms; 0 for a new item */
+};
+
+/* Which items to study: none given means all. */
+struct queue_filter {
+	const char *const *decks;	/* deck ids */
+	size_t n_decks;
+	const char *const *tags;	/* an item with any of them */
+	size_t n_tags;
+};
+
+struct queue_slot;
+struct queue_cand;
+
+struct queue {
+	/* The session from the last queue_build(), in study order. */
+	struct queue_entry *entries;
+	size_t n;
+	size_t n_learning, n_review, n_new;
+	struct study_day day;
+	int64_t new_done;		/* new items started today */
+	int64_t reviews_done;		/* review items graded today */
+	/* The first learning step after the learn-ahead window; 0 none. */
+	int64_t next_learning;
+	size_t n_orphans;		/* states of items not in the library */
+
+	/* Private: the library's items sorted by key, built once. */
+	const struct library *lib;
+	const struct item **by_key;
+	uint32_t *card_first;		/* first item index of each card */
+	struct queue_slot *slots;	/* per library item */
+	struct queue_cand *cand;	/* scratch for queue_build() */
+	size_t cap;
+};
+
+/*
+ * Prepares q for lib, which must outlive it: sorts the items by key once,
+ * so that each queue_build() joins them with the stored states in one
+ * ordered pass.
+ */
+void queue_init(struct queue *q, const struct library *lib);
+void queue_release(struct queue *q);
+
+/*
+ * Builds today's session at clock_utc_ms(c) into q (replacing the last
+ * one).  f may be NULL.  Reads only the card_state table and today's
+ * range of the review log's time index.  Returns 0 or a store error (see
+ * store_errmsg()); q is then empty.
+ */
+int queue_build(struct queue *q, struct store *st, const struct settings *s,
+		const struct queue_filter *f, const struct clock *c);
+
+/* 1 if item passes f (decks and tags). */
+int queue_filter_match(const struct queue_filter *f, const struct item *item);
+
+/* What queue_grade() did. */
+struct queue_grade_result {
+	struct store_review review;	/* the saved log row and states */
+	int leech;			/* the grade made the item a leech */
+};
+
+/*
+ * Grades item key at now with rating, with the scheduler parameters and
+ * leech rule of s, and saves the log row and the new state in one
+ * transaction: when this returns 0 the grade is on disk.  duration_ms is
+ * the time taken to answer, -1 if unknown.  A lapse that reaches the
+ * leech threshold, and every half threshold after, marks the item a leech
+ * and (leech_action suspend) suspends it, as Anki does.  Errors are the
+ * store's; nothing is saved then.
+ */
+int queue_grade(struct store *st, const struct settings *s, const char *key,
+		enum fsrs_rating rating, int64_t now, int64_t duration_ms,
+		struct queue_grade_result *out);
+
+/* Hides key until the next rollover ("bury until tomorrow"). */
+int queue_bury(struct store *st, const struct settings *s, const char *key,
+	       const struct clock *c);
+
+#endif

@@ -1,0 +1,199 @@
+#ifndef TPM_STORE_STORE_H
+#define TPM_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sched/sched.h"
+
+/*
+ * The user's progress in one SQLite database: the memory state of every
+ * study item (table card_state), one row per review (review_log) and the
+ * settings.  The schema is documented in store_migrate.c, next to the SQL
+ * that creates it, and in the README.
+ *
+ * Durability: WAL with synchronous=FULL, so a transaction that returned 0
+ * from store_tx_commit() survives a crash or power loss.  Errors are
+ * negative enum tpm_err; after any error store_errmsg() holds one line
+ * "PATH: message" for the user, and nothing was changed (a failed
+ * transaction is rolled back).  A struct store is not thread-safe.
+ */
+struct store;
+
+enum store_open_flags {
+	/*
+	 * The caller will write.  A read-only file or directory fails at
+	 * once with TPM_EREADONLY instead of at the first write.
+	 */
+	STORE_WRITE = 1 << 0,
+	/*
+	 * Create the file, and its missing parent directories (mode 0700),
+	 * when it does not exist.  Without it a missing file is opened as an
+	 * empty in-memory database: read-only verbs work on a fresh machine
+	 * and leave no file behind.
+	 */
+	STORE_CREATE = 1 << 1,
+};
+
+/*
+ * Opens the database at path (the path is copied); ":memory:" is a
+ * writable scratch database that vanishes at store_free().  Checks the schema
+ * version before writing anything: a file from a newer tpmtrain fails with
+ * TPM_ETOONEW and is left untouched; an older one is first copied to
+ * "PATH.vN.bak" with SQLite's online backup API (N the old version) and
+ * then migrated in one transaction.
+ *
+ * Always sets *out, even on failure, so that store_errmsg() can explain;
+ * the caller frees it with store_free() in both cases (SQLite's
+ * sqlite3_open() contract).  Returns 0, or TPM_EBUSY, TPM_EREADONLY,
+ * TPM_ECORRUPT (garbage or a damaged file), TPM_EFORMAT (a SQLite file of
+ * another program), TPM_ETOONEW, TPM_EFULL, TPM_EIO or TPM_ENOMEM.
+ */
+int store_open(struct store **out, const char *path, unsigned flags);
+
+/* Closes the database (checkpointing the WAL).  NULL is a no-op. */
+void store_free(struct store *st);
+
+/* "PATH: message" for the last error; "" if there was none.  Borrowed. */
+const char *store_errmsg(const struct store *st);
+
+/* The path given to store_open().  Borrowed. */
+const char *store_path(const struct store *st);
+
+/* 1 when the database is in memory (a missing file without STORE_CREATE). */
+int store_is_memory(const struct store *st);
+
+/* How long a write waits for another process's lock; default 5000 ms. */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* The schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+/*
+ * Transactions.  store_tx_begin() takes the write lock at once (BEGIN
+ * IMMEDIATE), so a locked database fails here with TPM_EBUSY before any
+ * change is made.  store_tx_commit() returns 0 only once the data is on
+ * disk; on failure it rolls back.  store_tx_rollback() is safe to call
+ * after a failed commit or outside a transaction.
+ */
+int store_tx_begin(struct store *st);
+int store_tx_commit(struct store *st);
+void store_tx_rollback(struct store *st);
+
+/* ---- card states --------------------------------------------------- */
+
+/* The stored state of one study item (a row of card_state). */
+struct store_card {
+	struct fsrs_card fsrs;
+	int64_t buried_until;	/* ms; hidden from the queue until then */
+	int suspended;		/* 1: never in the queue until unsuspended */
+	int leech;		/* 1: lapsed leech_threshold times */
+};
+
+/*
+ * Reads the state of item key into *out.  Returns 0, or TPM_ENOENT when
+ * the item has never been studied, suspended or buried: *out is then a
+ * new card (all zero, state FSRS_NEW).  Other errors leave *out untouched.
+ */
+int store_card_get(struct store *st, const char *key, struct store_card *out);
+
+/*
+ * One row of store_card_scan(): only what building a queue needs.  key
+ * and the row are valid during the callback only.
+ */
+struct store_scan_row {
+	const char *key;
+	size_t key_len;
+	enum fsrs_state state;
+	int64_t due;
+	int64_t last_review;	/* 0 = never */
+	int64_t buried_until;
+	int suspended;
+};
+
+/*
+ * Calls fn for every row of card_state in key order (bytewise, as
+ * strcmp()), stopping early if fn returns non-zero, which is then
+ * returned.  Returns 0 or a negative tpm_err.
+ */
+int store_card_scan(struct store *st,
+		    int (*fn)(void *ctx, const struct store_scan_row *row),
+		    void *ctx);
+
+/* Counts of card_state rows, for statistics and tests. */
+int store_card_count(struct store *st, int64_t *n);
+
+/*
+ * Sets or clears the suspended flag; bury hides the item until the
+ * instant until (ms; 0 unburies).  forget resets the item to new, keeping
+ * its review log, its reps and lapses counts and its flags (as ts-fsrs
+ * forget() and Anki's "reset" do by default).  Each is its own
+ * transaction unless one is open.  An item with no row gets one.
+ */
+int store_card_set_suspended(struct store *st, const char *key, int on);
+int store_card_bury(struct store *st, const char *key, int64_t until);
+int store_card_forget(struct store *st, const char *key);
+
+/* ---- the review log ------------------------------------------------ */
+
+/* One grade: the log row and the state change it records. */
+struct store_review {
+	int64_t id;			/* review_log.id; set by add */
+	const char *key;		/* borrowed */
+	int64_t reviewed_at;		/* ms */
+	enum fsrs_rating rating;
+	int32_t elapsed_days;
+	int64_t duration_ms;		/* time to answer; -1 unknown */
+	struct store_card before;	/* kept in the log so undo is exact */
+	struct store_card after;
+};
+
+/*
+ * Appends the log row of r and writes r->after as the item's state; sets
+ * r->id.  Must run inside a transaction, so that both or neither are
+ * saved (the caller reads the state before, computes the grade and calls
+ * this between store_tx_begin() and store_tx_commit()).
+ */
+int store_review_add(struct store *st, struct store_review *r);
+
+/*
+ * Undoes the last grade: deletes the newest review_log row and restores
+ * the state the item had before it, flags included, in one transaction
+ * (an item that had no row before loses it again).  Fills *out (out->key
+ * points into storage valid until the next call on st) when out is not
+ * NULL.  TPM_ENOENT when the log is empty.
+ */
+int store_review_undo(struct store *st, struct store_review *out);
+
+/* Grades since an instant, for the daily limits. */
+struct store_day_counts {
+	int64_t new_cards;	/* reviews of items that were new */
+	int64_t reviews;	/* reviews of items in the review state */
+	int64_t total;
+};
+
+/* Counts the log rows with reviewed_at >= since (ms) by an index range. */
+int store_day_counts(struct store *st, int64_t since,
+		     struct store_day_counts *out);
+
+/* Number of review_log rows, optionally of one key (NULL for all). */
+int store_review_count(struct store *st, const char *key, int64_t *n);
+
+/* ---- settings ------------------------------------------------------ */
+
+/*
+ * Raw text settings; meaning and validation live with their users (see
+ * queue/queue_settings.c).  get returns TPM_ENOENT for an unset key and
+ * leaves out untouched; otherwise *out is a new string for xfree().
+ */
+int store_setting_get(struct store *st, const char *key, char **out);
+int store_setting_set(struct store *st, const char *key, const char *value);
+/* Removes key; not an error if it was unset. */
+int store_setting_unset(struct store *st, const char *key);
+/* Calls fn for every stored setting in key order; see store_card_scan. */
+int store_setting_each(struct store *st,
+		       int (*fn)(void *ctx, const char *key,
+				 const char *value),
+		       void *ctx);
+
+#endif

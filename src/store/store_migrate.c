@@ -1,0 +1,197 @@
+/*
+ * The schema, one step per version, and the forward migrations between
+ * them.  PRAGMA user_version holds the version; a database is migrated
+ * only after a full copy of it was saved with SQLite's online backup API,
+ * and each migration is one transaction, so a failure leaves the old
+ * database as it was.  Never edit a step that has shipped: add one.
+ *
+ * Times are Unix milliseconds, UTC (datetime(due / 1000, 'unixepoch')).
+ * card_id is the study item key: "id", "id#reverse", "id#c2".
+ */
+#include "store/store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xmalloc.h"
+
+static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
+	/* 1: card states and the review log. */
+	"CREATE TABLE card_state (\n"
+	"  card_id TEXT PRIMARY KEY NOT NULL,\n"
+	"  state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),\n"
+	"  due INTEGER NOT NULL,\n"
+	"  stability REAL NOT NULL,\n"
+	"  difficulty REAL NOT NULL,\n"
+	"  last_review INTEGER NOT NULL,\n"
+	"  scheduled_days INTEGER NOT NULL,\n"
+	"  learning_step INTEGER NOT NULL,\n"
+	"  reps INTEGER NOT NULL,\n"
+	"  lapses INTEGER NOT NULL,\n"
+	"  suspended INTEGER NOT NULL DEFAULT 0,\n"
+	"  buried_until INTEGER NOT NULL DEFAULT 0,\n"
+	"  leech INTEGER NOT NULL DEFAULT 0\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX card_state_due ON card_state (due);\n"
+	"CREATE TABLE review_log (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  card_id TEXT NOT NULL,\n"
+	"  reviewed_at INTEGER NOT NULL,\n"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),\n"
+	"  state_before INTEGER NOT NULL,\n"
+	"  state_after INTEGER NOT NULL,\n"
+	"  stability REAL NOT NULL,\n"
+	"  difficulty REAL NOT NULL,\n"
+	"  elapsed_days INTEGER NOT NULL,\n"
+	"  scheduled_days INTEGER NOT NULL,\n"
+	"  due INTEGER NOT NULL,\n"
+	"  duration_ms INTEGER,\n"
+	"  prev_stability REAL NOT NULL,\n"
+	"  prev_difficulty REAL NOT NULL,\n"
+	"  prev_due INTEGER NOT NULL,\n"
+	"  prev_last_review INTEGER NOT NULL,\n"
+	"  prev_scheduled_days INTEGER NOT NULL,\n"
+	"  prev_learning_step INTEGER NOT NULL,\n"
+	"  prev_reps INTEGER NOT NULL,\n"
+	"  prev_lapses INTEGER NOT NULL,\n"
+	"  prev_suspended INTEGER NOT NULL,\n"
+	"  prev_leech INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX review_log_card ON review_log (card_id, reviewed_at);\n"
+	"CREATE INDEX review_log_time ON review_log (reviewed_at);\n",
+
+	/* 2: settings, as text; their meaning is in queue_settings.c. */
+	"CREATE TABLE settings (\n"
+	"  key TEXT PRIMARY KEY NOT NULL,\n"
+	"  value TEXT NOT NULL\n"
+	") STRICT, WITHOUT ROWID;\n",
+};
+
+int store_schema_apply(sqlite3 *db, int from, int to)
+{
+	char sql[96];
+	int rc = SQLITE_OK;
+
+	for (int v = from; v < to && rc == SQLITE_OK; v++)
+		rc = sqlite3_exec(db, schema_steps[v], NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	snprintf(sql, sizeof(sql),
+		 "PRAGMA user_version = %d; PRAGMA application_id = %d", to,
+		 STORE_APP_ID);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* Runs the steps after version in one transaction. */
+static int apply_steps(struct store *st, int version)
+{
+	int ret, rc;
+
+	ret = store_tx_begin(st);
+	if (ret < 0)
+		return ret;
+	rc = store_schema_apply(st->db, version, STORE_SCHEMA_VERSION);
+	if (rc != SQLITE_OK) {
+		ret = store_fail(st, rc);
+		store_tx_rollback(st);
+		return ret;
+	}
+	return store_tx_commit(st);
+}
+
+int store_schema_init(struct store *st)
+{
+	return apply_steps(st, 0);
+}
+
+char *store_backup_path(const char *path, int version)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "%s.v%d.bak", path, version);
+	return buf_detach(&b, NULL);
+}
+
+/* Makes a rename in dir durable. */
+static void sync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + 1))
+			  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	xfree(dir);
+}
+
+/*
+ * Copies the whole database to bak through a temporary file that is
+ * renamed into place only when complete, so a failed backup never
+ * leaves a file that looks like a good one.
+ */
+static int backup_to(struct store *st, const char *bak)
+{
+	struct buf tmp;
+	sqlite3 *dest = NULL;
+	sqlite3_backup *b;
+	int rc, err = 0;
+
+	buf_init(&tmp);
+	buf_addf(&tmp, "%s.tmp", bak);
+	unlink(tmp.s);
+	rc = sqlite3_open_v2(tmp.s, &dest,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(dest, "main", st->db, "main");
+		if (b) {
+			rc = sqlite3_backup_step(b, -1);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+			sqlite3_backup_finish(b);
+		} else {
+			rc = sqlite3_errcode(dest);
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_close(dest);
+	else
+		sqlite3_close(dest);
+	if (rc == SQLITE_OK && rename(tmp.s, bak) < 0)
+		err = store_failf(st, TPM_EIO,
+				  "cannot back up to %s before upgrading (%s); "
+				  "nothing was changed", bak, strerror(errno));
+	if (rc != SQLITE_OK) {
+		err = store_map_rc(rc);
+		store_failf(st, err,
+			    "cannot back up to %s before upgrading (%s); "
+			    "nothing was changed", bak,
+			    err == TPM_EIO ? sqlite3_errstr(rc)
+					   : tpm_strerror(err));
+	}
+	if (err < 0)
+		unlink(tmp.s);
+	else
+		sync_dir_of(bak);
+	buf_release(&tmp);
+	return err;
+}
+
+int store_migrate(struct store *st, int version)
+{
+	char *bak = store_backup_path(st->path, version);
+	int ret;
+
+	ret = backup_to(st, bak);
+	xfree(bak);
+	if (ret < 0)
+		return ret;
+	return apply_steps(st, version);
+}

@@ -1,0 +1,104 @@
+/*
+ * Every statement the store runs after opening, in one table, prepared
+ * once per connection on first use.  The schema they read is in
+ * store_migrate.c.
+ */
+#include "store/store_int.h"
+
+#include "core/err.h"
+
+/* The columns of a card_state row, in the order store_card.c reads them. */
+#define CARD_COLS                                                   \
+	"state, due, stability, difficulty, last_review, scheduled_days, " \
+	"learning_step, reps, lapses, suspended, buried_until, leech"
+
+/* A row for an item that has none yet: a new card. */
+#define NEW_CARD_VALUES "?1, 0, 0, 0.0, 0.0, 0, 0, 0, 0, 0"
+#define NEW_CARD_COLS                                                     \
+	"card_id, state, due, stability, difficulty, last_review, "       \
+	"scheduled_days, learning_step, reps, lapses"
+
+static const char *const stmt_sql[STMT_COUNT] = {
+	[STMT_CARD_GET] = "SELECT " CARD_COLS
+			  " FROM card_state WHERE card_id = ?1",
+	/* The queue's only read of card_state: see queue.c. */
+	[STMT_CARD_SCAN] = "SELECT card_id, state, due, last_review, "
+			   "buried_until, suspended FROM card_state "
+			   "ORDER BY card_id",
+	[STMT_CARD_PUT] =
+		"INSERT INTO card_state (card_id, " CARD_COLS ") "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13) ON CONFLICT (card_id) DO UPDATE SET "
+		"state = excluded.state, due = excluded.due, "
+		"stability = excluded.stability, "
+		"difficulty = excluded.difficulty, "
+		"last_review = excluded.last_review, "
+		"scheduled_days = excluded.scheduled_days, "
+		"learning_step = excluded.learning_step, "
+		"reps = excluded.reps, lapses = excluded.lapses, "
+		"suspended = excluded.suspended, "
+		"buried_until = excluded.buried_until, leech = excluded.leech",
+	[STMT_CARD_DELETE] = "DELETE FROM card_state WHERE card_id = ?1",
+	[STMT_CARD_SUSPEND] =
+		"INSERT INTO card_state (" NEW_CARD_COLS ", suspended) "
+		"VALUES (" NEW_CARD_VALUES ", ?2) ON CONFLICT (card_id) "
+		"DO UPDATE SET suspended = excluded.suspended",
+	[STMT_CARD_BURY] =
+		"INSERT INTO card_state (" NEW_CARD_COLS ", buried_until) "
+		"VALUES (" NEW_CARD_VALUES ", ?2) ON CONFLICT (card_id) "
+		"DO UPDATE SET buried_until = excluded.buried_until",
+	[STMT_CARD_FORGET] =
+		"INSERT INTO card_state (" NEW_CARD_COLS ") "
+		"VALUES (" NEW_CARD_VALUES ") ON CONFLICT (card_id) "
+		"DO UPDATE SET state = 0, due = 0, stability = 0.0, "
+		"difficulty = 0.0, last_review = 0, scheduled_days = 0, "
+		"learning_step = 0",
+	[STMT_CARD_COUNT] = "SELECT count(*) FROM card_state",
+	[STMT_LOG_ADD] =
+		"INSERT INTO review_log (card_id, reviewed_at, rating, "
+		"state_before, state_after, stability, difficulty, "
+		"elapsed_days, scheduled_days, due, duration_ms, "
+		"prev_stability, prev_difficulty, prev_due, prev_last_review, "
+		"prev_scheduled_days, prev_learning_step, prev_reps, "
+		"prev_lapses, prev_suspended, prev_leech) VALUES (?1, ?2, ?3, "
+		"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+		"?17, ?18, ?19, ?20, ?21)",
+	[STMT_LOG_LAST] =
+		"SELECT id, card_id, reviewed_at, rating, elapsed_days, "
+		"duration_ms, state_before, prev_due, prev_stability, "
+		"prev_difficulty, prev_last_review, prev_scheduled_days, "
+		"prev_learning_step, prev_reps, prev_lapses, prev_suspended, "
+		"prev_leech FROM review_log ORDER BY id DESC LIMIT 1",
+	[STMT_LOG_DELETE] = "DELETE FROM review_log WHERE id = ?1",
+	/* An index range over today's rows (review_log_time). */
+	[STMT_LOG_DAY] = "SELECT state_before, count(*) FROM review_log "
+			 "WHERE reviewed_at >= ?1 GROUP BY state_before",
+	[STMT_LOG_COUNT] = "SELECT count(*) FROM review_log",
+	[STMT_LOG_COUNT_KEY] =
+		"SELECT count(*) FROM review_log WHERE card_id = ?1",
+	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+	[STMT_SETTING_SET] =
+		"INSERT INTO settings (key, value) VALUES (?1, ?2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[STMT_SETTING_UNSET] = "DELETE FROM settings WHERE key = ?1",
+	[STMT_SETTING_EACH] = "SELECT key, value FROM settings ORDER BY key",
+};
+
+sqlite3_stmt *store_stmt(struct store *st, enum store_stmt_id id, int *err)
+{
+	sqlite3_stmt **s = &st->stmt[id];
+	int rc;
+
+	if (!*s) {
+		rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+					SQLITE_PREPARE_PERSISTENT, s, NULL);
+		if (rc != SQLITE_OK) {
+			*err = store_fail(st, rc);
+			*s = NULL;
+			return NULL;
+		}
+	}
+	sqlite3_reset(*s);
+	sqlite3_clear_bindings(*s);
+	return *s;
+}

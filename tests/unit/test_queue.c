@@ -1,0 +1,775 @@
+#include "test_util.h"
+
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "queue/queue.h"
+#include "queue/queue_settings.h"
+#include "store/store.h"
+
+/* 2026-11-23T09:00:00Z, a Monday. */
+#define T0 1795424400000LL
+#define MIN 60000LL
+#define HOUR 3600000LL
+#define DAY 86400000LL
+
+/*
+ * A library built by hand, as the loader would give it: decks hold their
+ * cards contiguously and a card's items are consecutive.
+ */
+#define MAX_CARDS 400
+#define MAX_ITEMS 800
+
+struct tlib {
+	struct library lib;
+	struct deck decks[2];
+	struct card cards[MAX_CARDS];
+	struct item items[MAX_ITEMS];
+	char ids[MAX_CARDS][16];
+	char keys[MAX_ITEMS][24];
+	struct lstr tags[MAX_CARDS];
+	size_t n_cards;
+};
+
+struct fixture {
+	struct tlib *t;
+	struct store *st;
+	struct settings s;
+	struct clock_fake fake;
+	struct clock clock;
+	struct queue q;
+	int q_ready;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = test_calloc(1, sizeof(*f));
+
+	f->t = test_calloc(1, sizeof(*f->t));
+	f->t->decks[0].id.s = "alpha";
+	f->t->decks[1].id.s = "beta";
+	settings_default(&f->s);
+	f->fake.utc_ms = T0;
+	clock_init_fake(&f->clock, &f->fake);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	if (f->q_ready)
+		queue_release(&f->q);
+	store_free(f->st);	/* after a failed test */
+	test_free(f->t);
+	test_free(f);
+	return 0;
+}
+
+static void add_item(struct tlib *t, struct card *c, const char *suffix,
+		     int variant)
+{
+	size_t i = t->lib.n_items++;
+
+	assert_true(i < MAX_ITEMS);
+	snprintf(t->keys[i], sizeof(t->keys[i]), "%s%s", c->id.s, suffix);
+	t->items[i].key = t->keys[i];
+	t->items[i].card = c;
+	t->items[i].variant = variant;
+}
+
+/*
+ * Appends a card to deck (0 or 1; cards of deck 1 after all of deck 0)
+ * with n_cloze deletions for a cloze card, and an optional tag.
+ */
+static void add_card(struct tlib *t, int deck, const char *id,
+		     enum card_type type, int n_cloze, const char *tag)
+{
+	struct card *c = &t->cards[t->n_cards];
+	struct deck *d = &t->decks[deck];
+	char suffix[8];
+
+	assert_true(t->n_cards < MAX_CARDS);
+	snprintf(t->ids[t->n_cards], sizeof(t->ids[0]), "%s", id);
+	c->id.s = t->ids[t->n_cards];
+	c->type = type;
+	c->front.s = "front";
+	c->deck = d;
+	if (tag) {
+		t->tags[t->n_cards].s = tag;
+		c->tags.v = &t->tags[t->n_cards];
+		c->tags.n = 1;
+	}
+	if (!d->n_cards)
+		d->cards = c;
+	d->n_cards++;
+	t->n_cards++;
+	if (type == CARD_CLOZE) {
+		for (int k = 1; k <= n_cloze; k++) {
+			snprintf(suffix, sizeof(suffix), "#c%d", k);
+			add_item(t, c, suffix, k);
+		}
+		return;
+	}
+	add_item(t, c, "", 0);
+	if (type == CARD_REVERSE)
+		add_item(t, c, "#reverse", ITEM_REVERSE);
+}
+
+static void open_store(struct fixture *f)
+{
+	assert_int_equal(store_open(&f->st, ":memory:", STORE_WRITE), 0);
+}
+
+/*
+ * Finishes the library, opens a scratch store and prepares the queue.
+ * finish() frees them inside the test: cmocka counts as leaked what the
+ * test body allocated and did not free.
+ */
+static void ready(struct fixture *f)
+{
+	struct tlib *t = f->t;
+
+	open_store(f);
+	t->lib.decks = t->decks;
+	t->lib.n_decks = t->decks[1].n_cards ? 2 : 1;
+	t->lib.items = t->items;
+	queue_init(&f->q, &t->lib);
+	f->q_ready = 1;
+}
+
+static void finish(struct fixture *f)
+{
+	if (f->q_ready)
+		queue_release(&f->q);
+	f->q_ready = 0;
+	store_free(f->st);
+	f->st = NULL;
+}
+
+static void set_now(struct fixture *f, int64_t t)
+{
+	f->fake.utc_ms = t;
+}
+
+static void build(struct fixture *f)
+{
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, NULL, &f->clock),
+			 0);
+}
+
+static void grade(struct fixture *f, const char *key, enum fsrs_rating r)
+{
+	assert_int_equal(queue_grade(f->st, &f->s, key, r,
+				     clock_utc_ms(&f->clock), -1, NULL),
+			 0);
+}
+
+/*
+ * Gives key a stored state, as if reviewed at last_review: a log row and
+ * the state, through the store's own API.
+ */
+static void put_state(struct fixture *f, const char *key,
+		      enum fsrs_state state, int64_t due, int64_t last_review,
+		      int32_t lapses)
+{
+	struct store_review r;
+
+	memset(&r, 0, sizeof(r));
+	r.key = key;
+	r.reviewed_at = last_review;
+	r.rating = FSRS_GOOD;
+	r.duration_ms = -1;
+	r.after.fsrs.state = state;
+	r.after.fsrs.due = due;
+	r.after.fsrs.last_review = last_review;
+	r.after.fsrs.stability = 10;
+	r.after.fsrs.difficulty = 5;
+	r.after.fsrs.scheduled_days = 10;
+	r.after.fsrs.reps = 5;
+	r.after.fsrs.lapses = lapses;
+	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_review_add(f->st, &r), 0);
+	assert_int_equal(store_tx_commit(f->st), 0);
+}
+
+/* The queue as "kind:key" words, for exact comparisons. */
+static char *describe(const struct queue *q)
+{
+	static const char kinds[] = "LRN";
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < q->n; i++)
+		buf_addf(&b, "%s%c:%s", i ? " " : "", kinds[q->entries[i].kind],
+			 q->entries[i].item->key);
+	return buf_detach(&b, NULL);
+}
+
+static void assert_queue(const struct queue *q, const char *want)
+{
+	char *got = describe(q);
+
+	assert_string_equal(got, want);
+	xfree(got);
+}
+
+/* n basic cards prefix00, prefix01, ... (width digits). */
+static void add_basic(struct tlib *t, const char *prefix, int width, int n)
+{
+	char id[16];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "%s%0*d", prefix, width, i);
+		add_card(t, 0, id, CARD_BASIC, 0, NULL);
+	}
+}
+
+static void queue_new_cards_in_library_order_within_limit(void **state)
+{
+	struct fixture *f = *state;
+
+	add_basic(f->t, "n", 2, 30);
+	ready(f);
+	build(f);
+	assert_int_equal(f->q.n, 20);
+	assert_int_equal(f->q.n_new, 20);
+	assert_int_equal(f->q.n_learning + f->q.n_review, 0);
+	assert_string_equal(f->q.entries[0].item->key, "n00");
+	assert_string_equal(f->q.entries[19].item->key, "n19");
+	assert_int_equal(f->q.entries[0].kind, QUEUE_NEW);
+
+	for (int i = 0; i < 5; i++)
+		grade(f, f->q.entries[i].item->key, FSRS_GOOD);
+	set_now(f, T0 + 1000);
+	build(f);
+	assert_int_equal(f->q.new_done, 5);
+	assert_int_equal(f->q.n_new, 15);
+	/* The five are in learning, their next step 10 minutes away. */
+	assert_int_equal(f->q.n_learning, 5);
+	assert_string_equal(f->q.entries[0].item->key, "n05");
+	assert_string_equal(f->q.entries[15].item->key, "n00");
+	assert_int_equal(f->q.entries[15].kind, QUEUE_LEARNING);
+	assert_int_equal(f->q.entries[15].due, T0 + 10 * MIN);
+
+	/* A lower limit than what was done: no new cards, learning goes on. */
+	f->s.new_per_day = 3;
+	build(f);
+	assert_int_equal(f->q.n_new, 0);
+	assert_int_equal(f->q.n_learning, 5);
+	f->s.new_per_day = 0;
+	f->s.learn_ahead = 0;
+	build(f);
+	assert_int_equal(f->q.n, 0);
+	assert_int_equal(f->q.next_learning, T0 + 10 * MIN);
+	finish(f);
+}
+
+static void queue_reviews_most_overdue_first_within_limit(void **state)
+{
+	struct fixture *f = *state;
+	char key[16];
+
+	add_basic(f->t, "r", 3, 250);
+	ready(f);
+	for (int i = 0; i < 250; i++) {
+		snprintf(key, sizeof(key), "r%03d", i);
+		put_state(f, key, FSRS_REVIEW, T0 - (i + 1) * HOUR, T0 - 30 * DAY,
+			  0);
+	}
+	build(f);
+	assert_int_equal(f->q.n_review, 200);
+	assert_int_equal(f->q.n, 200);
+	assert_string_equal(f->q.entries[0].item->key, "r249");
+	assert_string_equal(f->q.entries[199].item->key, "r050");
+	assert_int_equal(f->q.entries[0].due, T0 - 250 * HOUR);
+	assert_int_equal(f->q.reviews_done, 0);
+
+	for (int i = 0; i < 10; i++)
+		grade(f, f->q.entries[i].item->key, FSRS_GOOD);
+	build(f);
+	assert_int_equal(f->q.reviews_done, 10);
+	assert_int_equal(f->q.n_review, 190);
+	f->s.reviews_per_day = 5;
+	build(f);
+	assert_int_equal(f->q.n_review, 0);
+	finish(f);
+}
+
+static void queue_study_day_rolls_over_at_local_hour(void **state)
+{
+	struct study_day d;
+	struct clock_fake fake = { 0 };
+	struct clock c;
+	/* New York in November: UTC-5. */
+	int64_t local_2330 = 1795494600000LL;	/* 11-24T04:30Z */
+
+	(void)state;
+	fake.tz_offset_s = -5 * 3600;
+	clock_init_fake(&c, &fake);
+	/* 23:30 local on the 23rd: the day began at 04:00 local (09:00Z). */
+	study_day_at(&c, local_2330, 4, &d);
+	assert_int_equal(d.start, T0);
+	assert_int_equal(d.end, T0 + DAY);
+	assert_int_equal(d.number, days_from_civil(2026, 11, 23));
+	/* Past local midnight, still the same study day until 04:00. */
+	study_day_at(&c, local_2330 + 60 * MIN, 4, &d);
+	assert_int_equal(d.start, T0);
+	study_day_at(&c, T0 + DAY - 1, 4, &d);
+	assert_int_equal(d.start, T0);
+	study_day_at(&c, T0 + DAY, 4, &d);
+	assert_int_equal(d.start, T0 + DAY);
+	assert_int_equal(d.number, days_from_civil(2026, 11, 24));
+	/* Rollover at midnight: 00:30 local is a new day. */
+	study_day_at(&c, local_2330 + 60 * MIN, 0, &d);
+	assert_int_equal(d.start, T0 + DAY - 4 * HOUR);
+}
+
+/* A zone that moves from UTC+1 to UTC+2 at 2026-03-29T01:00Z (Europe). */
+#define DST_SWITCH 1774746000000LL
+
+static int32_t dst_tz(void *ctx, int64_t t)
+{
+	(void)ctx;
+	return t < DST_SWITCH ? 3600 : 7200;
+}
+
+static int64_t dst_utc(void *ctx)
+{
+	return *(int64_t *)ctx;
+}
+
+static void queue_study_day_spans_dst_change(void **state)
+{
+	int64_t now = DST_SWITCH + 9 * HOUR;	/* 12:00 local, UTC+2 */
+	struct clock c = { NULL, dst_utc, dst_tz, &now };
+	struct study_day d;
+
+	(void)state;
+	/* 28th 04:00 local (+1) = 03:00Z to 29th 04:00 local (+2) = 02:00Z. */
+	study_day_at(&c, DST_SWITCH - 12 * HOUR, 4, &d);
+	assert_int_equal(d.start, DST_SWITCH - 22 * HOUR);
+	assert_int_equal(d.end, DST_SWITCH + HOUR);
+	assert_int_equal(d.end - d.start, 23 * HOUR);
+	study_day_at(&c, now, 4, &d);
+	assert_int_equal(d.start, DST_SWITCH + HOUR);
+	assert_int_equal(d.end - d.start, 24 * HOUR);
+}
+
+static void queue_limits_and_due_follow_the_rollover(void **state)
+{
+	struct fixture *f = *state;
+	int64_t local_2330 = T0 + 19 * HOUR + 30 * MIN;	/* New York */
+
+	f->fake.tz_offset_s = -5 * 3600;
+	add_basic(f->t, "n", 1, 5);
+	add_card(f->t, 0, "soon", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "late", CARD_BASIC, 0, NULL);
+	ready(f);
+	/* Due at 03:30 and 04:30 local tomorrow: only the first is today's. */
+	put_state(f, "soon", FSRS_REVIEW, T0 + DAY - 30 * MIN, T0 - 9 * DAY, 0);
+	put_state(f, "late", FSRS_REVIEW, T0 + DAY + 30 * MIN, T0 - 9 * DAY, 0);
+	f->s.new_per_day = 2;
+	f->s.learn_ahead = 0;
+	set_now(f, local_2330);
+	grade(f, "n0", FSRS_EASY);
+	grade(f, "n1", FSRS_EASY);
+	set_now(f, local_2330 + HOUR);	/* 00:30 local: same study day */
+	build(f);
+	assert_int_equal(f->q.new_done, 2);
+	assert_queue(&f->q, "R:soon");
+	set_now(f, T0 + DAY);	/* 04:00 local: a new day */
+	build(f);
+	assert_int_equal(f->q.new_done, 0);
+	assert_queue(&f->q, "R:soon R:late N:n2 N:n3");
+	finish(f);
+}
+
+static void queue_siblings_not_on_the_same_day(void **state)
+{
+	struct fixture *f = *state;
+
+	add_card(f->t, 0, "rv", CARD_REVERSE, 0, NULL);
+	add_card(f->t, 0, "cz", CARD_CLOZE, 3, NULL);
+	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	ready(f);
+	build(f);
+	/* One new item per card. */
+	assert_queue(&f->q, "N:rv N:cz#c1 N:b");
+
+	grade(f, "rv", FSRS_EASY);	/* straight to review, days away */
+	grade(f, "cz#c1", FSRS_GOOD);	/* learning, 10 minutes */
+	build(f);
+	assert_queue(&f->q, "N:b L:cz#c1");
+
+	/* Tomorrow the siblings come, one per card. */
+	set_now(f, T0 + DAY);
+	f->s.learn_ahead = 0;
+	build(f);
+	assert_queue(&f->q, "L:cz#c1 N:rv#reverse N:b");
+	grade(f, "cz#c1", FSRS_GOOD);	/* graduates */
+	build(f);
+	assert_queue(&f->q, "N:rv#reverse N:b");
+
+	/* Two review siblings due: the most overdue one only. */
+	put_state(f, "cz#c2", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 0);
+	put_state(f, "cz#c3", FSRS_REVIEW, T0 - 2 * DAY, T0 - 9 * DAY, 0);
+	set_now(f, T0 + 3 * DAY);
+	build(f);
+	assert_queue(&f->q, "R:cz#c3 N:rv#reverse N:b");
+	finish(f);
+}
+
+static void queue_removed_cards_leave_changed_cards_stay(void **state)
+{
+	struct fixture *f = *state;
+	int64_t n = 0;
+
+	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "gone", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 0);
+	put_state(f, "b", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 0);
+	build(f);
+	assert_queue(&f->q, "R:b");
+	assert_int_equal(f->q.n_orphans, 1);
+	assert_int_equal(store_review_count(f->st, "gone", &n), 0);
+	assert_int_equal(n, 1);
+	/* New text, same id: the same history. */
+	f->t->cards[0].front.s = "a reworded front";
+	build(f);
+	assert_queue(&f->q, "R:b");
+	assert_int_equal(f->q.entries[0].due, T0 - DAY);
+	finish(f);
+}
+
+static void queue_learning_steps_due_within_the_day(void **state)
+{
+	struct fixture *f = *state;
+	struct buf err;
+
+	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "r", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "r", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 0);
+	buf_init(&err);
+	assert_int_equal(settings_parse(&f->s, "learning_steps", "1m 3h", &err),
+			 0);
+	buf_release(&err);
+	f->s.learn_ahead = 0;
+	grade(f, "a", FSRS_AGAIN);	/* step 0: one minute */
+	build(f);
+	assert_queue(&f->q, "R:r");
+	assert_int_equal(f->q.next_learning, T0 + MIN);
+	set_now(f, T0 + MIN);
+	build(f);
+	assert_queue(&f->q, "L:a R:r");
+	grade(f, "a", FSRS_GOOD);	/* step 1: three hours */
+	build(f);
+	assert_queue(&f->q, "R:r");
+	assert_int_equal(f->q.next_learning, T0 + MIN + 3 * HOUR);
+	set_now(f, T0 + MIN + 3 * HOUR);	/* later the same day */
+	build(f);
+	assert_queue(&f->q, "L:a R:r");
+	assert_int_equal(f->q.entries[0].state, FSRS_LEARNING);
+	finish(f);
+}
+
+static void queue_undo_restores_exactly(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card before, after;
+	struct queue_grade_result res;
+	struct store_review undone;
+	char *q1, *q2;
+
+	add_card(f->t, 0, "r", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "n", CARD_REVERSE, 0, NULL);
+	ready(f);
+	put_state(f, "r", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 0);
+	build(f);
+	q1 = describe(&f->q);
+	assert_string_equal(q1, "R:r N:n");
+	assert_int_equal(store_card_get(f->st, "r", &before), 0);
+
+	assert_int_equal(queue_grade(f->st, &f->s, "r", FSRS_AGAIN, T0, 5100,
+				     &res), 0);
+	assert_int_equal(res.review.after.fsrs.state, FSRS_RELEARNING);
+	assert_int_equal(res.review.after.fsrs.lapses, 1);
+	grade(f, "n", FSRS_GOOD);
+	build(f);
+	q2 = describe(&f->q);
+	assert_string_equal(q2, "L:r L:n");
+	xfree(q2);
+
+	assert_int_equal(store_review_undo(f->st, &undone), 0);
+	assert_string_equal(undone.key, "n");
+	assert_int_equal(store_card_get(f->st, "n", &after), TPM_ENOENT);
+	assert_int_equal(store_review_undo(f->st, &undone), 0);
+	assert_string_equal(undone.key, "r");
+	assert_int_equal(undone.duration_ms, 5100);
+	assert_int_equal(store_card_get(f->st, "r", &after), 0);
+	assert_memory_equal(&after, &before, sizeof(after));
+	build(f);
+	q2 = describe(&f->q);
+	assert_string_equal(q2, q1);
+	assert_int_equal(f->q.new_done + f->q.reviews_done, 0);
+	xfree(q1);
+	xfree(q2);
+	finish(f);
+}
+
+static void queue_bury_suspend_forget(void **state)
+{
+	struct fixture *f = *state;
+
+	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "r", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "r", FSRS_REVIEW, T0 + 5 * DAY, T0 - 9 * DAY, 0);
+	assert_int_equal(queue_bury(f->st, &f->s, "a", &f->clock), 0);
+	assert_int_equal(store_card_set_suspended(f->st, "b", 1), 0);
+	build(f);
+	assert_queue(&f->q, "");
+	/* Buried until the rollover (04:00Z tomorrow); suspended for good. */
+	set_now(f, T0 + 19 * HOUR);
+	build(f);
+	assert_queue(&f->q, "N:a");
+	assert_int_equal(store_card_set_suspended(f->st, "b", 0), 0);
+	assert_int_equal(store_card_forget(f->st, "r"), 0);
+	build(f);
+	assert_queue(&f->q, "N:a N:b N:r");
+	finish(f);
+}
+
+static void queue_leech_suspends_at_threshold(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_grade_result res;
+	struct store_card c;
+
+	add_card(f->t, 0, "l", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "m", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "l", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 7);
+	put_state(f, "m", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 8);
+	assert_int_equal(queue_grade(f->st, &f->s, "l", FSRS_AGAIN, T0, -1,
+				     &res), 0);
+	assert_true(res.leech);
+	assert_int_equal(store_card_get(f->st, "l", &c), 0);
+	assert_int_equal(c.fsrs.lapses, 8);
+	assert_true(c.leech);
+	assert_true(c.suspended);
+	/* Lapse 9 is not a multiple of half the threshold past it. */
+	f->s.leech_action = LEECH_TAG;
+	assert_int_equal(queue_grade(f->st, &f->s, "m", FSRS_AGAIN, T0, -1,
+				     &res), 0);
+	assert_false(res.leech);
+	build(f);
+	assert_queue(&f->q, "L:m");
+	finish(f);
+}
+
+static void queue_filters_decks_and_tags(void **state)
+{
+	struct fixture *f = *state;
+	const char *decks[] = { "beta" };
+	const char *tags[] = { "caching" };
+	struct queue_filter by_deck = { decks, 1, NULL, 0 };
+	struct queue_filter by_tag = { NULL, 0, tags, 1 };
+
+	add_card(f->t, 0, "a1", CARD_BASIC, 0, "caching");
+	add_card(f->t, 0, "a2", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "b1", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "b2", CARD_BASIC, 0, "caching");
+	ready(f);
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_deck, &f->clock),
+			 0);
+	assert_queue(&f->q, "N:b1 N:b2");
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_tag, &f->clock),
+			 0);
+	assert_queue(&f->q, "N:a1 N:b2");
+	by_deck.tags = tags;
+	by_deck.n_tags = 1;
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_deck, &f->clock),
+			 0);
+	assert_queue(&f->q, "N:b2");
+	finish(f);
+}
+
+/* ---- settings ------------------------------------------------------ */
+
+static void settings_defaults_listed_in_order(void **state)
+{
+	struct settings s;
+	struct buf b;
+
+	(void)state;
+	settings_default(&s);
+	buf_init(&b);
+	for (size_t i = 0; settings_key(i); i++) {
+		buf_addf(&b, "%s=", settings_key(i));
+		settings_format(&s, settings_key(i), &b);
+		buf_addch(&b, '\n');
+		assert_true(settings_is_default(&s, settings_key(i)));
+		assert_non_null(settings_help(settings_key(i)));
+	}
+	assert_string_equal(b.s,
+			    "retention=0.9\n"
+			    "weights=0.212, 1.2931, 2.3065, 8.2956, 6.4133, "
+			    "0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, "
+			    "1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, "
+			    "0.5425, 0.0912, 0.0658, 0.1542\n"
+			    "learning_steps=1m 10m\n"
+			    "relearning_steps=10m\n"
+			    "maximum_interval=36500\n"
+			    "new_per_day=20\n"
+			    "reviews_per_day=200\n"
+			    "rollover_hour=4\n"
+			    "learn_ahead=20\n"
+			    "leech_threshold=8\n"
+			    "leech_action=suspend\n");
+	buf_release(&b);
+}
+
+/* Parses key=value and returns the error text ("" if it parsed). */
+static char *try_parse(struct settings *s, const char *key, const char *v)
+{
+	struct buf err;
+
+	buf_init(&err);
+	settings_parse(s, key, v, &err);
+	return buf_detach(&err, NULL);
+}
+
+static void assert_parse(struct settings *s, const char *key, const char *v,
+			 const char *want_err, const char *want_value)
+{
+	char *err = try_parse(s, key, v);
+	struct buf b;
+
+	assert_string_equal(err, want_err);
+	xfree(err);
+	buf_init(&b);
+	settings_format(s, key, &b);
+	assert_string_equal(b.s, want_value);
+	buf_release(&b);
+}
+
+static void settings_validate_and_canonicalise(void **state)
+{
+	struct settings s;
+	struct fsrs_params p;
+	char w21[400];
+
+	(void)state;
+	settings_default(&s);
+	assert_parse(&s, "retention", "0.85", "", "0.85");
+	assert_parse(&s, "retention", "1.5", "want a number from 0.70 to 0.99",
+		     "0.85");
+	assert_parse(&s, "retention", "0.9x", "want a number from 0.70 to 0.99",
+		     "0.85");
+	assert_parse(&s, "learning_steps", "1m,60m  2d", "", "1m 1h 2d");
+	assert_parse(&s, "learning_steps", "", "", "");
+	assert_parse(&s, "learning_steps", "5 minutes",
+		     "want steps such as '1m 10m' (a number and m for "
+		     "minutes, h for hours or d for days)", "");
+	assert_parse(&s, "relearning_steps", "0m",
+		     "want steps from 1m to 36500d", "10m");
+	assert_parse(&s, "new_per_day", "35", "", "35");
+	assert_parse(&s, "new_per_day", "-1",
+		     "want a whole number from 0 to 9999", "35");
+	assert_parse(&s, "rollover_hour", "24",
+		     "want a whole number from 0 to 23", "4");
+	assert_parse(&s, "leech_action", "delete", "want suspend or tag",
+		     "suspend");
+	assert_parse(&s, "leech_action", "tag", "", "tag");
+	assert_parse(&s, "weights", "1 2 3",
+		     "want 21 numbers (or 17 or 19 from FSRS-4.5 or FSRS-5), "
+		     "got 3", "0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, "
+		     "3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, "
+		     "0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, "
+		     "0.1542");
+	snprintf(w21, sizeof(w21), "0.3 1.3 2.3 8.3 6.4 0.8 3.0 0.01 1.9 0.2 "
+				   "0.8 1.5 0.06 0.26 1.6 0.6 1.9 0.5 0.1 0.07 "
+				   "0.15");
+	assert_parse(&s, "weights", w21, "",
+		     "0.3, 1.3, 2.3, 8.3, 6.4, 0.8, 3, 0.01, 1.9, 0.2, 0.8, "
+		     "1.5, 0.06, 0.26, 1.6, 0.6, 1.9, 0.5, 0.1, 0.07, 0.15");
+	memcpy(w21, "500", 3);	/* w0 = 500 */
+	assert_parse(&s, "weights", w21,
+		     "weight w0 = 500 is out of range (the nearest allowed is "
+		     "100)", "0.3, 1.3, 2.3, 8.3, 6.4, 0.8, 3, 0.01, 1.9, 0.2, "
+		     "0.8, 1.5, 0.06, 0.26, 1.6, 0.6, 1.9, 0.5, 0.1, 0.07, 0.15");
+	assert_int_equal(settings_parse(&s, "nope", "1", NULL), TPM_ENOENT);
+
+	settings_fsrs_params(&s, &p);
+	assert_true(p.enable_fuzz);
+	assert_true(p.request_retention == 0.85);
+	assert_true(p.w[0] == 0.3);
+	assert_int_equal(p.n_learning_steps, 0);
+	assert_int_equal(p.n_relearning_steps, 1);
+}
+
+static void settings_suggests_close_keys(void **state)
+{
+	(void)state;
+	assert_string_equal(settings_suggest("retnetion"), "retention");
+	assert_string_equal(settings_suggest("new_per_dya"), "new_per_day");
+	assert_string_equal(settings_suggest("new"), "new_per_day");
+	assert_string_equal(settings_suggest("weight"), "weights");
+	assert_null(settings_suggest("colour"));
+	assert_null(settings_suggest("le"));
+}
+
+static void settings_load_reports_bad_stored_value(void **state)
+{
+	struct fixture *f = *state;
+	struct settings s;
+	struct buf err;
+
+	open_store(f);
+	buf_init(&err);
+	assert_int_equal(store_setting_set(f->st, "new_per_day", "7"), 0);
+	assert_int_equal(store_setting_set(f->st, "from_the_future", "x"), 0);
+	assert_int_equal(settings_load(&s, f->st, &err), 0);
+	assert_int_equal(s.new_per_day, 7);
+	assert_int_equal(s.reviews_per_day, 200);
+	assert_int_equal(store_setting_set(f->st, "retention", "2"), 0);
+	assert_int_equal(settings_load(&s, f->st, &err), TPM_EFORMAT);
+	assert_string_equal(err.s,
+			    ":memory:: setting 'retention' has a bad value '2' "
+			    "(want a number from 0.70 to 0.99); set it with "
+			    "'tpmtrain config retention VALUE'");
+	assert_int_equal(s.new_per_day, 7);	/* untouched */
+	buf_release(&err);
+	finish(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(queue_new_cards_in_library_order_within_limit),
+		T(queue_reviews_most_overdue_first_within_limit),
+		cmocka_unit_test(queue_study_day_rolls_over_at_local_hour),
+		cmocka_unit_test(queue_study_day_spans_dst_change),
+		T(queue_limits_and_due_follow_the_rollover),
+		T(queue_siblings_not_on_the_same_day),
+		T(queue_removed_cards_leave_changed_cards_stay),
+		T(queue_learning_steps_due_within_the_day),
+		T(queue_undo_restores_exactly),
+		T(queue_bury_suspend_forget),
+		T(queue_leech_suspends_at_threshold),
+		T(queue_filters_decks_and_tags),
+		cmocka_unit_test(settings_defaults_listed_in_order),
+		cmocka_unit_test(settings_validate_and_canonicalise),
+		cmocka_unit_test(settings_suggests_close_keys),
+		T(settings_load_reports_bad_stored_value),
+#undef T
+	};
+
+	return cmocka_run_group_tests_name("queue", tests, NULL, NULL);
+}

@@ -1,0 +1,335 @@
+/*
+ * Queue benchmark (store/queue issue): generates a library of N cards
+ * (YAML decks of 1,000 basic cards) and a progress database with M review
+ * log rows in a scratch directory, then measures
+ *   - queue_build(): today's session over the whole library, and
+ *   - the bare SQLite reads of the rows it needs (the ordered card_state
+ *     scan and today's review_log range), on a plain connection,
+ * alternately, R rounds each, and prints the medians (wall and CPU time)
+ * and the median of each pair's CPU time ratio.
+ * Goal: under 100 ms, and at most 1.3 times the bare reads.
+ *
+ * usage: queue_bench DIR [N_CARDS] [N_LOG] [ROUNDS]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "core/clock.h"
+#include "core/diag.h"
+#include "loader/loader.h"
+#include "queue/queue.h"
+#include "store/store.h"
+
+#define CARDS_PER_DECK 1000
+#define NOW 1795424400000LL	/* 2026-11-23T09:00:00Z */
+#define MIN_MS 60000LL
+#define DAY_MS 86400000LL
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU time of this thread: unlike wall time, not stretched by load. */
+static double cpu_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "queue_bench: %s\n", what);
+	exit(1);
+}
+
+/* A fixed generator, so every run builds the same data. */
+static uint64_t rng = 88172645463325252ULL;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t)(rng % n);
+}
+
+static void write_decks(const char *dir, int n_cards)
+{
+	char path[4200];
+
+	mkdir(dir, 0755);
+	for (int d = 0; d * CARDS_PER_DECK < n_cards; d++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/deck%04d.yaml", dir, d);
+		f = fopen(path, "w");
+		if (!f)
+			die("cannot write the decks");
+		fprintf(f, "deck: bench-%d\ntitle: Bench deck %d\ncards:\n", d,
+			d);
+		for (int i = 0; i < CARDS_PER_DECK &&
+				d * CARDS_PER_DECK + i < n_cards; i++)
+			fprintf(f,
+				"  - id: q%06d\n"
+				"    front: What does a write-through cache "
+				"trade away (%d)?\n"
+				"    back: Write latency.\n",
+				d * CARDS_PER_DECK + i, i);
+		fclose(f);
+	}
+}
+
+/*
+ * A history for most cards, as a user studying for about two years
+ * would have: a tenth of the cards still new, the rest reviewed about
+ * n_log / n_intro times each, their intervals now running from a day to
+ * a year (so a few hundred fall due today, some late), one in a thousand
+ * lapsed earlier today and relearning, one in a hundred suspended.
+ */
+static void write_db(const char *path, int n_cards, long n_log)
+{
+	int n_intro = n_cards - n_cards / 10;
+	struct store *st;
+	struct store_review r;
+	char key[16];
+	long done = 0;
+
+	unlink(path);
+	if (store_open(&st, path, STORE_WRITE | STORE_CREATE) < 0 ||
+	    store_tx_begin(st) < 0)
+		die(store_errmsg(st));
+	for (int c = 0; c < n_intro; c++) {
+		long reps = (n_log - done) / (n_intro - c);
+		int32_t ivl = 1 + (int32_t)rnd(365);
+		/* Most were last seen ivl days ago or less; a few are late. */
+		int64_t last = NOW - (1 + (int64_t)rnd((uint32_t)ivl + 2)) *
+					     DAY_MS + rnd(DAY_MS / 4);
+		int64_t t = last - (int64_t)(reps - 1) * 2 * DAY_MS;
+
+		snprintf(key, sizeof(key), "q%06d", c * 10 / 9);
+		memset(&r, 0, sizeof(r));
+		r.key = key;
+		r.duration_ms = 3000 + rnd(20000);
+		for (long k = 0; k < reps; k++, t += 2 * DAY_MS) {
+			r.before = r.after;
+			r.reviewed_at = k == reps - 1 ? last : t;
+			r.rating = (enum fsrs_rating)(1 + rnd(4));
+			r.after.fsrs.state = FSRS_REVIEW;
+			r.after.fsrs.stability = 1.0 + rnd(300);
+			r.after.fsrs.difficulty = 1.0 + rnd(9);
+			r.after.fsrs.last_review = r.reviewed_at;
+			r.after.fsrs.scheduled_days = ivl;
+			r.after.fsrs.due = r.reviewed_at + ivl * DAY_MS;
+			r.after.fsrs.reps = (int32_t)k + 1;
+			if (k == reps - 1 && rnd(1000) == 0) {
+				/* Seen earlier today, now in (re)learning. */
+				r.reviewed_at = NOW - rnd(4 * 60) * MIN_MS;
+				r.after.fsrs.last_review = r.reviewed_at;
+				r.after.fsrs.state = FSRS_RELEARNING;
+				r.after.fsrs.due = NOW + rnd(60) * MIN_MS;
+			}
+			if (store_review_add(st, &r) < 0)
+				die(store_errmsg(st));
+		}
+		done += reps;
+		if (rnd(100) == 0 && store_card_set_suspended(st, key, 1) < 0)
+			die(store_errmsg(st));
+	}
+	if (store_tx_commit(st) < 0)
+		die(store_errmsg(st));
+	store_free(st);
+}
+
+/*
+ * The reads queue_build() needs, on a plain SQLite connection opened as
+ * the store opens its own (no mutex: one thread).
+ */
+struct bare {
+	sqlite3 *db;
+	sqlite3_stmt *scan, *day;
+};
+
+static void bare_open(struct bare *b, const char *path)
+{
+	if (sqlite3_open_v2(path, &b->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) ||
+	    sqlite3_prepare_v2(b->db,
+			       "SELECT card_id, state, due, last_review, "
+			       "buried_until, suspended FROM card_state "
+			       "ORDER BY card_id",
+			       -1, &b->scan, NULL) ||
+	    sqlite3_prepare_v2(b->db,
+			       "SELECT state_before, count(*) FROM review_log "
+			       "WHERE reviewed_at >= ?1 GROUP BY state_before",
+			       -1, &b->day, NULL))
+		die("cannot open the database for the bare scan");
+}
+
+/* Reads every column it needs, as the queue does; returns a checksum. */
+static int64_t bare_run(struct bare *b, int64_t day_start)
+{
+	int64_t sum = 0;
+
+	while (sqlite3_step(b->scan) == SQLITE_ROW) {
+		const unsigned char *key = sqlite3_column_text(b->scan, 0);
+
+		sum += sqlite3_column_bytes(b->scan, 0) + key[0];
+		sum += sqlite3_column_int(b->scan, 1);
+		sum += sqlite3_column_int64(b->scan, 2);
+		sum += sqlite3_column_int64(b->scan, 3);
+		sum += sqlite3_column_int64(b->scan, 4);
+		sum += sqlite3_column_int(b->scan, 5);
+	}
+	sqlite3_reset(b->scan);
+	sqlite3_bind_int64(b->day, 1, day_start);
+	while (sqlite3_step(b->day) == SQLITE_ROW)
+		sum += sqlite3_column_int64(b->day, 1);
+	sqlite3_reset(b->day);
+	return sum;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int main(int argc, char **argv)
+{
+	char decks[4096], db[4096];
+	const char *paths[1] = { decks };
+	struct library lib;
+	struct diag_list dl;
+	struct clock_fake fake = { 0 };
+	struct clock clk;
+	struct settings s;
+	struct store *st;
+	struct queue q;
+	struct bare b;
+	int n_cards, rounds;
+	long n_log;
+	double t0, c0, t_load, t_gen, t_init, *tq, *tb, *ratio, *cq, *cb;
+	double mq, mb, mr, mcq, mcb;
+	int64_t sum = 0, rows = 0;
+
+	if (argc < 2) {
+		fprintf(stderr,
+			"usage: queue_bench DIR [N_CARDS] [N_LOG] [ROUNDS]\n");
+		return 2;
+	}
+	n_cards = argc > 2 ? atoi(argv[2]) : 100000;
+	n_log = argc > 3 ? atol(argv[3]) : 1000000;
+	rounds = argc > 4 ? atoi(argv[4]) : 21;
+	if (n_cards < 10 || n_log < n_cards || rounds < 1)
+		die("want N_CARDS >= 10, N_LOG >= N_CARDS, ROUNDS >= 1");
+	snprintf(decks, sizeof(decks), "%s/decks", argv[1]);
+	snprintf(db, sizeof(db), "%s/progress.db", argv[1]);
+
+	t0 = now_s();
+	write_decks(decks, n_cards);
+	write_db(db, n_cards, n_log);
+	t_gen = now_s() - t0;
+
+	t0 = now_s();
+	library_init(&lib);
+	diag_list_init(&dl);
+	if (library_load(&lib, paths, 1, NULL, &dl) < 0 || dl.errors) {
+		diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
+		die("the generated decks do not load");
+	}
+	t_load = now_s() - t0;
+
+	fake.utc_ms = NOW;
+	clock_init_fake(&clk, &fake);
+	settings_default(&s);
+	if (store_open(&st, db, 0) < 0)
+		die(store_errmsg(st));
+	store_card_count(st, &rows);
+	t0 = now_s();
+	queue_init(&q, &lib);
+	t_init = now_s() - t0;
+	bare_open(&b, db);
+
+	/* Warm SQLite's and the system's caches for both sides alike. */
+	if (queue_build(&q, st, &s, NULL, &clk) < 0)
+		die(store_errmsg(st));
+	bare_run(&b, q.day.start);
+	tq = calloc((size_t)rounds, sizeof(*tq));
+	tb = calloc((size_t)rounds, sizeof(*tb));
+	ratio = calloc((size_t)rounds, sizeof(*ratio));
+	cq = calloc((size_t)rounds, sizeof(*cq));
+	cb = calloc((size_t)rounds, sizeof(*cb));
+	for (int r = 0; r < rounds; r++) {
+		t0 = now_s();
+		c0 = cpu_s();
+		sum += bare_run(&b, q.day.start);
+		cb[r] = cpu_s() - c0;
+		tb[r] = now_s() - t0;
+		t0 = now_s();
+		c0 = cpu_s();
+		if (queue_build(&q, st, &s, NULL, &clk) < 0)
+			die(store_errmsg(st));
+		cq[r] = cpu_s() - c0;
+		tq[r] = now_s() - t0;
+		/*
+		 * The ratio of each pair's CPU times: both ran back to back,
+		 * and time spent waiting for a busy machine's cores is not
+		 * theirs.
+		 */
+		ratio[r] = cq[r] / cb[r];
+	}
+	mq = median(tq, rounds);
+	mb = median(tb, rounds);
+	mr = median(ratio, rounds);
+	mcq = median(cq, rounds);
+	mcb = median(cb, rounds);
+
+	printf("data: %d cards (%zu study items, %lld with a state), %ld log "
+	       "rows; generated in %.1f s\n", n_cards, lib.n_items,
+	       (long long)rows, n_log, t_gen);
+	printf("library_load:         %7.1f ms (once per run)\n",
+	       t_load * 1e3);
+	printf("queue_init:           %7.1f ms (once per library)\n",
+	       t_init * 1e3);
+	printf("medians of %d rounds:   wall      CPU\n", rounds);
+	printf("bare SQLite reads:    %7.1f  %7.1f ms\n", mb * 1e3,
+	       mcb * 1e3);
+	printf("queue_build:          %7.1f  %7.1f ms (goal < 100)\n",
+	       mq * 1e3, mcq * 1e3);
+	printf("ratio:                %7.2f (median of the pairs' CPU time "
+	       "ratios; goal <= 1.3)\n", mr);
+	printf("session: %zu learning, %zu review, %zu new; %zu orphans "
+	       "(checksum %lld)\n", q.n_learning, q.n_review, q.n_new,
+	       q.n_orphans, (long long)(sum & 0xffff));
+	free(tq);
+	free(tb);
+	free(ratio);
+	free(cq);
+	free(cb);
+	sqlite3_finalize(b.scan);
+	sqlite3_finalize(b.day);
+	sqlite3_close(b.db);
+	queue_release(&q);
+	store_free(st);
+	library_release(&lib);
+	diag_list_release(&dl);
+	return 0;
+}
