@@ -63,6 +63,9 @@ void cli_env_set_db(struct cli_env *env, const char *path);
 
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);
+int cmd_drill(int argc, char **argv, struct cli_env *env);
+/* `tpmtrain` with no verb: the interface's home screen. */
+int cli_home(struct cli_env *env);
 int cmd_replay(int argc, char **argv, struct cli_env *env);
 int cmd_due(int argc, char **argv, struct cli_env *env);
 int cmd_review(int argc, char **argv, struct cli_env *env);
