@@ -49,35 +49,48 @@ static char *xdg_dir(const char *var, const char *fallback)
 	return buf_detach(&b, NULL);
 }
 
+/* dir if it holds a decks/ folder: a new string; else NULL. */
+static char *data_dir_if_decks(const char *dir)
+{
+	char *decks = path_join(dir, "decks");
+	int found = is_dir(decks);
+
+	xfree(decks);
+	return found ? xstrdup(dir) : NULL;
+}
+
 /*
  * The shipped decks: TPMTRAIN_DATA_DIR; else beside the executable when it
- * runs from a source tree (make run); else the installed share directory.
+ * runs from a source tree (make run); else ../share/tpmtrain from it, so an
+ * installed tree can move (make install DESTDIR=...); else the configured
+ * share directory.
  */
 static char *find_data_dir(void)
 {
 	const char *v = getenv("TPMTRAIN_DATA_DIR");
 	char exe[PATH_MAX];
+	char *slash, *dir = NULL;
 	ssize_t n;
 
 	if (v && *v)
 		return xstrdup(v);
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
-		char *slash, *decks;
-		int found;
-
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
+			char *share;
+
 			*slash = '\0';
-			decks = path_join(exe, "decks");
-			found = is_dir(decks);
-			xfree(decks);
-			if (found)
-				return xstrdup(exe);
+			dir = data_dir_if_decks(exe);
+			if (!dir) {
+				share = path_join(exe, "../share/tpmtrain");
+				dir = data_dir_if_decks(share);
+				xfree(share);
+			}
 		}
 	}
-	return xstrdup(TPM_DATADIR);
+	return dir ? dir : xstrdup(TPM_DATADIR);
 }
 
 int cli_env_init(struct cli_env *env)

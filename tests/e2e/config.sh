@@ -2,30 +2,9 @@
 # tpmtrain config: listing, getting, setting with validation, unsetting;
 # and that the settings drive the session (new_per_day).
 set -u
-root=${TPM_TEST_ROOT:-$(pwd)}
-tpm=${TPMTRAIN:-$root/tpmtrain}
+. "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
 decks=$root/tests/fixtures/queue/decks
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export XDG_DATA_HOME="$tmp/xdg" TPMTRAIN_DATA_DIR="$tmp/none"
-unset TPMTRAIN_DB TPMTRAIN_NOW || true
 db=$XDG_DATA_HOME/tpmtrain/progress.db
-fail=0
-
-check() {	# check NAME EXPECTED-FILE ACTUAL-FILE
-	if ! cmp -s "$2" "$3"; then
-		echo "FAIL: $1"
-		diff -u "$2" "$3" | sed 's/^/  /'
-		fail=1
-	fi
-}
-
-status() {	# status NAME WANT GOT
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: exit status $3, want $2"
-		fail=1
-	fi
-}
 
 cat > "$tmp/defaults" <<'OUT'
 retention = 0.9

@@ -7,16 +7,10 @@
 # between its commit and its line).
 set -u
 count=${1:-5}
-root=${TPM_TEST_ROOT:-$(pwd)}
-tpm=${TPMTRAIN:-$root/tpmtrain}
+. "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
 decks=$root/tests/fixtures/queue/decks
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export XDG_DATA_HOME="$tmp/xdg" TPMTRAIN_DATA_DIR="$tmp/none"
-unset TPMTRAIN_NOW || true
 db=$tmp/progress.db
 export TPMTRAIN_DB="$db"
-fail=0
 
 # 5,000 grades over every study item of the fixture decks.
 awk -v seed="$$" 'BEGIN {

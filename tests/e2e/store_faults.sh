@@ -5,16 +5,11 @@
 # leaves the file's bytes as they were.  (A full disk and migrations are
 # tested in tests/unit/test_store.c, where the fault can be injected.)
 set -u
-root=${TPM_TEST_ROOT:-$(pwd)}
-tpm=${TPMTRAIN:-$root/tpmtrain}
+. "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
 decks=$root/tests/fixtures/queue/decks
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-export XDG_DATA_HOME="$tmp/xdg" TPMTRAIN_DATA_DIR="$tmp/none"
 export TPMTRAIN_NOW=2026-11-23T09:00:00Z
 db=$tmp/progress.db
 export TPMTRAIN_DB="$db"
-fail=0
 
 # fault NAME VERB MESSAGE: runs VERB on $db (stdin from $tmp/in) and checks
 # the message, the exit status and the bytes.

@@ -24,41 +24,17 @@ static char *lint_output(const char *path, const char *content)
 {
 	struct library lib;
 	struct diag_list dl;
-	struct buf out;
+	char *out;
 
 	library_init(&lib);
 	diag_list_init(&dl);
 	library_load(&lib, &path, 1, content, &dl);
 	lint_library(&lib, &dl);
 	diag_list_sort(&dl);
-	buf_init(&out);
-	for (size_t i = 0; i < dl.items.len; i++) {
-		char *s = diag_format_text(diag_list_at(&dl, i), 0);
-
-		buf_adds(&out, s);
-		buf_addch(&out, '\n');
-		xfree(s);
-	}
+	out = test_diag_text(&dl);
 	diag_list_release(&dl);
 	library_release(&lib);
-	return buf_detach(&out, NULL);
-}
-
-/* The whole of a small text file, or NULL; free with xfree(). */
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, NULL);
+	return out;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -105,7 +81,7 @@ static size_t run_fixtures(const char *dir, size_t *failed)
 			buf_adds(&path, names[i]);
 		}
 		buf_addf(&exp_path, "%s.expected", names[i]);
-		expected = read_text(exp_path.s);
+		expected = test_read_file(exp_path.s, NULL);
 		assert_non_null(expected);
 		got = lint_output(path.s, "content");
 		if (strcmp(expected, got)) {

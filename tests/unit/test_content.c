@@ -48,23 +48,6 @@ static int free_shipped(void **state)
 	return 0;
 }
 
-/* Reads a whole small file into a new string, or fails the test. */
-static char *read_text(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		fail_msg("cannot open %s", path);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, len);
-}
-
 static void content_is_lint_clean_even_strict(void **state)
 {
 	struct shipped *s = *state;
@@ -211,46 +194,32 @@ static void content_has_the_ten_primers(void **state)
  * that one run shows a content author all of them.
  */
 
-/* Every point of kps is covered by text. */
-static size_t count_missed(const char *what, const struct key_point_list *kps,
-			   const char *text, size_t len)
+/*
+ * Points of kps whose cover of text is not want: MATCH_COVERED for a model
+ * answer, MATCH_MISSED for unrelated text.
+ */
+static size_t count_wrong(const char *what, const struct key_point_list *kps,
+			  const char *text, size_t len, enum match_cover want)
 {
-	size_t bad = 0;
 	struct match_set set;
 	struct match_hit *hits = xcalloc(kps->n ? kps->n : 1, sizeof(*hits));
+	size_t bad = 0;
 
 	match_set_init(&set, kps->v, kps->n);
 	match_set_check(&set, text, len, hits);
-	for (size_t i = 0; i < kps->n; i++)
-		if (hits[i].cover != MATCH_COVERED) {
+	for (size_t i = 0; i < kps->n; i++) {
+		if (hits[i].cover == want)
+			continue;
+		if (want == MATCH_COVERED)
 			print_error("%s: key point '%s' misses its model "
 				    "answer\n", what, kps->v[i].label.s);
-			bad++;
-		}
-	match_set_release(&set);
-	xfree(hits);
-	return bad;
-}
-
-/* No point of kps is covered by text. */
-static size_t count_matched(const char *what,
-			    const struct key_point_list *kps,
-			    const char *text, size_t len)
-{
-	size_t bad = 0;
-	struct match_set set;
-	struct match_hit *hits = xcalloc(kps->n ? kps->n : 1, sizeof(*hits));
-
-	match_set_init(&set, kps->v, kps->n);
-	match_set_check(&set, text, len, hits);
-	for (size_t i = 0; i < kps->n; i++)
-		if (hits[i].cover != MATCH_MISSED) {
+		else
 			print_error("%s: key point '%s' matches unrelated "
 				    "text: '%.*s'\n", what, kps->v[i].label.s,
 				    (int)(hits[i].end - hits[i].start),
 				    text + hits[i].start);
-			bad++;
-		}
+		bad++;
+	}
 	match_set_release(&set);
 	xfree(hits);
 	return bad;
@@ -260,8 +229,10 @@ static void content_scenario_points_match_model_answers(void **state)
 {
 	struct shipped *s = *state;
 	size_t ulen, points = 0, bad = 0;
-	char *unrelated = read_text(
+	char *unrelated = test_read_file(
 		test_path("tests/fixtures/content/unrelated.txt"), &ulen);
+
+	assert_non_null(unrelated);
 
 	for (size_t i = 0; i < s->lib.n_scenarios; i++) {
 		const struct scenario *sc = &s->lib.scenarios[i];
@@ -271,13 +242,18 @@ static void content_scenario_points_match_model_answers(void **state)
 
 		snprintf(rel, sizeof(rel),
 			 "tests/fixtures/content/answers/%s.txt", sc->id.s);
-		answer = read_text(test_path(rel), &len);
+		answer = test_read_file(test_path(rel), &len);
+		if (!answer)
+			fail_msg("scenario '%s' has no model answer %s",
+				 sc->id.s, rel);
 		for (size_t p = 0; p < sc->n_phases; p++) {
 			const struct key_point_list *kps =
 				&sc->phases[p].key_points;
 
-			bad += count_missed(sc->id.s, kps, answer, len);
-			bad += count_matched(sc->id.s, kps, unrelated, ulen);
+			bad += count_wrong(sc->id.s, kps, answer, len,
+					   MATCH_COVERED);
+			bad += count_wrong(sc->id.s, kps, unrelated, ulen,
+					   MATCH_MISSED);
 			points += kps->n;
 		}
 		xfree(answer);
@@ -304,8 +280,9 @@ static void content_typed_points_match_their_backs(void **state)
 
 			if (c->type != CARD_TYPED)
 				continue;
-			bad += count_missed(c->id.s, &c->key_points,
-					    c->back.s, strlen(c->back.s));
+			bad += count_wrong(c->id.s, &c->key_points,
+					   c->back.s, strlen(c->back.s),
+					   MATCH_COVERED);
 			cards++;
 		}
 	}

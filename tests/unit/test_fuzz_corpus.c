@@ -14,21 +14,6 @@
 #include "lint/lint.h"
 #include "loader/loader.h"
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(f);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, len);
-}
-
 static void fuzz_corpus_loads_without_crashing(void **state)
 {
 	char dir[4096];
@@ -50,7 +35,8 @@ static void fuzz_corpus_loads_without_crashing(void **state)
 		if (e->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		data = read_all(path, &len);
+		data = test_read_file(path, &len);
+		assert_non_null(data);
 		library_init(&lib);
 		diag_list_init(&dl);
 		library_load_buffer(&lib, e->d_name, data, len, &dl);

@@ -24,7 +24,7 @@ static char *lint_lines(struct library *lib, const char *const *names,
 			const char *const *texts, size_t n)
 {
 	struct diag_list dl;
-	struct buf out;
+	char *out;
 
 	diag_list_init(&dl);
 	for (size_t i = 0; i < n; i++)
@@ -32,15 +32,9 @@ static char *lint_lines(struct library *lib, const char *const *names,
 				    &dl);
 	lint_library(lib, &dl);
 	diag_list_sort(&dl);
-	buf_init(&out);
-	for (size_t i = 0; i < dl.items.len; i++) {
-		char *s = diag_format_text(diag_list_at(&dl, i), 0);
-
-		buf_addf(&out, "%s\n", s);
-		xfree(s);
-	}
+	out = test_diag_text(&dl);
 	diag_list_release(&dl);
-	return buf_detach(&out, NULL);
+	return out;
 }
 
 static void lint_finds_duplicates_across_loads(void **state)

@@ -30,20 +30,14 @@ static char *load_buffer_output(struct library *lib, const char *name,
 				const char *data, size_t len, int *ret)
 {
 	struct diag_list dl;
-	struct buf out;
+	char *out;
 
 	diag_list_init(&dl);
 	*ret = library_load_buffer(lib, name, data, len, &dl);
 	diag_list_sort(&dl);
-	buf_init(&out);
-	for (size_t i = 0; i < dl.items.len; i++) {
-		char *s = diag_format_text(diag_list_at(&dl, i), 0);
-
-		buf_addf(&out, "%s\n", s);
-		xfree(s);
-	}
+	out = test_diag_text(&dl);
 	diag_list_release(&dl);
-	return buf_detach(&out, NULL);
+	return out;
 }
 
 static void assert_pos(struct src_pos pos, const char *file, unsigned line,

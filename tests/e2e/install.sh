@@ -1,0 +1,24 @@
+#!/bin/sh
+# make install puts the binary, the shipped decks and content and the man
+# page under DESTDIR/PREFIX, and the installed binary finds its decks there
+# (it looks in ../share/tpmtrain beside itself, so the tree can move).
+. "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
+unset TPMTRAIN_DATA_DIR
+dest=$tmp/dest
+make -s -C "$root" install DESTDIR="$dest" PREFIX=/opt/tpm \
+	>"$tmp/make.log" 2>&1 ||
+	{ echo "FAIL: make install"; cat "$tmp/make.log"; exit 1; }
+for f in bin/tpmtrain share/man/man1/tpmtrain.1 \
+	share/tpmtrain/decks/system-design.yaml \
+	share/tpmtrain/content/rubrics/tpm-system-design.yaml \
+	share/tpmtrain/content/schemas/deck.schema.json \
+	share/tpmtrain/content/primers/caching.md; do
+	[ -f "$dest/opt/tpm/$f" ] || { echo "FAIL: $f not installed"; fail=1; }
+done
+# The installed binary lints the installed decks by default.
+"$dest/opt/tpm/bin/tpmtrain" lint --strict >"$tmp/out" 2>&1
+status "installed lint" 0 $?
+grep -q "0 errors, 0 warnings in 35 files" "$tmp/out" ||
+	{ echo "FAIL: installed lint: $(cat "$tmp/out")"; fail=1; }
+[ $fail -eq 0 ] && echo "install: ok"
+exit $fail
