@@ -10,15 +10,15 @@ set -u
 : "${TPMTRAIN:?set TPMTRAIN to the binary}"
 : "${TPM_TEST_ROOT:?set TPM_TEST_ROOT to the repository}"
 
+# The private world every e2e test gets (env.sh), then the interface's.
+. "$TPM_TEST_ROOT/tests/e2e/lib/env.sh"
 SOCK=tpm$$
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/tpm-ui-e2e.XXXXXX")
+TMP=$tmp
 GOLDEN=$TPM_TEST_ROOT/tests/golden
-export HOME="$TMP"
-export XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config"
 export TPMTRAIN_DATA_DIR="$TPM_TEST_ROOT/tests/fixtures/ui"
 export TPMTRAIN_NOW=2026-11-23T09:00:00Z
 export LC_ALL=C.UTF-8 TZ=UTC
-unset NO_COLOR VISUAL EDITOR TPMTRAIN_DB
+unset NO_COLOR VISUAL EDITOR
 DB="$XDG_DATA_HOME/tpmtrain/progress.db"
 # File names on screen are relative to where tpmtrain runs.
 cd "$TPM_TEST_ROOT" || exit 1
@@ -29,11 +29,9 @@ tm() {
 	tmux -L "$SOCK" -f /dev/null "$@"
 }
 
-cleanup() {
-	tm kill-server 2>/dev/null
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
+# env.sh's clean-up, after the tmux server is gone.
+trap 'tm kill-server 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null;
+      rm -rf "$tmp"' EXIT
 
 # The pane as text (trailing blanks cut by tmux).
 screen() {
