@@ -23,8 +23,9 @@ struct md_level {
 	int used;		/* the first line has been written */
 	cmark_node_type type;
 	int tight;		/* lists */
+	int ordered;
 	int blocks_before;	/* lists: m->blocks when the list began */
-	int number;		/* ordered lists: the next item's number */
+	long number;		/* ordered lists: the next item's number */
 	cmark_delim_type delim;
 };
 
@@ -39,7 +40,6 @@ struct md {
 	int blocks;		/* leaf blocks written */
 	struct buf first, cont;	/* prefixes of the current leaf block */
 	struct ui_wrap wrap;	/* the current paragraph or heading */
-	int in_leaf;
 	unsigned attr;		/* emphasis in force */
 	int link_depth;
 	int cloze;		/* inside a cloze deletion */
@@ -136,7 +136,6 @@ static void leaf_wrap(struct md *m)
 	begin_leaf(m);
 	ui_wrap_begin(&m->wrap, m->out, m->width, m->first.s, m->cont.s,
 		      UI_R_MARK);
-	m->in_leaf = 1;
 }
 
 static enum ui_role inline_role(const struct md *m)
@@ -229,8 +228,10 @@ static void enter_item(struct md *m)
 	char first[16], cont[16];
 	int w;
 
-	if (list && list->type == CMARK_NODE_LIST && list->number) {
-		snprintf(first, sizeof(first), "%d%c ", list->number++,
+	if (list && list->type == CMARK_NODE_LIST && list->ordered) {
+		/* cmark caps a start at nine digits; a long list may still
+		 * go on past it, so long. */
+		snprintf(first, sizeof(first), "%ld%c ", list->number++,
 			 list->delim == CMARK_PAREN_DELIM ? ')' : '.');
 	} else {
 		snprintf(first, sizeof(first), "%s ", ui_glyphs()->bullet);
@@ -253,10 +254,8 @@ static void enter_list(struct md *m, cmark_node *node)
 	l->tight = cmark_node_get_list_tight(node);
 	l->blocks_before = m->blocks;
 	if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
+		l->ordered = 1;
 		l->number = cmark_node_get_list_start(node);
-		/* "0." is a valid start; keep numbering from it. */
-		if (l->number == 0)
-			l->number = 0x7fffffff;
 		l->delim = cmark_node_get_list_delim(node);
 	}
 }
@@ -323,7 +322,6 @@ static void walk(struct md *m, cmark_node *root)
 					m->attr |= UI_BOLD;
 			} else {
 				ui_wrap_end(&m->wrap);
-				m->in_leaf = 0;
 				m->attr = 0;
 				m->cloze = 0;
 			}

@@ -287,6 +287,20 @@ static void ui_md_renders_lists_and_blocks(void **state)
 	ui_text_release(t);
 }
 
+static void ui_md_numbers_lists_from_their_start(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "0. zero\n1. one\n");
+	assert_text(t, "0. zero\n1. one");
+	/* The largest start cmark takes, and past it (found by fuzzing). */
+	md(t, 40, "999999999) a\n999999999) b\n");
+	assert_text(t, "999999999) a\n1000000000) b");
+	ui_text_release(t);
+}
+
 static void ui_md_marks_cloze_deletions(void **state)
 {
 	struct ui_text text, *t = &text;
@@ -1441,6 +1455,7 @@ int main(void)
 		T(ui_wrap_keeps_escapes_and_prefixes),
 		T(ui_md_renders_emphasis_and_code),
 		T(ui_md_renders_lists_and_blocks),
+		T(ui_md_numbers_lists_from_their_start),
 		T(ui_md_marks_cloze_deletions),
 		T(ui_md_survives_hostile_nesting),
 		T(ui_keys_follow_the_screen),
