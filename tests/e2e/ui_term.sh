@@ -14,6 +14,7 @@ screen >"$TMP/before"
 tm resize-window -t t -x 30 -y 10
 wait_for "terminal too small"
 expect_line "    need 40x12, have 30x10"
+golden too-small-30x10
 # Keys are not taken while nothing can be seen.
 keys 3
 sleep 0.3

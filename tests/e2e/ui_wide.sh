@@ -56,6 +56,13 @@ wait_for "4 reviewed"
 keys b
 wait_for "browse · 7 cards"
 golden browse-120x40
+keys /
+type_text "cach("
+keys Enter
+wait_for "bad pattern: missing closing parenthesis at column 6"
+golden browse-bad-pattern-120x40
+keys Escape
+wait_gone "bad pattern"
 keys Enter
 wait_for "card · "
 golden card-120x40
@@ -74,6 +81,32 @@ start 80 24
 run "$TPMTRAIN"
 wait_for "4 reviewed"
 golden home-80x24
+keys t
+wait_for "   tag"
+golden home-tags-80x24
+keys t
+wait_for "   deck"
+keys '?'
+wait_for "keys · home"
+golden help-home-80x24
+keys q
+wait_for "4 reviewed"
+keys s
+wait_for "statistics"
+golden stats-80x24
+keys Enter
+wait_for "4 reviewed"
+keys Enter
+wait_for "drill · all decks"
+keys '?'
+wait_for "keys · drill"
+golden help-drill-80x24
+keys q
+wait_for "drill · all decks"
+keys q
+wait_for "Session over."
+keys Enter
+wait_for "4 reviewed"
 keys q
 wait_exit
-ok "golden home screen at 80x24"
+ok "golden screens at 80x24"
