@@ -425,8 +425,15 @@ int ui_run(const struct ui_env *env, struct buf *err)
 	}
 	ret = ui_term_start();
 	if (ret < 0) {
-		buf_adds(err, "the interface needs a terminal; the verbs "
-			 "(tpmtrain --help) work without one");
+		const char *term = getenv("TERM");
+
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			buf_addf(err, "the terminal TERM=%s cannot show the "
+				 "interface; the verbs (tpmtrain --help) work "
+				 "without it", term ? term : "");
+		else
+			buf_adds(err, "the interface needs a terminal; the "
+				 "verbs (tpmtrain --help) work without one");
 		goto out;
 	}
 	if (env->drill)

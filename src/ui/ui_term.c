@@ -112,6 +112,7 @@ static void fatal_hook(void)
 int ui_term_start(void)
 {
 	struct sigaction sa;
+	const char *cup;
 
 	if (active)
 		return 0;
@@ -137,6 +138,13 @@ int ui_term_start(void)
 	}
 	active = 1;
 	xmalloc_set_fatal_hook(fatal_hook);
+	/* A terminal that cannot move its cursor (TERM=dumb) cannot show a
+	 * screen: better a clear message than a scroll of fragments. */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		ui_term_stop();
+		return TPM_EINVAL;
+	}
 	/* cbreak, not raw: Ctrl-C and Ctrl-Z still send their signals. */
 	cbreak();
 	noecho();

@@ -27,3 +27,10 @@ ok "usage errors"
 [ "$(cat "$TMP/out")" = "tpmtrain: error: the interface needs a terminal; the verbs (tpmtrain --help) work without one" ] ||
 	fail "no terminal: $(cat "$TMP/out")"
 ok "without a terminal, a message and status 1"
+
+# A terminal that cannot move its cursor gets the same clear refusal.
+start 80 24
+run "TERM=dumb $TPMTRAIN; echo status=\$?"
+wait_for "status=1"
+wait_for "tpmtrain: error: the terminal TERM=dumb cannot show the interface"
+ok "TERM=dumb: a message and status 1"
