@@ -76,7 +76,6 @@ keys q
 wait_exit
 ok "golden screens at 120x40"
 
-stop
 start 80 24
 run "$TPMTRAIN"
 wait_for "4 reviewed"

@@ -49,16 +49,21 @@ ok() {
 	echo "ok - $*"
 }
 
-# start COLS ROWS: an interactive shell (job control for Ctrl-Z and fg).
+# start COLS ROWS: an interactive shell (job control for Ctrl-Z and fg)
+# in session t.  A session already there is replaced only once the new
+# one runs: killing the last session first would end the server while
+# the next command starts.
 start() {
-	tm new-session -d -s t -x "$1" -y "$2" "env PS1='tpm\$ ' sh" ||
-		fail "tmux did not start"
+	if tm has-session -t t 2>/dev/null; then
+		tm new-session -d -s next -x "$1" -y "$2" \
+			"env PS1='tpm\$ ' sh" || fail "tmux did not start"
+		tm kill-session -t t
+		tm rename-session -t next t
+	else
+		tm new-session -d -s t -x "$1" -y "$2" \
+			"env PS1='tpm\$ ' sh" || fail "tmux did not start"
+	fi
 	wait_for 'tpm$'
-}
-
-# Ends the session (and whatever runs in it), for a new start.
-stop() {
-	tm kill-session -t t
 }
 
 keys() {
