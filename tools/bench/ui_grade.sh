@@ -18,6 +18,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/tpm-ui-bench.XXXXXX")
 sock=tpmbench$$
 # UI_BENCH_KEEP=1 keeps the callgrind dumps for callgrind_annotate.
 trap 'tmux -L $sock kill-server 2>/dev/null
+      rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
       [ "${UI_BENCH_KEEP:-0}" = 1 ] && echo "kept $dir" || rm -rf "$dir"' EXIT
 export XDG_DATA_HOME="$dir/data" TPMTRAIN_NOW=2026-11-23T09:00:00Z
 export LC_ALL=C.UTF-8 TPMTRAIN_DATA_DIR="$dir"

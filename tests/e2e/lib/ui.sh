@@ -29,9 +29,10 @@ tm() {
 	tmux -L "$SOCK" -f /dev/null "$@"
 }
 
-# env.sh's clean-up, after the tmux server is gone.
-trap 'tm kill-server 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null;
-      rm -rf "$tmp"' EXIT
+# env.sh's clean-up, after the tmux server and its socket are gone.
+trap 'tm kill-server 2>/dev/null
+      rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+      chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 # The pane as text (trailing blanks cut by tmux).
 screen() {
