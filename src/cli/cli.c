@@ -6,6 +6,8 @@
 #include <string.h>
 
 static const struct cli_verb verbs[] = {
+	{ "drill", cmd_drill, "drill [--deck D] [--tag T] [--decks DIR]...",
+	  "a review session in the interface" },
 	{ "lint", cmd_lint,
 	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",
 	  "check decks, rubrics and scenarios; compiler-style diagnostics" },
@@ -33,7 +35,7 @@ const struct cli_verb *cli_find_verb(const char *name)
 static void print_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: tpmtrain [--db PATH] [--version] [--help] VERB [ARGS]\n"
+		"usage: tpmtrain [--db PATH] [--version] [--help] [VERB [ARGS]]\n"
 		"\n"
 		"A terminal trainer for Technical Program Manager interviews.\n"
 		"\n"
@@ -42,6 +44,7 @@ static void print_usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", verbs[i].name, verbs[i].summary);
 	fprintf(out,
 		"\n"
+		"Without a verb, tpmtrain opens the interface on its home screen.\n"
 		"'tpmtrain VERB --help' describes a verb.  Progress is kept in\n"
 		"$XDG_DATA_HOME/tpmtrain/progress.db (--db or TPMTRAIN_DB).\n");
 }
@@ -113,18 +116,19 @@ int cli_main(int argc, char **argv)
 			return cli_option_error(NULL, c, argv);
 		}
 	}
-	if (optind == argc) {
-		/* The interface comes with the ui issue; until then, help. */
-		print_usage(stdout);
-		return EXIT_OK;
-	}
-	verb = cli_find_verb(argv[optind]);
-	if (!verb)
+	verb = optind < argc ? cli_find_verb(argv[optind]) : NULL;
+	if (optind < argc && !verb)
 		return cli_usage_error(NULL, "unknown verb '%s'", argv[optind]);
 	if (cli_env_init(&env) < 0)
 		return EXIT_DATA;
 	if (db)
 		cli_env_set_db(&env, db);
+	if (!verb) {
+		/* No verb: the interface, on its home screen. */
+		ret = cli_home(&env);
+		cli_env_release(&env);
+		return ret;
+	}
 	vi = optind;
 	optind = 0;	/* glibc: reinitialise getopt for the verb */
 	ret = verb->run(argc - vi, argv + vi, &env);

@@ -75,6 +75,9 @@ char *cli_path_join(const char *dir, const char *name);
 
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);
+int cmd_drill(int argc, char **argv, struct cli_env *env);
+/* `tpmtrain` with no verb: the interface's home screen. */
+int cli_home(struct cli_env *env);
 int cmd_replay(int argc, char **argv, struct cli_env *env);
 int cmd_due(int argc, char **argv, struct cli_env *env);
 int cmd_review(int argc, char **argv, struct cli_env *env);

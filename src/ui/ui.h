@@ -1,0 +1,48 @@
+#ifndef TPM_UI_UI_H
+#define TPM_UI_UI_H
+
+/*
+ * The terminal interface: the home screen, drills and the card browser.
+ * `tpmtrain` with no verb and `tpmtrain drill` come here.  This is the only
+ * piece that calls curses; everything it shows comes from the library, the
+ * store and the queue, and every grade is committed to the store before
+ * the next screen is drawn.
+ */
+
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/diag.h"
+
+struct library;
+struct settings;
+struct store;
+
+struct ui_env {
+	struct library *lib;		/* loaded; the caller's, left as is */
+	struct store *st;		/* opened with STORE_WRITE */
+	const struct settings *settings;
+	const struct clock *clock;
+	/*
+	 * Loads the decks again into lib (initialised, empty) after the user
+	 * edited one, with every diagnostic in dl; returns 0 or a tpm_err.
+	 * The interface keeps the old library when there are errors.
+	 */
+	int (*load)(void *ctx, struct library *lib, struct diag_list *dl);
+	void *load_ctx;
+	/* Start in a drill (the drill verb) rather than on the home screen;
+	 * deck and tag (either may be NULL) choose its cards. */
+	int drill;
+	const char *deck;
+	const char *tag;
+};
+
+/*
+ * Runs the interface until the user quits, or SIGINT, SIGTERM or SIGHUP
+ * asks it to.  Returns 0; TPM_EINVAL when there is no terminal to run in
+ * (err says so); or the store's error if the progress could not be read
+ * at the start (err has store_errmsg()).  Errors later on are shown in the
+ * interface, and nothing already graded is lost.
+ */
+int ui_run(const struct ui_env *env, struct buf *err);
+
+#endif

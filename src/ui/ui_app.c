@@ -1,0 +1,453 @@
+/*
+ * The run loop: one key at a time is turned into an action by the current
+ * screen's table, handled by the pure screen, and what it asks for is
+ * carried out and committed to the store before the next draw.  Also the
+ * overlays (help, notices) and editing a card in $EDITOR.  The wiring of
+ * each screen to the data is in ui_app_home.c, ui_app_drill.c and
+ * ui_app_browse.c; the terminal is ui_term.c's.
+ */
+#include "ui/ui_app.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "match/match.h"
+#include "queue/queue_settings.h"
+#include "store/store.h"
+#include "ui/ui_term.h"
+
+int64_t app_now_ms(const struct app *a)
+{
+	return clock_utc_ms(a->env->clock);
+}
+
+/* ---- Matching, through match/ ------------------------------------------ */
+
+static void *m_compile(void *ctx, const char *pattern, struct buf *err)
+{
+	struct match_pattern *p;
+	struct match_error e;
+	size_t col = 1;
+
+	(void)ctx;
+	if (match_pattern_compile(&p, pattern, strlen(pattern), 0, &e) == 0)
+		return p;
+	/* The offset is in bytes; people count characters. */
+	for (size_t i = 0; i < e.offset && pattern[i]; i++)
+		col += ((unsigned char)pattern[i] & 0xc0) != 0x80;
+	buf_addf(err, "%s at column %zu", e.msg, col);
+	return NULL;
+}
+
+static int m_exec(void *ctx, void *re, const char *s, size_t len)
+{
+	(void)ctx;
+	return match_pattern_find(re, s, len, NULL, NULL);
+}
+
+static void m_free(void *ctx, void *re)
+{
+	(void)ctx;
+	match_pattern_free(re);
+}
+
+/* ---- Overlays ---------------------------------------------------------- */
+
+void app_notice(struct app *a, const char *title, const char *md)
+{
+	xfree(a->notice_title);
+	xfree(a->notice);
+	a->notice_title = xstrdup(title);
+	a->notice = xstrdup(md);
+	a->notice_scroll = 0;
+}
+
+static void notice_close(struct app *a)
+{
+	xfree(a->notice_title);
+	xfree(a->notice);
+	a->notice_title = a->notice = NULL;
+}
+
+/*
+ * The library item of a row of store_card_scan(), or NULL for a state
+ * whose item is no longer in the library.  key holds the key's copy.
+ */
+const struct item *app_row_item(const struct app *a,
+				   const struct store_scan_row *row,
+				   struct buf *key)
+{
+	buf_clear(key);
+	buf_add(key, row->key, row->key_len);
+	return library_find_item(a->lib, key->s);
+}
+
+/* ---- Editing a card ---------------------------------------------------- */
+
+struct editor_run {
+	const char *file;
+	unsigned line;
+	int status;
+};
+
+/*
+ * $VISUAL or $EDITOR (default vi) +LINE FILE, through sh as git does, so
+ * that EDITOR="code --wait" works.
+ */
+static int run_editor(void *ctx)
+{
+	struct editor_run *r = ctx;
+	const char *ed = getenv("VISUAL");
+	char line[24];
+	struct buf cmd;
+	pid_t pid;
+	int st;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	snprintf(line, sizeof(line), "+%u", r->line ? r->line : 1);
+	buf_init(&cmd);
+	buf_addf(&cmd, "%s \"$@\"", ed);
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd.s, ed, line, r->file,
+		      (char *)NULL);
+		_exit(127);
+	}
+	buf_release(&cmd);
+	if (pid < 0)
+		return r->status = -1;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return r->status = -1;
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return r->status;
+}
+
+/* A path (or a diagnostic starting with one) shown from the working
+ * directory when it is inside it. */
+const char *app_shown_path(const struct app *a, const char *path)
+{
+	size_t n = a->cwd ? strlen(a->cwd) : 0;
+
+	if (n && !strncmp(path, a->cwd, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static const struct item *find_item(void *ctx, const char *key)
+{
+	return library_find_item(ctx, key);
+}
+
+/*
+ * Loads the decks again after an edit.  With errors, the old library stays
+ * and the errors are shown; otherwise every screen moves to the new one.
+ */
+static int reload(struct app *a)
+{
+	struct library *fresh = xmalloc(sizeof(*fresh));
+	struct diag_list dl;
+	struct buf msg;
+	int ret;
+
+	library_init(fresh);
+	diag_list_init(&dl);
+	ret = a->env->load(a->env->load_ctx, fresh, &dl);
+	if (ret < 0 || dl.errors) {
+		buf_init(&msg);
+		buf_adds(&msg, "The decks did not load, so the cards keep "
+			 "their old text until these are fixed:\n\n");
+		diag_list_sort(&dl);
+		for (size_t i = 0; i < dl.items.len; i++) {
+			char *line = diag_format_text(diag_list_at(&dl, i), 0);
+
+			buf_addf(&msg, "%s\n", app_shown_path(a, line));
+			xfree(line);
+		}
+		if (ret < 0 && !dl.items.len)
+			buf_addf(&msg, "%s\n", tpm_strerror(ret));
+		app_notice(a, "edit: the decks have errors", msg.s);
+		buf_release(&msg);
+		library_release(fresh);
+		xfree(fresh);
+		diag_list_release(&dl);
+		return -1;
+	}
+	diag_list_release(&dl);
+	if (a->drill_on)
+		session_remap(&a->session, find_item, fresh);
+	queue_release(&a->queue);
+	queue_init(&a->queue, fresh);
+	if (a->own) {
+		library_release(a->own);
+		xfree(a->own);
+	}
+	a->own = a->lib = fresh;
+	app_home_refresh(a);
+	if (a->browse_on)
+		app_browse_open(a);
+	return 0;
+}
+
+void app_edit(struct app *a, const struct item *it)
+{
+	struct editor_run r = { it->card->pos.file, it->card->pos.line, 0 };
+	struct buf msg;
+	int ok;
+
+	if (!r.file)
+		return;
+	ui_term_escape(run_editor, &r);
+	buf_init(&msg);
+	if (r.status < 0 || r.status == 127)
+		buf_addf(&msg, "the editor did not run (set $EDITOR)");
+	ok = reload(a) == 0;
+	if (ok && !msg.len)
+		buf_addf(&msg, "reloaded %s", app_shown_path(a, r.file));
+	if (a->screen == SCREEN_DRILL) {
+		/* The same card again, with its new text; after errors
+		 * nothing changed and the screen stays as it was. */
+		if (ok && a->drill.phase != DRILL_END)
+			app_drill_next(a);
+		drill_set_status(&a->drill, msg.s, r.status != 0);
+	} else {
+		browse_set_status(&a->browse, msg.s, r.status != 0);
+	}
+	buf_release(&msg);
+}
+
+/* ---- The loop ---------------------------------------------------------- */
+
+static enum ui_keymap current_map(const struct app *a)
+{
+	if (a->notice)
+		return UI_MAP_NOTICE;
+	switch (a->screen) {
+	case SCREEN_DRILL:
+		return drill_keymap(&a->drill);
+	case SCREEN_BROWSE:
+		return browse_keymap(&a->browse);
+	default:
+		return home_keymap(&a->home);
+	}
+}
+
+static int too_small(void)
+{
+	int rows, cols;
+
+	ui_term_size(&rows, &cols);
+	return rows < UI_MIN_ROWS || cols < UI_MIN_COLS;
+}
+
+static void draw(struct app *a)
+{
+	struct ui_view *v = &a->view;
+	int rows, cols;
+
+	ui_term_size(&rows, &cols);
+	ui_view_begin(v, rows, cols);
+	if (too_small())
+		ui_view_too_small(v);
+	else if (a->help)
+		ui_view_help(v, current_map(a), &a->help_scroll);
+	else if (a->notice)
+		ui_view_notice(v, a->notice_title, a->notice,
+			       &a->notice_scroll);
+	else if (a->screen == SCREEN_DRILL)
+		drill_view(&a->drill, v);
+	else if (a->screen == SCREEN_BROWSE)
+		browse_view(&a->browse, v);
+	else
+		home_view(&a->home, v);
+	ui_term_draw(v);
+}
+
+/* Leaves the current screen for home, or quits when there is none. */
+static void leave(struct app *a)
+{
+	if (a->screen == SCREEN_HOME ||
+	    (a->screen == SCREEN_DRILL && a->env->drill)) {
+		a->quit = 1;
+		return;
+	}
+	a->screen = SCREEN_HOME;
+	app_home_refresh(a);
+}
+
+/* Scrolling keys for the help and notice pages. */
+static int page_scroll(int key)
+{
+	switch (key) {
+	case 'k':
+	case UI_KEY_UP:
+		return -1;
+	case 'j':
+	case UI_KEY_DOWN:
+		return 1;
+	case UI_KEY_PGUP:
+		return -10;
+	case UI_KEY_PGDN:
+		return 10;
+	default:
+		return 0;
+	}
+}
+
+static void on_key(struct app *a, int key)
+{
+	enum ui_action act;
+	int fx = 0;
+
+	a->dirty = 1;
+	if (key == UI_KEY_RESIZE || too_small())
+		return;
+	if (a->help) {
+		if (page_scroll(key))
+			a->help_scroll += page_scroll(key);
+		else
+			a->help = 0;
+		return;
+	}
+	act = ui_key_action(current_map(a), key);
+	if (a->notice) {
+		if (page_scroll(key))
+			a->notice_scroll += page_scroll(key);
+		else if (act == UI_A_BACK)
+			notice_close(a);
+		return;
+	}
+	if (act == UI_A_HELP) {
+		a->help = 1;
+		a->help_scroll = 0;
+		return;
+	}
+	if (act == UI_A_NONE) {
+		a->dirty = 0;
+		return;
+	}
+	switch (a->screen) {
+	case SCREEN_DRILL:
+		fx = drill_handle(&a->drill, act, (uint32_t)key, app_now_ms(a));
+		if (fx & UI_SAVE)
+			app_drill_request(a);
+		break;
+	case SCREEN_BROWSE:
+		fx = browse_handle(&a->browse, act, (uint32_t)key, app_now_ms(a));
+		if (fx & UI_SAVE)
+			app_browse_request(a);
+		break;
+	default:
+		fx = home_handle(&a->home, act, app_now_ms(a));
+		if (fx & UI_SAVE)
+			app_home_request(a);
+		break;
+	}
+	if (fx & UI_QUIT)
+		leave(a);
+	a->dirty = fx != 0;
+}
+
+/*
+ * One key, from its arrival to the screen it leads to: whatever it asks
+ * for is committed to the store before the draw.  (A function of its own
+ * so that callgrind can measure exactly this: --toggle-collect=ui_app_key.)
+ */
+__attribute__((noinline))
+void ui_app_key(struct app *a, int key)
+{
+	on_key(a, key);
+	if (a->dirty && !a->quit) {
+		draw(a);
+		a->dirty = 0;
+	}
+}
+
+static void app_release(struct app *a)
+{
+	if (a->drill_on) {
+		drill_release(&a->drill);
+		session_release(&a->session);
+	}
+	if (a->browse_on)
+		browse_release(&a->browse);
+	home_release(&a->home);
+	queue_release(&a->queue);
+	ui_view_release(&a->view);
+	notice_close(a);
+	xfree(a->drill_deck);
+	xfree(a->drill_tag);
+	xfree(a->cwd);
+	if (a->own) {
+		library_release(a->own);
+		xfree(a->own);
+	}
+}
+
+int ui_run(const struct ui_env *env, struct buf *err)
+{
+	struct app a;
+	int ret;
+
+	memset(&a, 0, sizeof(a));
+	a.env = env;
+	a.lib = env->lib;
+	/* Without a UTF-8 locale the terminal cannot show other characters:
+	 * the views then draw with ASCII and show the rest as <U+XXXX>. */
+	ui_glyphs_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
+	a.matcher = (struct ui_matcher){ m_compile, m_exec, m_free, NULL };
+	settings_fsrs_params(env->settings, &a.params);
+	{
+		char cwd[4096];
+
+		a.cwd = getcwd(cwd, sizeof(cwd)) ? xstrdup(cwd) : NULL;
+	}
+	queue_init(&a.queue, a.lib);
+	home_init(&a.home);
+	ui_view_init(&a.view);
+	/* Read the progress before taking the terminal, so that a damaged
+	 * database is reported on a sane one.  (A drill reads what it needs
+	 * when it starts; the home screen is read if the user goes there.) */
+	if (!env->drill && app_home_refresh(&a) < 0) {
+		buf_adds(err, store_errmsg(env->st));
+		ret = TPM_EIO;
+		goto out;
+	}
+	ret = ui_term_start();
+	if (ret < 0) {
+		const char *term = getenv("TERM");
+
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			buf_addf(err, "the terminal TERM=%s cannot show the "
+				 "interface; the verbs (tpmtrain --help) work "
+				 "without it", term ? term : "");
+		else
+			buf_adds(err, "the interface needs a terminal; the "
+				 "verbs (tpmtrain --help) work without one");
+		goto out;
+	}
+	if (env->drill)
+		app_drill_start(&a, env->deck, env->tag, 0);
+	draw(&a);
+	while (!a.quit && !ui_term_interrupted()) {
+		int key = ui_term_read(1000);
+
+		if (key)
+			ui_app_key(&a, key);
+	}
+	ui_term_stop();
+	ret = 0;
+out:
+	app_release(&a);
+	return ret;
+}

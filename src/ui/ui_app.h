@@ -1,0 +1,97 @@
+#ifndef TPM_UI_UI_APP_H
+#define TPM_UI_UI_APP_H
+
+/*
+ * The interface's run loop and its wiring to the data, split by screen:
+ * ui_app.c (the loop, overlays, editing a card), ui_app_home.c,
+ * ui_app_drill.c and ui_app_browse.c, which fill the pure screens from the
+ * library, the store and the queue and carry out their requests.
+ * Internal to src/ui.
+ */
+
+#include <stdint.h>
+
+#include "loader/loader.h"
+#include "queue/queue.h"
+#include "sched/sched.h"
+#include "ui/ui.h"
+#include "ui/ui_browse.h"
+#include "ui/ui_drill.h"
+#include "ui/ui_home.h"
+#include "ui/ui_int.h"
+#include "ui/ui_session.h"
+
+struct store_scan_row;
+
+enum screen {
+	SCREEN_HOME,
+	SCREEN_DRILL,
+	SCREEN_BROWSE,
+};
+
+struct app {
+	const struct ui_env *env;
+	struct library *lib;		/* the library in use */
+	struct library *own;		/* one loaded here after an edit */
+	struct fsrs_params params;
+	struct ui_matcher matcher;
+	struct queue queue;
+	struct ui_view view;
+	enum screen screen;
+	struct home home;
+	struct drill drill;
+	int drill_on;
+	struct drill_session session;
+	char *drill_deck, *drill_tag;	/* the drill's scope */
+	struct browse browse;
+	int browse_on;
+	char *cwd;			/* file names are shown from here */
+	int help, help_scroll;
+	char *notice_title, *notice;
+	int notice_scroll;
+	int quit;
+	int dirty;
+};
+
+/* Now, on the clock the interface was given. */
+int64_t app_now_ms(const struct app *a);
+
+/* A full-screen message (copied), closed by enter. */
+void app_notice(struct app *a, const char *title, const char *text);
+
+/* A path shown from the working directory when it is inside it. */
+const char *app_shown_path(const struct app *a, const char *path);
+
+/*
+ * The library item of a row of store_card_scan(), or NULL for a state
+ * whose item is no longer in the library; key holds a copy of the key.
+ */
+const struct item *app_row_item(const struct app *a,
+				const struct store_scan_row *row,
+				struct buf *key);
+
+/* Opens the item's file in $EDITOR at its line, then loads the decks again. */
+void app_edit(struct app *a, const struct item *it);
+
+/*
+ * One key, from its arrival to the screen it leads to (ui_app.c); a
+ * function of its own so that callgrind measures exactly this.
+ */
+void ui_app_key(struct app *a, int key);
+
+/* ui_app_home.c: the home screen's figures, its requests, statistics. */
+int app_home_refresh(struct app *a);
+void app_home_request(struct app *a);
+
+/* ui_app_drill.c: a drill over a deck or tag (either may be NULL). */
+void app_drill_start(struct app *a, const char *deck, const char *tag,
+		     int cram);
+/* Shows the session's current card, or the summary when it ran out. */
+void app_drill_next(struct app *a);
+void app_drill_request(struct app *a);
+
+/* ui_app_browse.c */
+void app_browse_open(struct app *a);
+void app_browse_request(struct app *a);
+
+#endif

@@ -1,0 +1,101 @@
+/* The browse screen's rows from the store, and its requests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "store/store.h"
+#include "ui/ui_app.h"
+
+/* ---- Browse ------------------------------------------------------------ */
+
+static void fill_row(struct app *a, struct browse_row *r)
+{
+	struct store_card sc;
+
+	if (store_card_get(a->env->st, r->item->key, &sc) < 0)
+		memset(&sc, 0, sizeof(sc));
+	r->mem = sc.fsrs;
+	r->suspended = sc.suspended;
+	r->leech = sc.leech;
+	r->buried_until = sc.buried_until;
+}
+
+struct browse_ctx {
+	struct app *a;
+	struct buf key;
+};
+
+static int browse_scan(void *ctx, const struct store_scan_row *row)
+{
+	struct browse_ctx *c = ctx;
+	const struct item *it = app_row_item(c->a, row, &c->key);
+
+	/* The rows are the library's items, in the same order. */
+	if (it)
+		fill_row(c->a, vec_at(&c->a->browse.rows,
+				      (size_t)(it - c->a->lib->items)));
+	return 0;
+}
+
+void app_browse_open(struct app *a)
+{
+	struct browse_ctx c = { .a = a };
+
+	if (!a->browse_on) {
+		browse_init(&a->browse, &a->matcher);
+		a->browse.base_dir = a->cwd;
+		a->browse_on = 1;
+	}
+	browse_clear(&a->browse);
+	a->browse.now = app_now_ms(a);
+	for (size_t i = 0; i < a->lib->n_items; i++)
+		browse_add_row(&a->browse)->item = &a->lib->items[i];
+	/* Only items with a stored state need a read. */
+	buf_init(&c.key);
+	if (store_card_scan(a->env->st, browse_scan, &c) < 0)
+		browse_set_status(&a->browse, store_errmsg(a->env->st), 1);
+	buf_release(&c.key);
+	browse_refresh(&a->browse);
+	a->screen = SCREEN_BROWSE;
+}
+
+void app_browse_request(struct app *a)
+{
+	struct browse *b = &a->browse;
+	struct browse_row *r = vec_at(&b->rows, b->req_row);
+	const char *key = r->item->key;
+	struct buf msg;
+	int ret = 0;
+
+	switch (b->req) {
+	case BROWSE_REQ_SUSPEND:
+		ret = store_card_set_suspended(a->env->st, key, 1);
+		break;
+	case BROWSE_REQ_UNSUSPEND:
+		ret = store_card_set_suspended(a->env->st, key, 0);
+		break;
+	case BROWSE_REQ_FORGET:
+		ret = store_card_forget(a->env->st, key);
+		break;
+	case BROWSE_REQ_EDIT:
+		app_edit(a, r->item);
+		return;
+	default:
+		return;
+	}
+	if (ret < 0) {
+		browse_set_status(b, store_errmsg(a->env->st), 1);
+		return;
+	}
+	fill_row(a, r);
+	browse_refresh(b);
+	buf_init(&msg);
+	buf_addf(&msg, "%s %s", b->req == BROWSE_REQ_SUSPEND ? "suspended"
+		 : b->req == BROWSE_REQ_UNSUSPEND ? "unsuspended" : "forgot",
+		 key);
+	browse_set_status(b, msg.s, 0);
+	buf_release(&msg);
+}
+

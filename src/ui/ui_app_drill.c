@@ -1,0 +1,390 @@
+/*
+ * Drills: the session from the queue (or, cramming, every studied card
+ * weakest first), each grade committed through queue_grade() before the
+ * next card is drawn, undo, bury, suspend, the summary.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "store/store.h"
+#include "queue/queue_settings.h"
+#include "ui/ui_app.h"
+
+/* ---- Drill ------------------------------------------------------------- */
+
+static enum session_kind session_kind_of(enum queue_kind k)
+{
+	switch (k) {
+	case QUEUE_LEARNING:
+		return SESSION_LEARN;
+	case QUEUE_REVIEW:
+		return SESSION_REVIEW;
+	default:
+		return SESSION_NEW;
+	}
+}
+
+static void drill_filter(const struct app *a, struct queue_filter *f,
+			 const char **deck, const char **tag)
+{
+	memset(f, 0, sizeof(*f));
+	*deck = a->drill_deck;
+	*tag = a->drill_tag;
+	if (*deck) {
+		f->decks = deck;
+		f->n_decks = 1;
+	}
+	if (*tag) {
+		f->tags = tag;
+		f->n_tags = 1;
+	}
+}
+
+/* One cram candidate: an item and how well it is remembered now. */
+struct cram_row {
+	const struct item *item;
+	double r;
+};
+
+struct cram_ctx {
+	struct app *a;
+	const struct queue_filter *f;
+	struct vec rows;	/* of struct cram_row */
+	int64_t now;
+	int err;
+	struct buf key;
+};
+
+static int cram_scan(void *ctx, const struct store_scan_row *row)
+{
+	struct cram_ctx *c = ctx;
+	const struct item *it;
+	struct store_card sc;
+	struct cram_row *r;
+
+	if (row->state == FSRS_NEW || row->suspended)
+		return 0;
+	it = app_row_item(c->a, row, &c->key);
+	if (!it || !queue_filter_match(c->f, it))
+		return 0;
+	c->err = store_card_get(c->a->env->st, it->key, &sc);
+	if (c->err < 0)
+		return 1;
+	r = vec_push(&c->rows);
+	r->item = it;
+	r->r = fsrs_retrievability(&c->a->params, &sc.fsrs, c->now);
+	return 0;
+}
+
+static int cmp_cram(const void *x, const void *y)
+{
+	const struct cram_row *a = x, *b = y;
+	int c = (a->r > b->r) - (a->r < b->r);
+
+	return c ? c : strcmp(a->item->key, b->item->key);
+}
+
+/* The cram session: every studied item in scope, weakest first. */
+static int cram_build(struct app *a, const struct queue_filter *f)
+{
+	struct cram_ctx c = { .a = a, .f = f, .now = app_now_ms(a) };
+	int ret;
+
+	vec_init(&c.rows, sizeof(struct cram_row));
+	buf_init(&c.key);
+	ret = store_card_scan(a->env->st, cram_scan, &c);
+	if (c.err < 0)
+		ret = c.err;
+	if (ret >= 0 && c.rows.len) {
+		qsort(c.rows.items, c.rows.len, sizeof(struct cram_row),
+		      cmp_cram);
+		for (size_t i = 0; i < c.rows.len; i++) {
+			struct cram_row *r = vec_at(&c.rows, i);
+
+			session_add(&a->session, r->item, SESSION_REVIEW, 0);
+		}
+	}
+	vec_release(&c.rows);
+	buf_release(&c.key);
+	return ret < 0 ? ret : 0;
+}
+
+/* Shows the session's current entry with what each grade would do. */
+static int show_current(struct app *a, const struct session_entry *e)
+{
+	struct fsrs_review preview[4];
+	struct store_card sc;
+	int64_t now = app_now_ms(a);
+	int ret;
+
+	ret = store_card_get(a->env->st, e->item->key, &sc);
+	if (ret == TPM_ENOENT)
+		fsrs_card_new(&sc.fsrs, now);
+	else if (ret < 0)
+		return ret;
+	fsrs_preview(&a->params, &sc.fsrs, now, preview);
+	drill_show(&a->drill, e->item, preview, a->session.left,
+		   a->session.graded, now);
+	return 0;
+}
+
+struct due_ctx {
+	struct app *a;
+	const struct queue_filter *f;
+	int64_t until;
+	long n;
+	struct buf key;
+};
+
+static int due_scan(void *ctx, const struct store_scan_row *row)
+{
+	struct due_ctx *c = ctx;
+	const struct item *it;
+
+	if (row->state == FSRS_NEW || row->suspended || row->due >= c->until)
+		return 0;
+	it = app_row_item(c->a, row, &c->key);
+	if (it && queue_filter_match(c->f, it))
+		c->n++;
+	return 0;
+}
+
+/*
+ * The summary's last lines: what waits tomorrow, and when the session ran
+ * out (rather than being ended), that cramming is possible.
+ */
+static void drill_end(struct app *a, int ran_out)
+{
+	struct queue_filter f;
+	const char *deck, *tag;
+	struct study_day tomorrow;
+	struct due_ctx c;
+	struct buf note;
+
+	drill_filter(a, &f, &deck, &tag);
+	study_day_at(a->env->clock, a->queue.day.end,
+		     a->env->settings->rollover_hour, &tomorrow);
+	c = (struct due_ctx){ .a = a, .f = &f, .until = tomorrow.end };
+	buf_init(&c.key);
+	buf_init(&note);
+	if (store_card_scan(a->env->st, due_scan, &c) < 0)
+		buf_addf(&note, "%s", store_errmsg(a->env->st));
+	else if (!a->drill.cram)
+		buf_addf(&note, "%ld card%s due by the end of tomorrow.", c.n,
+			 c.n == 1 ? "" : "s");
+	if (!a->drill.cram && ran_out)
+		buf_addf(&note, "\n\nPress **c** to cram: practise the "
+			 "weakest cards now, without changing the schedule.");
+	drill_finish(&a->drill, note.s, app_now_ms(a));
+	buf_release(&note);
+	buf_release(&c.key);
+}
+
+void app_drill_next(struct app *a)
+{
+	const struct session_entry *e = session_current(&a->session,
+							app_now_ms(a));
+	int ret;
+
+	if (!e) {
+		drill_end(a, 1);
+		return;
+	}
+	ret = show_current(a, e);
+	if (ret < 0)
+		drill_set_status(&a->drill, store_errmsg(a->env->st), 1);
+}
+
+void app_drill_start(struct app *a, const char *deck, const char *tag,
+			int cram)
+{
+	struct queue_filter f;
+	struct buf scope;
+	int ret = 0;
+
+	if (deck != a->drill_deck) {
+		xfree(a->drill_deck);
+		a->drill_deck = deck ? xstrdup(deck) : NULL;
+	}
+	if (tag != a->drill_tag) {
+		xfree(a->drill_tag);
+		a->drill_tag = tag ? xstrdup(tag) : NULL;
+	}
+	drill_filter(a, &f, &deck, &tag);
+	buf_init(&scope);
+	if (deck && tag)
+		buf_addf(&scope, "%s, tag %s", deck, tag);
+	else if (deck)
+		buf_adds(&scope, deck);
+	else if (tag)
+		buf_addf(&scope, "tag %s", tag);
+	else
+		buf_adds(&scope, "all decks");
+	if (a->drill_on) {
+		drill_release(&a->drill);
+		session_release(&a->session);
+	}
+	drill_init(&a->drill, scope.s, cram, &a->matcher);
+	buf_release(&scope);
+	session_init(&a->session,
+		     (int64_t)a->env->settings->learn_ahead * 60000, cram);
+	a->drill_on = 1;
+	a->screen = SCREEN_DRILL;
+	if (cram) {
+		ret = cram_build(a, &f);
+	} else {
+		ret = queue_build(&a->queue, a->env->st, a->env->settings, &f,
+				  a->env->clock);
+		for (size_t i = 0; ret >= 0 && i < a->queue.n; i++) {
+			const struct queue_entry *e = &a->queue.entries[i];
+
+			session_add(&a->session, e->item,
+				    session_kind_of(e->kind), e->due);
+		}
+	}
+	if (ret < 0) {
+		drill_finish(&a->drill, NULL, app_now_ms(a));
+		drill_set_status(&a->drill, store_errmsg(a->env->st), 1);
+		return;
+	}
+	app_drill_next(a);
+}
+
+static void grade(struct app *a)
+{
+	struct drill *d = &a->drill;
+	const struct item *it = d->item;
+	struct queue_grade_result res;
+	int64_t now = app_now_ms(a);
+	struct buf msg;
+
+	if (d->cram) {
+		/* Practice: nothing is written, the schedule stays. */
+		session_graded(&a->session, d->req_rating, FSRS_REVIEW, 0, now);
+		drill_count_grade(d, d->req_rating);
+		app_drill_next(a);
+		return;
+	}
+	if (queue_grade(a->env->st, a->env->settings, it->key, d->req_rating,
+			now, d->req_duration_ms, &res) < 0) {
+		/* Not saved: the card stays, so the grade can be given
+		 * again once the problem is fixed. */
+		drill_set_status(d, store_errmsg(a->env->st), 1);
+		return;
+	}
+	session_graded(&a->session, d->req_rating, res.review.after.fsrs.state,
+		       res.review.after.fsrs.due, now);
+	drill_count_grade(d, d->req_rating);
+	app_drill_next(a);
+	if (res.leech) {
+		drill_add_leech(d, it->key);
+		buf_init(&msg);
+		buf_addf(&msg, "%s is a leech: %d lapse%s%s", it->key,
+			 (int)res.review.after.fsrs.lapses,
+			 res.review.after.fsrs.lapses == 1 ? "" : "s",
+			 res.review.after.suspended ? ", suspended" : "");
+		drill_set_status(d, msg.s, 1);
+		buf_release(&msg);
+	}
+}
+
+static void undo(struct app *a)
+{
+	struct drill *d = &a->drill;
+	const struct item *last = session_last_graded(&a->session);
+	struct store_review out;
+	enum fsrs_rating rating;
+	struct buf msg;
+
+	if (!last) {
+		drill_set_status(d, "nothing to undo in this session", 0);
+		return;
+	}
+	buf_init(&msg);
+	memset(&out, 0, sizeof(out));
+	if (!d->cram && store_review_undo(a->env->st, &out) < 0) {
+		drill_set_status(d, store_errmsg(a->env->st), 1);
+		goto out;
+	}
+	if (!d->cram && strcmp(out.key, last->key)) {
+		/* Another tpmtrain graded since: its grade was the last in
+		 * the database, and that is what was undone. */
+		buf_addf(&msg, "undone: %s on %s, graded elsewhere since; "
+			 "this session's grades stand",
+			 fsrs_rating_name(out.rating), out.key);
+		drill_set_status(d, msg.s, 1);
+		goto out;
+	}
+	session_undo(&a->session, &rating);
+	drill_uncount_grade(d, rating);
+	/* The undone grade made a leech: it is one no more. */
+	if (out.after.leech && !out.before.leech && d->leeches.len) {
+		char **l = vec_at(&d->leeches, d->leeches.len - 1);
+
+		if (!strcmp(*l, last->key)) {
+			xfree(*l);
+			d->leeches.len--;
+		}
+	}
+	app_drill_next(a);
+	buf_addf(&msg, "undone: %s on %s", fsrs_rating_name(rating),
+		 last->key);
+	drill_set_status(d, msg.s, 0);
+out:
+	buf_release(&msg);
+}
+
+void app_drill_request(struct app *a)
+{
+	struct drill *d = &a->drill;
+	const struct item *it = d->item;
+	struct buf msg;
+	int ret = 0;
+
+	buf_init(&msg);
+	switch (d->req) {
+	case DRILL_REQ_GRADE:
+		grade(a);
+		break;
+	case DRILL_REQ_UNDO:
+		undo(a);
+		break;
+	case DRILL_REQ_BURY:
+	case DRILL_REQ_SUSPEND:
+		if (!it)
+			break;
+		if (d->req == DRILL_REQ_BURY)
+			ret = queue_bury(a->env->st, a->env->settings, it->key,
+					 a->env->clock);
+		else
+			ret = store_card_set_suspended(a->env->st, it->key, 1);
+		if (ret < 0) {
+			drill_set_status(d, store_errmsg(a->env->st), 1);
+			break;
+		}
+		session_drop(&a->session);
+		app_drill_next(a);
+		buf_addf(&msg, d->req == DRILL_REQ_BURY
+			 ? "buried %s until tomorrow"
+			 : "suspended %s; unsuspend it in browse", it->key);
+		drill_set_status(d, msg.s, 0);
+		break;
+	case DRILL_REQ_EDIT:
+		if (it)
+			app_edit(a, it);
+		break;
+	case DRILL_REQ_CRAM:
+		app_drill_start(a, a->drill_deck, a->drill_tag, 1);
+		break;
+	case DRILL_REQ_END:
+		drill_end(a, 0);
+		break;
+	default:
+		break;
+	}
+	buf_release(&msg);
+}
+

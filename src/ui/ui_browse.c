@@ -1,0 +1,717 @@
+#include "ui/ui_browse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "ui/ui_card.h"
+
+void browse_init(struct browse *b, const struct ui_matcher *matcher)
+{
+	memset(b, 0, sizeof(*b));
+	b->matcher = matcher;
+	b->sort = BROWSE_BY_DUE;
+	vec_init(&b->rows, sizeof(struct browse_row));
+	ui_input_init(&b->input);
+}
+
+void browse_release(struct browse *b)
+{
+	vec_release(&b->rows);
+	xfree(b->shown);
+	xfree(b->filter);
+	xfree(b->status);
+	ui_input_release(&b->input);
+	memset(b, 0, sizeof(*b));
+}
+
+void browse_clear(struct browse *b)
+{
+	b->rows.len = 0;
+	b->n_shown = 0;
+}
+
+struct browse_row *browse_add_row(struct browse *b)
+{
+	return vec_push(&b->rows);
+}
+
+void browse_set_status(struct browse *b, const char *msg, int error)
+{
+	xfree(b->status);
+	b->status = msg ? xstrdup(msg) : NULL;
+	b->status_error = error;
+}
+
+static struct browse_row *row_at(const struct browse *b, size_t i)
+{
+	return vec_at(&b->rows, i);
+}
+
+struct browse_row *browse_selected(struct browse *b)
+{
+	return b->sel < b->n_shown ? row_at(b, b->shown[b->sel]) : NULL;
+}
+
+const char *browse_state_name(const struct browse_row *r, int64_t now)
+{
+	static const char *const names[] = { "new", "learning", "review",
+					     "relearning" };
+
+	if (r->leech && r->suspended)
+		return "leech";
+	if (r->suspended)
+		return "suspended";
+	if (r->buried_until > now)
+		return "buried";
+	return (unsigned)r->mem.state < 4 ? names[r->mem.state] : "?";
+}
+
+/* The order of the state column: as a card progresses, then set aside. */
+static int state_rank(const struct browse_row *r, int64_t now)
+{
+	static const int rank[] = { 0, 1, 3, 2 };
+
+	if (r->suspended)
+		return r->leech ? 6 : 5;
+	if (r->buried_until > now)
+		return 4;
+	return (unsigned)r->mem.state < 4 ? rank[r->mem.state] : 7;
+}
+
+static int cmp_num(double a, double b)
+{
+	return (a > b) - (a < b);
+}
+
+static int compare(const struct browse *b, size_t i, size_t j)
+{
+	const struct browse_row *x = row_at(b, i), *y = row_at(b, j);
+	int c = 0;
+
+	switch (b->sort) {
+	case BROWSE_BY_ID:
+		break;
+	case BROWSE_BY_DECK:
+		c = strcmp(x->item->card->deck->id.s,
+			   y->item->card->deck->id.s);
+		break;
+	case BROWSE_BY_STATE:
+		c = state_rank(x, b->now) - state_rank(y, b->now);
+		break;
+	case BROWSE_BY_DUE: {
+		/* Never studied sorts after everything due. */
+		int xn = x->mem.state == FSRS_NEW, yn = y->mem.state == FSRS_NEW;
+
+		c = xn != yn ? xn - yn : cmp_num((double)x->mem.due,
+						 (double)y->mem.due);
+		break;
+	}
+	case BROWSE_BY_STABILITY:
+		c = cmp_num(x->mem.stability, y->mem.stability);
+		break;
+	case BROWSE_BY_LAPSES:
+		c = x->mem.lapses - y->mem.lapses;
+		break;
+	default:
+		break;
+	}
+	if (!c)
+		c = strcmp(x->item->key, y->item->key);
+	return b->reverse ? -c : c;
+}
+
+/* A stable merge sort of shown[] (qsort has no context argument in C). */
+static void sort_shown(struct browse *b)
+{
+	size_t n = b->n_shown, *a = b->shown, *tmp;
+
+	if (n < 2)
+		return;
+	tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = compare(b, a[j], a[i]) < 0 ? a[j++]
+								      : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	}
+	xfree(tmp);
+}
+
+/* 1 if re matches s; a failed match (limit) counts in *limited. */
+static int field_match(const struct browse *b, void *re, const char *s,
+		       long *limited)
+{
+	int r;
+
+	if (!s)
+		return 0;
+	r = b->matcher->exec(b->matcher->ctx, re, s, strlen(s));
+	if (r < 0)
+		(*limited)++;
+	return r > 0;
+}
+
+static int row_match(const struct browse *b, void *re,
+		     const struct browse_row *r, long *limited)
+{
+	const struct card *c = r->item->card;
+
+	if (field_match(b, re, c->front.s, limited) ||
+	    field_match(b, re, c->back.s, limited) ||
+	    field_match(b, re, c->text.s, limited))
+		return 1;
+	for (size_t i = 0; i < c->tags.n; i++)
+		if (field_match(b, re, c->tags.v[i].s, limited))
+			return 1;
+	for (size_t i = 0; c->deck && i < c->deck->tags.n; i++)
+		if (field_match(b, re, c->deck->tags.v[i].s, limited))
+			return 1;
+	return 0;
+}
+
+/* Recomputes shown[] with re (NULL: every row). */
+static void select_rows(struct browse *b, void *re)
+{
+	const struct browse_row *keep = browse_selected(b);
+	const struct item *keep_item = keep ? keep->item : NULL;
+
+	b->shown = xreallocarray(b->shown, b->rows.len ? b->rows.len : 1,
+				 sizeof(*b->shown));
+	b->n_shown = 0;
+	b->n_limit = 0;
+	for (size_t i = 0; i < b->rows.len; i++)
+		if (!re || row_match(b, re, row_at(b, i), &b->n_limit))
+			b->shown[b->n_shown++] = i;
+	sort_shown(b);
+	b->sel = 0;
+	for (size_t i = 0; keep_item && i < b->n_shown; i++) {
+		if (row_at(b, b->shown[i])->item == keep_item) {
+			b->sel = i;
+			break;
+		}
+	}
+}
+
+int browse_set_filter(struct browse *b, const char *pattern)
+{
+	struct buf err;
+	void *re = NULL;
+
+	if (pattern && *pattern) {
+		buf_init(&err);
+		re = b->matcher->compile(b->matcher->ctx, pattern, &err);
+		if (!re) {
+			struct buf msg;
+
+			buf_init(&msg);
+			buf_addf(&msg, "bad pattern: %s", err.s);
+			browse_set_status(b, msg.s, 1);
+			buf_release(&msg);
+			buf_release(&err);
+			return -1;
+		}
+		buf_release(&err);
+	}
+	xfree(b->filter);
+	b->filter = re ? xstrdup(pattern) : NULL;
+	select_rows(b, re);
+	if (re)
+		b->matcher->free(b->matcher->ctx, re);
+	if (b->n_limit) {
+		char msg[96];
+
+		snprintf(msg, sizeof(msg), "the pattern gave up on %ld "
+			 "card%s (match limit)", b->n_limit,
+			 b->n_limit == 1 ? "" : "s");
+		browse_set_status(b, msg, 1);
+	}
+	return 0;
+}
+
+void browse_refresh(struct browse *b)
+{
+	char *f = b->filter ? xstrdup(b->filter) : NULL;
+
+	/* The pattern compiled before; if it no longer does, show all. */
+	if (browse_set_filter(b, f) < 0)
+		browse_set_filter(b, NULL);
+	xfree(f);
+}
+
+enum ui_keymap browse_keymap(const struct browse *b)
+{
+	if (b->confirm)
+		return UI_MAP_CONFIRM;
+	if (b->filtering)
+		return UI_MAP_BROWSE_FILTER;
+	return b->card ? UI_MAP_CARD : UI_MAP_BROWSE;
+}
+
+static int move(struct browse *b, long delta)
+{
+	long to = (long)b->sel + delta;
+
+	if (!b->n_shown)
+		return 0;
+	if (to < 0)
+		to = 0;
+	if (to >= (long)b->n_shown)
+		to = (long)b->n_shown - 1;
+	if ((size_t)to == b->sel)
+		return 0;
+	b->sel = (size_t)to;
+	return UI_REDRAW;
+}
+
+static int scroll_card(struct browse *b, int delta)
+{
+	int max = b->card_lines - b->card_rows, to = b->card_scroll + delta;
+
+	if (to > max)
+		to = max;
+	if (to < 0)
+		to = 0;
+	if (to == b->card_scroll)
+		return 0;
+	b->card_scroll = to;
+	return UI_REDRAW;
+}
+
+static int request(struct browse *b, enum browse_request r)
+{
+	if (!b->n_shown)
+		return 0;
+	b->req = r;
+	b->req_row = b->shown[b->sel];
+	return UI_SAVE | UI_REDRAW;
+}
+
+/* Actions on the selected card, from the list or the card view. */
+static int card_action(struct browse *b, enum ui_action a)
+{
+	switch (a) {
+	case UI_A_SUSPEND:
+		return request(b, BROWSE_REQ_SUSPEND);
+	case UI_A_UNSUSPEND:
+		return request(b, BROWSE_REQ_UNSUSPEND);
+	case UI_A_EDIT:
+		return request(b, BROWSE_REQ_EDIT);
+	case UI_A_FORGET: {
+		const struct browse_row *r = browse_selected(b);
+		struct buf msg;
+
+		if (!r)
+			return 0;
+		buf_init(&msg);
+		buf_addf(&msg, "forget %s (y/n)? its schedule starts over; "
+			 "its review log is kept", r->item->key);
+		browse_set_status(b, msg.s, 0);
+		buf_release(&msg);
+		b->confirm = 1;
+		return UI_REDRAW;
+	}
+	default:
+		return 0;
+	}
+}
+
+int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
+		  int64_t now)
+{
+	int page = b->rows_shown > 1 ? b->rows_shown - 1 : 1;
+	int fx = b->status ? UI_REDRAW : 0;
+
+	b->now = now;
+	b->req = BROWSE_REQ_NONE;
+	if (b->confirm) {
+		b->confirm = 0;
+		browse_set_status(b, NULL, 0);
+		if (a == UI_A_YES)
+			return request(b, BROWSE_REQ_FORGET);
+		browse_set_status(b, "not forgotten", 0);
+		return UI_REDRAW;
+	}
+	if (b->filtering) {
+		if (ui_input_edit(&b->input, a, cp))
+			return UI_REDRAW;
+		if (a == UI_A_SUBMIT) {
+			browse_set_status(b, NULL, 0);
+			if (browse_set_filter(b, b->input.text.s) == 0)
+				b->filtering = 0;
+			return UI_REDRAW;
+		}
+		if (a == UI_A_CANCEL) {
+			b->filtering = 0;
+			browse_set_status(b, NULL, 0);
+			return UI_REDRAW;
+		}
+		return 0;
+	}
+	browse_set_status(b, NULL, 0);
+	if (b->card) {
+		switch (a) {
+		case UI_A_UP:
+			return fx | scroll_card(b, -1);
+		case UI_A_DOWN:
+			return fx | scroll_card(b, 1);
+		case UI_A_PGUP:
+			return fx | scroll_card(b, -(b->card_rows - 1));
+		case UI_A_PGDN:
+			return fx | scroll_card(b, b->card_rows - 1);
+		case UI_A_BACK:
+			b->card = 0;
+			return UI_REDRAW;
+		default:
+			return fx | card_action(b, a);
+		}
+	}
+	switch (a) {
+	case UI_A_UP:
+		return fx | move(b, -1);
+	case UI_A_DOWN:
+		return fx | move(b, 1);
+	case UI_A_PGUP:
+		return fx | move(b, -page);
+	case UI_A_PGDN:
+		return fx | move(b, page);
+	case UI_A_TOP:
+		return fx | move(b, -(long)b->n_shown);
+	case UI_A_BOTTOM:
+		return fx | move(b, (long)b->n_shown);
+	case UI_A_OPEN:
+		if (!b->n_shown)
+			return fx;
+		b->card = 1;
+		b->card_scroll = 0;
+		return UI_REDRAW;
+	case UI_A_FILTER:
+		b->filtering = 1;
+		ui_input_set(&b->input, b->filter ? b->filter : "");
+		return UI_REDRAW;
+	case UI_A_SORT:
+		b->sort = (enum browse_sort)((b->sort + 1) % BROWSE_N_SORTS);
+		browse_refresh(b);
+		return UI_REDRAW;
+	case UI_A_REVERSE:
+		b->reverse = !b->reverse;
+		browse_refresh(b);
+		return UI_REDRAW;
+	case UI_A_BACK:
+		return UI_QUIT;
+	default:
+		return fx | card_action(b, a);
+	}
+}
+
+/* ---- The view ---------------------------------------------------------- */
+
+static const char *const sort_names[BROWSE_N_SORTS] = {
+	"id", "deck", "state", "due", "stab", "lapses",
+};
+
+static void due_cell(const struct browse_row *r, int64_t now, char out[16])
+{
+	char iv[16];
+
+	if (r->mem.state == FSRS_NEW && !r->mem.last_review) {
+		snprintf(out, 16, "-");
+	} else if (r->mem.due <= now) {
+		snprintf(out, 16, "now");
+	} else {
+		ui_format_interval(r->mem.due - now, iv);
+		snprintf(out, 16, "in %.12s", iv);
+	}
+}
+
+static void stability_cell(double s, char out[16])
+{
+	if (s <= 0)
+		snprintf(out, 16, "-");
+	else if (s < 100)
+		snprintf(out, 16, "%.1fd", s);
+	else if (s < 1000)
+		snprintf(out, 16, "%.0fd", s);
+	else
+		snprintf(out, 16, "%.1fy", s / 365.25);
+}
+
+/* Column widths: id and deck share what the fixed columns leave. */
+struct columns {
+	int id, deck;
+};
+
+#define W_STATE 11
+#define W_DUE 9
+#define W_STAB 7
+#define W_LAPSES 7
+
+static struct columns columns(int cols)
+{
+	struct columns c;
+	int flex = cols - 3 - 1 - W_STATE - W_DUE - W_STAB - W_LAPSES;
+
+	c.deck = flex * 2 / 5;
+	c.id = flex - c.deck;
+	return c;
+}
+
+static void header_cell(struct ui_text *t, const struct browse *b,
+			enum browse_sort s, int width, enum ui_align align)
+{
+	char name[24];
+
+	if (b->sort == s)
+		snprintf(name, sizeof(name), "%s%s", sort_names[s],
+			 b->reverse ? ui_glyphs()->up : ui_glyphs()->down);
+	else
+		snprintf(name, sizeof(name), "%s", sort_names[s]);
+	ui_text_fit(t, b->sort == s ? UI_R_TITLE : UI_R_DIM, 0, name,
+		    strlen(name), width, align);
+}
+
+static void table(struct browse *b, struct ui_view *v, int n_rows)
+{
+	struct columns c = columns(v->cols);
+	struct ui_text *t = &v->text;
+
+	if (b->sel < b->top)
+		b->top = b->sel;
+	if (n_rows > 0 && b->sel >= b->top + (size_t)n_rows)
+		b->top = b->sel - (size_t)n_rows + 1;
+	ui_text_newline(t);
+	ui_text_pad(t, UI_R_TEXT, 0, 3);
+	header_cell(t, b, BROWSE_BY_ID, c.id, UI_LEFT);
+	header_cell(t, b, BROWSE_BY_DECK, c.deck, UI_LEFT);
+	header_cell(t, b, BROWSE_BY_STATE, W_STATE, UI_LEFT);
+	header_cell(t, b, BROWSE_BY_DUE, W_DUE, UI_LEFT);
+	header_cell(t, b, BROWSE_BY_STABILITY, W_STAB, UI_RIGHT);
+	header_cell(t, b, BROWSE_BY_LAPSES, W_LAPSES, UI_RIGHT);
+	for (int k = 0; k < n_rows; k++) {
+		size_t i = b->top + (size_t)k;
+		const struct browse_row *r;
+		enum ui_role role;
+		char due[16], stab[16], lapses[16];
+		const char *state;
+		int s;
+
+		ui_text_newline(t);
+		if (i >= b->n_shown)
+			continue;
+		r = row_at(b, b->shown[i]);
+		s = i == b->sel;
+		role = s ? UI_R_SELECTED : UI_R_TEXT;
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		if (s)
+			ui_text_adds(t, UI_R_SELECTED, 0, ui_glyphs()->select);
+		else
+			ui_text_pad(t, UI_R_TEXT, 0, 1);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		ui_text_fit(t, role, 0, r->item->key, strlen(r->item->key),
+			    c.id - 1, UI_LEFT);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		ui_text_fit(t, role, 0, r->item->card->deck->id.s,
+			    strlen(r->item->card->deck->id.s), c.deck - 1,
+			    UI_LEFT);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		state = browse_state_name(r, b->now);
+		ui_text_fit(t, r->suspended ? UI_R_ERROR : role, 0, state,
+			    strlen(state), W_STATE, UI_LEFT);
+		due_cell(r, b->now, due);
+		ui_text_fit(t, role, 0, due, strlen(due), W_DUE, UI_LEFT);
+		stability_cell(r->mem.stability, stab);
+		ui_text_fit(t, role, 0, stab, strlen(stab), W_STAB, UI_RIGHT);
+		snprintf(lapses, sizeof(lapses), "%d", (int)r->mem.lapses);
+		ui_text_fit(t, r->mem.lapses ? role : UI_R_DIM, 0, lapses,
+			    strlen(lapses), W_LAPSES, UI_RIGHT);
+	}
+}
+
+/* A file name relative to b->base_dir when it is inside it. */
+static const char *shown_path(const struct browse *b, const char *path)
+{
+	size_t n = b->base_dir ? strlen(b->base_dir) : 0;
+
+	if (n && !strncmp(path, b->base_dir, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static const struct ui_hint confirm_hints[] = {
+	{ "y", "forget", 0 },
+	{ "n", "keep", 0 },
+	{ "?", "keys", 0 },
+};
+
+/* "label     value" for the card view's facts. */
+static void fact(struct ui_text *t, const char *label, const char *value,
+		 int cols)
+{
+	ui_text_newline(t);
+	ui_text_pad(t, UI_R_TEXT, 0, 3);
+	ui_text_fit(t, UI_R_DIM, 0, label, strlen(label), 10, UI_LEFT);
+	ui_text_fit(t, UI_R_TEXT, 0, value, strlen(value), cols - 16,
+		    UI_LEFT);
+}
+
+static void card_view(struct browse *b, struct ui_view *v)
+{
+	static const struct ui_hint hints[] = {
+		{ "s", "suspend", 0 },
+		{ "u", "unsuspend", 0 },
+		{ "f", "forget", 0 },
+		{ "e", "edit", 0 },
+		{ "q", "back", 0 },
+		{ "?", "keys", 0 },
+	};
+	const struct browse_row *r = browse_selected(b);
+	const struct item *it = r->item;
+	const struct card *c = it->card;
+	int width = ui_text_width(v->cols, 3), rows = v->rows - 4;
+	struct ui_text body, t;
+	char title[160], due[16], stab[16];
+	struct buf s;
+
+	ui_text_init(&body);
+	ui_text_init(&t);
+	buf_init(&s);
+	ui_card_question(&t, it, width);
+	ui_text_newline(&body);
+	for (size_t i = 0; i < ui_text_n_lines(&t); i++) {
+		ui_text_newline(&body);
+		ui_text_pad(&body, UI_R_TEXT, 0, 3);
+		ui_text_append_line(&body, &t, i);
+	}
+	ui_text_newline(&body);
+	ui_rule_text(&body, v->cols, "answer", UI_R_DIM, NULL);
+	ui_text_clear(&t);
+	ui_card_answer(&t, it, width);
+	for (size_t i = 0; i < ui_text_n_lines(&t); i++) {
+		ui_text_newline(&body);
+		ui_text_pad(&body, UI_R_TEXT, 0, 3);
+		ui_text_append_line(&body, &t, i);
+	}
+	ui_rule_text(&body, v->cols, "about", UI_R_DIM, NULL);
+	fact(&body, "deck", c->deck->id.s, v->cols);
+	buf_addf(&s, "%s%s", card_type_name(c->type),
+		 it->variant == ITEM_REVERSE ? ", back to front" : "");
+	fact(&body, "type", s.s, v->cols);
+	buf_clear(&s);
+	ui_item_tags(it, &s);
+	fact(&body, "tags", s.len ? s.s : "-", v->cols);
+	buf_clear(&s);
+	buf_addf(&s, "%s:%u:%u", c->pos.file ? shown_path(b, c->pos.file)
+					      : "?", c->pos.line, c->pos.col);
+	fact(&body, "file", s.s, v->cols);
+	buf_clear(&s);
+	buf_adds(&s, browse_state_name(r, b->now));
+	if (r->mem.last_review) {
+		due_cell(r, b->now, due);
+		buf_addf(&s, " %s due %s", ui_glyphs()->dot, due);
+	}
+	fact(&body, "state", s.s, v->cols);
+	buf_clear(&s);
+	if (r->mem.last_review) {
+		stability_cell(r->mem.stability, stab);
+		buf_addf(&s, "stability %s %s difficulty %.1f %s %d review%s "
+			 "%s %d lapse%s", stab, ui_glyphs()->dot,
+			 r->mem.difficulty, ui_glyphs()->dot,
+			 (int)r->mem.reps, r->mem.reps == 1 ? "" : "s",
+			 ui_glyphs()->dot, (int)r->mem.lapses,
+			 r->mem.lapses == 1 ? "" : "s");
+	} else {
+		buf_adds(&s, "not studied yet");
+	}
+	fact(&body, "memory", s.s, v->cols);
+
+	b->card_lines = (int)ui_text_n_lines(&body);
+	b->card_rows = rows;
+	if (b->card_scroll > b->card_lines - rows)
+		b->card_scroll = b->card_lines - rows;
+	if (b->card_scroll < 0)
+		b->card_scroll = 0;
+	snprintf(title, sizeof(title), "card %s %s", ui_glyphs()->dot, it->key);
+	ui_view_title(v, title, NULL);
+	ui_view_rule(v, NULL, UI_R_RULE, NULL);
+	ui_view_body(v, &body, (size_t)b->card_scroll, rows, 0);
+	ui_view_rule(v, b->status, b->status_error ? UI_R_ERROR : UI_R_TEXT,
+		     b->card_scroll + rows < b->card_lines ? "more" : NULL);
+	if (b->confirm)
+		ui_view_hints(v, confirm_hints, 3);
+	else
+		ui_view_hints(v, hints, 6);
+	buf_release(&s);
+	ui_text_release(&t);
+	ui_text_release(&body);
+}
+
+void browse_view(struct browse *b, struct ui_view *v)
+{
+	static const struct ui_hint hints[] = {
+		{ "enter", "card", 0 },
+		{ "/", "filter", 0 },
+		{ "o", "sort", 0 },
+		{ "r", "reverse", 0 },
+		{ "s", "suspend", 0 },
+		{ "u", "unsuspend", 0 },
+		{ "f", "forget", 0 },
+		{ "q", "back", 0 },
+		{ "?", "keys", 0 },
+	};
+	char left[96], right[160];
+	int n_rows;
+
+	if (b->card && browse_selected(b)) {
+		card_view(b, v);
+		ui_view_end(v);
+		return;
+	}
+	b->card = 0;
+	if (b->filter)
+		snprintf(left, sizeof(left), "browse %s %zu of %zu cards",
+			 ui_glyphs()->dot, b->n_shown, b->rows.len);
+	else
+		snprintf(left, sizeof(left), "browse %s %zu cards",
+			 ui_glyphs()->dot, b->rows.len);
+	snprintf(right, sizeof(right), "%s%s%s", b->filter ? "/" : "",
+		 b->filter ? b->filter : "", b->filter ? "/" : "");
+	ui_view_title(v, left, right);
+	ui_view_rule(v, NULL, UI_R_RULE, NULL);
+	n_rows = v->rows - 6;
+	b->rows_shown = n_rows;
+	table(b, v, n_rows);
+	if (b->filtering && !b->status)
+		ui_view_rule(v, "pattern (PCRE2) over text and tags: enter "
+			     "applies, esc cancels", UI_R_DIM, NULL);
+	else
+		ui_view_rule(v, b->status, b->status_error ? UI_R_ERROR
+							   : UI_R_TEXT, NULL);
+	if (b->filtering) {
+		/* A pattern longer than the line shows the part with the
+		 * cursor. */
+		struct ui_text in;
+		int row, col;
+
+		ui_text_init(&in);
+		ui_input_view(&b->input, &in, v->cols - 1, " / ", &row, &col);
+		v->cursor_row = ui_view_used(v);
+		v->cursor_col = col;
+		ui_text_copy_line(&v->text, &in, (size_t)row);
+		ui_text_release(&in);
+	} else if (b->confirm) {
+		ui_view_hints(v, confirm_hints, 3);
+	} else {
+		ui_view_hints(v, hints, 9);
+	}
+	ui_view_end(v);
+}

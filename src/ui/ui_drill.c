@@ -1,0 +1,576 @@
+#include "ui/ui_drill.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "ui/ui_card.h"
+#include "ui/ui_session.h"
+
+/* Card text sits three cells in, as in the sketches. */
+#define INDENT 3
+
+void drill_init(struct drill *d, const char *scope, int cram,
+		const struct ui_matcher *matcher)
+{
+	memset(d, 0, sizeof(*d));
+	d->scope = xstrdup(scope);
+	d->cram = cram;
+	d->matcher = matcher;
+	ui_input_init(&d->answer);
+	vec_init(&d->points, sizeof(struct drill_point));
+	vec_init(&d->leeches, sizeof(char *));
+}
+
+void drill_release(struct drill *d)
+{
+	for (size_t i = 0; i < d->leeches.len; i++)
+		xfree(*(char **)vec_at(&d->leeches, i));
+	vec_release(&d->leeches);
+	vec_release(&d->points);
+	ui_input_release(&d->answer);
+	xfree(d->scope);
+	xfree(d->status);
+	xfree(d->end_note);
+	memset(d, 0, sizeof(*d));
+}
+
+void drill_set_status(struct drill *d, const char *msg, int error)
+{
+	xfree(d->status);
+	d->status = msg ? xstrdup(msg) : NULL;
+	d->status_error = error;
+}
+
+static int is_typed(const struct drill *d)
+{
+	return d->item && d->item->card->type == CARD_TYPED;
+}
+
+void drill_show(struct drill *d, const struct item *item,
+		const struct fsrs_review preview[4], const long left[3],
+		long done, int64_t now)
+{
+	d->item = item;
+	memcpy(d->preview, preview, sizeof(d->preview));
+	memcpy(d->left, left, sizeof(d->left));
+	d->done = done;
+	d->phase = DRILL_QUESTION;
+	d->typing = is_typed(d);
+	ui_input_clear(&d->answer);
+	d->points.len = 0;
+	d->scroll = 0;
+	d->reveal_scroll = 0;
+	d->shown_at = now;
+	d->n_shown++;
+	if (!d->started_at)
+		d->started_at = now;
+}
+
+void drill_finish(struct drill *d, const char *note, int64_t now)
+{
+	d->item = NULL;
+	d->phase = DRILL_END;
+	d->typing = 0;
+	d->scroll = 0;
+	d->ended_at = now;
+	if (!d->started_at)
+		d->started_at = now;
+	xfree(d->end_note);
+	d->end_note = note ? xstrdup(note) : NULL;
+}
+
+void drill_count_grade(struct drill *d, enum fsrs_rating rating)
+{
+	d->n_graded++;
+	d->n_again += rating == FSRS_AGAIN;
+}
+
+void drill_uncount_grade(struct drill *d, enum fsrs_rating rating)
+{
+	if (d->n_graded > 0)
+		d->n_graded--;
+	if (rating == FSRS_AGAIN && d->n_again > 0)
+		d->n_again--;
+}
+
+void drill_add_leech(struct drill *d, const char *key)
+{
+	*(char **)vec_push(&d->leeches) = xstrdup(key);
+}
+
+enum ui_keymap drill_keymap(const struct drill *d)
+{
+	if (d->phase == DRILL_END)
+		return UI_MAP_DRILL_END;
+	if (d->phase == DRILL_ANSWER)
+		return UI_MAP_DRILL_BACK;
+	return d->typing ? UI_MAP_DRILL_TYPE : UI_MAP_DRILL_FRONT;
+}
+
+/* Checks the typed answer against each key point. */
+static void check_points(struct drill *d)
+{
+	const struct key_point_list *kp = &d->item->card->key_points;
+	const struct ui_matcher *m = d->matcher;
+	struct buf err;
+
+	buf_init(&err);
+	d->points.len = 0;
+	for (size_t i = 0; i < kp->n; i++) {
+		struct drill_point *p = vec_push(&d->points);
+		void *re;
+
+		p->label = kp->v[i].label.s;
+		p->result = DRILL_BAD_PATTERN;
+		if (!m || !kp->v[i].pattern.s)
+			continue;
+		buf_clear(&err);
+		re = m->compile(m->ctx, kp->v[i].pattern.s, &err);
+		if (!re)
+			continue;
+		p->result = m->exec(m->ctx, re, d->answer.text.s,
+				    d->answer.text.len);
+		if (p->result < 0)
+			p->result = DRILL_GAVE_UP;
+		m->free(m->ctx, re);
+	}
+	buf_release(&err);
+}
+
+static int reveal(struct drill *d)
+{
+	d->phase = DRILL_ANSWER;
+	d->typing = 0;
+	if (is_typed(d))
+		check_points(d);
+	d->reveal_scroll = 1;
+	return UI_REDRAW;
+}
+
+static int request(struct drill *d, enum drill_request r)
+{
+	d->req = r;
+	return UI_SAVE | UI_REDRAW;
+}
+
+static int grade(struct drill *d, enum fsrs_rating r, int64_t now)
+{
+	d->req_rating = r;
+	d->req_duration_ms = now - d->shown_at;
+	return request(d, DRILL_REQ_GRADE);
+}
+
+static int scroll(struct drill *d, int delta)
+{
+	int max = d->body_lines - d->body_rows;
+	int to = d->scroll + delta;
+
+	if (to > max)
+		to = max;
+	if (to < 0)
+		to = 0;
+	if (to == d->scroll)
+		return 0;
+	d->scroll = to;
+	return UI_REDRAW;
+}
+
+int drill_handle(struct drill *d, enum ui_action a, uint32_t cp,
+		 int64_t now)
+{
+	int page = d->body_rows > 2 ? d->body_rows - 1 : 1;
+	int fx = d->status ? UI_REDRAW : 0;
+
+	drill_set_status(d, NULL, 0);
+	d->req = DRILL_REQ_NONE;
+	if (d->typing) {
+		if (ui_input_edit(&d->answer, a, cp))
+			return UI_REDRAW;
+		if (a == UI_A_SUBMIT)
+			return reveal(d);
+		if (a == UI_A_BACK) {
+			d->typing = 0;
+			return UI_REDRAW;
+		}
+		return fx;
+	}
+	switch (a) {
+	case UI_A_UP:
+		return fx | scroll(d, -1);
+	case UI_A_DOWN:
+		return fx | scroll(d, 1);
+	case UI_A_PGUP:
+		return fx | scroll(d, -page);
+	case UI_A_PGDN:
+		return fx | scroll(d, page);
+	default:
+		break;
+	}
+	if (d->phase == DRILL_END) {
+		switch (a) {
+		case UI_A_BACK:
+			return UI_QUIT;
+		case UI_A_CRAM:
+			return request(d, DRILL_REQ_CRAM);
+		case UI_A_UNDO:
+			return request(d, DRILL_REQ_UNDO);
+		default:
+			return fx;
+		}
+	}
+	switch (a) {
+	case UI_A_REVEAL:
+		return d->phase == DRILL_QUESTION ? reveal(d) : fx;
+	case UI_A_TYPE:
+		if (d->phase != DRILL_QUESTION || !is_typed(d))
+			return fx;
+		d->typing = 1;
+		return UI_REDRAW;
+	case UI_A_AGAIN:
+	case UI_A_HARD:
+	case UI_A_GOOD:
+	case UI_A_EASY:
+		if (d->phase != DRILL_ANSWER)
+			return fx;
+		return grade(d, (enum fsrs_rating)(FSRS_AGAIN +
+						   (a - UI_A_AGAIN)), now);
+	case UI_A_UNDO:
+		return request(d, DRILL_REQ_UNDO);
+	case UI_A_BURY:
+		return request(d, DRILL_REQ_BURY);
+	case UI_A_SUSPEND:
+		return request(d, DRILL_REQ_SUSPEND);
+	case UI_A_EDIT:
+		return request(d, DRILL_REQ_EDIT);
+	case UI_A_QUIT:
+		return request(d, DRILL_REQ_END);
+	default:
+		return fx;
+	}
+}
+
+/* ---- The view ---------------------------------------------------------- */
+
+/* Appends every line of src to dst, indented. */
+static void add_indented(struct ui_text *dst, const struct ui_text *src,
+			 int indent)
+{
+	for (size_t i = 0; i < ui_text_n_lines(src); i++) {
+		ui_text_newline(dst);
+		if (ui_text_line_width(src, i))
+			ui_text_pad(dst, UI_R_TEXT, 0, indent);
+		ui_text_append_line(dst, src, i);
+	}
+}
+
+/* "✓ time   ✗ scope" flowed over lines, then "2 of 3" at the right. */
+static void points_lines(struct drill *d, struct ui_text *body, int cols)
+{
+	const struct ui_glyphs *g = ui_glyphs();
+	int covered = 0, col = 0, width;
+	char total[32];
+
+	for (size_t i = 0; i < d->points.len; i++)
+		covered += ((struct drill_point *)vec_at(&d->points, i))
+				   ->result == 1;
+	snprintf(total, sizeof(total), "%d of %zu", covered, d->points.len);
+	/* Room is kept on every line for the total. */
+	width = cols - 2 * INDENT - (int)strlen(total) - 2;
+	ui_text_newline(body);
+	ui_text_pad(body, UI_R_TEXT, 0, INDENT);
+	for (size_t i = 0; i < d->points.len; i++) {
+		const struct drill_point *p = vec_at(&d->points, i);
+		const char *label = p->label ? p->label : "?";
+		enum ui_role role = p->result == 1 ? UI_R_OK : UI_R_MISS;
+		const char *why = p->result == DRILL_BAD_PATTERN
+				  ? " (bad pattern)"
+				  : p->result == DRILL_GAVE_UP ? " (match limit)"
+							       : "";
+		int w = 2 + ui_str_width(label, strlen(label)) +
+			(int)strlen(why);
+
+		if (col && col + 3 + w > width) {
+			ui_text_newline(body);
+			ui_text_pad(body, UI_R_TEXT, 0, INDENT);
+			col = 0;
+		} else if (col) {
+			ui_text_pad(body, UI_R_TEXT, 0, 3);
+			col += 3;
+		}
+		ui_text_adds(body, role, UI_BOLD,
+			     p->result == 1 ? g->check : g->cross);
+		ui_text_pad(body, UI_R_TEXT, 0, 1);
+		ui_text_adds(body, role, 0, label);
+		ui_text_adds(body, UI_R_ERROR, 0, why);
+		col += w;
+	}
+	/* The total ends where card text does, INDENT from the edge. */
+	ui_text_pad(body, UI_R_TEXT, 0, (cols - INDENT) - (INDENT + col) -
+		    (int)strlen(total));
+	ui_text_adds(body, UI_R_DIM, 0, total);
+}
+
+/* One "label   value" line of the summary. */
+static void summary_row(struct ui_text *body, const char *label,
+			const char *value, enum ui_role role, int cols)
+{
+	ui_text_newline(body);
+	ui_text_pad(body, UI_R_TEXT, 0, INDENT);
+	ui_text_fit(body, UI_R_DIM, 0, label, strlen(label), 14, UI_LEFT);
+	ui_text_fit(body, role, 0, value, strlen(value),
+		    cols - 2 * INDENT - 14, UI_LEFT);
+}
+
+/* The summary at the end of a session, or why there was nothing. */
+static void summary_lines(struct drill *d, struct ui_text *body, int cols)
+{
+	char tmp[64];
+	struct buf b;
+
+	buf_init(&b);
+	ui_text_newline(body);
+	ui_text_newline(body);
+	ui_text_pad(body, UI_R_TEXT, 0, INDENT);
+	if (!d->n_shown) {
+		buf_addf(&b, "Nothing to study in %s right now.", d->scope);
+		ui_text_fit(body, UI_R_TITLE, UI_BOLD, b.s, b.len,
+			    cols - 2 * INDENT, UI_LEFT);
+	} else {
+		ui_text_adds(body, UI_R_TITLE, UI_BOLD,
+			     d->cram ? "Cram over; the schedule is unchanged."
+				     : "Session over.");
+		ui_text_newline(body);
+		snprintf(tmp, sizeof(tmp), "%ld", d->n_graded);
+		summary_row(body, "cards", tmp, UI_R_TEXT, cols);
+		ui_format_duration(d->ended_at - d->started_at, tmp);
+		summary_row(body, "time", tmp, UI_R_TEXT, cols);
+		if (d->n_graded)
+			snprintf(tmp, sizeof(tmp), "%ld (%ld%%)", d->n_again,
+				 (d->n_again * 100 + d->n_graded / 2) /
+				 d->n_graded);
+		else
+			snprintf(tmp, sizeof(tmp), "-");
+		summary_row(body, "again", tmp, UI_R_TEXT, cols);
+	}
+	if (d->leeches.len) {
+		buf_clear(&b);
+		for (size_t i = 0; i < d->leeches.len; i++)
+			buf_addf(&b, "%s%s", i ? ", " : "",
+				 *(char **)vec_at(&d->leeches, i));
+		summary_row(body, "leeches", b.s, UI_R_ERROR, cols);
+	}
+	if (d->end_note) {
+		struct ui_text note;
+
+		ui_text_init(&note);
+		ui_text_newline(body);
+		ui_md_render(&note, d->end_note, strlen(d->end_note),
+			     ui_text_width(cols, INDENT), 0);
+		add_indented(body, &note, INDENT);
+		ui_text_release(&note);
+	}
+	buf_release(&b);
+}
+
+/*
+ * The question, the answer line of a typed card and the answer.  Sets
+ * *cursor_line to the body line of the text cursor when typing.
+ */
+static void card_lines(struct drill *d, struct ui_text *body, int cols,
+		       int *cursor_line, int *cursor_col)
+{
+	int width = ui_text_width(cols, INDENT);
+	struct ui_text t;
+
+	ui_text_init(&t);
+	ui_text_newline(body);
+	ui_card_question(&t, d->item, width);
+	add_indented(body, &t, INDENT);
+	ui_text_newline(body);
+	if (is_typed(d)) {
+		ui_rule_text(body, cols, "your answer", UI_R_DIM, NULL);
+		if (d->phase == DRILL_QUESTION) {
+			int before = (int)ui_text_n_lines(body), row, col;
+
+			ui_input_view(&d->answer, body, cols - INDENT, "   ",
+				      &row, &col);
+			if (d->typing) {
+				*cursor_line = before + row;
+				*cursor_col = col;
+			} else {
+				ui_text_newline(body);
+				ui_text_pad(body, UI_R_TEXT, 0, INDENT);
+				ui_text_adds(body, UI_R_DIM, 0,
+					     "i to type, space to see the "
+					     "answer");
+			}
+		} else {
+			ui_text_clear(&t);
+			if (d->answer.text.len)
+				ui_wrap_text(&t, width, UI_R_INPUT,
+					     d->answer.text.s,
+					     d->answer.text.len);
+			else
+				ui_wrap_text(&t, width, UI_R_DIM,
+					     "(no answer)", 11);
+			add_indented(body, &t, INDENT);
+			if (d->points.len) {
+				ui_rule_text(body, cols, "key points",
+					     UI_R_DIM, NULL);
+				points_lines(d, body, cols);
+			}
+		}
+	}
+	if (d->phase == DRILL_ANSWER) {
+		d->answer_line = (int)ui_text_n_lines(body);
+		ui_rule_text(body, cols, "answer", UI_R_DIM, NULL);
+		ui_text_clear(&t);
+		ui_card_answer(&t, d->item, width);
+		add_indented(body, &t, INDENT);
+	}
+	ui_text_release(&t);
+}
+
+static void footer(struct drill *d, struct ui_view *v)
+{
+	static const struct ui_hint typing[] = {
+		{ "enter", "check", 0 },
+		{ "esc", "commands", 0 },
+		{ "^W", "delete word", 0 },
+		{ "F1", "keys", 0 },
+	};
+	static const struct ui_hint question[] = {
+		{ "space", "answer", 0 },
+		{ "u", "undo", 0 },
+		{ "b", "bury", 0 },
+		{ "s", "suspend", 0 },
+		{ "e", "edit", 0 },
+		{ "q", "end", 0 },
+		{ "?", "keys", 0 },
+	};
+	static const struct ui_hint end[] = {
+		{ "enter", "done", 0 },
+		{ "c", "cram", 0 },
+		{ "u", "undo", 0 },
+		{ "?", "keys", 0 },
+	};
+	static const char *const names[4] = { "Again", "Hard", "Good",
+					      "Easy" };
+	static const char *const keys[4] = { "1", "2", "3", "4" };
+	static const enum ui_role roles[4] = { UI_R_AGAIN, UI_R_HARD,
+					       UI_R_GOOD, UI_R_EASY };
+	char labels[4][32];
+	struct ui_hint answer[6];
+
+	if (d->phase == DRILL_END) {
+		ui_view_hints(v, end, 4);
+		return;
+	}
+	if (d->phase == DRILL_QUESTION) {
+		if (d->typing)
+			ui_view_hints(v, typing, 4);
+		else
+			ui_view_hints(v, question, 7);
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		char iv[16];
+
+		ui_format_interval(d->preview[i].card.due - d->shown_at, iv);
+		if (d->cram)
+			snprintf(labels[i], sizeof(labels[i]), "%s", names[i]);
+		else
+			snprintf(labels[i], sizeof(labels[i]), "%s %s",
+				 names[i], iv);
+		answer[i].key = keys[i];
+		answer[i].label = labels[i];
+		answer[i].role = roles[i];
+	}
+	answer[4] = (struct ui_hint){ "u", "undo", 0 };
+	answer[5] = (struct ui_hint){ "?", "keys", 0 };
+	ui_view_hints(v, answer, 6);
+}
+
+/* The progress bar, and the card's tags and deck at the right. */
+static void bar_line(struct drill *d, struct ui_view *v)
+{
+	long total = d->done + d->left[0] + d->left[1] + d->left[2];
+	int bw = v->cols / 2 - 10;
+	struct ui_text *t = &v->text;
+	struct buf b;
+	int room;
+
+	ui_text_newline(t);
+	if (d->phase == DRILL_END)
+		return;
+	ui_text_pad(t, UI_R_TEXT, 0, 1);
+	ui_view_bar(t, bw > 40 ? 40 : bw, d->done, total);
+	room = v->cols - 1 - ui_text_line_width(t, ui_text_n_lines(t) - 1) -
+	       2;
+	buf_init(&b);
+	ui_item_tags(d->item, &b);
+	if (b.len)
+		buf_addf(&b, " %s ", ui_glyphs()->dot);
+	buf_adds(&b, d->item->card->deck ? d->item->card->deck->id.s : "");
+	ui_text_pad(t, UI_R_TEXT, 0, 2);
+	ui_text_fit(t, UI_R_DIM, 0, b.s, b.len, room, UI_RIGHT);
+	buf_release(&b);
+}
+
+void drill_view(struct drill *d, struct ui_view *v)
+{
+	int rows = v->rows - 5, cursor_line = -1, cursor_col = 0, max;
+	char left[96], more[32] = "";
+	struct ui_text body;
+
+	ui_text_init(&body);
+	if (d->phase == DRILL_END)
+		summary_lines(d, &body, v->cols);
+	else
+		card_lines(d, &body, v->cols, &cursor_line, &cursor_col);
+	d->body_lines = (int)ui_text_n_lines(&body);
+	d->body_rows = rows;
+	max = d->body_lines - rows;
+	if (d->reveal_scroll) {
+		/* Show as much of the answer as fits, from its rule. */
+		d->scroll = max < d->answer_line ? max : d->answer_line;
+		d->reveal_scroll = 0;
+	}
+	if (cursor_line >= 0 && cursor_line >= d->scroll + rows)
+		d->scroll = cursor_line - rows + 1;
+	if (d->scroll > max)
+		d->scroll = max;
+	if (d->scroll < 0)
+		d->scroll = 0;
+
+	snprintf(left, sizeof(left), "%s %s %s", d->cram ? "cram" : "drill",
+		 ui_glyphs()->dot, d->scope);
+	if (d->phase == DRILL_END) {
+		ui_view_title(v, left, NULL);
+	} else {
+		char right[96];
+
+		snprintf(right, sizeof(right), "%ld new %s %ld learn %s %ld due",
+			 d->left[SESSION_NEW], ui_glyphs()->dot,
+			 d->left[SESSION_LEARN], ui_glyphs()->dot,
+			 d->left[SESSION_REVIEW]);
+		ui_view_title(v, left, right);
+	}
+	ui_view_rule(v, NULL, UI_R_RULE, NULL);
+	ui_view_body(v, &body, (size_t)d->scroll, rows, 0);
+	if (d->scroll + rows < d->body_lines)
+		snprintf(more, sizeof(more), "%s more", ui_glyphs()->down);
+	else if (d->scroll)
+		snprintf(more, sizeof(more), "%s more", ui_glyphs()->up);
+	ui_view_rule(v, d->status, d->status_error ? UI_R_ERROR : UI_R_TEXT,
+		     more);
+	footer(d, v);
+	bar_line(d, v);
+	if (cursor_line >= d->scroll && cursor_line < d->scroll + rows) {
+		v->cursor_row = 2 + cursor_line - d->scroll;
+		v->cursor_col = cursor_col;
+	}
+	ui_text_release(&body);
+	ui_view_end(v);
+}

@@ -1,0 +1,78 @@
+#ifndef TPM_UI_UI_HOME_H
+#define TPM_UI_UI_HOME_H
+
+/*
+ * The home screen: the decks (or tags) with what each has to study, the
+ * next mock interview, today's progress.  Plain state, a pure key handler
+ * and a view, like every screen (STYLE rules 12-13); ui_app.c fills the
+ * data and carries out the requests.
+ */
+
+#include <stdint.h>
+
+#include "core/vec.h"
+#include "ui/ui_int.h"
+
+/* One row of the table: a deck, a tag, or every deck at once. */
+struct home_row {
+	char *id;		/* deck id or tag; NULL for all decks */
+	char *label;		/* what the row shows */
+	long n_new, n_learn, n_due;
+};
+
+enum home_request {
+	HOME_REQ_NONE,
+	HOME_REQ_DRILL,		/* deck or tag in req_deck / req_tag */
+	HOME_REQ_MOCK,
+	HOME_REQ_BROWSE,
+	HOME_REQ_STATS,
+};
+
+struct home {
+	/* Filled by the app; the struct owns the rows and strings. */
+	struct vec decks;	/* of struct home_row; [0] is all decks */
+	struct vec tags;	/* of struct home_row */
+	char *date;		/* "Mon 23 Nov" */
+	long streak;		/* days in a row with reviews, up to today */
+	long reviewed_today, new_today;
+	long n_studied;		/* items ever reviewed: 0 on a first run */
+	char *next_mock;	/* "Design a URL shortener · system design" */
+	char *status;		/* a one-line message, or NULL */
+	int status_error;
+
+	/* The screen's own state. */
+	int tags_mode;
+	size_t sel[2], top[2];	/* per mode: selected row, first shown */
+	int rows_shown;		/* table rows in the last view */
+
+	/* What the app must do after UI_SAVE. */
+	enum home_request req;
+	const char *req_deck;	/* borrowed from the rows */
+	const char *req_tag;
+};
+
+void home_init(struct home *h);
+void home_release(struct home *h);
+
+/* Drops the rows (before the app refills them after a reload). */
+void home_clear_rows(struct home *h);
+
+/* Adds a row to the decks (tag = 0) or tags list; id may be NULL. */
+struct home_row *home_add_row(struct home *h, int tag, const char *id,
+			      const char *label);
+
+/* Replaces a string field (date, next_mock, status) with a copy of s. */
+void home_set(char **field, const char *s);
+
+/* Sets the status line; error shows it in the error style. */
+void home_set_status(struct home *h, const char *msg, int error);
+
+enum ui_keymap home_keymap(const struct home *h);
+
+/* Handles one action; returns enum ui_effect bits. */
+int home_handle(struct home *h, enum ui_action a, int64_t now_ms);
+
+/* Fills v (rows x cols already set by ui_view_begin()). */
+void home_view(struct home *h, struct ui_view *v);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * The line editor for typed answers and browse patterns: UTF-8 text with a
+ * cursor that moves over whole characters (a base and its combining marks).
+ */
+#include "ui/ui_int.h"
+
+#include <string.h>
+
+#include "core/utf8.h"
+
+void ui_input_init(struct ui_input *in)
+{
+	buf_init(&in->text);
+	in->cursor = 0;
+	in->max = UI_INPUT_MAX;
+}
+
+void ui_input_release(struct ui_input *in)
+{
+	buf_release(&in->text);
+	in->cursor = 0;
+}
+
+void ui_input_clear(struct ui_input *in)
+{
+	buf_clear(&in->text);
+	in->cursor = 0;
+}
+
+void ui_input_set(struct ui_input *in, const char *s)
+{
+	buf_clear(&in->text);
+	buf_adds(&in->text, s);
+	in->cursor = in->text.len;
+}
+
+/* The start of the code point before byte offset i (i > 0). */
+static size_t prev_cp(const struct buf *b, size_t i)
+{
+	do
+		i--;
+	while (i && ((unsigned char)b->s[i] & 0xc0) == 0x80);
+	return i;
+}
+
+static uint32_t cp_at(const struct buf *b, size_t i, size_t *len)
+{
+	uint32_t cp;
+
+	*len = ui_decode(b->s + i, b->len - i, &cp);
+	return cp;
+}
+
+/* The start of the character (base and marks) before offset i. */
+static size_t prev_char(const struct buf *b, size_t i)
+{
+	size_t n;
+
+	while (i) {
+		i = prev_cp(b, i);
+		if (ui_cp_width(cp_at(b, i, &n)) != 0)
+			break;
+	}
+	return i;
+}
+
+/* The end of the character (base and marks) at offset i. */
+static size_t next_char(const struct buf *b, size_t i)
+{
+	size_t n;
+
+	if (i >= b->len)
+		return i;
+	cp_at(b, i, &n);
+	i += n;
+	while (i < b->len && ui_cp_width(cp_at(b, i, &n)) == 0)
+		i += n;
+	return i;
+}
+
+static int is_space_at(const struct buf *b, size_t i)
+{
+	return b->s[i] == ' ';
+}
+
+/* Back over spaces, then over the word (unix-word-rubout). */
+static size_t word_start(const struct buf *b, size_t i)
+{
+	while (i && is_space_at(b, prev_cp(b, i)))
+		i = prev_cp(b, i);
+	while (i && !is_space_at(b, prev_cp(b, i)))
+		i = prev_char(b, i);
+	return i;
+}
+
+static size_t word_end(const struct buf *b, size_t i)
+{
+	while (i < b->len && is_space_at(b, i))
+		i++;
+	while (i < b->len && !is_space_at(b, i))
+		i = next_char(b, i);
+	return i;
+}
+
+/* Removes [from, to) and leaves the cursor at from. */
+static int cut(struct ui_input *in, size_t from, size_t to)
+{
+	struct buf *b = &in->text;
+
+	if (from == to)
+		return 0;
+	memmove(b->s + from, b->s + to, b->len - to);
+	buf_setlen(b, b->len - (to - from));
+	in->cursor = from;
+	return 1;
+}
+
+static int move_to(struct ui_input *in, size_t to)
+{
+	if (to == in->cursor)
+		return 0;
+	in->cursor = to;
+	return 1;
+}
+
+static int insert(struct ui_input *in, uint32_t cp)
+{
+	struct buf *b = &in->text;
+	char u[4];
+	size_t n;
+
+	if (cp < 0x20 || ui_cp_width(cp) < 0)
+		return 0;
+	n = utf8_encode(cp, u);
+	if (b->len + n > in->max)
+		return 0;
+	buf_grow(b, n);
+	memmove(b->s + in->cursor + n, b->s + in->cursor,
+		b->len - in->cursor + 1);
+	memcpy(b->s + in->cursor, u, n);
+	b->len += n;
+	in->cursor += n;
+	return 1;
+}
+
+int ui_input_edit(struct ui_input *in, enum ui_action a, uint32_t cp)
+{
+	struct buf *b = &in->text;
+
+	switch (a) {
+	case UI_A_CHAR:
+		return insert(in, cp);
+	case UI_A_LEFT:
+		return move_to(in, prev_char(b, in->cursor));
+	case UI_A_RIGHT:
+		return move_to(in, next_char(b, in->cursor));
+	case UI_A_WORD_LEFT:
+		return move_to(in, word_start(b, in->cursor));
+	case UI_A_WORD_RIGHT:
+		return move_to(in, word_end(b, in->cursor));
+	case UI_A_HOME:
+		return move_to(in, 0);
+	case UI_A_END:
+		return move_to(in, b->len);
+	case UI_A_BACKSPACE:
+		return cut(in, prev_char(b, in->cursor), in->cursor);
+	case UI_A_DELETE:
+		return cut(in, in->cursor, next_char(b, in->cursor));
+	case UI_A_DEL_WORD:
+		return cut(in, word_start(b, in->cursor), in->cursor);
+	case UI_A_KILL_START:
+		return cut(in, 0, in->cursor);
+	case UI_A_KILL_END:
+		return cut(in, in->cursor, b->len);
+	default:
+		return 0;
+	}
+}
+
+void ui_input_view(const struct ui_input *in, struct ui_text *out, int width,
+		   const char *prefix, int *row, int *col)
+{
+	const struct buf *b = &in->text;
+	int pw = prefix ? ui_str_width(prefix, strlen(prefix)) : 0;
+	int w = width - pw, c = 0, r = 0;
+	size_t i = 0;
+
+	if (w < 2)
+		w = 2;
+	ui_text_newline(out);
+	if (prefix)
+		ui_text_adds(out, UI_R_DIM, 0, prefix);
+	*row = -1;
+	while (i <= b->len) {
+		size_t end = next_char(b, i);
+		int cw = i < b->len ? ui_str_width(b->s + i, end - i) : 1;
+
+		/* The cursor after the last character needs a cell too. */
+		if (c + cw > w) {
+			ui_text_newline(out);
+			if (prefix)
+				ui_text_pad(out, UI_R_DIM, 0, pw);
+			r++;
+			c = 0;
+		}
+		if (i == in->cursor) {
+			*row = r;
+			*col = pw + c;
+		}
+		if (i == b->len)
+			break;
+		ui_text_add(out, UI_R_INPUT, 0, b->s + i, end - i);
+		c += cw;
+		i = end;
+	}
+}

@@ -1,0 +1,244 @@
+#include "ui/ui_session.h"
+
+#include <assert.h>
+#include <string.h>
+
+enum { SRC_NONE, SRC_MAIN, SRC_PENDING };
+
+struct session_step {
+	struct session_entry e;	/* as it was before the grade */
+	int src;
+	size_t idx;		/* its index in main */
+	enum fsrs_rating rating;
+	int requeued;		/* the grade put it back in the session */
+};
+
+void session_init(struct drill_session *s, int64_t learn_ahead_ms, int cram)
+{
+	memset(s, 0, sizeof(*s));
+	vec_init(&s->main, sizeof(struct session_entry));
+	vec_init(&s->pending, sizeof(struct session_entry));
+	vec_init(&s->history, sizeof(struct session_step));
+	s->learn_ahead_ms = learn_ahead_ms;
+	s->cram = cram;
+}
+
+void session_release(struct drill_session *s)
+{
+	vec_release(&s->main);
+	vec_release(&s->pending);
+	vec_release(&s->history);
+}
+
+void session_add(struct drill_session *s, const struct item *item,
+		 enum session_kind kind, int64_t due)
+{
+	struct session_entry *e = vec_push(&s->main);
+
+	e->item = item;
+	e->kind = kind;
+	e->due = due;
+	s->left[kind]++;
+}
+
+static struct session_entry *main_at(struct drill_session *s, size_t i)
+{
+	return vec_at(&s->main, i);
+}
+
+static struct session_entry *pending_at(struct drill_session *s, size_t i)
+{
+	return vec_at(&s->pending, i);
+}
+
+/* The pending step due first, or -1. */
+static long earliest_pending(struct drill_session *s)
+{
+	long best = -1;
+
+	for (size_t i = 0; i < s->pending.len; i++)
+		if (best < 0 || pending_at(s, i)->due <
+				pending_at(s, (size_t)best)->due)
+			best = (long)i;
+	return best;
+}
+
+const struct session_entry *session_current(struct drill_session *s,
+					    int64_t now)
+{
+	long p;
+
+	if (s->cur_src == SRC_MAIN)
+		return main_at(s, s->cur_idx);
+	if (s->cur_src == SRC_PENDING)
+		return pending_at(s, s->cur_idx);
+	while (s->pos < s->main.len && main_at(s, s->pos)->done)
+		s->pos++;
+	p = earliest_pending(s);
+	if (p >= 0 && (pending_at(s, (size_t)p)->due <= now ||
+		       s->pos == s->main.len)) {
+		s->cur_src = SRC_PENDING;
+		s->cur_idx = (size_t)p;
+		return pending_at(s, s->cur_idx);
+	}
+	if (s->pos == s->main.len)
+		return NULL;
+	s->cur_src = SRC_MAIN;
+	s->cur_idx = s->pos;
+	return main_at(s, s->cur_idx);
+}
+
+/* Takes the current entry out of the session; returns a copy. */
+static struct session_entry take_current(struct drill_session *s)
+{
+	struct session_entry e;
+
+	assert(s->cur_src != SRC_NONE);
+	if (s->cur_src == SRC_MAIN) {
+		e = *main_at(s, s->cur_idx);
+		main_at(s, s->cur_idx)->done = 1;
+	} else {
+		/* Order among pending steps does not matter: swap-remove. */
+		e = *pending_at(s, s->cur_idx);
+		*pending_at(s, s->cur_idx) =
+			*pending_at(s, s->pending.len - 1);
+		s->pending.len--;
+	}
+	s->left[e.kind]--;
+	s->cur_src = SRC_NONE;
+	return e;
+}
+
+void session_graded(struct drill_session *s, enum fsrs_rating rating,
+		    enum fsrs_state state, int64_t due, int64_t now)
+{
+	int src = s->cur_src;
+	size_t idx = s->cur_idx;
+	struct session_entry e = take_current(s);
+	struct session_step *h = vec_push(&s->history);
+
+	h->e = e;
+	h->src = src;
+	h->idx = idx;
+	h->rating = rating;
+	if (s->cram ? rating == FSRS_AGAIN
+		    : (state == FSRS_LEARNING || state == FSRS_RELEARNING) &&
+		      due - now <= s->learn_ahead_ms) {
+		struct session_entry *p = vec_push(&s->pending);
+
+		p->item = e.item;
+		p->kind = SESSION_LEARN;
+		/* Cramming, an again comes back after the rest. */
+		p->due = s->cram ? INT64_MAX : due;
+		s->left[SESSION_LEARN]++;
+		h->requeued = 1;
+	}
+	s->graded++;
+}
+
+const struct item *session_last_graded(const struct drill_session *s)
+{
+	const struct session_step *h;
+
+	if (!s->history.len)
+		return NULL;
+	h = vec_at(&s->history, s->history.len - 1);
+	return h->e.item;
+}
+
+void session_drop(struct drill_session *s)
+{
+	take_current(s);
+}
+
+const struct item *session_undo(struct drill_session *s,
+				enum fsrs_rating *rating)
+{
+	struct session_step h;
+
+	if (!s->history.len)
+		return NULL;
+	h = *(struct session_step *)vec_at(&s->history, s->history.len - 1);
+	s->history.len--;
+	s->graded--;
+	if (rating)
+		*rating = h.rating;
+	if (h.requeued) {
+		for (size_t i = 0; i < s->pending.len; i++) {
+			if (pending_at(s, i)->item != h.e.item)
+				continue;
+			*pending_at(s, i) = *pending_at(s, s->pending.len - 1);
+			s->pending.len--;
+			s->left[SESSION_LEARN]--;
+			break;
+		}
+	}
+	s->left[h.e.kind]++;
+	if (h.src == SRC_MAIN) {
+		main_at(s, h.idx)->done = 0;
+		if (h.idx < s->pos)
+			s->pos = h.idx;
+		s->cur_src = SRC_MAIN;
+		s->cur_idx = h.idx;
+	} else {
+		*(struct session_entry *)vec_push(&s->pending) = h.e;
+		s->cur_src = SRC_PENDING;
+		s->cur_idx = s->pending.len - 1;
+	}
+	return h.e.item;
+}
+
+void session_remap(struct drill_session *s,
+		   const struct item *(*find)(void *ctx, const char *key),
+		   void *ctx)
+{
+	size_t k = 0;
+	int cur_pending = s->cur_src == SRC_PENDING;
+
+	for (size_t i = 0; i < s->main.len; i++) {
+		struct session_entry *e = main_at(s, i);
+		const struct item *it = find(ctx, e->item->key);
+
+		if (it) {
+			e->item = it;
+			continue;
+		}
+		if (!e->done)
+			s->left[e->kind]--;
+		e->done = 1;
+		if (s->cur_src == SRC_MAIN && s->cur_idx == i)
+			s->cur_src = SRC_NONE;
+	}
+	/* Pending steps are compacted in order, the current one followed. */
+	for (size_t i = 0; i < s->pending.len; i++) {
+		struct session_entry e = *pending_at(s, i);
+		const struct item *it = find(ctx, e.item->key);
+
+		if (!it) {
+			s->left[e.kind]--;
+			if (cur_pending && s->cur_idx == i)
+				s->cur_src = SRC_NONE;
+			continue;
+		}
+		e.item = it;
+		if (cur_pending && s->cur_idx == i)
+			s->cur_idx = k;
+		*pending_at(s, k++) = e;
+	}
+	s->pending.len = k;
+	for (size_t i = 0; i < s->history.len; i++) {
+		struct session_step *h = vec_at(&s->history, i);
+		const struct item *it = find(ctx, h->e.item->key);
+
+		if (!it) {
+			s->history.len = 0;
+			break;
+		}
+		h->e.item = it;
+	}
+}
+
+long session_left(const struct drill_session *s)
+{
+	return s->left[0] + s->left[1] + s->left[2];
+}

@@ -1,0 +1,1489 @@
+#include "test_util.h"
+
+#include <locale.h>
+
+#include "core/buf.h"
+#include "core/xmalloc.h"
+#include "ui/ui_browse.h"
+#include "ui/ui_card.h"
+#include "ui/ui_drill.h"
+#include "ui/ui_home.h"
+#include "ui/ui_int.h"
+#include "ui/ui_session.h"
+
+/* All lines of t, joined with newlines. */
+static char *dump(const struct ui_text *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < ui_text_n_lines(t); i++) {
+		if (i)
+			buf_addch(&b, '\n');
+		ui_text_line_str(t, i, &b);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* Checks the whole text of t and frees the dump. */
+#define assert_text(t, want) do { \
+	char *got_ = dump(t); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+/*
+ * Lines of t with styles: each span as [role:attr|text] when not plain
+ * text, so tests can check what is bold, hidden or escaped.
+ */
+static char *dump_styled(const struct ui_text *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < ui_text_n_lines(t); i++) {
+		const struct ui_line *l = ui_text_line(t, i);
+
+		if (i)
+			buf_addch(&b, '\n');
+		for (size_t k = 0; k < l->n_spans; k++) {
+			const struct ui_span *sp = ui_text_span(t, l->span + k);
+
+			if (sp->role == UI_R_TEXT && !sp->attr)
+				buf_add(&b, t->bytes.s + sp->off, sp->len);
+			else
+				buf_addf(&b, "[%d:%d|%.*s]", sp->role, sp->attr,
+					 (int)sp->len, t->bytes.s + sp->off);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
+#define assert_styled(t, want) do { \
+	char *got_ = dump_styled(t); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+static void ui_escapes_control_characters(void **state)
+{
+	struct ui_text text, *t = &text;
+	/* ESC, DEL, C1 CSI (U+009B), a stray byte, RLO (U+202E), NUL. */
+	static const char s[] = "a\x1b[31mb\x7f\xc2\x9b\xff\xe2\x80\xae!\0z";
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_add(t, UI_R_TEXT, 0, s, sizeof(s) - 1);
+	assert_text(t, "a^[[31mb^?<U+009B>\\xFF<U+202E>!^@z");
+	assert_styled(t, "a[9:0|^[][31mb[9:0|^?<U+009B>\\xFF<U+202E>]!"
+		      "[9:0|^@]z");
+	/* The escapes are counted as the cells they take. */
+	assert_int_equal(ui_text_line_width(t, 0), 34);
+	ui_text_release(t);
+}
+
+static void ui_tabs_and_newlines_become_spaces_in_a_line(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_adds(t, UI_R_TEXT, 0, "a\tb\nc\rd");
+	assert_text(t, "a b c^Md");
+	ui_text_release(t);
+}
+
+static void ui_width_counts_wide_and_combining(void **state)
+{
+	(void)state;
+	/* Two CJK ideographs, an emoji, e + combining acute. */
+	assert_int_equal(ui_str_width("中文😀e\xcc\x81", 13), 7);
+	assert_int_equal(ui_cp_width(0x4e2d), 2);
+	assert_int_equal(ui_cp_width(0x1f600), 2);
+	assert_int_equal(ui_cp_width(0x301), 0);
+	assert_int_equal(ui_cp_width(0x1b), -1);
+	assert_int_equal(ui_cp_width(0x9b), -1);
+	assert_int_equal(ui_cp_width(0x2066), -1);
+	/* An unassigned code point has no known width. */
+	assert_int_equal(ui_cp_width(0x378), -1);
+}
+
+static void ui_fit_pads_aligns_and_cuts(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_text_fit(t, UI_R_TEXT, 0, "abc", 3, 6, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "abc", 3, 6, UI_RIGHT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "abcdefgh", 8, 6, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	/* A wide character that would straddle the cut is left out. */
+	ui_text_fit(t, UI_R_TEXT, 0, "ab中文", 8, 4, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	ui_text_fit(t, UI_R_TEXT, 0, "\x1b\x1b\x1b", 3, 4, UI_LEFT);
+	ui_text_adds(t, UI_R_TEXT, 0, "|");
+	assert_text(t, "abc   |   abc|abcde…|ab… |^[^…|");
+	assert_int_equal(ui_text_line_width(t, 0), 6 * 2 + 6 + 4 + 4 + 5);
+	ui_text_release(t);
+}
+
+static void wrap(struct ui_text *t, int width, const char *s)
+{
+	ui_text_clear(t);
+	ui_wrap_text(t, width, UI_R_TEXT, s, strlen(s));
+}
+
+static void ui_wrap_breaks_at_spaces(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	wrap(t, 10, "The quick brown fox jumps over the lazy dog");
+	assert_text(t, "The quick\nbrown fox\njumps over\nthe lazy\ndog");
+	/* Runs of spaces collapse; none is left at a line's end or start. */
+	wrap(t, 9, "  one   two    three  ");
+	assert_text(t, "one two\nthree");
+	wrap(t, 10, "");
+	assert_text(t, "");
+	assert_int_equal(ui_text_n_lines(t), 1);
+	ui_text_release(t);
+}
+
+static void ui_wrap_splits_only_words_longer_than_a_line(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	wrap(t, 5, "ab abcdefghijklm cd");
+	assert_text(t, "ab\nabcde\nfghij\nklm\ncd");
+	wrap(t, 8, "write-through cache");
+	assert_text(t, "write-\nthrough\ncache");
+	/* A leading or doubled hyphen is not a break. */
+	wrap(t, 4, "--flag");
+	assert_text(t, "--fl\nag");
+	ui_text_release(t);
+}
+
+static void ui_wrap_breaks_around_wide_characters(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	/* Every ideograph is a break opportunity; none is cut. */
+	wrap(t, 7, "日本語のテキスト");
+	assert_text(t, "日本語\nのテキ\nスト");
+	/* An emoji that would take the last cell and one more moves on. */
+	wrap(t, 5, "ab 😀😀😀");
+	assert_text(t, "ab 😀\n😀😀");
+	for (size_t i = 0; i < ui_text_n_lines(t); i++)
+		assert_true(ui_text_line_width(t, i) <= 5);
+	ui_text_release(t);
+}
+
+static void ui_wrap_keeps_escapes_and_prefixes(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct ui_wrap w;
+
+	(void)state;
+	ui_text_init(t);
+	ui_wrap_begin(&w, t, 12, "- ", "  ", UI_R_MARK);
+	ui_wrap_add(&w, UI_R_TEXT, 0, "alpha\x1b beta gamma\ndelta", 23);
+	ui_wrap_end(&w);
+	assert_text(t, "- alpha^[\n  beta gamma\n  delta");
+	assert_styled(t, "[6:0|- ]alpha[9:0|^[]\n[6:0|  ]beta gamma\n"
+		      "[6:0|  ]delta");
+	ui_text_release(t);
+}
+
+static void md(struct ui_text *t, int width, const char *s)
+{
+	ui_text_clear(t);
+	ui_md_render(t, s, strlen(s), width, UI_MD_CLOZE);
+}
+
+static void ui_md_renders_emphasis_and_code(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "Plain **bold** *it* `x[i]` [docs](http://d.io) <http://a.b>");
+	assert_text(t, "Plain bold it x[i] docs (http://d.io)\nhttp://a.b");
+	assert_styled(t, "Plain [0:1|bold] [0:2|it] [7:0|x[i]] [8:4|docs]"
+		      "[1:0| (http://d.io)]\n[8:4|http://a.b]");
+	ui_text_release(t);
+}
+
+static void ui_md_renders_lists_and_blocks(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 30,
+	   "# Title\n"
+	   "\n"
+	   "Intro paragraph that wraps onto a second line.\n"
+	   "\n"
+	   "- one\n"
+	   "- two which is long enough to wrap\n"
+	   "  - nested\n"
+	   "\n"
+	   "3. three\n"
+	   "4. four\n"
+	   "\n"
+	   "```\n"
+	   "code\tx\n"
+	   "  kept\n"
+	   "```\n"
+	   "> quoted text\n"
+	   "\n"
+	   "---\n");
+	assert_text(t,
+		    "Title\n"
+		    "\n"
+		    "Intro paragraph that wraps\n"
+		    "onto a second line.\n"
+		    "\n"
+		    "• one\n"
+		    "• two which is long enough to\n"
+		    "  wrap\n"
+		    "  • nested\n"
+		    "\n"
+		    "3. three\n"
+		    "4. four\n"
+		    "\n"
+		    "  code    x\n"
+		    "    kept\n"
+		    "\n"
+		    "│ quoted text\n"
+		    "\n"
+		    "──────────────────────────────");
+	assert_styled(t, "[0:1|Title]\n\n"
+		      "Intro paragraph that wraps\n"
+		      "onto a second line.\n"
+		      "\n"
+		      "[6:0|• ]one\n"
+		      "[6:0|• ]two which is long enough to\n"
+		      "[6:0|  ]wrap\n"
+		      "[6:0|  • ]nested\n"
+		      "\n"
+		      "[6:0|3. ]three\n"
+		      "[6:0|4. ]four\n"
+		      "\n"
+		      "[6:0|  ][7:0|code    x]\n"
+		      "[6:0|  ][7:0|  kept]\n"
+		      "\n"
+		      "[6:0|│ ]quoted text\n"
+		      "\n"
+		      "[3:0|──────────────────────────────]");
+	ui_text_release(t);
+}
+
+static void ui_md_numbers_lists_from_their_start(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "0. zero\n1. one\n");
+	assert_text(t, "0. zero\n1. one");
+	/* The largest start cmark takes, and past it (found by fuzzing). */
+	md(t, 40, "999999999) a\n999999999) b\n");
+	assert_text(t, "999999999) a\n1000000000) b");
+	ui_text_release(t);
+}
+
+static void ui_md_marks_cloze_deletions(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	md(t, 40, "A " UI_CLOZE_OPEN "**program**" UI_CLOZE_CLOSE
+	   " is " UI_CLOZE_OPEN "[...]" UI_CLOZE_CLOSE ".");
+	assert_text(t, "A program is [...].");
+	assert_styled(t, "A [10:1|program] is [10:1|[...]].");
+	ui_text_release(t);
+}
+
+static void ui_md_survives_hostile_nesting(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct buf b;
+
+	(void)state;
+	ui_text_init(t);
+	buf_init(&b);
+	for (int i = 0; i < 5000; i++)
+		buf_adds(&b, "> ");
+	buf_adds(&b, "deep\x1b");
+	md(t, 40, b.s);
+	buf_release(&b);
+	/* The indentation stops growing and the text is still there. */
+	assert_int_equal(ui_text_n_lines(t), 1);
+	assert_true(ui_text_line_width(t, 0) <= 40);
+	{
+		char *s = dump(t);
+
+		assert_non_null(strstr(s, "deep^["));
+		xfree(s);
+	}
+	ui_text_release(t);
+}
+
+static void ui_keys_follow_the_screen(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, ' '), UI_A_REVEAL);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, '3'), UI_A_NONE);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, '3'), UI_A_GOOD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'g'), UI_A_GOOD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'a'), UI_A_AGAIN);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'E'), UI_A_EASY);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'e'), UI_A_EDIT);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, 'j'), UI_A_DOWN);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, UI_KEY_DOWN), UI_A_DOWN);
+	assert_int_equal(ui_key_action(UI_MAP_HOME, 'x'), UI_A_NONE);
+	/* Typing: letters are text, '?' too; help moves to F1. */
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 'q'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, '?'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x4e2d), UI_A_CHAR);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_F1),
+			 UI_A_HELP);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_CTRL('w')),
+			 UI_A_DEL_WORD);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_ESC),
+			 UI_A_BACK);
+	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x07), UI_A_NONE);
+	assert_int_equal(ui_key_action(UI_MAP_BROWSE_FILTER, 0x202e),
+			 UI_A_NONE);
+}
+
+static void ui_key_names(void **state)
+{
+	char n[16];
+
+	(void)state;
+	ui_key_name(UI_KEY_ENTER, n);
+	assert_string_equal(n, "enter");
+	ui_key_name(UI_KEY_CTRL('w'), n);
+	assert_string_equal(n, "^W");
+	ui_key_name(UI_KEY_ALT | 'b', n);
+	assert_string_equal(n, "M-b");
+	ui_key_name(UI_KEY_PGDN, n);
+	assert_string_equal(n, "pgdn");
+	ui_key_name(0xe9, n);
+	assert_string_equal(n, "é");
+}
+
+static void ui_help_lists_every_key_of_the_screen(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_keymap_help(UI_MAP_CONFIRM, t, 40);
+	assert_text(t, "  y                  yes                \n"
+		       "  n esc q            no                 ");
+	ui_text_clear(t);
+	ui_keymap_help(UI_MAP_DRILL_BACK, t, 80);
+	{
+		char *s = dump(t);
+
+		assert_non_null(strstr(s,
+			"  3 g space enter    good: recalled"));
+		assert_non_null(strstr(s, "  4 E                easy:"));
+		assert_non_null(strstr(s, "  q esc              end the "));
+		xfree(s);
+	}
+	ui_text_release(t);
+}
+
+static void type(struct ui_input *in, const char *s)
+{
+	while (*s) {
+		uint32_t cp;
+		size_t n = ui_decode(s, strlen(s), &cp);
+
+		ui_input_edit(in, UI_A_CHAR, cp);
+		s += n;
+	}
+}
+
+static void ui_input_edits_utf8(void **state)
+{
+	struct ui_input in;
+
+	(void)state;
+	ui_input_init(&in);
+	/* e + combining acute is one character for the cursor. */
+	type(&in, "cafe\xcc\x81 au lait");
+	assert_string_equal(in.text.s, "cafe\xcc\x81 au lait");
+	ui_input_edit(&in, UI_A_WORD_LEFT, 0);
+	ui_input_edit(&in, UI_A_WORD_LEFT, 0);
+	ui_input_edit(&in, UI_A_LEFT, 0);
+	ui_input_edit(&in, UI_A_LEFT, 0);
+	assert_int_equal(in.cursor, 3);
+	ui_input_edit(&in, UI_A_DELETE, 0);
+	assert_string_equal(in.text.s, "caf au lait");
+	type(&in, "中");
+	assert_string_equal(in.text.s, "caf中 au lait");
+	ui_input_edit(&in, UI_A_BACKSPACE, 0);
+	ui_input_edit(&in, UI_A_BACKSPACE, 0);
+	assert_string_equal(in.text.s, "ca au lait");
+	/* Control characters are not text. */
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x1b), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x9b), 0);
+	ui_input_edit(&in, UI_A_END, 0);
+	ui_input_edit(&in, UI_A_DEL_WORD, 0);
+	assert_string_equal(in.text.s, "ca au ");
+	ui_input_edit(&in, UI_A_DEL_WORD, 0);
+	assert_string_equal(in.text.s, "ca ");
+	ui_input_edit(&in, UI_A_HOME, 0);
+	ui_input_edit(&in, UI_A_RIGHT, 0);
+	ui_input_edit(&in, UI_A_KILL_END, 0);
+	assert_string_equal(in.text.s, "c");
+	ui_input_edit(&in, UI_A_KILL_START, 0);
+	assert_string_equal(in.text.s, "");
+	assert_int_equal(ui_input_edit(&in, UI_A_BACKSPACE, 0), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_LEFT, 0), 0);
+	ui_input_release(&in);
+}
+
+static void ui_input_stops_at_its_limit(void **state)
+{
+	struct ui_input in;
+
+	(void)state;
+	ui_input_init(&in);
+	in.max = 4;
+	type(&in, "abc");
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 0x4e2d), 0);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 'd'), 1);
+	assert_int_equal(ui_input_edit(&in, UI_A_CHAR, 'e'), 0);
+	assert_string_equal(in.text.s, "abcd");
+	ui_input_release(&in);
+}
+
+static void ui_input_view_wraps_and_places_the_cursor(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct ui_input in;
+	int row, col;
+
+	(void)state;
+	ui_text_init(t);
+	ui_input_init(&in);
+	type(&in, "abcdef中g");
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_text(t, "> abcdef\n  中g");
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 5);
+	ui_input_edit(&in, UI_A_HOME, 0);
+	ui_text_clear(t);
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_int_equal(row, 0);
+	assert_int_equal(col, 2);
+	/* A full line puts the cursor at the end on a line of its own. */
+	ui_input_set(&in, "abcdef");
+	ui_text_clear(t);
+	ui_input_view(&in, t, 8, "> ", &row, &col);
+	assert_text(t, "> abcdef\n  ");
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 2);
+	ui_input_release(&in);
+	ui_text_release(t);
+}
+
+/*
+ * A view as text, one line per row with trailing spaces cut; also checks
+ * that it has exactly its rows and no line is wider than its columns.
+ */
+static char *dump_view(const struct ui_view *v)
+{
+	struct buf b;
+
+	assert_int_equal(ui_view_used(v), v->rows);
+	buf_init(&b);
+	for (int i = 0; i < v->rows; i++) {
+		size_t start = b.len;
+
+		assert_true(ui_text_line_width(&v->text, (size_t)i) <= v->cols);
+		ui_text_line_str(&v->text, (size_t)i, &b);
+		while (b.len > start && b.s[b.len - 1] == ' ')
+			buf_setlen(&b, b.len - 1);
+		buf_addch(&b, '\n');
+	}
+	return buf_detach(&b, NULL);
+}
+
+#define assert_view(v, want) do { \
+	char *got_ = dump_view(v); \
+	if (strcmp(got_, want)) \
+		fprintf(stderr, "got:\n%s", got_); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+static void home_fill(struct home *h)
+{
+	static const struct { const char *id; long n, l, d; } decks[] = {
+		{ NULL, 20, 3, 41 },
+		{ "behavioural", 10, 0, 8 },
+		{ "pm-fundamentals", 5, 1, 12 },
+		{ "system-design", 5, 2, 17 },
+		{ "technical-foundations", 0, 0, 4 },
+		{ "tpm-role", 0, 0, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(decks) / sizeof(decks[0]); i++) {
+		struct home_row *r = home_add_row(h, 0, decks[i].id,
+				decks[i].id ? decks[i].id : "all decks");
+
+		r->n_new = decks[i].n;
+		r->n_learn = decks[i].l;
+		r->n_due = decks[i].d;
+	}
+	home_add_row(h, 1, "caching", "caching")->n_due = 3;
+	home_add_row(h, 1, "risk", "risk")->n_new = 2;
+	home_set(&h->date, "Mon 23 Nov");
+	h->streak = 6;
+	h->n_studied = 120;
+	h->reviewed_today = 12;
+	h->new_today = 2;
+	home_set(&h->next_mock, "Design a ride dispatch system \xc2\xb7 "
+		 "system design");
+}
+
+static void home_shows_decks_counts_and_hints(void **state)
+{
+	struct home h;
+	struct ui_view v;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_fill(&h);
+	ui_view_begin(&v, 16, 80);
+	home_view(&h, &v);
+	assert_view(&v,
+" tpmtrain                                            Mon 23 Nov · streak 6 days\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   deck                     new  learn   due\n"
+" ▶ all decks                 20      3    41\n"
+"   behavioural               10      0     8\n"
+"   pm-fundamentals            5      1    12\n"
+"   system-design              5      2    17\n"
+"   technical-foundations      0      0     4\n"
+"   tpm-role                   0      0     0\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   next mock   Design a ride dispatch system · system design\n"
+"   today       12 reviewed · 2 new\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter drill   t by tag   m mock   b browse   s stats   q quit   ? keys\n");
+	ui_view_release(&v);
+	home_release(&h);
+}
+
+static void home_moves_and_requests(void **state)
+{
+	struct home h;
+	struct ui_view v;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_fill(&h);
+	ui_view_begin(&v, 12, 40);
+	home_view(&h, &v);
+	/* 12 rows leave four table rows; moving down scrolls. */
+	assert_int_equal(h.rows_shown, 4);
+	assert_int_equal(home_handle(&h, UI_A_UP, 0), 0);
+	assert_int_equal(home_handle(&h, UI_A_DOWN, 0), UI_REDRAW);
+	assert_int_equal(home_handle(&h, UI_A_PGDN, 0), UI_REDRAW);
+	assert_int_equal(h.sel[0], 4);
+	home_handle(&h, UI_A_BOTTOM, 0);
+	ui_view_begin(&v, 12, 40);
+	home_view(&h, &v);
+	assert_view(&v,
+" tpmtrain    Mon 23 Nov · streak 6 days\n"
+" ──────────────────────────────────────\n"
+"   deck                new  learn   due\n"
+"   pm-fundamentals       5      1    12\n"
+"   system-design         5      2    17\n"
+"   technical-foundat…    0      0     4\n"
+" ▶ tpm-role              0      0     0\n"
+" ──────────────────────────────────────\n"
+"   next mock   Design a ride dispatch …\n"
+"   today       12 reviewed · 2 new\n"
+" ──────────────────────────────────────\n"
+" enter drill   t by tag   ? keys\n");
+	assert_int_equal(home_handle(&h, UI_A_OPEN, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(h.req, HOME_REQ_DRILL);
+	assert_string_equal(h.req_deck, "tpm-role");
+	assert_null(h.req_tag);
+	home_handle(&h, UI_A_TAGS, 0);
+	assert_int_equal(home_keymap(&h), UI_MAP_HOME_TAGS);
+	home_handle(&h, UI_A_DOWN, 0);
+	home_handle(&h, UI_A_OPEN, 0);
+	assert_null(h.req_deck);
+	assert_string_equal(h.req_tag, "risk");
+	assert_int_equal(home_handle(&h, UI_A_BACK, 0), UI_REDRAW);
+	assert_int_equal(home_keymap(&h), UI_MAP_HOME);
+	/* The deck selection was kept. */
+	assert_int_equal(h.sel[0], 5);
+	assert_int_equal(home_handle(&h, UI_A_BROWSE, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(h.req, HOME_REQ_BROWSE);
+	assert_int_equal(home_handle(&h, UI_A_QUIT, 0), UI_QUIT);
+	ui_view_release(&v);
+	home_release(&h);
+}
+
+static void home_first_run_says_what_to_press(void **state)
+{
+	struct home h;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	home_init(&h);
+	ui_view_init(&v);
+	home_add_row(&h, 0, NULL, "all decks")->n_new = 20;
+	ui_view_begin(&v, 24, 80);
+	home_view(&h, &v);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, "\n   First time here? Press enter to drill "
+			       "your first cards, ? for every key.\n"));
+	xfree(s);
+	assert_int_equal(home_handle(&h, UI_A_TAGS, 0), UI_REDRAW);
+	assert_string_equal(h.status, "no deck or card has tags");
+	ui_view_release(&v);
+	home_release(&h);
+}
+
+/* Items for session tests: only their identity matters. */
+static struct item session_items[6];
+
+static void session_follows_the_queue_and_brings_steps_back(void **state)
+{
+	struct drill_session s;
+	const struct session_entry *e;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	session_init(&s, 20 * min, 0);
+	session_add(&s, &session_items[0], SESSION_REVIEW, now - 5);
+	session_add(&s, &session_items[1], SESSION_NEW, 0);
+	session_add(&s, &session_items[2], SESSION_NEW, 0);
+	assert_int_equal(session_left(&s), 3);
+	e = session_current(&s, now);
+	assert_ptr_equal(e->item, &session_items[0]);
+	/* Asking again gives the same card. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
+	/* A lapse: relearning in 10 minutes, within the window. */
+	session_graded(&s, FSRS_AGAIN, FSRS_RELEARNING, now + 10 * min, now);
+	assert_int_equal(s.left[SESSION_LEARN], 1);
+	assert_int_equal(session_left(&s), 3);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
+	/* A new card that graduates at once leaves the session. */
+	session_graded(&s, FSRS_EASY, FSRS_REVIEW, now + 8 * 1440 * min, now);
+	/* Ten minutes on, the step is due and comes before the new card. */
+	e = session_current(&s, now + 10 * min);
+	assert_ptr_equal(e->item, &session_items[0]);
+	assert_int_equal(e->kind, SESSION_LEARN);
+	/* A step more than the window ahead is not kept. */
+	session_graded(&s, FSRS_GOOD, FSRS_RELEARNING, now + 40 * min,
+		       now + 10 * min);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	session_graded(&s, FSRS_HARD, FSRS_LEARNING, now + 6 * min, now);
+	/* Nothing else left: the step ahead is shown early. */
+	e = session_current(&s, now);
+	assert_ptr_equal(e->item, &session_items[2]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(session_current(&s, now));
+	assert_int_equal(session_left(&s), 0);
+	assert_int_equal(s.graded, 5);
+	session_release(&s);
+}
+
+static void session_undo_restores_order_and_counts(void **state)
+{
+	struct drill_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		session_add(&s, &session_items[i], SESSION_NEW, 0);
+	assert_null(session_undo(&s, NULL));
+	session_current(&s, now);
+	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	session_current(&s, now);
+	/* A buried card is not a grade: undo skips over it. */
+	session_drop(&s);
+	session_current(&s, now);
+	session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
+	assert_int_equal(s.left[SESSION_NEW], 1);
+	assert_int_equal(s.left[SESSION_LEARN], 2);
+	{
+		enum fsrs_rating r;
+
+		assert_ptr_equal(session_undo(&s, &r), &session_items[2]);
+		assert_int_equal(r, FSRS_GOOD);
+	}
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	assert_int_equal(s.left[SESSION_NEW], 2);
+	assert_int_equal(s.left[SESSION_LEARN], 1);
+	/* Undo the first grade: its step leaves, the card is current. */
+	assert_ptr_equal(session_undo(&s, NULL), &session_items[0]);
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
+	assert_int_equal(s.left[SESSION_LEARN], 0);
+	assert_int_equal(s.left[SESSION_NEW], 3);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* The buried card stays out; the order goes on after it. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
+	assert_int_equal(s.graded, 1);
+	session_release(&s);
+}
+
+static void session_cram_repeats_agains_at_the_end(void **state)
+{
+	struct drill_session s;
+
+	(void)state;
+	session_init(&s, 0, 1);
+	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
+	session_add(&s, &session_items[1], SESSION_REVIEW, 6);
+	session_current(&s, 100);
+	session_graded(&s, FSRS_AGAIN, FSRS_REVIEW, 5, 100);
+	assert_ptr_equal(session_current(&s, 100)->item, &session_items[1]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 6, 100);
+	assert_ptr_equal(session_current(&s, 100)->item, &session_items[0]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 5, 100);
+	assert_null(session_current(&s, 100));
+	session_release(&s);
+}
+
+/* A reloaded library: items 0-2 again (new copies), item 3 gone. */
+static struct item reloaded[3];
+
+static const struct item *find_reloaded(void *ctx, const char *key)
+{
+	(void)ctx;
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(reloaded[i].key, key))
+			return &reloaded[i];
+	return NULL;
+}
+
+static void session_remap_follows_a_reload(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct drill_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		session_add(&s, &session_items[i], SESSION_NEW, 0);
+	session_current(&s, now);
+	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	/* b is on screen when the user edits it. */
+	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
+	session_remap(&s, find_reloaded, NULL);
+	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
+	/* d is gone: three left (b, c and a's step). */
+	assert_int_equal(session_left(&s), 3);
+	assert_ptr_equal(session_undo(&s, NULL), &reloaded[0]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* With d gone from the library, a graded d would clear the undo
+	 * history; here it was never graded, so undo still works. */
+	session_current(&s, now);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(session_current(&s, now));
+	assert_int_equal(session_left(&s), 0);
+	assert_ptr_equal(session_undo(&s, NULL), &reloaded[2]);
+	session_release(&s);
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = NULL;
+}
+
+static void session_remap_drops_undo_of_a_gone_card(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct drill_session s;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	session_init(&s, 0, 0);
+	session_add(&s, &session_items[3], SESSION_REVIEW, 5);
+	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
+	session_current(&s, 100);
+	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
+	session_remap(&s, find_reloaded, NULL);
+	assert_null(session_undo(&s, NULL));
+	assert_ptr_equal(session_current(&s, 100)->item, &reloaded[0]);
+	session_release(&s);
+	for (int i = 0; i < 4; i++)
+		session_items[i].key = NULL;
+}
+
+/* ---- Screens with cards ------------------------------------------------ */
+
+/*
+ * A fake matcher (STYLE rule 17): a pattern is a word found in the text
+ * ignoring case; one with an unbalanced '(' does not compile, and "LIMIT"
+ * fails as PCRE2 does at its match limit.
+ */
+static void *fake_compile(void *ctx, const char *pattern, struct buf *err)
+{
+	const char *p = strchr(pattern, '(');
+
+	(void)ctx;
+	if (p && !strchr(p, ')')) {
+		buf_addf(err, "missing closing parenthesis at column %d",
+			 (int)strlen(pattern) + 1);
+		return NULL;
+	}
+	return xstrdup(pattern);
+}
+
+static int fake_exec(void *ctx, void *re, const char *s, size_t len)
+{
+	const char *w = re;
+	size_t n = strlen(w);
+
+	(void)ctx;
+	if (!strcmp(w, "LIMIT"))
+		return -1;
+	for (size_t i = 0; i + n <= len; i++) {
+		size_t k = 0;
+
+		while (k < n && (s[i + k] | 0x20) == (w[k] | 0x20))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static void fake_free(void *ctx, void *re)
+{
+	(void)ctx;
+	xfree(re);
+}
+
+static const struct ui_matcher fake_matcher = {
+	fake_compile, fake_exec, fake_free, NULL,
+};
+
+static const struct lstr deck_tag = { "system-design", { 0 } };
+static const struct lstr card_tags[] = { { "caching", { 0 } } };
+static const struct key_point points[] = {
+	{ { "time", { 0 } }, { "time", { 0 } } },
+	{ { "cost", { 0 } }, { "budget", { 0 } } },
+	{ { "scope", { 0 } }, { "scope", { 0 } } },
+	{ { "risk", { 0 } }, { "(risk", { 0 } } },
+	{ { "quality", { 0 } }, { "LIMIT", { 0 } } },
+};
+static struct deck deck = {
+	.id = { "sd-basics", { 0 } },
+	.tags = { &deck_tag, 1, { 0 } },
+};
+static struct card cards[] = {
+	{ .id = { "sd-write-through", { 0 } }, .type = CARD_BASIC,
+	  .front = { "What does a **write-through** cache trade away?",
+		     { 0 } },
+	  .back = { "Write latency: every write goes to the cache and the "
+		    "store before it is acknowledged.", { 0 } },
+	  .tags = { card_tags, 1, { 0 } }, .deck = &deck,
+	  .pos = { "decks/sd.yaml", 7, 5 } },
+	{ .id = { "pm-triangle", { 0 } }, .type = CARD_TYPED,
+	  .front = { "Name the three constraints of a project.", { 0 } },
+	  .back = { "Time, cost and scope.", { 0 } },
+	  .key_points = { points, 3, { 0 } }, .deck = &deck },
+	{ .id = { "pm-program", { 0 } }, .type = CARD_CLOZE,
+	  .text = { "A {{c1::program}} is a set of related "
+		    "{{c2::projects::plural noun}}.", { 0 } },
+	  .deck = &deck },
+	{ .id = { "sd-cap", { 0 } }, .type = CARD_REVERSE,
+	  .front = { "CAP theorem", { 0 } },
+	  .back = { "Consistency, availability, partition tolerance: pick "
+		    "two under a partition.", { 0 } },
+	  .deck = &deck },
+	{ .id = { "pm-hostile", { 0 } }, .type = CARD_TYPED,
+	  .front = { "Patterns that fail", { 0 } },
+	  .key_points = { points, 5, { 0 } }, .deck = &deck },
+};
+static const struct item items[] = {
+	{ "sd-write-through", &cards[0], 0 },
+	{ "pm-triangle", &cards[1], 0 },
+	{ "pm-program#c2", &cards[2], 2 },
+	{ "sd-cap#reverse", &cards[3], ITEM_REVERSE },
+	{ "pm-hostile", &cards[4], 0 },
+};
+
+static const int64_t NOW = 1795424400000;	/* 2026-11-23T09:00:00Z */
+static const int64_t DAY = 86400000;
+
+static void preview(struct fsrs_review out[4])
+{
+	static const int64_t after[4] = { 10 * 60000, 86400000,
+					  3 * 86400000, 9 * 86400000 };
+
+	memset(out, 0, 4 * sizeof(*out));
+	for (int i = 0; i < 4; i++)
+		out[i].card.due = NOW + after[i];
+}
+
+static void show(struct drill *d, int i)
+{
+	static const long left[3] = { 3, 12, 5 };
+	struct fsrs_review p[4];
+
+	preview(p);
+	drill_show(d, &items[i], p, left, 18, NOW);
+}
+
+static void view(struct ui_view *v, int rows, int cols,
+		 void (*fn)(void *, struct ui_view *), void *state)
+{
+	ui_view_begin(v, rows, cols);
+	fn(state, v);
+}
+
+static void drill_view_fn(void *d, struct ui_view *v)
+{
+	drill_view(d, v);
+}
+
+static void browse_view_fn(void *b, struct ui_view *v)
+{
+	browse_view(b, v);
+}
+
+static void drill_basic_card_question_answer_grade(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "all decks", 0, &fake_matcher);
+	show(&d, 0);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
+	/* No grade before the answer is shown. */
+	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW), 0);
+	view(&v, 16, 80, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks                                     5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"\n"
+"   What does a write-through cache trade away?\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" space answer   u undo   b bury   s suspend   e edit   q end   ? keys\n"
+" ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
+	assert_int_equal(drill_handle(&d, UI_A_REVEAL, 0, NOW + 4000),
+			 UI_REDRAW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_BACK);
+	view(&v, 16, 80, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks                                     5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"\n"
+"   What does a write-through cache trade away?\n"
+"\n"
+" ── answer ────────────────────────────────────────────────────────────────────\n"
+"   Write latency: every write goes to the cache and the store before it is\n"
+"   acknowledged.\n"
+"\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   u undo   ? keys\n"
+" ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
+	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW + 6500),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_GRADE);
+	assert_int_equal(d.req_rating, FSRS_GOOD);
+	assert_int_equal(d.req_duration_ms, 6500);
+	assert_int_equal(drill_handle(&d, UI_A_UNDO, 0, NOW), UI_SAVE |
+			 UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_UNDO);
+	drill_set_status(&d, "nothing to undo", 1);
+	view(&v, 16, 80, drill_view_fn, &d);
+	{
+		char *s = dump_view(&v);
+
+		assert_non_null(strstr(s, "\n ── nothing to undo ───"));
+		xfree(s);
+	}
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_typed_card_checks_key_points(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+	const char *answer = "time and budget, and the features";
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "pm", 0, &fake_matcher);
+	show(&d, 1);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	/* Letters are text here: q does not end the session. */
+	assert_int_equal(drill_handle(&d, UI_A_CHAR, 'q', NOW), UI_REDRAW);
+	drill_handle(&d, UI_A_BACKSPACE, 0, NOW);
+	for (const char *p = answer; *p; p++)
+		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
+	view(&v, 14, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · pm                        5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Name the three constraints of a project.\n"
+"\n"
+" ── your answer ───────────────────────────────────────────\n"
+"   time and budget, and the features\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" enter check   esc commands   ^W delete word   F1 keys\n"
+" █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
+	assert_int_equal(v.cursor_row, 6);
+	assert_int_equal(v.cursor_col, 36);
+	/* Esc leaves the line for the commands; i goes back. */
+	drill_handle(&d, UI_A_BACK, 0, NOW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
+	drill_handle(&d, UI_A_TYPE, 0, NOW);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	assert_int_equal(drill_handle(&d, UI_A_SUBMIT, 0, NOW), UI_REDRAW);
+	view(&v, 18, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · pm                        5 new · 3 learn · 12 due\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Name the three constraints of a project.\n"
+"\n"
+" ── your answer ───────────────────────────────────────────\n"
+"   time and budget, and the features\n"
+" ── key points ────────────────────────────────────────────\n"
+"   ✓ time   ✓ cost   ✗ scope                       2 of 3\n"
+" ── answer ────────────────────────────────────────────────\n"
+"   Time, cost and scope.\n"
+"\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   ? keys\n"
+" █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
+	assert_int_equal(v.cursor_row, -1);
+	/* A pattern that does not compile, one that hits a match limit. */
+	show(&d, 4);
+	for (const char *p = "time budget scope risk quality"; *p; p++)
+		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
+	drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+	view(&v, 18, 60, drill_view_fn, &d);
+	{
+		char *s = dump_view(&v);
+
+		assert_non_null(strstr(s, "\n   ✓ time   ✓ cost   ✓ scope\n"
+				       "   ✗ risk (bad pattern)   ✗ quality "
+				       "(match limit)  3 of 5\n"));
+		xfree(s);
+	}
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_cloze_hides_then_reveals_in_place(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "pm", 0, &fake_matcher);
+	show(&d, 2);
+	view(&v, 12, 60, drill_view_fn, &d);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, "\n   A program is a set of related "
+			       "[plural noun].\n"));
+	xfree(s);
+	drill_handle(&d, UI_A_REVEAL, 0, NOW);
+	view(&v, 12, 60, drill_view_fn, &d);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, " ── answer ───"));
+	assert_non_null(strstr(s, "\n   A program is a set of related "
+			       "projects.\n"));
+	xfree(s);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void drill_reverse_asks_the_back(void **state)
+{
+	struct ui_text text, *t = &text;
+
+	(void)state;
+	ui_text_init(t);
+	ui_card_question(t, &items[3], 80);
+	assert_text(t, "Consistency, availability, partition tolerance: pick "
+		       "two under a partition.");
+	ui_text_clear(t);
+	ui_card_answer(t, &items[3], 80);
+	assert_text(t, "CAP theorem");
+	ui_text_release(t);
+}
+
+static void drill_end_shows_the_summary(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "all decks", 0, &fake_matcher);
+	show(&d, 0);
+	drill_count_grade(&d, FSRS_AGAIN);
+	drill_count_grade(&d, FSRS_GOOD);
+	drill_count_grade(&d, FSRS_AGAIN);
+	drill_uncount_grade(&d, FSRS_AGAIN);
+	drill_add_leech(&d, "sd-cap#reverse");
+	drill_finish(&d, "17 cards are due tomorrow.", NOW + 252000);
+	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_END);
+	view(&v, 16, 60, drill_view_fn, &d);
+	assert_view(&v,
+" drill · all decks\n"
+" ──────────────────────────────────────────────────────────\n"
+"\n"
+"   Session over.\n"
+"\n"
+"   cards         2\n"
+"   time          4:12\n"
+"   again         1 (50%)\n"
+"   leeches       sd-cap#reverse\n"
+"\n"
+"   17 cards are due tomorrow.\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────\n"
+" enter done   c cram   u undo   ? keys\n"
+"\n");
+	assert_int_equal(drill_handle(&d, UI_A_CRAM, 0, NOW), UI_SAVE |
+			 UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_CRAM);
+	assert_int_equal(drill_handle(&d, UI_A_BACK, 0, NOW), UI_QUIT);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+static void browse_fill(struct browse *b)
+{
+	for (int i = 0; i < 4; i++) {
+		struct browse_row *r = browse_add_row(b);
+
+		r->item = &items[i];
+		if (i == 1)
+			continue;
+		r->mem.state = i == 3 ? FSRS_RELEARNING : FSRS_REVIEW;
+		r->mem.stability = 2.5 + 10 * i;
+		r->mem.difficulty = 5.25;
+		r->mem.due = NOW + (3 - i) * DAY;
+		r->mem.last_review = NOW - DAY;
+		r->mem.lapses = i;
+		r->mem.reps = 4;
+	}
+	((struct browse_row *)vec_at(&b->rows, 2))->suspended = 1;
+	b->now = NOW;
+	browse_refresh(b);
+}
+
+static void browse_sorts_and_filters(void **state)
+{
+	struct browse b;
+	struct ui_view v;
+
+	(void)state;
+	ui_view_init(&v);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 4 cards\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due↓        stab lapses\n"
+" ▶ sd-cap#reverse            sd-basics       relearning now        32.5d      3\n"
+"   pm-program#c2             sd-basics       suspended  in 1d      22.5d      2\n"
+"   sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"   pm-triangle               sd-basics       new        -              -      0\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
+"\n");
+	/* Sort by stability, then reverse it. */
+	browse_handle(&b, UI_A_SORT, 0, NOW);
+	assert_int_equal(b.sort, BROWSE_BY_STABILITY);
+	browse_handle(&b, UI_A_REVERSE, 0, NOW);
+	assert_string_equal(browse_selected(&b)->item->key, "sd-cap#reverse");
+	browse_handle(&b, UI_A_DOWN, 0, NOW);
+	assert_string_equal(browse_selected(&b)->item->key, "pm-program#c2");
+	/* A valid pattern over the text and the tags. */
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	for (const char *p = "caching"; *p; p++)
+		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_int_equal(b.n_shown, 1);
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 1 of 4 cards                                                /caching/\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due        stab↑ lapses\n"
+" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"\n"
+"\n"
+"\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+" enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
+"\n");
+	/* An invalid one: the error shows and the typing goes on. */
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, UI_A_KILL_START, 0, NOW);
+	for (const char *p = "(cach"; *p; p++)
+		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	assert_string_equal(b.filter, "caching");
+	view(&v, 10, 80, browse_view_fn, &b);
+	assert_view(&v,
+" browse · 1 of 4 cards                                                /caching/\n"
+" ──────────────────────────────────────────────────────────────────────────────\n"
+"   id                        deck            state      due        stab↑ lapses\n"
+" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"\n"
+"\n"
+"\n"
+" ── bad pattern: missing closing parenthesis at column 6 ──────────────────────\n"
+" / (cach\n"
+"\n");
+	assert_int_equal(v.cursor_row, 8);
+	assert_int_equal(v.cursor_col, 8);
+	/* Esc keeps the filter in force; an empty pattern shows all. */
+	browse_handle(&b, UI_A_CANCEL, 0, NOW);
+	assert_string_equal(b.filter, "caching");
+	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, UI_A_KILL_START, 0, NOW);
+	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
+	assert_null(b.filter);
+	assert_int_equal(b.n_shown, 4);
+	/* The selection stayed on the card it was on. */
+	assert_string_equal(browse_selected(&b)->item->key,
+			    "sd-write-through");
+	browse_release(&b);
+	ui_view_release(&v);
+}
+
+static void browse_acts_on_the_selected_card(void **state)
+{
+	struct browse b;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	assert_int_equal(browse_handle(&b, UI_A_SUSPEND, 0, NOW),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(b.req, BROWSE_REQ_SUSPEND);
+	assert_string_equal(((struct browse_row *)vec_at(&b.rows,
+			     b.req_row))->item->key, "sd-cap#reverse");
+	/* Forget asks first; anything but y keeps the card. */
+	assert_int_equal(browse_handle(&b, UI_A_FORGET, 0, NOW), UI_REDRAW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_CONFIRM);
+	assert_int_equal(browse_handle(&b, UI_A_NO, 0, NOW), UI_REDRAW);
+	assert_string_equal(b.status, "not forgotten");
+	browse_handle(&b, UI_A_FORGET, 0, NOW);
+	assert_int_equal(browse_handle(&b, UI_A_YES, 0, NOW),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(b.req, BROWSE_REQ_FORGET);
+	/* Enter shows the whole card. */
+	browse_handle(&b, UI_A_OPEN, 0, NOW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_CARD);
+	view(&v, 24, 80, browse_view_fn, &b);
+	s = dump_view(&v);
+	assert_non_null(strstr(s, " card · sd-cap#reverse\n"));
+	assert_non_null(strstr(s, "\n   Consistency, availability, partition "
+			       "tolerance: pick two under a\n   partition.\n"));
+	assert_non_null(strstr(s, "\n   CAP theorem\n"));
+	assert_non_null(strstr(s, "\n   type      reverse, back to front\n"));
+	assert_non_null(strstr(s, "\n   state     relearning · due now\n"));
+	assert_non_null(strstr(s, "\n   memory    stability 32.5d · difficulty "
+			       "5.2 · 4 reviews · 3 lapses\n"));
+	xfree(s);
+	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_REDRAW);
+	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_QUIT);
+	browse_release(&b);
+	ui_view_release(&v);
+}
+
+/* Every screen and help page keeps within the smallest terminal allowed
+ * and the usual sizes: exactly its rows, no line wider than its columns
+ * (dump_view() checks both). */
+static void ui_screens_fit_every_size(void **state)
+{
+	static const int sizes[][2] = { { 12, 40 }, { 24, 80 }, { 40, 120 },
+					{ 13, 41 } };
+	struct ui_view v;
+	struct drill d;
+	struct browse b;
+	struct home h;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "a deck with a rather long name, to be cut", 0,
+		   &fake_matcher);
+	browse_init(&b, &fake_matcher);
+	browse_fill(&b);
+	home_init(&h);
+	home_fill(&h);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		int rows = sizes[k][0], cols = sizes[k][1];
+		char *s;
+
+		for (int m = 0; m < UI_MAP_COUNT_; m++) {
+			int scroll = 0;
+
+			ui_view_begin(&v, rows, cols);
+			ui_view_help(&v, (enum ui_keymap)m, &scroll);
+			xfree(dump_view(&v));
+		}
+		for (int i = 0; i < 5; i++) {
+			show(&d, i);
+			view(&v, rows, cols, drill_view_fn, &d);
+			xfree(dump_view(&v));
+			drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+			drill_handle(&d, UI_A_REVEAL, 0, NOW);
+			view(&v, rows, cols, drill_view_fn, &d);
+			s = dump_view(&v);
+			assert_non_null(strstr(s, "answer"));
+			xfree(s);
+		}
+		drill_finish(&d, "A note that is long enough to wrap at forty "
+			     "columns, surely.", NOW);
+		view(&v, rows, cols, drill_view_fn, &d);
+		xfree(dump_view(&v));
+		b.card = 0;
+		view(&v, rows, cols, browse_view_fn, &b);
+		xfree(dump_view(&v));
+		b.card = 1;
+		view(&v, rows, cols, browse_view_fn, &b);
+		xfree(dump_view(&v));
+		ui_view_begin(&v, rows, cols);
+		home_view(&h, &v);
+		xfree(dump_view(&v));
+		ui_view_begin(&v, rows, cols);
+		ui_view_notice(&v, "a title", "line one\nline two is long "
+			       "enough to wrap somewhere", &(int){ 0 });
+		xfree(dump_view(&v));
+	}
+	ui_view_begin(&v, 10, 30);
+	ui_view_too_small(&v);
+	{
+		char *s = dump_view(&v);
+
+		assert_string_equal(s, "\n\n\n\n      terminal too small\n"
+				    "    need 40x12, have 30x10\n\n\n\n\n");
+		xfree(s);
+	}
+	home_release(&h);
+	browse_release(&b);
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test(f)
+		T(ui_escapes_control_characters),
+		T(ui_tabs_and_newlines_become_spaces_in_a_line),
+		T(ui_width_counts_wide_and_combining),
+		T(ui_fit_pads_aligns_and_cuts),
+		T(ui_wrap_breaks_at_spaces),
+		T(ui_wrap_splits_only_words_longer_than_a_line),
+		T(ui_wrap_breaks_around_wide_characters),
+		T(ui_wrap_keeps_escapes_and_prefixes),
+		T(ui_md_renders_emphasis_and_code),
+		T(ui_md_renders_lists_and_blocks),
+		T(ui_md_numbers_lists_from_their_start),
+		T(ui_md_marks_cloze_deletions),
+		T(ui_md_survives_hostile_nesting),
+		T(ui_keys_follow_the_screen),
+		T(ui_key_names),
+		T(ui_help_lists_every_key_of_the_screen),
+		T(ui_input_edits_utf8),
+		T(ui_input_stops_at_its_limit),
+		T(ui_input_view_wraps_and_places_the_cursor),
+		T(home_shows_decks_counts_and_hints),
+		T(home_moves_and_requests),
+		T(home_first_run_says_what_to_press),
+		T(session_follows_the_queue_and_brings_steps_back),
+		T(session_undo_restores_order_and_counts),
+		T(session_cram_repeats_agains_at_the_end),
+		T(session_remap_follows_a_reload),
+		T(session_remap_drops_undo_of_a_gone_card),
+		T(drill_basic_card_question_answer_grade),
+		T(drill_typed_card_checks_key_points),
+		T(drill_cloze_hides_then_reveals_in_place),
+		T(drill_reverse_asks_the_back),
+		T(drill_end_shows_the_summary),
+		T(browse_sorts_and_filters),
+		T(browse_acts_on_the_selected_card),
+		T(ui_screens_fit_every_size),
+#undef T
+	};
+
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
