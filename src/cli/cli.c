@@ -80,10 +80,16 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 
 int cli_option_error(const char *verb, int c, char **argv)
 {
+	const char *arg = argv[optind - 1];
+	char name[3] = { '-', (char)optopt, '\0' };
+
+	/* Inside a group such as -xh, argv[optind - 1] is not the option:
+	 * a short option is named by optopt, a long one by its argument. */
+	if (strncmp(arg, "--", 2) && optopt)
+		arg = name;
 	if (c == ':')
-		return cli_usage_error(verb, "option '%s' needs a value",
-				       argv[optind - 1]);
-	return cli_usage_error(verb, "unknown option '%s'", argv[optind - 1]);
+		return cli_usage_error(verb, "option '%s' needs a value", arg);
+	return cli_usage_error(verb, "unknown option '%s'", arg);
 }
 
 int cli_main(int argc, char **argv)
@@ -101,7 +107,7 @@ int cli_main(int argc, char **argv)
 
 	opterr = 0;
 	/* '+' stops at the verb, so its options are its own. */
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
