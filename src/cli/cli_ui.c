@@ -208,13 +208,8 @@ int cmd_drill(int argc, char **argv, struct cli_env *env)
 			usage(stdout);
 			ret = -1;
 			break;
-		case ':':
-			ret = cli_usage_error("drill", "option '%s' needs a "
-						       "value", argv[optind - 1]);
-			break;
 		default:
-			ret = cli_usage_error("drill", "unknown option '%s'",
-					      argv[optind - 1]);
+			ret = cli_option_error("drill", c, argv);
 			break;
 		}
 	}

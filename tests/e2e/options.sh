@@ -36,5 +36,7 @@ usage_error "unknown short option in a group" \
 	"tpmtrain due: unknown option '-x'" due -xh
 usage_error "long option without a value" \
 	"tpmtrain replay: option '--retention' needs a value" replay --retention
+usage_error "drill option without a value" \
+	"tpmtrain drill: option '--deck' needs a value" drill --deck
 [ $fail -eq 0 ] && echo "options: ok"
 exit $fail
