@@ -15,7 +15,6 @@ struct library;
  *  - cloze text without a deletion, or with a malformed one;
  *  - a typed card without key points;
  *  - a key-point pattern PCRE2 cannot compile, at the exact column;
- *  - a criterion without exactly four levels;
  *  - a scenario's rubric that is not in the library;
  *  - a ref that is not a file under lib->content_dir (not checked when
  *    that is NULL), or that leaves it.

@@ -53,10 +53,6 @@ static int library_has_tag(const struct lint *l, const char *tag)
 
 void lint_criterion(struct lint *l, const struct criterion *c)
 {
-	/* A rejected criterion's levels may be absent, or not a list. */
-	if (c->levels.pos.line && c->levels.n != 4)
-		diag_add(l->dl, DIAG_ERROR, c->levels.pos, "expected 4 levels "
-			 "(for scores 1 to 4), found %zu", c->levels.n);
 	/*
 	 * A weak score raises the cards with these tags; one no card has
 	 * raises nothing.  Without decks (linting content/ alone) there is

@@ -111,6 +111,7 @@ enum field_kind {
 enum field_flags {
 	FL_REQUIRED = 1 << 0,
 	FL_NONEMPTY = 1 << 1,	/* a list that must have an element */
+	FL_SCORES = 1 << 2,	/* a list of exactly 4, for scores 1 to 4 */
 };
 
 #define NO_OFF 0xffffu		/* no such member */

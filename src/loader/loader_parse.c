@@ -642,6 +642,14 @@ static void list_end(struct loader *ld)
 
 		memcpy(obj + f->off, &l, sizeof(l));
 	}
+	/* Counted as written, so a bad item is not also "found 3". */
+	if ((f->flags & FL_SCORES) && fr->items != 4) {
+		loader_diag(ld, DIAG_ERROR, fr->pos, "expected 4 %s (for "
+			    "scores 1 to 4), found %zu", f->name,
+			    fr->items);
+		parent->bad = 1;
+		return;
+	}
 	if (!n && (f->flags & FL_NONEMPTY)) {
 		/* If every item was bad, that was reported. */
 		if (!fr->items)
