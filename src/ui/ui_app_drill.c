@@ -58,17 +58,31 @@ struct cram_ctx {
 	struct buf key;
 };
 
+/*
+ * The item of a scanned row if it has been studied, is not suspended and
+ * is in f's scope, else NULL; key is scratch space for the lookup.
+ */
+static const struct item *studied_item(const struct app *a,
+				       const struct queue_filter *f,
+				       const struct store_scan_row *row,
+				       struct buf *key)
+{
+	const struct item *it;
+
+	if (row->state == FSRS_NEW || row->suspended)
+		return NULL;
+	it = app_row_item(a, row, key);
+	return it && queue_filter_match(f, it) ? it : NULL;
+}
+
 static int cram_scan(void *ctx, const struct store_scan_row *row)
 {
 	struct cram_ctx *c = ctx;
-	const struct item *it;
+	const struct item *it = studied_item(c->a, c->f, row, &c->key);
 	struct store_card sc;
 	struct cram_row *r;
 
-	if (row->state == FSRS_NEW || row->suspended)
-		return 0;
-	it = app_row_item(c->a, row, &c->key);
-	if (!it || !queue_filter_match(c->f, it))
+	if (!it)
 		return 0;
 	c->err = store_card_get(c->a->env->st, it->key, &sc);
 	if (c->err < 0)
@@ -142,12 +156,8 @@ struct due_ctx {
 static int due_scan(void *ctx, const struct store_scan_row *row)
 {
 	struct due_ctx *c = ctx;
-	const struct item *it;
 
-	if (row->state == FSRS_NEW || row->suspended || row->due >= c->until)
-		return 0;
-	it = app_row_item(c->a, row, &c->key);
-	if (it && queue_filter_match(c->f, it))
+	if (row->due < c->until && studied_item(c->a, c->f, row, &c->key))
 		c->n++;
 	return 0;
 }

@@ -258,22 +258,6 @@ enum ui_keymap browse_keymap(const struct browse *b)
 	return b->card ? UI_MAP_CARD : UI_MAP_BROWSE;
 }
 
-static int move(struct browse *b, long delta)
-{
-	long to = (long)b->sel + delta;
-
-	if (!b->n_shown)
-		return 0;
-	if (to < 0)
-		to = 0;
-	if (to >= (long)b->n_shown)
-		to = (long)b->n_shown - 1;
-	if ((size_t)to == b->sel)
-		return 0;
-	b->sel = (size_t)to;
-	return UI_REDRAW;
-}
-
 static int scroll_card(struct browse *b, int delta)
 {
 	int max = b->card_lines - b->card_rows, to = b->card_scroll + delta;
@@ -330,7 +314,7 @@ int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
 		  int64_t now)
 {
 	int page = b->rows_shown > 1 ? b->rows_shown - 1 : 1;
-	int fx = b->status ? UI_REDRAW : 0;
+	int fx = b->status ? UI_REDRAW : 0, moved;
 
 	b->now = now;
 	b->req = BROWSE_REQ_NONE;
@@ -376,19 +360,10 @@ int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
 			return fx | card_action(b, a);
 		}
 	}
+	moved = ui_list_move(&b->sel, b->n_shown, page, a);
+	if (moved >= 0)
+		return fx | moved;
 	switch (a) {
-	case UI_A_UP:
-		return fx | move(b, -1);
-	case UI_A_DOWN:
-		return fx | move(b, 1);
-	case UI_A_PGUP:
-		return fx | move(b, -page);
-	case UI_A_PGDN:
-		return fx | move(b, page);
-	case UI_A_TOP:
-		return fx | move(b, -(long)b->n_shown);
-	case UI_A_BOTTOM:
-		return fx | move(b, (long)b->n_shown);
 	case UI_A_OPEN:
 		if (!b->n_shown)
 			return fx;

@@ -76,18 +76,25 @@ static void render(struct ui_text *out, const char *md, int width)
 		ui_md_render(out, md, strlen(md), width, 0);
 }
 
+/* A cloze item's text, its deletion hidden, or shown with reveal. */
+static void render_cloze(struct ui_text *out, const struct item *it,
+			 int width, int reveal)
+{
+	const char *text = it->card->text.s;
+	struct buf b;
+
+	buf_init(&b);
+	ui_cloze_markdown(&b, text ? text : "", it->variant, reveal);
+	ui_md_render(out, b.s, b.len, width, UI_MD_CLOZE);
+	buf_release(&b);
+}
+
 void ui_card_question(struct ui_text *out, const struct item *it, int width)
 {
 	const struct card *c = it->card;
 
 	if (c->type == CARD_CLOZE && it->variant > 0) {
-		struct buf b;
-
-		buf_init(&b);
-		ui_cloze_markdown(&b, c->text.s ? c->text.s : "", it->variant,
-				  0);
-		ui_md_render(out, b.s, b.len, width, UI_MD_CLOZE);
-		buf_release(&b);
+		render_cloze(out, it, width, 0);
 		return;
 	}
 	render(out, it->variant == ITEM_REVERSE ? c->back.s : c->front.s,
@@ -99,13 +106,7 @@ void ui_card_answer(struct ui_text *out, const struct item *it, int width)
 	const struct card *c = it->card;
 
 	if (c->type == CARD_CLOZE && it->variant > 0) {
-		struct buf b;
-
-		buf_init(&b);
-		ui_cloze_markdown(&b, c->text.s ? c->text.s : "", it->variant,
-				  1);
-		ui_md_render(out, b.s, b.len, width, UI_MD_CLOZE);
-		buf_release(&b);
+		render_cloze(out, it, width, 1);
 		/* A cloze card's back is extra notes, under the text. */
 		if (c->back.s && *c->back.s) {
 			ui_text_newline(out);

@@ -73,28 +73,10 @@ static const struct vec *rows_of(const struct home *h)
 	return h->tags_mode ? &h->tags : &h->decks;
 }
 
-/* Moves the selection by delta rows, within the list. */
-static int move(struct home *h, long delta)
-{
-	size_t n = rows_of(h)->len, *sel = &h->sel[h->tags_mode];
-	long to = (long)*sel + delta;
-
-	if (!n)
-		return 0;
-	if (to < 0)
-		to = 0;
-	if (to >= (long)n)
-		to = (long)n - 1;
-	if ((size_t)to == *sel)
-		return 0;
-	*sel = (size_t)to;
-	return UI_REDRAW;
-}
-
 int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
 {
 	long page = h->rows_shown > 1 ? h->rows_shown - 1 : 1;
-	int fx = 0;
+	int fx = 0, moved;
 
 	(void)now_ms;
 	if (h->status) {
@@ -102,19 +84,10 @@ int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
 		fx = UI_REDRAW;
 	}
 	h->req = HOME_REQ_NONE;
+	moved = ui_list_move(&h->sel[h->tags_mode], rows_of(h)->len, page, a);
+	if (moved >= 0)
+		return fx | moved;
 	switch (a) {
-	case UI_A_UP:
-		return fx | move(h, -1);
-	case UI_A_DOWN:
-		return fx | move(h, 1);
-	case UI_A_PGUP:
-		return fx | move(h, -page);
-	case UI_A_PGDN:
-		return fx | move(h, page);
-	case UI_A_TOP:
-		return fx | move(h, -(long)rows_of(h)->len);
-	case UI_A_BOTTOM:
-		return fx | move(h, (long)rows_of(h)->len);
 	case UI_A_OPEN: {
 		const struct vec *rows = rows_of(h);
 		const struct home_row *r;

@@ -448,6 +448,15 @@ enum ui_effect {
 };
 
 /*
+ * Moves the cursor *sel of a list of n rows for a navigation action: one
+ * row up or down, page rows for page up and down, to the first or last
+ * row for top and bottom, never past an end.  Returns UI_REDRAW if *sel
+ * changed, else 0; returns -1, touching nothing, for any other action,
+ * which is the caller's to handle.
+ */
+int ui_list_move(size_t *sel, size_t n, long page, enum ui_action a);
+
+/*
  * A whole screen as plain data: exactly rows lines, each at most cols
  * cells, and where the cursor goes.  Screens fill it with S_view(); only
  * ui_term.c draws it.

@@ -1,6 +1,7 @@
 /*
  * Whole-screen views and the pieces every screen shares: title lines,
- * rules, key hints, progress bars, the help and too-small screens.
+ * rules, key hints, progress bars, the help and too-small screens, and
+ * the cursor movement of their lists.
  */
 #include "ui/ui_int.h"
 
@@ -33,6 +34,44 @@ void ui_view_end(struct ui_view *v)
 		ui_text_newline(&v->text);
 	if (ui_view_used(v) > v->rows)
 		v->text.lines.len = (size_t)v->rows;
+}
+
+int ui_list_move(size_t *sel, size_t n, long page, enum ui_action a)
+{
+	long to = (long)*sel;
+
+	switch (a) {
+	case UI_A_UP:
+		to--;
+		break;
+	case UI_A_DOWN:
+		to++;
+		break;
+	case UI_A_PGUP:
+		to -= page;
+		break;
+	case UI_A_PGDN:
+		to += page;
+		break;
+	case UI_A_TOP:
+		to = 0;
+		break;
+	case UI_A_BOTTOM:
+		to = (long)n - 1;
+		break;
+	default:
+		return -1;
+	}
+	if (!n)
+		return 0;
+	if (to < 0)
+		to = 0;
+	if (to >= (long)n)
+		to = (long)n - 1;
+	if ((size_t)to == *sel)
+		return 0;
+	*sel = (size_t)to;
+	return UI_REDRAW;
 }
 
 void ui_view_title(struct ui_view *v, const char *left, const char *right)

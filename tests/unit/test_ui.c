@@ -671,6 +671,32 @@ static void home_first_run_says_what_to_press(void **state)
 	home_release(&h);
 }
 
+static void ui_list_move_clamps_to_the_ends(void **state)
+{
+	size_t sel = 2, none = 0;
+
+	(void)state;
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_UP), UI_REDRAW);
+	assert_int_equal(sel, 1);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_PGUP), UI_REDRAW);
+	assert_int_equal(sel, 0);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_UP), 0);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_PGDN), UI_REDRAW);
+	assert_int_equal(sel, 4);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_DOWN), UI_REDRAW);
+	assert_int_equal(sel, 5);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_BOTTOM), UI_REDRAW);
+	assert_int_equal(sel, 9);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_PGDN), 0);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_TOP), UI_REDRAW);
+	assert_int_equal(sel, 0);
+	/* An empty list does not move; other actions are the caller's. */
+	assert_int_equal(ui_list_move(&none, 0, 4, UI_A_BOTTOM), 0);
+	assert_int_equal(none, 0);
+	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_OPEN), -1);
+	assert_int_equal(sel, 0);
+}
+
 /* Items for session tests: only their identity matters. */
 static struct item session_items[6];
 
@@ -1467,6 +1493,7 @@ int main(void)
 		T(home_shows_decks_counts_and_hints),
 		T(home_moves_and_requests),
 		T(home_first_run_says_what_to_press),
+		T(ui_list_move_clamps_to_the_ends),
 		T(session_follows_the_queue_and_brings_steps_back),
 		T(session_undo_restores_order_and_counts),
 		T(session_cram_repeats_agains_at_the_end),

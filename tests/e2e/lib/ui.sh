@@ -82,45 +82,27 @@ run() {
 	tm send-keys -t t Enter
 }
 
-# wait_for TEXT: until the screen shows TEXT (a fixed string).
-wait_for() {
+# poll MESSAGE COMMAND...: runs COMMAND every tenth of a second until it
+# succeeds; fails with MESSAGE if it has not within WAIT_TENTHS tries.
+poll() {
+	_msg=$1
+	shift
 	_w=0
-	while ! screen | grep -qF -- "$1"; do
+	while ! "$@"; do
 		_w=$((_w + 1))
-		[ $_w -gt "$WAIT_TENTHS" ] && fail "no '$1' on the screen"
+		[ $_w -gt "$WAIT_TENTHS" ] && fail "$_msg"
 		sleep 0.1
 	done
 }
 
-# wait_re REGEX: until the screen matches an extended regular expression.
-wait_re() {
-	_w=0
-	while ! screen | grep -qE -- "$1"; do
-		_w=$((_w + 1))
-		[ $_w -gt "$WAIT_TENTHS" ] && fail "nothing matches '$1'"
-		sleep 0.1
-	done
+# shows GREP-OPTIONS TEXT: whether grep -q with those options finds TEXT on
+# the screen.
+shows() {
+	screen | grep -q "$1" -- "$2"
 }
 
-# wait_gone TEXT: until the screen no longer shows TEXT.
-wait_gone() {
-	_w=0
-	while screen | grep -qF -- "$1"; do
-		_w=$((_w + 1))
-		[ $_w -gt "$WAIT_TENTHS" ] && fail "'$1' stays on the screen"
-		sleep 0.1
-	done
-}
-
-# expect_line TEXT: until some line of the screen is exactly TEXT (the
-# screen may still be on its way after the last key).
-expect_line() {
-	_w=0
-	while ! screen | grep -qxF -- "$1"; do
-		_w=$((_w + 1))
-		[ $_w -gt "$WAIT_TENTHS" ] && fail "no line '$1'"
-		sleep 0.1
-	done
+hides() {
+	! shows -F "$1"
 }
 
 # The process running in the pane (the shell's child), or nothing.
@@ -128,14 +110,34 @@ app_pid() {
 	pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -n 1
 }
 
+app_gone() {
+	[ -z "$(app_pid)" ]
+}
+
+# wait_for TEXT: until the screen shows TEXT (a fixed string).
+wait_for() {
+	poll "no '$1' on the screen" shows -F "$1"
+}
+
+# wait_re REGEX: until the screen matches an extended regular expression.
+wait_re() {
+	poll "nothing matches '$1'" shows -E "$1"
+}
+
+# wait_gone TEXT: until the screen no longer shows TEXT.
+wait_gone() {
+	poll "'$1' stays on the screen" hides "$1"
+}
+
+# expect_line TEXT: until some line of the screen is exactly TEXT (the
+# screen may still be on its way after the last key).
+expect_line() {
+	poll "no line '$1'" shows -xF "$1"
+}
+
 # wait_exit: until tpmtrain has ended and the shell prompts again.
 wait_exit() {
-	_w=0
-	while [ -n "$(app_pid)" ]; do
-		_w=$((_w + 1))
-		[ $_w -gt "$WAIT_TENTHS" ] && fail "tpmtrain did not exit"
-		sleep 0.1
-	done
+	poll "tpmtrain did not exit" app_gone
 }
 
 # After the interface ends, the terminal must work as before: echo on,
