@@ -1512,5 +1512,5 @@ int main(void)
 
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		return 1;
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
 }
