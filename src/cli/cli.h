@@ -87,19 +87,46 @@ int cmd_config(int argc, char **argv, struct cli_env *env);
  * The study verbs' data (cli_data.c); each reports its own errors on
  * stderr and returns an enum cli_exit.
  */
+struct diag_list;
 struct library;
 struct settings;
 struct store;
 
 /*
- * Loads the library from the n_decks paths of --decks, or by default
- * from the shipped decks (env->data_dir/decks) and the user's own
- * (env->user_dir/decks), whichever exist.  A library with errors is
- * reported with its diagnostics and released: EXIT_DATA.  On EXIT_OK
- * the caller releases lib.
+ * Where a verb reads the library from: the n_decks directories of
+ * --decks, or by default the shipped decks (env->data_dir/decks) and the
+ * user's own (env->user_dir/decks), whichever exist; refs resolve in the
+ * shipped content/.  With CLI_LIBRARY_SCENARIOS the shipped mock
+ * scenarios and rubrics (content/mocks, content/rubrics) are read too.
+ * Borrowed: env and decks must outlive every load from it.
  */
-int cli_load_library(struct cli_env *env, const char *const *decks,
-		     size_t n_decks, struct library *lib);
+enum cli_library_flags {
+	CLI_LIBRARY_SCENARIOS = 1 << 0,
+};
+
+struct cli_library_src {
+	struct cli_env *env;
+	const char *const *decks;
+	size_t n_decks;
+	unsigned flags;		/* enum cli_library_flags */
+};
+
+/*
+ * The one loading path: loads what src (a struct cli_library_src) names
+ * into lib (initialised), every diagnostic into dl, and reports nothing.
+ * Returns 0, or library_load()'s TPM_EIO when a path could not be read
+ * (also in dl).  The signature is struct ui_env's load, so that the
+ * interface reloads after an edit exactly as it loaded at the start.
+ */
+int cli_library_read(void *src, struct library *lib, struct diag_list *dl);
+
+/*
+ * Loads the library with cli_library_read() into lib, which this
+ * initialises.  A library with errors, or a path that could not be read,
+ * is reported on stderr with its diagnostics and released: EXIT_DATA.
+ * On EXIT_OK the caller releases lib.
+ */
+int cli_load_library(const struct cli_library_src *src, struct library *lib);
 
 /*
  * Opens env->db_path with store_open()'s flags and, if s is not NULL,

@@ -7,51 +7,83 @@
 
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/err.h"
+#include "core/vec.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
 
-int cli_load_library(struct cli_env *env, const char *const *decks,
-		     size_t n_decks, struct library *lib)
+/* Adds dir/name to paths (owned) if it is a directory; else frees it. */
+static void add_dir(struct vec *paths, const char *dir, const char *name)
 {
-	struct buf shipped, own, content;
-	const char *paths[2];
-	struct diag_list dl;
-	size_t n = 0;
-	int ret = EXIT_OK;
+	char *path = cli_path_join(dir, name);
 
-	buf_init(&shipped);
-	buf_init(&own);
-	buf_init(&content);
-	buf_addf(&shipped, "%s/decks", env->data_dir);
-	buf_addf(&own, "%s/decks", env->user_dir);
-	buf_addf(&content, "%s/content", env->data_dir);
-	if (!n_decks) {
-		/* The defaults are optional: a fresh user has no decks dir. */
-		if (cli_is_dir(shipped.s))
-			paths[n++] = shipped.s;
-		if (cli_is_dir(own.s))
-			paths[n++] = own.s;
-		decks = paths;
-		n_decks = n;
+	if (cli_is_dir(path))
+		*(char **)vec_push(paths) = path;
+	else
+		xfree(path);
+}
+
+static void free_paths(struct vec *paths)
+{
+	for (size_t i = 0; i < paths->len; i++)
+		xfree(*(char **)vec_at(paths, i));
+	vec_release(paths);
+}
+
+int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
+{
+	const struct cli_library_src *src = ctx;
+	const struct cli_env *env = src->env;
+	struct vec paths;
+	char *content;
+	int ret;
+
+	vec_init(&paths, sizeof(char *));
+	for (size_t i = 0; i < src->n_decks; i++)
+		*(char **)vec_push(&paths) = xstrdup(src->decks[i]);
+	/* The defaults are optional: a fresh user has no decks dir. */
+	if (!src->n_decks) {
+		add_dir(&paths, env->data_dir, "decks");
+		add_dir(&paths, env->user_dir, "decks");
 	}
+	if (src->flags & CLI_LIBRARY_SCENARIOS) {
+		add_dir(&paths, env->data_dir, "content/mocks");
+		add_dir(&paths, env->data_dir, "content/rubrics");
+	}
+	content = cli_path_join(env->data_dir, "content");
+	ret = library_load(lib, paths.items, paths.len,
+			   cli_is_dir(content) ? content : NULL, dl);
+	xfree(content);
+	free_paths(&paths);
+	return ret;
+}
+
+int cli_load_library(const struct cli_library_src *src, struct library *lib)
+{
+	struct diag_list dl;
+	int ret;
+
 	library_init(lib);
 	diag_list_init(&dl);
-	library_load(lib, decks, n_decks,
-		     cli_is_dir(content.s) ? content.s : NULL, &dl);
-	if (dl.errors) {
+	ret = cli_library_read((void *)src, lib, &dl);
+	if (ret < 0 || dl.errors) {
 		diag_list_sort(&dl);
 		diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
-		cli_error("the decks have %zu error%s; 'tpmtrain lint' checks "
-			  "them", dl.errors, dl.errors == 1 ? "" : "s");
+		if (dl.errors)
+			cli_error("the decks have %zu error%s; 'tpmtrain lint' "
+				  "checks them", dl.errors,
+				  dl.errors == 1 ? "" : "s");
+		else
+			cli_error("the decks could not be read: %s",
+				  tpm_strerror(ret));
 		library_release(lib);
 		ret = EXIT_DATA;
+	} else {
+		ret = EXIT_OK;
 	}
 	diag_list_release(&dl);
-	buf_release(&shipped);
-	buf_release(&own);
-	buf_release(&content);
 	return ret;
 }
 

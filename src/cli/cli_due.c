@@ -211,7 +211,9 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 				      argv[optind]);
 	if (ret != EXIT_OK)
 		goto out;
-	ret = cli_load_library(env, dirs.items, dirs.len, &lib);
+	ret = cli_load_library(&(struct cli_library_src){
+		.env = env, .decks = dirs.items, .n_decks = dirs.len,
+	}, &lib);
 	if (ret != EXIT_OK)
 		goto out;
 	ret = check_decks(&lib, &decks);

@@ -268,7 +268,9 @@ int cmd_review(int argc, char **argv, struct cli_env *env)
 	 */
 	if (env->clock.ctx == &env->fake)
 		env->fake.follow_system = 0;
-	ret = cli_load_library(env, dirs.items, dirs.len, &lib);
+	ret = cli_load_library(&(struct cli_library_src){
+		.env = env, .decks = dirs.items, .n_decks = dirs.len,
+	}, &lib);
 	if (ret != EXIT_OK)
 		goto out;
 	b.lib = &lib;

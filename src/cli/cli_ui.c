@@ -7,81 +7,14 @@
 
 #include <getopt.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/buf.h"
-#include "core/diag.h"
 #include "core/err.h"
 #include "core/vec.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
 #include "ui/ui.h"
-
-/* Where the decks come from, kept for reloading after an edit. */
-struct ui_paths {
-	struct buf shipped, own, mocks, rubrics, content;
-	const char *paths[8];
-	size_t n;
-	const char *content_dir;
-};
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
-/*
- * --decks DIRs if given, else the shipped decks and the user's own; with
- * the shipped mock scenarios and rubrics, for the home screen's next mock.
- */
-static void paths_init(struct ui_paths *p, struct cli_env *env,
-		       const struct vec *dirs)
-{
-	memset(p, 0, sizeof(*p));
-	buf_init(&p->shipped);
-	buf_init(&p->own);
-	buf_init(&p->mocks);
-	buf_init(&p->rubrics);
-	buf_init(&p->content);
-	buf_addf(&p->shipped, "%s/decks", env->data_dir);
-	buf_addf(&p->own, "%s/decks", env->user_dir);
-	buf_addf(&p->content, "%s/content", env->data_dir);
-	buf_addf(&p->mocks, "%s/content/mocks", env->data_dir);
-	buf_addf(&p->rubrics, "%s/content/rubrics", env->data_dir);
-	if (dirs->len) {
-		for (size_t i = 0; i < dirs->len && p->n < 6; i++)
-			p->paths[p->n++] = *(const char **)vec_at(dirs, i);
-	} else {
-		if (is_dir(p->shipped.s))
-			p->paths[p->n++] = p->shipped.s;
-		if (is_dir(p->own.s))
-			p->paths[p->n++] = p->own.s;
-	}
-	if (is_dir(p->mocks.s))
-		p->paths[p->n++] = p->mocks.s;
-	if (is_dir(p->rubrics.s))
-		p->paths[p->n++] = p->rubrics.s;
-	p->content_dir = is_dir(p->content.s) ? p->content.s : NULL;
-}
-
-static void paths_release(struct ui_paths *p)
-{
-	buf_release(&p->shipped);
-	buf_release(&p->own);
-	buf_release(&p->mocks);
-	buf_release(&p->rubrics);
-	buf_release(&p->content);
-}
-
-static int load(void *ctx, struct library *lib, struct diag_list *dl)
-{
-	const struct ui_paths *p = ctx;
-
-	return library_load(lib, p->paths, p->n, p->content_dir, dl);
-}
 
 /* 1 if some item carries tag. */
 static int tag_exists(const struct library *lib, const char *tag)
@@ -95,28 +28,22 @@ static int tag_exists(const struct library *lib, const char *tag)
 static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	       const char *deck, const char *tag, int drill)
 {
-	struct ui_paths paths;
+	/* The home screen's next mock needs the shipped scenarios. */
+	struct cli_library_src src = {
+		.env = env, .decks = dirs->items, .n_decks = dirs->len,
+		.flags = CLI_LIBRARY_SCENARIOS,
+	};
 	struct library lib;
-	struct diag_list dl;
 	struct settings s;
 	struct store *st = NULL;
 	struct ui_env ue;
 	struct buf err;
 	int ret;
 
-	paths_init(&paths, env, dirs);
-	library_init(&lib);
-	diag_list_init(&dl);
+	ret = cli_load_library(&src, &lib);
+	if (ret != EXIT_OK)
+		return ret;
 	buf_init(&err);
-	load(&paths, &lib, &dl);
-	if (dl.errors) {
-		diag_list_sort(&dl);
-		diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
-		cli_error("the decks have %zu error%s; 'tpmtrain lint' checks "
-			  "them", dl.errors, dl.errors == 1 ? "" : "s");
-		ret = EXIT_DATA;
-		goto out;
-	}
 	if (deck && !library_find_deck(&lib, deck)) {
 		ret = cli_usage_error(verb, "no deck '%s'", deck);
 		goto out;
@@ -130,7 +57,7 @@ static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
 		goto out;
 	ue = (struct ui_env){
 		.lib = &lib, .st = st, .settings = &s, .clock = &env->clock,
-		.load = load, .load_ctx = &paths,
+		.load = cli_library_read, .load_ctx = &src,
 		.drill = drill, .deck = deck, .tag = tag,
 	};
 	if (ui_run(&ue, &err) < 0) {
@@ -140,8 +67,6 @@ static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
 out:
 	store_free(st);
 	library_release(&lib);
-	diag_list_release(&dl);
-	paths_release(&paths);
 	buf_release(&err);
 	return ret;
 }

@@ -34,3 +34,43 @@ run "TERM=dumb $TPMTRAIN; echo status=\$?"
 wait_for "status=1"
 wait_for "tpmtrain: error: the terminal TERM=dumb cannot show the interface"
 ok "TERM=dumb: a message and status 1"
+
+# Every --decks directory is read, however many: the drill finds the deck
+# of the seventh, and an error in the seventh is reported, not skipped.
+dirs=""
+for i in 1 2 3 4 5 6 7; do
+	mkdir -p "$TMP/many/d$i"
+	cat >"$TMP/many/d$i/deck.yaml" <<DECK
+deck: deck-$i
+title: Deck $i
+cards:
+  - id: c$i
+    front: Front of deck number $i?
+    back: Back $i.
+DECK
+	dirs="$dirs --decks $TMP/many/d$i"
+done
+start 80 24
+run "$TPMTRAIN drill $dirs --deck deck-7"
+wait_for "Front of deck number 7?"
+keys q
+wait_for "Session over"
+keys Enter
+wait_exit
+ok "drill reads the seventh --decks directory"
+
+printf 'deck: broken\ntitle: B\ncards:\n  - id: x\n    fornt: y\n' \
+	>"$TMP/many/d7/deck.yaml"
+"$TPMTRAIN" drill $dirs >"$TMP/out" 2>&1 </dev/null
+[ $? -eq 1 ] || fail "an error in the seventh --decks: wrong exit status"
+grep -q "d7/deck.yaml:5:5: error: unknown key 'fornt'" "$TMP/out" ||
+	fail "an error in the seventh --decks is not shown: $(cat "$TMP/out")"
+grep -qxF "tpmtrain: error: the decks have 2 errors; 'tpmtrain lint' checks them" "$TMP/out" ||
+	fail "no summary of the errors: $(cat "$TMP/out")"
+ok "an error in the seventh --decks directory is reported"
+
+"$TPMTRAIN" drill --decks "$TMP/nowhere" >"$TMP/out" 2>&1 </dev/null
+[ $? -eq 1 ] || fail "a missing --decks directory: wrong exit status"
+grep -q "nowhere" "$TMP/out" ||
+	fail "a missing --decks directory is not named: $(cat "$TMP/out")"
+ok "a missing --decks directory is an error"
