@@ -214,7 +214,7 @@ void app_edit(struct app *a, const struct item *it)
 	ok = reload(a) == 0;
 	if (ok && !msg.len)
 		buf_addf(&msg, "reloaded %s", app_shown_path(a, r.file));
-	if (a->screen == SCREEN_DRILL) {
+	if (a->screen == &app_drill_screen) {
 		/* The same card again, with its new text; after errors
 		 * nothing changed and the screen stays as it was. */
 		if (ok && a->drill.phase != DRILL_END)
@@ -228,18 +228,9 @@ void app_edit(struct app *a, const struct item *it)
 
 /* ---- The loop ---------------------------------------------------------- */
 
-static enum ui_keymap current_map(const struct app *a)
+static const struct ui_keymap *current_map(const struct app *a)
 {
-	if (a->notice)
-		return UI_MAP_NOTICE;
-	switch (a->screen) {
-	case SCREEN_DRILL:
-		return drill_keymap(&a->drill);
-	case SCREEN_BROWSE:
-		return browse_keymap(&a->browse);
-	default:
-		return home_keymap(&a->home);
-	}
+	return a->notice ? &ui_notice_keys : a->screen->keymap(a);
 }
 
 static int too_small(void)
@@ -264,66 +255,54 @@ static void draw(struct app *a)
 	else if (a->notice)
 		ui_view_notice(v, a->notice_title, a->notice,
 			       &a->notice_scroll);
-	else if (a->screen == SCREEN_DRILL)
-		drill_view(&a->drill, v);
-	else if (a->screen == SCREEN_BROWSE)
-		browse_view(&a->browse, v);
 	else
-		home_view(&a->home, v);
+		a->screen->view(a, v);
 	ui_term_draw(v);
 }
 
 /* Leaves the current screen for home, or quits when there is none. */
 static void leave(struct app *a)
 {
-	if (a->screen == SCREEN_HOME ||
-	    (a->screen == SCREEN_DRILL && a->env->drill)) {
+	if (a->screen == a->start) {
 		a->quit = 1;
 		return;
 	}
-	a->screen = SCREEN_HOME;
+	a->screen = &app_home_screen;
 	app_home_refresh(a);
 }
 
-/* Scrolling keys for the help and notice pages. */
-static int page_scroll(int key)
+/*
+ * A key on the help or notice page, act from its table: scrolling, or
+ * UI_A_BACK, which closes it (*open = 0).
+ */
+static void overlay_key(int act, int *open, int *scroll)
 {
-	switch (key) {
-	case 'k':
-	case UI_KEY_UP:
-		return -1;
-	case 'j':
-	case UI_KEY_DOWN:
-		return 1;
-	case UI_KEY_PGUP:
-		return -10;
-	case UI_KEY_PGDN:
-		return 10;
-	default:
-		return 0;
-	}
+	int step = ui_scroll_step(act, 10);
+
+	if (step)
+		*scroll += step;
+	else if (act == UI_A_BACK)
+		*open = 0;
 }
 
 static void on_key(struct app *a, int key)
 {
-	enum ui_action act;
-	int fx = 0;
+	int act, fx;
 
 	a->dirty = 1;
 	if (key == UI_KEY_RESIZE || too_small())
 		return;
 	if (a->help) {
-		if (page_scroll(key))
-			a->help_scroll += page_scroll(key);
-		else
-			a->help = 0;
+		act = ui_key_action(&ui_help_keys, key);
+		overlay_key(act, &a->help, &a->help_scroll);
 		return;
 	}
 	act = ui_key_action(current_map(a), key);
 	if (a->notice) {
-		if (page_scroll(key))
-			a->notice_scroll += page_scroll(key);
-		else if (act == UI_A_BACK)
+		int open = 1;
+
+		overlay_key(act, &open, &a->notice_scroll);
+		if (!open)
 			notice_close(a);
 		return;
 	}
@@ -336,23 +315,7 @@ static void on_key(struct app *a, int key)
 		a->dirty = 0;
 		return;
 	}
-	switch (a->screen) {
-	case SCREEN_DRILL:
-		fx = drill_handle(&a->drill, act, (uint32_t)key, app_now_ms(a));
-		if (fx & UI_SAVE)
-			app_drill_request(a);
-		break;
-	case SCREEN_BROWSE:
-		fx = browse_handle(&a->browse, act, (uint32_t)key, app_now_ms(a));
-		if (fx & UI_SAVE)
-			app_browse_request(a);
-		break;
-	default:
-		fx = home_handle(&a->home, act, app_now_ms(a));
-		if (fx & UI_SAVE)
-			app_home_request(a);
-		break;
-	}
+	fx = a->screen->handle(a, act, key);
 	if (fx & UI_QUIT)
 		leave(a);
 	a->dirty = fx != 0;
@@ -402,6 +365,8 @@ int ui_run(const struct ui_env *env, struct buf *err)
 	memset(&a, 0, sizeof(a));
 	a.env = env;
 	a.lib = env->lib;
+	a.screen = &app_home_screen;
+	a.start = env->drill ? &app_drill_screen : &app_home_screen;
 	/* Without a UTF-8 locale the terminal cannot show other characters:
 	 * the views then draw with ASCII and show the rest as <U+XXXX>. */
 	ui_glyphs_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);

@@ -21,13 +21,31 @@
 #include "ui/ui_int.h"
 #include "ui/ui_session.h"
 
+struct app;
 struct store_scan_row;
 
-enum screen {
-	SCREEN_HOME,
-	SCREEN_DRILL,
-	SCREEN_BROWSE,
+/*
+ * A screen as the run loop sees it.  Each screen's ui_app_S.c defines one
+ * (app_home_screen...), wiring the pure screen of ui_S.c, which owns its
+ * actions and key tables, to the data: a new screen is its own files and
+ * one of these, with no case added to the loop or to a central enum.
+ */
+struct app_screen {
+	/* The key table in force now; `?` shows its help. */
+	const struct ui_keymap *(*keymap)(const struct app *a);
+	/*
+	 * Handles action act of that table (key is the key pressed, for
+	 * UI_A_CHAR), carries out what it asks for, committing to the store,
+	 * and returns enum ui_effect bits: UI_QUIT leaves the screen.
+	 */
+	int (*handle)(struct app *a, int act, int key);
+	/* Fills v, begun at the terminal's size. */
+	void (*view)(struct app *a, struct ui_view *v);
 };
+
+extern const struct app_screen app_home_screen;
+extern const struct app_screen app_drill_screen;
+extern const struct app_screen app_browse_screen;
 
 struct app {
 	const struct ui_env *env;
@@ -37,7 +55,8 @@ struct app {
 	struct ui_matcher matcher;
 	struct queue queue;
 	struct ui_view view;
-	enum screen screen;
+	const struct app_screen *screen;	/* the one on view */
+	const struct app_screen *start;	/* leaving it quits */
 	struct home home;
 	struct drill drill;
 	int drill_on;
@@ -79,19 +98,19 @@ void app_edit(struct app *a, const struct item *it);
  */
 void ui_app_key(struct app *a, int key);
 
-/* ui_app_home.c: the home screen's figures, its requests, statistics. */
+/*
+ * ui_app_home.c: the home screen's figures, statistics.  Refresh returns
+ * 0, or -1 after a store error (shown in the status line).
+ */
 int app_home_refresh(struct app *a);
-void app_home_request(struct app *a);
 
 /* ui_app_drill.c: a drill over a deck or tag (either may be NULL). */
 void app_drill_start(struct app *a, const char *deck, const char *tag,
 		     int cram);
 /* Shows the session's current card, or the summary when it ran out. */
 void app_drill_next(struct app *a);
-void app_drill_request(struct app *a);
 
 /* ui_app_browse.c */
 void app_browse_open(struct app *a);
-void app_browse_request(struct app *a);
 
 #endif

@@ -58,10 +58,10 @@ void app_browse_open(struct app *a)
 		browse_set_status(&a->browse, store_errmsg(a->env->st), 1);
 	buf_release(&c.key);
 	browse_refresh(&a->browse);
-	a->screen = SCREEN_BROWSE;
+	a->screen = &app_browse_screen;
 }
 
-void app_browse_request(struct app *a)
+static void browse_request(struct app *a)
 {
 	struct browse *b = &a->browse;
 	struct browse_row *r = vec_at(&b->rows, b->req_row);
@@ -99,3 +99,29 @@ void app_browse_request(struct app *a)
 	buf_release(&msg);
 }
 
+
+/* ---- The screen -------------------------------------------------------- */
+
+static const struct ui_keymap *browse_screen_keymap(const struct app *a)
+{
+	return browse_keymap(&a->browse);
+}
+
+static int browse_screen_handle(struct app *a, int act, int key)
+{
+	int fx = browse_handle(&a->browse, act, (uint32_t)key,
+			       app_now_ms(a));
+
+	if (fx & UI_SAVE)
+		browse_request(a);
+	return fx;
+}
+
+static void browse_screen_view(struct app *a, struct ui_view *v)
+{
+	browse_view(&a->browse, v);
+}
+
+const struct app_screen app_browse_screen = {
+	browse_screen_keymap, browse_screen_handle, browse_screen_view,
+};

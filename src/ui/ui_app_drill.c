@@ -242,7 +242,7 @@ void app_drill_start(struct app *a, const char *deck, const char *tag,
 	session_init(&a->session,
 		     (int64_t)a->env->settings->learn_ahead * 60000, cram);
 	a->drill_on = 1;
-	a->screen = SCREEN_DRILL;
+	a->screen = &app_drill_screen;
 	if (cram) {
 		ret = cram_build(a, &f);
 	} else {
@@ -347,7 +347,7 @@ out:
 	buf_release(&msg);
 }
 
-void app_drill_request(struct app *a)
+static void drill_request(struct app *a)
 {
 	struct drill *d = &a->drill;
 	const struct item *it = d->item;
@@ -398,3 +398,28 @@ void app_drill_request(struct app *a)
 	buf_release(&msg);
 }
 
+
+/* ---- The screen -------------------------------------------------------- */
+
+static const struct ui_keymap *drill_screen_keymap(const struct app *a)
+{
+	return drill_keymap(&a->drill);
+}
+
+static int drill_screen_handle(struct app *a, int act, int key)
+{
+	int fx = drill_handle(&a->drill, act, (uint32_t)key, app_now_ms(a));
+
+	if (fx & UI_SAVE)
+		drill_request(a);
+	return fx;
+}
+
+static void drill_screen_view(struct app *a, struct ui_view *v)
+{
+	drill_view(&a->drill, v);
+}
+
+const struct app_screen app_drill_screen = {
+	drill_screen_keymap, drill_screen_handle, drill_screen_view,
+};

@@ -294,7 +294,7 @@ static void stats(struct app *a)
 	buf_release(&md);
 }
 
-void app_home_request(struct app *a)
+static void home_request(struct app *a)
 {
 	struct home *h = &a->home;
 
@@ -318,3 +318,29 @@ void app_home_request(struct app *a)
 	}
 }
 
+
+/* ---- The screen -------------------------------------------------------- */
+
+static const struct ui_keymap *home_screen_keymap(const struct app *a)
+{
+	return home_keymap(&a->home);
+}
+
+static int home_screen_handle(struct app *a, int act, int key)
+{
+	int fx = home_handle(&a->home, act, app_now_ms(a));
+
+	(void)key;
+	if (fx & UI_SAVE)
+		home_request(a);
+	return fx;
+}
+
+static void home_screen_view(struct app *a, struct ui_view *v)
+{
+	home_view(&a->home, v);
+}
+
+const struct app_screen app_home_screen = {
+	home_screen_keymap, home_screen_handle, home_screen_view,
+};

@@ -5,6 +5,7 @@
 
 #include "core/xmalloc.h"
 #include "ui/ui_card.h"
+#include "ui/ui_keys.h"
 
 void browse_init(struct browse *b, const struct ui_matcher *matcher)
 {
@@ -249,13 +250,65 @@ void browse_refresh(struct browse *b)
 	xfree(f);
 }
 
-enum ui_keymap browse_keymap(const struct browse *b)
+/* ---- Keys -------------------------------------------------------------- */
+
+static const struct ui_binding list_bindings[] = {
+	UI_MOVE_KEYS,
+	{ UI_KEY_ENTER, BROWSE_A_OPEN, "show the card" },
+	{ '/', BROWSE_A_FILTER,
+	  "filter by a pattern (PCRE2) over text and tags" },
+	{ 'o', BROWSE_A_SORT, "sort by the next column" },
+	{ 'r', BROWSE_A_REVERSE, "reverse the order" },
+	{ 's', BROWSE_A_SUSPEND, "suspend the card" },
+	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend the card" },
+	{ 'f', BROWSE_A_FORGET,
+	  "forget: make the card new again (asks first)" },
+	UI_HELP_KEYS,
+	{ 'q', UI_A_BACK, "back" },
+	{ UI_KEY_ESC, UI_A_BACK, NULL },
+};
+
+static const struct ui_binding filter_bindings[] = {
+	{ UI_KEY_ENTER, UI_A_SUBMIT, "apply the pattern (empty: show all)" },
+	{ UI_KEY_ESC, UI_A_CANCEL, "keep the previous filter" },
+	UI_EDIT_KEYS,
+	{ UI_KEY_F1, UI_A_HELP, "these keys" },
+};
+
+static const struct ui_binding card_bindings[] = {
+	UI_SCROLL_KEYS,
+	{ 's', BROWSE_A_SUSPEND, "suspend the card" },
+	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend the card" },
+	{ 'f', BROWSE_A_FORGET,
+	  "forget: make the card new again (asks first)" },
+	{ 'e', BROWSE_A_EDIT, "edit the card in $EDITOR" },
+	UI_HELP_KEYS,
+	{ 'q', UI_A_BACK, "back to the list" },
+	{ UI_KEY_ESC, UI_A_BACK, NULL },
+	{ UI_KEY_ENTER, UI_A_BACK, NULL },
+};
+
+static const struct ui_binding confirm_bindings[] = {
+	{ 'y', BROWSE_A_YES, "yes" },
+	{ 'n', BROWSE_A_NO, "no" },
+	{ UI_KEY_ESC, BROWSE_A_NO, NULL },
+	{ 'q', BROWSE_A_NO, NULL },
+};
+
+const struct ui_keymap browse_keys = UI_KEYMAP("browse", list_bindings);
+const struct ui_keymap browse_filter_keys =
+	UI_TEXT_KEYMAP("browse, typing a pattern", filter_bindings);
+const struct ui_keymap browse_card_keys = UI_KEYMAP("card", card_bindings);
+const struct ui_keymap browse_confirm_keys = UI_KEYMAP("question",
+						       confirm_bindings);
+
+const struct ui_keymap *browse_keymap(const struct browse *b)
 {
 	if (b->confirm)
-		return UI_MAP_CONFIRM;
+		return &browse_confirm_keys;
 	if (b->filtering)
-		return UI_MAP_BROWSE_FILTER;
-	return b->card ? UI_MAP_CARD : UI_MAP_BROWSE;
+		return &browse_filter_keys;
+	return b->card ? &browse_card_keys : &browse_keys;
 }
 
 static int scroll_card(struct browse *b, int delta)
@@ -282,16 +335,16 @@ static int request(struct browse *b, enum browse_request r)
 }
 
 /* Actions on the selected card, from the list or the card view. */
-static int card_action(struct browse *b, enum ui_action a)
+static int card_action(struct browse *b, int a)
 {
 	switch (a) {
-	case UI_A_SUSPEND:
+	case BROWSE_A_SUSPEND:
 		return request(b, BROWSE_REQ_SUSPEND);
-	case UI_A_UNSUSPEND:
+	case BROWSE_A_UNSUSPEND:
 		return request(b, BROWSE_REQ_UNSUSPEND);
-	case UI_A_EDIT:
+	case BROWSE_A_EDIT:
 		return request(b, BROWSE_REQ_EDIT);
-	case UI_A_FORGET: {
+	case BROWSE_A_FORGET: {
 		const struct browse_row *r = browse_selected(b);
 		struct buf msg;
 
@@ -310,8 +363,7 @@ static int card_action(struct browse *b, enum ui_action a)
 	}
 }
 
-int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
-		  int64_t now)
+int browse_handle(struct browse *b, int a, uint32_t cp, int64_t now)
 {
 	int page = b->rows_shown > 1 ? b->rows_shown - 1 : 1;
 	int fx = b->status ? UI_REDRAW : 0, moved;
@@ -321,7 +373,7 @@ int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
 	if (b->confirm) {
 		b->confirm = 0;
 		browse_set_status(b, NULL, 0);
-		if (a == UI_A_YES)
+		if (a == BROWSE_A_YES)
 			return request(b, BROWSE_REQ_FORGET);
 		browse_set_status(b, "not forgotten", 0);
 		return UI_REDRAW;
@@ -344,41 +396,34 @@ int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
 	}
 	browse_set_status(b, NULL, 0);
 	if (b->card) {
-		switch (a) {
-		case UI_A_UP:
-			return fx | scroll_card(b, -1);
-		case UI_A_DOWN:
-			return fx | scroll_card(b, 1);
-		case UI_A_PGUP:
-			return fx | scroll_card(b, -(b->card_rows - 1));
-		case UI_A_PGDN:
-			return fx | scroll_card(b, b->card_rows - 1);
-		case UI_A_BACK:
-			b->card = 0;
-			return UI_REDRAW;
-		default:
+		int step = ui_scroll_step(a, b->card_rows - 1);
+
+		if (step)
+			return fx | scroll_card(b, step);
+		if (a != UI_A_BACK)
 			return fx | card_action(b, a);
-		}
+		b->card = 0;
+		return UI_REDRAW;
 	}
 	moved = ui_list_move(&b->sel, b->n_shown, page, a);
 	if (moved >= 0)
 		return fx | moved;
 	switch (a) {
-	case UI_A_OPEN:
+	case BROWSE_A_OPEN:
 		if (!b->n_shown)
 			return fx;
 		b->card = 1;
 		b->card_scroll = 0;
 		return UI_REDRAW;
-	case UI_A_FILTER:
+	case BROWSE_A_FILTER:
 		b->filtering = 1;
 		ui_input_set(&b->input, b->filter ? b->filter : "");
 		return UI_REDRAW;
-	case UI_A_SORT:
+	case BROWSE_A_SORT:
 		b->sort = (enum browse_sort)((b->sort + 1) % BROWSE_N_SORTS);
 		browse_refresh(b);
 		return UI_REDRAW;
-	case UI_A_REVERSE:
+	case BROWSE_A_REVERSE:
 		b->reverse = !b->reverse;
 		browse_refresh(b);
 		return UI_REDRAW;

@@ -99,11 +99,34 @@ struct browse_row *browse_selected(struct browse *b);
 /* The state column of a row: "new", "review", "suspended", "leech"... */
 const char *browse_state_name(const struct browse_row *r, int64_t now);
 
-enum ui_keymap browse_keymap(const struct browse *b);
+/* The browser's own actions (besides enum ui_action's). */
+enum browse_action {
+	BROWSE_A_OPEN = UI_A_SCREEN,	/* show the selected card */
+	BROWSE_A_FILTER,
+	BROWSE_A_SORT,
+	BROWSE_A_REVERSE,
+	BROWSE_A_SUSPEND,
+	BROWSE_A_UNSUSPEND,
+	BROWSE_A_FORGET,
+	BROWSE_A_EDIT,
+	BROWSE_A_YES,
+	BROWSE_A_NO,
+};
 
-/* Handles one action (cp for UI_A_CHAR); returns enum ui_effect bits. */
-int browse_handle(struct browse *b, enum ui_action a, uint32_t cp,
-		  int64_t now);
+/* The tables: the list, typing a pattern, one card, forget's question. */
+extern const struct ui_keymap browse_keys;
+extern const struct ui_keymap browse_filter_keys;
+extern const struct ui_keymap browse_card_keys;
+extern const struct ui_keymap browse_confirm_keys;
+
+/* The table in force now. */
+const struct ui_keymap *browse_keymap(const struct browse *b);
+
+/*
+ * Handles one action of browse_keymap()'s table (cp for UI_A_CHAR);
+ * returns enum ui_effect bits.
+ */
+int browse_handle(struct browse *b, int a, uint32_t cp, int64_t now);
 
 void browse_view(struct browse *b, struct ui_view *v);
 

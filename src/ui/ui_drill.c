@@ -5,6 +5,7 @@
 
 #include "core/xmalloc.h"
 #include "ui/ui_card.h"
+#include "ui/ui_keys.h"
 #include "ui/ui_session.h"
 
 /* Card text sits three cells in, as in the sketches. */
@@ -99,13 +100,76 @@ void drill_add_leech(struct drill *d, const char *key)
 	*(char **)vec_push(&d->leeches) = xstrdup(key);
 }
 
-enum ui_keymap drill_keymap(const struct drill *d)
+/* ---- Keys -------------------------------------------------------------- */
+
+/* Commands that work whether the answer is shown or not. */
+#define CARD_COMMANDS \
+	{ 'u', DRILL_A_UNDO, "undo the last grade" }, \
+	{ 'b', DRILL_A_BURY, "bury: skip the card until tomorrow" }, \
+	{ 's', DRILL_A_SUSPEND, \
+	  "suspend: never show the card until unsuspended" }, \
+	{ 'e', DRILL_A_EDIT, "edit the card in $EDITOR" }, \
+	UI_SCROLL_KEYS, \
+	UI_HELP_KEYS, \
+	{ 'q', UI_A_QUIT, "end the session" }, \
+	{ UI_KEY_ESC, UI_A_QUIT, NULL }
+
+static const struct ui_binding front_bindings[] = {
+	{ ' ', DRILL_A_REVEAL, "show the answer" },
+	{ UI_KEY_ENTER, DRILL_A_REVEAL, NULL },
+	{ 'i', DRILL_A_TYPE, "type the answer (typed cards)" },
+	CARD_COMMANDS,
+};
+
+static const struct ui_binding back_bindings[] = {
+	{ '1', DRILL_A_AGAIN, "again: forgotten, show it again soon" },
+	{ 'a', DRILL_A_AGAIN, NULL },
+	{ '2', DRILL_A_HARD, "hard: recalled with difficulty" },
+	{ 'h', DRILL_A_HARD, NULL },
+	{ '3', DRILL_A_GOOD, "good: recalled" },
+	{ 'g', DRILL_A_GOOD, NULL },
+	{ ' ', DRILL_A_GOOD, NULL },
+	{ UI_KEY_ENTER, DRILL_A_GOOD, NULL },
+	{ '4', DRILL_A_EASY, "easy: recalled at once" },
+	/* Not 'e': that edits the card, which is wanted most once the
+	 * answer is on screen. */
+	{ 'E', DRILL_A_EASY, NULL },
+	CARD_COMMANDS,
+};
+
+static const struct ui_binding type_bindings[] = {
+	{ UI_KEY_ENTER, UI_A_SUBMIT, "check the answer" },
+	{ UI_KEY_ESC, UI_A_BACK, "leave the answer line (for u, b, s, e, q)" },
+	UI_EDIT_KEYS,
+	{ UI_KEY_F1, UI_A_HELP, "these keys" },
+};
+
+static const struct ui_binding end_bindings[] = {
+	{ UI_KEY_ENTER, UI_A_BACK, "done" },
+	{ 'q', UI_A_BACK, NULL },
+	{ UI_KEY_ESC, UI_A_BACK, NULL },
+	{ 'c', DRILL_A_CRAM,
+	  "cram: practise the weakest cards, schedule unchanged" },
+	{ 'u', DRILL_A_UNDO, "undo the last grade" },
+	UI_HELP_KEYS,
+};
+
+const struct ui_keymap drill_front_keys = UI_KEYMAP("drill, question",
+						    front_bindings);
+const struct ui_keymap drill_back_keys = UI_KEYMAP("drill, answer shown",
+						   back_bindings);
+const struct ui_keymap drill_type_keys =
+	UI_TEXT_KEYMAP("drill, typing an answer", type_bindings);
+const struct ui_keymap drill_end_keys = UI_KEYMAP("drill, session over",
+						  end_bindings);
+
+const struct ui_keymap *drill_keymap(const struct drill *d)
 {
 	if (d->phase == DRILL_END)
-		return UI_MAP_DRILL_END;
+		return &drill_end_keys;
 	if (d->phase == DRILL_ANSWER)
-		return UI_MAP_DRILL_BACK;
-	return d->typing ? UI_MAP_DRILL_TYPE : UI_MAP_DRILL_FRONT;
+		return &drill_back_keys;
+	return d->typing ? &drill_type_keys : &drill_front_keys;
 }
 
 /* Checks the typed answer against each key point. */
@@ -176,8 +240,7 @@ static int scroll(struct drill *d, int delta)
 	return UI_REDRAW;
 }
 
-int drill_handle(struct drill *d, enum ui_action a, uint32_t cp,
-		 int64_t now)
+int drill_handle(struct drill *d, int a, uint32_t cp, int64_t now)
 {
 	int page = d->body_rows > 2 ? d->body_rows - 1 : 1;
 	int fx = d->status ? UI_REDRAW : 0;
@@ -195,53 +258,43 @@ int drill_handle(struct drill *d, enum ui_action a, uint32_t cp,
 		}
 		return fx;
 	}
-	switch (a) {
-	case UI_A_UP:
-		return fx | scroll(d, -1);
-	case UI_A_DOWN:
-		return fx | scroll(d, 1);
-	case UI_A_PGUP:
-		return fx | scroll(d, -page);
-	case UI_A_PGDN:
-		return fx | scroll(d, page);
-	default:
-		break;
-	}
+	if (ui_scroll_step(a, page))
+		return fx | scroll(d, ui_scroll_step(a, page));
 	if (d->phase == DRILL_END) {
 		switch (a) {
 		case UI_A_BACK:
 			return UI_QUIT;
-		case UI_A_CRAM:
+		case DRILL_A_CRAM:
 			return request(d, DRILL_REQ_CRAM);
-		case UI_A_UNDO:
+		case DRILL_A_UNDO:
 			return request(d, DRILL_REQ_UNDO);
 		default:
 			return fx;
 		}
 	}
 	switch (a) {
-	case UI_A_REVEAL:
+	case DRILL_A_REVEAL:
 		return d->phase == DRILL_QUESTION ? reveal(d) : fx;
-	case UI_A_TYPE:
+	case DRILL_A_TYPE:
 		if (d->phase != DRILL_QUESTION || !is_typed(d))
 			return fx;
 		d->typing = 1;
 		return UI_REDRAW;
-	case UI_A_AGAIN:
-	case UI_A_HARD:
-	case UI_A_GOOD:
-	case UI_A_EASY:
+	case DRILL_A_AGAIN:
+	case DRILL_A_HARD:
+	case DRILL_A_GOOD:
+	case DRILL_A_EASY:
 		if (d->phase != DRILL_ANSWER)
 			return fx;
 		return grade(d, (enum fsrs_rating)(FSRS_AGAIN +
-						   (a - UI_A_AGAIN)), now);
-	case UI_A_UNDO:
+						   (a - DRILL_A_AGAIN)), now);
+	case DRILL_A_UNDO:
 		return request(d, DRILL_REQ_UNDO);
-	case UI_A_BURY:
+	case DRILL_A_BURY:
 		return request(d, DRILL_REQ_BURY);
-	case UI_A_SUSPEND:
+	case DRILL_A_SUSPEND:
 		return request(d, DRILL_REQ_SUSPEND);
-	case UI_A_EDIT:
+	case DRILL_A_EDIT:
 		return request(d, DRILL_REQ_EDIT);
 	case UI_A_QUIT:
 		return request(d, DRILL_REQ_END);

@@ -111,14 +111,36 @@ void drill_add_leech(struct drill *d, const char *key);
 /* A one-line message on the rule above the keys; NULL clears it. */
 void drill_set_status(struct drill *d, const char *msg, int error);
 
-enum ui_keymap drill_keymap(const struct drill *d);
+/* The drill's own actions (besides enum ui_action's). */
+enum drill_action {
+	DRILL_A_REVEAL = UI_A_SCREEN,
+	DRILL_A_AGAIN,		/* the grades, in enum fsrs_rating order */
+	DRILL_A_HARD,
+	DRILL_A_GOOD,
+	DRILL_A_EASY,
+	DRILL_A_UNDO,
+	DRILL_A_BURY,
+	DRILL_A_SUSPEND,
+	DRILL_A_EDIT,
+	DRILL_A_TYPE,		/* into the answer line */
+	DRILL_A_CRAM,
+};
+
+/* The tables: question, answer shown, typing an answer, summary. */
+extern const struct ui_keymap drill_front_keys;
+extern const struct ui_keymap drill_back_keys;
+extern const struct ui_keymap drill_type_keys;
+extern const struct ui_keymap drill_end_keys;
+
+/* The table in force now. */
+const struct ui_keymap *drill_keymap(const struct drill *d);
 
 /*
- * Handles one action; cp is the character for UI_A_CHAR.  Returns enum
- * ui_effect bits; with UI_SAVE, d->req says what to do.
+ * Handles one action of drill_keymap()'s table; cp is the character for
+ * UI_A_CHAR.  Returns enum ui_effect bits; with UI_SAVE, d->req says
+ * what to do.
  */
-int drill_handle(struct drill *d, enum ui_action a, uint32_t cp,
-		 int64_t now);
+int drill_handle(struct drill *d, int a, uint32_t cp, int64_t now);
 
 /* Fills v (rows x cols set by ui_view_begin()); keeps the scroll in range. */
 void drill_view(struct drill *d, struct ui_view *v);

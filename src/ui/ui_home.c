@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "ui/ui_keys.h"
 
 void home_init(struct home *h)
 {
@@ -63,9 +64,37 @@ void home_set_status(struct home *h, const char *msg, int error)
 	h->status_error = error;
 }
 
-enum ui_keymap home_keymap(const struct home *h)
+/* ---- Keys -------------------------------------------------------------- */
+
+static const struct ui_binding home_bindings[] = {
+	UI_MOVE_KEYS,
+	{ UI_KEY_ENTER, HOME_A_OPEN, "drill the selected decks" },
+	{ ' ', HOME_A_OPEN, NULL },
+	{ 't', HOME_A_TAGS, "choose a tag to drill" },
+	{ 'm', HOME_A_MOCK, "start the recommended mock interview" },
+	{ 'b', HOME_A_BROWSE, "browse all cards" },
+	{ 's', HOME_A_STATS, "statistics" },
+	UI_HELP_KEYS,
+	{ 'q', UI_A_QUIT, "quit" },
+};
+
+static const struct ui_binding home_tag_bindings[] = {
+	UI_MOVE_KEYS,
+	{ UI_KEY_ENTER, HOME_A_OPEN, "drill the cards with the selected tag" },
+	{ ' ', HOME_A_OPEN, NULL },
+	{ 't', UI_A_BACK, "back to the decks" },
+	{ UI_KEY_ESC, UI_A_BACK, NULL },
+	UI_HELP_KEYS,
+	{ 'q', UI_A_QUIT, "quit" },
+};
+
+const struct ui_keymap home_keys = UI_KEYMAP("home", home_bindings);
+const struct ui_keymap home_tag_keys = UI_KEYMAP("home, tags",
+						 home_tag_bindings);
+
+const struct ui_keymap *home_keymap(const struct home *h)
 {
-	return h->tags_mode ? UI_MAP_HOME_TAGS : UI_MAP_HOME;
+	return h->tags_mode ? &home_tag_keys : &home_keys;
 }
 
 static const struct vec *rows_of(const struct home *h)
@@ -73,7 +102,7 @@ static const struct vec *rows_of(const struct home *h)
 	return h->tags_mode ? &h->tags : &h->decks;
 }
 
-int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
+int home_handle(struct home *h, int a, int64_t now_ms)
 {
 	long page = h->rows_shown > 1 ? h->rows_shown - 1 : 1;
 	int fx = 0, moved;
@@ -88,7 +117,7 @@ int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
 	if (moved >= 0)
 		return fx | moved;
 	switch (a) {
-	case UI_A_OPEN: {
+	case HOME_A_OPEN: {
 		const struct vec *rows = rows_of(h);
 		const struct home_row *r;
 
@@ -100,7 +129,7 @@ int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
 		h->req_tag = h->tags_mode ? r->id : NULL;
 		return fx | UI_SAVE | UI_REDRAW;
 	}
-	case UI_A_TAGS:
+	case HOME_A_TAGS:
 		if (!h->tags.len) {
 			home_set_status(h, "no deck or card has tags", 0);
 			return UI_REDRAW;
@@ -112,13 +141,13 @@ int home_handle(struct home *h, enum ui_action a, int64_t now_ms)
 			return fx;
 		h->tags_mode = 0;
 		return UI_REDRAW;
-	case UI_A_MOCK:
+	case HOME_A_MOCK:
 		h->req = HOME_REQ_MOCK;
 		return fx | UI_SAVE | UI_REDRAW;
-	case UI_A_BROWSE:
+	case HOME_A_BROWSE:
 		h->req = HOME_REQ_BROWSE;
 		return fx | UI_SAVE | UI_REDRAW;
-	case UI_A_STATS:
+	case HOME_A_STATS:
 		h->req = HOME_REQ_STATS;
 		return fx | UI_SAVE | UI_REDRAW;
 	case UI_A_QUIT:

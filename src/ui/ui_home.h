@@ -67,10 +67,27 @@ void home_set(char **field, const char *s);
 /* Sets the status line; error shows it in the error style. */
 void home_set_status(struct home *h, const char *msg, int error);
 
-enum ui_keymap home_keymap(const struct home *h);
+/* The home screen's own actions (besides enum ui_action's). */
+enum home_action {
+	HOME_A_OPEN = UI_A_SCREEN,	/* drill the selected row */
+	HOME_A_TAGS,
+	HOME_A_MOCK,
+	HOME_A_BROWSE,
+	HOME_A_STATS,
+};
 
-/* Handles one action; returns enum ui_effect bits. */
-int home_handle(struct home *h, enum ui_action a, int64_t now_ms);
+/* The tables: the decks, and the tags (tags_mode). */
+extern const struct ui_keymap home_keys;
+extern const struct ui_keymap home_tag_keys;
+
+/* The table in force now. */
+const struct ui_keymap *home_keymap(const struct home *h);
+
+/*
+ * Handles one action of home_keymap()'s table; returns enum ui_effect
+ * bits.
+ */
+int home_handle(struct home *h, int a, int64_t now_ms);
 
 /* Fills v (rows x cols already set by ui_view_begin()). */
 void home_view(struct home *h, struct ui_view *v);

@@ -143,7 +143,7 @@ static int insert(struct ui_input *in, uint32_t cp)
 	return 1;
 }
 
-int ui_input_edit(struct ui_input *in, enum ui_action a, uint32_t cp)
+int ui_input_edit(struct ui_input *in, int a, uint32_t cp)
 {
 	struct buf *b = &in->text;
 

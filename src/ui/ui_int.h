@@ -300,7 +300,14 @@ enum ui_key {
 #define UI_KEY_ESC 0x1b
 #define UI_KEY_ENTER '\n'
 
-/* What a key asks for; each screen's table maps keys to these. */
+/*
+ * What a key asks for.  These are the actions many screens share, so that
+ * the shared handlers (ui_list_move(), ui_input_edit(), the help and
+ * notice overlays) understand them.  A screen's own actions are its own
+ * enum in its own header, numbered from UI_A_SCREEN (enum home_action,
+ * enum drill_action...), so that a new screen adds its actions without
+ * touching this list.  Handlers take an action as an int for that reason.
+ */
 enum ui_action {
 	UI_A_NONE,
 	UI_A_UP,
@@ -309,35 +316,9 @@ enum ui_action {
 	UI_A_PGDN,
 	UI_A_TOP,
 	UI_A_BOTTOM,
-	UI_A_OPEN,	/* enter: drill the row, show the card */
 	UI_A_BACK,	/* leave this screen or mode */
 	UI_A_QUIT,
 	UI_A_HELP,
-	/* home */
-	UI_A_TAGS,
-	UI_A_MOCK,
-	UI_A_BROWSE,
-	UI_A_STATS,
-	/* drill */
-	UI_A_REVEAL,
-	UI_A_AGAIN,
-	UI_A_HARD,
-	UI_A_GOOD,
-	UI_A_EASY,
-	UI_A_UNDO,
-	UI_A_BURY,
-	UI_A_SUSPEND,
-	UI_A_EDIT,
-	UI_A_TYPE,	/* back into the answer line */
-	UI_A_CRAM,
-	/* browse */
-	UI_A_FILTER,
-	UI_A_SORT,
-	UI_A_REVERSE,
-	UI_A_UNSUSPEND,
-	UI_A_FORGET,
-	UI_A_YES,
-	UI_A_NO,
 	/* line editing */
 	UI_A_CHAR,	/* the key is a printable code point */
 	UI_A_SUBMIT,
@@ -353,47 +334,57 @@ enum ui_action {
 	UI_A_DEL_WORD,
 	UI_A_KILL_START,
 	UI_A_KILL_END,
-	UI_A_COUNT_
-};
-
-/* The key tables, one per screen and mode. */
-enum ui_keymap {
-	UI_MAP_HOME,
-	UI_MAP_HOME_TAGS,
-	UI_MAP_DRILL_FRONT,
-	UI_MAP_DRILL_BACK,
-	UI_MAP_DRILL_TYPE,
-	UI_MAP_DRILL_END,
-	UI_MAP_BROWSE,
-	UI_MAP_BROWSE_FILTER,
-	UI_MAP_CARD,
-	UI_MAP_CONFIRM,
-	UI_MAP_NOTICE,		/* a message any key dismisses */
-	UI_MAP_COUNT_
+	UI_A_SCREEN = 64	/* a screen's own actions start here */
 };
 
 struct ui_binding {
 	int key;
-	enum ui_action action;
+	int action;		/* enum ui_action or the screen's own */
 	const char *help;	/* on the first binding of an action */
 };
 
 /*
- * The action key has in map: a binding, else UI_A_CHAR for a printable
- * code point in a map that takes text, else UI_A_NONE.
+ * A key table: every key one screen (in one mode) reacts to, and the help
+ * `?` shows for it, which is generated from the table so that it cannot
+ * drift from what the keys do.  A screen defines its tables in its own
+ * file, with the binding groups of ui_keys.h for what screens share.
+ * other is the action of any key not bound (UI_A_NONE: ignored); with
+ * UI_A_CHAR only printable code points are typed text, other keys are
+ * ignored.  other_help says what other keys do in the help ("typed as
+ * text"); NULL with UI_A_NONE.
  */
-enum ui_action ui_key_action(enum ui_keymap map, int key);
+struct ui_keymap {
+	const char *title;		/* "drill, answer shown" */
+	const struct ui_binding *b;
+	size_t n;
+	int other;
+	const char *other_help;
+};
 
-/* The map's title for the help screen ("drill, answer shown"). */
-const char *ui_keymap_title(enum ui_keymap map);
+/* The action key has in map (a binding, else map->other, see above). */
+int ui_key_action(const struct ui_keymap *map, int key);
 
 /*
  * Appends to out one line per action of map, in table order: its keys and
  * what it does ("  1  a        again: forgotten, see it soon"), each at most
- * width cells.  Every binding appears, so the help cannot drift from what
- * the keys do.
+ * width cells, and a line for map->other_help.  Every binding appears, so
+ * the help cannot drift from what the keys do.
  */
-void ui_keymap_help(enum ui_keymap map, struct ui_text *out, int width);
+void ui_keymap_help(const struct ui_keymap *map, struct ui_text *out,
+		    int width);
+
+/*
+ * The overlays' tables (ui_keys.c): the help page (scrolling, any other
+ * key closes it) and a notice (scrolling, UI_A_BACK closes it).
+ */
+extern const struct ui_keymap ui_help_keys;
+extern const struct ui_keymap ui_notice_keys;
+
+/*
+ * The lines a scrolling action moves a page of text by: -1 or 1 for up
+ * and down, -page or page for page up and down, 0 for any other action.
+ */
+int ui_scroll_step(int action, int page);
 
 /* A key's name as the help shows it: "enter", "^W", "M-b", "up", "q". */
 void ui_key_name(int key, char out[16]);
@@ -424,7 +415,7 @@ void ui_input_set(struct ui_input *in, const char *s);
  * 1 if the text or the cursor changed, 0 if the action did nothing or is
  * not an editing action.
  */
-int ui_input_edit(struct ui_input *in, enum ui_action a, uint32_t cp);
+int ui_input_edit(struct ui_input *in, int a, uint32_t cp);
 
 /*
  * Appends the text to out as lines of at most width cells, broken between
@@ -454,7 +445,7 @@ enum ui_effect {
  * changed, else 0; returns -1, touching nothing, for any other action,
  * which is the caller's to handle.
  */
-int ui_list_move(size_t *sel, size_t n, long page, enum ui_action a);
+int ui_list_move(size_t *sel, size_t n, long page, int a);
 
 /*
  * A whole screen as plain data: exactly rows lines, each at most cols
@@ -521,7 +512,8 @@ void ui_view_body(struct ui_view *v, const struct ui_text *body, size_t from,
  * The full-screen help for map: every key and what it does, scrolled by
  * *scroll (clamped here).
  */
-void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll);
+void ui_view_help(struct ui_view *v, const struct ui_keymap *map,
+		  int *scroll);
 
 /* The screen shown when the terminal is smaller than UI_MIN_COLS x UI_MIN_ROWS. */
 #define UI_MIN_COLS 40

@@ -36,7 +36,7 @@ void ui_view_end(struct ui_view *v)
 		v->text.lines.len = (size_t)v->rows;
 }
 
-int ui_list_move(size_t *sel, size_t n, long page, enum ui_action a)
+int ui_list_move(size_t *sel, size_t n, long page, int a)
 {
 	long to = (long)*sel;
 
@@ -224,7 +224,8 @@ static void page(struct ui_view *v, const char *title,
 	ui_view_hints(v, hints, n_hints);
 }
 
-void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll)
+void ui_view_help(struct ui_view *v, const struct ui_keymap *map,
+		  int *scroll)
 {
 	static const struct ui_hint hints[] = {
 		{ "j k", "scroll", 0 },
@@ -236,7 +237,7 @@ void ui_view_help(struct ui_view *v, enum ui_keymap map, int *scroll)
 	ui_text_init(&body);
 	ui_keymap_help(map, &body, v->cols);
 	snprintf(title, sizeof(title), "keys %s %s", ui_glyphs()->dot,
-		 ui_keymap_title(map));
+		 map->title);
 	page(v, title, &body, scroll, hints, 2);
 	ui_text_release(&body);
 	ui_view_end(v);

@@ -342,29 +342,97 @@ static void ui_md_survives_hostile_nesting(void **state)
 static void ui_keys_follow_the_screen(void **state)
 {
 	(void)state;
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, ' '), UI_A_REVEAL);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_FRONT, '3'), UI_A_NONE);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, '3'), UI_A_GOOD);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'g'), UI_A_GOOD);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'a'), UI_A_AGAIN);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'E'), UI_A_EASY);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_BACK, 'e'), UI_A_EDIT);
-	assert_int_equal(ui_key_action(UI_MAP_HOME, 'j'), UI_A_DOWN);
-	assert_int_equal(ui_key_action(UI_MAP_HOME, UI_KEY_DOWN), UI_A_DOWN);
-	assert_int_equal(ui_key_action(UI_MAP_HOME, 'x'), UI_A_NONE);
+	assert_int_equal(ui_key_action(&drill_front_keys, ' '), DRILL_A_REVEAL);
+	assert_int_equal(ui_key_action(&drill_front_keys, '3'), UI_A_NONE);
+	assert_int_equal(ui_key_action(&drill_back_keys, '3'), DRILL_A_GOOD);
+	assert_int_equal(ui_key_action(&drill_back_keys, 'g'), DRILL_A_GOOD);
+	assert_int_equal(ui_key_action(&drill_back_keys, 'a'), DRILL_A_AGAIN);
+	assert_int_equal(ui_key_action(&drill_back_keys, 'E'), DRILL_A_EASY);
+	assert_int_equal(ui_key_action(&drill_back_keys, 'e'), DRILL_A_EDIT);
+	assert_int_equal(ui_key_action(&home_keys, 'j'), UI_A_DOWN);
+	assert_int_equal(ui_key_action(&home_keys, UI_KEY_DOWN), UI_A_DOWN);
+	assert_int_equal(ui_key_action(&home_keys, 'x'), UI_A_NONE);
 	/* Typing: letters are text, '?' too; help moves to F1. */
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 'q'), UI_A_CHAR);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, '?'), UI_A_CHAR);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x4e2d), UI_A_CHAR);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_F1),
+	assert_int_equal(ui_key_action(&drill_type_keys, 'q'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(&drill_type_keys, '?'), UI_A_CHAR);
+	assert_int_equal(ui_key_action(&drill_type_keys, 0x4e2d), UI_A_CHAR);
+	assert_int_equal(ui_key_action(&drill_type_keys, UI_KEY_F1),
 			 UI_A_HELP);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_CTRL('w')),
+	assert_int_equal(ui_key_action(&drill_type_keys, UI_KEY_CTRL('w')),
 			 UI_A_DEL_WORD);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, UI_KEY_ESC),
+	assert_int_equal(ui_key_action(&drill_type_keys, UI_KEY_ESC),
 			 UI_A_BACK);
-	assert_int_equal(ui_key_action(UI_MAP_DRILL_TYPE, 0x07), UI_A_NONE);
-	assert_int_equal(ui_key_action(UI_MAP_BROWSE_FILTER, 0x202e),
+	assert_int_equal(ui_key_action(&drill_type_keys, 0x07), UI_A_NONE);
+	assert_int_equal(ui_key_action(&browse_filter_keys, 0x202e),
 			 UI_A_NONE);
+}
+
+/* Every key table, for the tests that go over them all. */
+static const struct ui_keymap *const all_keys[] = {
+	&home_keys, &home_tag_keys, &drill_front_keys, &drill_back_keys,
+	&drill_type_keys, &drill_end_keys, &browse_keys, &browse_filter_keys,
+	&browse_card_keys, &browse_confirm_keys, &ui_help_keys,
+	&ui_notice_keys,
+};
+
+/*
+ * A table is the whole truth about its screen's keys: no key is bound
+ * twice (the second binding would never fire), and every action bound
+ * has a line in the help (its first binding carries the text).
+ */
+static void ui_every_bound_key_is_in_the_help(void **state)
+{
+	(void)state;
+	for (size_t m = 0; m < sizeof(all_keys) / sizeof(*all_keys); m++) {
+		const struct ui_keymap *map = all_keys[m];
+
+		assert_non_null(map->title);
+		for (size_t i = 0; i < map->n; i++) {
+			int helped = 0;
+
+			for (size_t k = 0; k < map->n; k++) {
+				if (k != i)
+					assert_int_not_equal(map->b[k].key,
+							     map->b[i].key);
+				if (map->b[k].action == map->b[i].action &&
+				    map->b[k].help && k <= i)
+					helped = 1;
+			}
+			if (!helped)
+				fail_msg("%s: key %d has no help line",
+					 map->title, map->b[i].key);
+		}
+	}
+}
+
+/* The help and notice pages scroll through their tables, and say so. */
+static void ui_overlays_scroll_by_their_tables(void **state)
+{
+	struct ui_text text, *t = &text;
+	char *s;
+
+	(void)state;
+	assert_int_equal(ui_key_action(&ui_help_keys, 'j'), UI_A_DOWN);
+	assert_int_equal(ui_key_action(&ui_help_keys, UI_KEY_PGUP),
+			 UI_A_PGUP);
+	/* Any other key closes the help. */
+	assert_int_equal(ui_key_action(&ui_help_keys, 'x'), UI_A_BACK);
+	assert_int_equal(ui_key_action(&ui_help_keys, '?'), UI_A_BACK);
+	assert_int_equal(ui_key_action(&ui_notice_keys, 'k'), UI_A_UP);
+	assert_int_equal(ui_key_action(&ui_notice_keys, UI_KEY_ENTER),
+			 UI_A_BACK);
+	assert_int_equal(ui_key_action(&ui_notice_keys, 'x'), UI_A_NONE);
+	assert_int_equal(ui_scroll_step(UI_A_PGDN, 10), 10);
+	assert_int_equal(ui_scroll_step(UI_A_UP, 10), -1);
+	assert_int_equal(ui_scroll_step(UI_A_BACK, 10), 0);
+	ui_text_init(t);
+	ui_keymap_help(&ui_help_keys, t, 60);
+	s = dump(t);
+	assert_non_null(strstr(s, "up k"));
+	assert_non_null(strstr(s, "others"));
+	assert_non_null(strstr(s, "close"));
+	xfree(s);
+	ui_text_release(t);
 }
 
 static void ui_key_names(void **state)
@@ -390,11 +458,11 @@ static void ui_help_lists_every_key_of_the_screen(void **state)
 
 	(void)state;
 	ui_text_init(t);
-	ui_keymap_help(UI_MAP_CONFIRM, t, 40);
+	ui_keymap_help(&browse_confirm_keys, t, 40);
 	assert_text(t, "  y                  yes                \n"
 		       "  n esc q            no                 ");
 	ui_text_clear(t);
-	ui_keymap_help(UI_MAP_DRILL_BACK, t, 80);
+	ui_keymap_help(&drill_back_keys, t, 80);
 	{
 		char *s = dump(t);
 
@@ -628,21 +696,22 @@ static void home_moves_and_requests(void **state)
 "   today       12 reviewed · 2 new\n"
 " ──────────────────────────────────────\n"
 " enter drill   t by tag   ? keys\n");
-	assert_int_equal(home_handle(&h, UI_A_OPEN, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(home_handle(&h, HOME_A_OPEN, 0), UI_SAVE | UI_REDRAW);
 	assert_int_equal(h.req, HOME_REQ_DRILL);
 	assert_string_equal(h.req_deck, "tpm-role");
 	assert_null(h.req_tag);
-	home_handle(&h, UI_A_TAGS, 0);
-	assert_int_equal(home_keymap(&h), UI_MAP_HOME_TAGS);
+	home_handle(&h, HOME_A_TAGS, 0);
+	assert_ptr_equal(home_keymap(&h), &home_tag_keys);
 	home_handle(&h, UI_A_DOWN, 0);
-	home_handle(&h, UI_A_OPEN, 0);
+	home_handle(&h, HOME_A_OPEN, 0);
 	assert_null(h.req_deck);
 	assert_string_equal(h.req_tag, "risk");
 	assert_int_equal(home_handle(&h, UI_A_BACK, 0), UI_REDRAW);
-	assert_int_equal(home_keymap(&h), UI_MAP_HOME);
+	assert_ptr_equal(home_keymap(&h), &home_keys);
 	/* The deck selection was kept. */
 	assert_int_equal(h.sel[0], 5);
-	assert_int_equal(home_handle(&h, UI_A_BROWSE, 0), UI_SAVE | UI_REDRAW);
+	assert_int_equal(home_handle(&h, HOME_A_BROWSE, 0),
+			 UI_SAVE | UI_REDRAW);
 	assert_int_equal(h.req, HOME_REQ_BROWSE);
 	assert_int_equal(home_handle(&h, UI_A_QUIT, 0), UI_QUIT);
 	ui_view_release(&v);
@@ -665,7 +734,7 @@ static void home_first_run_says_what_to_press(void **state)
 	assert_non_null(strstr(s, "\n   First time here? Press enter to drill "
 			       "your first cards, ? for every key.\n"));
 	xfree(s);
-	assert_int_equal(home_handle(&h, UI_A_TAGS, 0), UI_REDRAW);
+	assert_int_equal(home_handle(&h, HOME_A_TAGS, 0), UI_REDRAW);
 	assert_string_equal(h.status, "no deck or card has tags");
 	ui_view_release(&v);
 	home_release(&h);
@@ -693,7 +762,7 @@ static void ui_list_move_clamps_to_the_ends(void **state)
 	/* An empty list does not move; other actions are the caller's. */
 	assert_int_equal(ui_list_move(&none, 0, 4, UI_A_BOTTOM), 0);
 	assert_int_equal(none, 0);
-	assert_int_equal(ui_list_move(&sel, 10, 4, UI_A_OPEN), -1);
+	assert_int_equal(ui_list_move(&sel, 10, 4, HOME_A_OPEN), -1);
 	assert_int_equal(sel, 0);
 }
 
@@ -1016,9 +1085,9 @@ static void drill_basic_card_question_answer_grade(void **state)
 	ui_view_init(&v);
 	drill_init(&d, "all decks", 0, &fake_matcher);
 	show(&d, 0);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
+	assert_ptr_equal(drill_keymap(&d), &drill_front_keys);
 	/* No grade before the answer is shown. */
-	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW), 0);
+	assert_int_equal(drill_handle(&d, DRILL_A_GOOD, 0, NOW), 0);
 	view(&v, 16, 80, drill_view_fn, &d);
 	assert_view(&v,
 " drill · all decks                                     5 new · 3 learn · 12 due\n"
@@ -1037,9 +1106,9 @@ static void drill_basic_card_question_answer_grade(void **state)
 " ──────────────────────────────────────────────────────────────────────────────\n"
 " space answer   u undo   b bury   s suspend   e edit   q end   ? keys\n"
 " ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
-	assert_int_equal(drill_handle(&d, UI_A_REVEAL, 0, NOW + 4000),
+	assert_int_equal(drill_handle(&d, DRILL_A_REVEAL, 0, NOW + 4000),
 			 UI_REDRAW);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_BACK);
+	assert_ptr_equal(drill_keymap(&d), &drill_back_keys);
 	view(&v, 16, 80, drill_view_fn, &d);
 	assert_view(&v,
 " drill · all decks                                     5 new · 3 learn · 12 due\n"
@@ -1058,12 +1127,12 @@ static void drill_basic_card_question_answer_grade(void **state)
 " ──────────────────────────────────────────────────────────────────────────────\n"
 " 1 Again 10m   2 Hard 1d   3 Good 3d   4 Easy 9d   u undo   ? keys\n"
 " ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
-	assert_int_equal(drill_handle(&d, UI_A_GOOD, 0, NOW + 6500),
+	assert_int_equal(drill_handle(&d, DRILL_A_GOOD, 0, NOW + 6500),
 			 UI_SAVE | UI_REDRAW);
 	assert_int_equal(d.req, DRILL_REQ_GRADE);
 	assert_int_equal(d.req_rating, FSRS_GOOD);
 	assert_int_equal(d.req_duration_ms, 6500);
-	assert_int_equal(drill_handle(&d, UI_A_UNDO, 0, NOW), UI_SAVE |
+	assert_int_equal(drill_handle(&d, DRILL_A_UNDO, 0, NOW), UI_SAVE |
 			 UI_REDRAW);
 	assert_int_equal(d.req, DRILL_REQ_UNDO);
 	drill_set_status(&d, "nothing to undo", 1);
@@ -1088,7 +1157,7 @@ static void drill_typed_card_checks_key_points(void **state)
 	ui_view_init(&v);
 	drill_init(&d, "pm", 0, &fake_matcher);
 	show(&d, 1);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	assert_ptr_equal(drill_keymap(&d), &drill_type_keys);
 	/* Letters are text here: q does not end the session. */
 	assert_int_equal(drill_handle(&d, UI_A_CHAR, 'q', NOW), UI_REDRAW);
 	drill_handle(&d, UI_A_BACKSPACE, 0, NOW);
@@ -1114,9 +1183,9 @@ static void drill_typed_card_checks_key_points(void **state)
 	assert_int_equal(v.cursor_col, 36);
 	/* Esc leaves the line for the commands; i goes back. */
 	drill_handle(&d, UI_A_BACK, 0, NOW);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_FRONT);
-	drill_handle(&d, UI_A_TYPE, 0, NOW);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_TYPE);
+	assert_ptr_equal(drill_keymap(&d), &drill_front_keys);
+	drill_handle(&d, DRILL_A_TYPE, 0, NOW);
+	assert_ptr_equal(drill_keymap(&d), &drill_type_keys);
 	assert_int_equal(drill_handle(&d, UI_A_SUBMIT, 0, NOW), UI_REDRAW);
 	view(&v, 18, 60, drill_view_fn, &d);
 	assert_view(&v,
@@ -1172,7 +1241,7 @@ static void drill_cloze_hides_then_reveals_in_place(void **state)
 	assert_non_null(strstr(s, "\n   A program is a set of related "
 			       "[plural noun].\n"));
 	xfree(s);
-	drill_handle(&d, UI_A_REVEAL, 0, NOW);
+	drill_handle(&d, DRILL_A_REVEAL, 0, NOW);
 	view(&v, 12, 60, drill_view_fn, &d);
 	s = dump_view(&v);
 	assert_non_null(strstr(s, " ── answer ───"));
@@ -1213,7 +1282,7 @@ static void drill_end_shows_the_summary(void **state)
 	drill_uncount_grade(&d, FSRS_AGAIN);
 	drill_add_leech(&d, "sd-cap#reverse");
 	drill_finish(&d, "17 cards are due tomorrow.", NOW + 252000);
-	assert_int_equal(drill_keymap(&d), UI_MAP_DRILL_END);
+	assert_ptr_equal(drill_keymap(&d), &drill_end_keys);
 	view(&v, 16, 60, drill_view_fn, &d);
 	assert_view(&v,
 " drill · all decks\n"
@@ -1232,7 +1301,7 @@ static void drill_end_shows_the_summary(void **state)
 " ──────────────────────────────────────────────────────────\n"
 " enter done   c cram   u undo   ? keys\n"
 "\n");
-	assert_int_equal(drill_handle(&d, UI_A_CRAM, 0, NOW), UI_SAVE |
+	assert_int_equal(drill_handle(&d, DRILL_A_CRAM, 0, NOW), UI_SAVE |
 			 UI_REDRAW);
 	assert_int_equal(d.req, DRILL_REQ_CRAM);
 	assert_int_equal(drill_handle(&d, UI_A_BACK, 0, NOW), UI_QUIT);
@@ -1283,20 +1352,20 @@ static void browse_sorts_and_filters(void **state)
 " enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
 "\n");
 	/* Sort by stability, then reverse it. */
-	browse_handle(&b, UI_A_SORT, 0, NOW);
+	browse_handle(&b, BROWSE_A_SORT, 0, NOW);
 	assert_int_equal(b.sort, BROWSE_BY_STABILITY);
-	browse_handle(&b, UI_A_REVERSE, 0, NOW);
+	browse_handle(&b, BROWSE_A_REVERSE, 0, NOW);
 	assert_string_equal(browse_selected(&b)->item->key, "sd-cap#reverse");
 	browse_handle(&b, UI_A_DOWN, 0, NOW);
 	assert_string_equal(browse_selected(&b)->item->key, "pm-program#c2");
 	/* A valid pattern over the text and the tags. */
-	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
-	browse_handle(&b, UI_A_FILTER, 0, NOW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	assert_ptr_equal(browse_keymap(&b), &browse_keys);
+	browse_handle(&b, BROWSE_A_FILTER, 0, NOW);
+	assert_ptr_equal(browse_keymap(&b), &browse_filter_keys);
 	for (const char *p = "caching"; *p; p++)
 		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
 	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_ptr_equal(browse_keymap(&b), &browse_keys);
 	assert_int_equal(b.n_shown, 1);
 	view(&v, 10, 80, browse_view_fn, &b);
 	assert_view(&v,
@@ -1311,12 +1380,12 @@ static void browse_sorts_and_filters(void **state)
 " enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
 "\n");
 	/* An invalid one: the error shows and the typing goes on. */
-	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, BROWSE_A_FILTER, 0, NOW);
 	browse_handle(&b, UI_A_KILL_START, 0, NOW);
 	for (const char *p = "(cach"; *p; p++)
 		browse_handle(&b, UI_A_CHAR, (uint32_t)*p, NOW);
 	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE_FILTER);
+	assert_ptr_equal(browse_keymap(&b), &browse_filter_keys);
 	assert_string_equal(b.filter, "caching");
 	view(&v, 10, 80, browse_view_fn, &b);
 	assert_view(&v,
@@ -1335,7 +1404,7 @@ static void browse_sorts_and_filters(void **state)
 	/* Esc keeps the filter in force; an empty pattern shows all. */
 	browse_handle(&b, UI_A_CANCEL, 0, NOW);
 	assert_string_equal(b.filter, "caching");
-	browse_handle(&b, UI_A_FILTER, 0, NOW);
+	browse_handle(&b, BROWSE_A_FILTER, 0, NOW);
 	browse_handle(&b, UI_A_KILL_START, 0, NOW);
 	browse_handle(&b, UI_A_SUBMIT, 0, NOW);
 	assert_null(b.filter);
@@ -1357,23 +1426,23 @@ static void browse_acts_on_the_selected_card(void **state)
 	ui_view_init(&v);
 	browse_init(&b, &fake_matcher);
 	browse_fill(&b);
-	assert_int_equal(browse_handle(&b, UI_A_SUSPEND, 0, NOW),
+	assert_int_equal(browse_handle(&b, BROWSE_A_SUSPEND, 0, NOW),
 			 UI_SAVE | UI_REDRAW);
 	assert_int_equal(b.req, BROWSE_REQ_SUSPEND);
 	assert_string_equal(((struct browse_row *)vec_at(&b.rows,
 			     b.req_row))->item->key, "sd-cap#reverse");
 	/* Forget asks first; anything but y keeps the card. */
-	assert_int_equal(browse_handle(&b, UI_A_FORGET, 0, NOW), UI_REDRAW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_CONFIRM);
-	assert_int_equal(browse_handle(&b, UI_A_NO, 0, NOW), UI_REDRAW);
+	assert_int_equal(browse_handle(&b, BROWSE_A_FORGET, 0, NOW), UI_REDRAW);
+	assert_ptr_equal(browse_keymap(&b), &browse_confirm_keys);
+	assert_int_equal(browse_handle(&b, BROWSE_A_NO, 0, NOW), UI_REDRAW);
 	assert_string_equal(b.status, "not forgotten");
-	browse_handle(&b, UI_A_FORGET, 0, NOW);
-	assert_int_equal(browse_handle(&b, UI_A_YES, 0, NOW),
+	browse_handle(&b, BROWSE_A_FORGET, 0, NOW);
+	assert_int_equal(browse_handle(&b, BROWSE_A_YES, 0, NOW),
 			 UI_SAVE | UI_REDRAW);
 	assert_int_equal(b.req, BROWSE_REQ_FORGET);
 	/* Enter shows the whole card. */
-	browse_handle(&b, UI_A_OPEN, 0, NOW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_CARD);
+	browse_handle(&b, BROWSE_A_OPEN, 0, NOW);
+	assert_ptr_equal(browse_keymap(&b), &browse_card_keys);
 	view(&v, 24, 80, browse_view_fn, &b);
 	s = dump_view(&v);
 	assert_non_null(strstr(s, " card · sd-cap#reverse\n"));
@@ -1386,7 +1455,7 @@ static void browse_acts_on_the_selected_card(void **state)
 			       "5.2 · 4 reviews · 3 lapses\n"));
 	xfree(s);
 	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_REDRAW);
-	assert_int_equal(browse_keymap(&b), UI_MAP_BROWSE);
+	assert_ptr_equal(browse_keymap(&b), &browse_keys);
 	assert_int_equal(browse_handle(&b, UI_A_BACK, 0, NOW), UI_QUIT);
 	browse_release(&b);
 	ui_view_release(&v);
@@ -1416,11 +1485,12 @@ static void ui_screens_fit_every_size(void **state)
 		int rows = sizes[k][0], cols = sizes[k][1];
 		char *s;
 
-		for (int m = 0; m < UI_MAP_COUNT_; m++) {
+		for (size_t m = 0; m < sizeof(all_keys) / sizeof(*all_keys);
+		     m++) {
 			int scroll = 0;
 
 			ui_view_begin(&v, rows, cols);
-			ui_view_help(&v, (enum ui_keymap)m, &scroll);
+			ui_view_help(&v, all_keys[m], &scroll);
 			xfree(dump_view(&v));
 		}
 		for (int i = 0; i < 5; i++) {
@@ -1428,7 +1498,7 @@ static void ui_screens_fit_every_size(void **state)
 			view(&v, rows, cols, drill_view_fn, &d);
 			xfree(dump_view(&v));
 			drill_handle(&d, UI_A_SUBMIT, 0, NOW);
-			drill_handle(&d, UI_A_REVEAL, 0, NOW);
+			drill_handle(&d, DRILL_A_REVEAL, 0, NOW);
 			view(&v, rows, cols, drill_view_fn, &d);
 			s = dump_view(&v);
 			assert_non_null(strstr(s, "answer"));
@@ -1485,6 +1555,8 @@ int main(void)
 		T(ui_md_marks_cloze_deletions),
 		T(ui_md_survives_hostile_nesting),
 		T(ui_keys_follow_the_screen),
+		T(ui_every_bound_key_is_in_the_help),
+		T(ui_overlays_scroll_by_their_tables),
 		T(ui_key_names),
 		T(ui_help_lists_every_key_of_the_screen),
 		T(ui_input_edits_utf8),
