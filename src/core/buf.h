@@ -26,6 +26,8 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addch(struct buf *b, char c);
 __attribute__((format(printf, 2, 3)))
 void buf_addf(struct buf *b, const char *fmt, ...);
+/* The format is checked where the va_list was made (clang -Wformat=2). */
+__attribute__((format(printf, 2, 0)))
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /* Shortens b to len bytes (len <= b->len). */
 void buf_setlen(struct buf *b, size_t len);
