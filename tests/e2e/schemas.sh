@@ -5,7 +5,7 @@ set -eu
 root=${TPM_TEST_ROOT:-$(pwd)}
 cd "$root/tools/schema-check"
 if ! command -v node >/dev/null 2>&1; then
-	echo "schemas: node is not installed (tools/install-deps installs it)" >&2
+	echo "schemas: node is not installed (tools/install-deps schema installs it)" >&2
 	exit 1
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund --silent >/dev/null
