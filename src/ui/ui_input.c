@@ -35,71 +35,84 @@ void ui_input_set(struct ui_input *in, const char *s)
 }
 
 /* The start of the code point before byte offset i (i > 0). */
-static size_t prev_cp(const struct buf *b, size_t i)
+static size_t prev_cp(const char *s, size_t i)
 {
 	do
 		i--;
-	while (i && ((unsigned char)b->s[i] & 0xc0) == 0x80);
+	while (i && ((unsigned char)s[i] & 0xc0) == 0x80);
 	return i;
 }
 
-static uint32_t cp_at(const struct buf *b, size_t i, size_t *len)
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
 	uint32_t cp;
 
-	*len = ui_decode(b->s + i, b->len - i, &cp);
+	*n = ui_decode(s + i, len - i, &cp);
 	return cp;
 }
 
-/* The start of the character (base and marks) before offset i. */
-static size_t prev_char(const struct buf *b, size_t i)
+size_t ui_char_prev(const char *s, size_t len, size_t i)
 {
 	size_t n;
 
 	while (i) {
-		i = prev_cp(b, i);
-		if (ui_cp_width(cp_at(b, i, &n)) != 0)
+		i = prev_cp(s, i);
+		if (ui_cp_width(cp_at(s, len, i, &n)) != 0)
 			break;
 	}
 	return i;
 }
 
-/* The end of the character (base and marks) at offset i. */
-static size_t next_char(const struct buf *b, size_t i)
+size_t ui_char_next(const char *s, size_t len, size_t i)
 {
 	size_t n;
 
-	if (i >= b->len)
+	if (i >= len)
 		return i;
-	cp_at(b, i, &n);
+	cp_at(s, len, i, &n);
 	i += n;
-	while (i < b->len && ui_cp_width(cp_at(b, i, &n)) == 0)
+	while (i < len && ui_cp_width(cp_at(s, len, i, &n)) == 0)
 		i += n;
 	return i;
 }
 
-static int is_space_at(const struct buf *b, size_t i)
+/* Back over spaces, then over the word (unix-word-rubout). */
+size_t ui_word_start(const char *s, size_t len, size_t i)
 {
-	return b->s[i] == ' ';
+	while (i && s[prev_cp(s, i)] == ' ')
+		i = prev_cp(s, i);
+	while (i && s[prev_cp(s, i)] != ' ')
+		i = ui_char_prev(s, len, i);
+	return i;
 }
 
-/* Back over spaces, then over the word (unix-word-rubout). */
+size_t ui_word_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i < len && s[i] != ' ')
+		i = ui_char_next(s, len, i);
+	return i;
+}
+
+static size_t prev_char(const struct buf *b, size_t i)
+{
+	return ui_char_prev(b->s, b->len, i);
+}
+
+static size_t next_char(const struct buf *b, size_t i)
+{
+	return ui_char_next(b->s, b->len, i);
+}
+
 static size_t word_start(const struct buf *b, size_t i)
 {
-	while (i && is_space_at(b, prev_cp(b, i)))
-		i = prev_cp(b, i);
-	while (i && !is_space_at(b, prev_cp(b, i)))
-		i = prev_char(b, i);
-	return i;
+	return ui_word_start(b->s, b->len, i);
 }
 
 static size_t word_end(const struct buf *b, size_t i)
 {
-	while (i < b->len && is_space_at(b, i))
-		i++;
-	while (i < b->len && !is_space_at(b, i))
-		i = next_char(b, i);
-	return i;
+	return ui_word_end(b->s, b->len, i);
 }
 
 /* Removes [from, to) and leaves the cursor at from. */

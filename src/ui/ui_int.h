@@ -334,6 +334,7 @@ enum ui_action {
 	UI_A_DEL_WORD,
 	UI_A_KILL_START,
 	UI_A_KILL_END,
+	UI_A_NEWLINE,	/* enter in the notes: a new line */
 	UI_A_SCREEN = 64	/* a screen's own actions start here */
 };
 
@@ -403,6 +404,17 @@ struct ui_input {
 };
 
 #define UI_INPUT_MAX 4000
+
+/*
+ * Moving over whole characters (a base and its combining marks) in
+ * s[0..len): the start of the one before byte offset i, the end of the one
+ * at i; and over words as ^W and M-b/M-f do: back over spaces then the
+ * word, forward over spaces then the word.
+ */
+size_t ui_char_prev(const char *s, size_t len, size_t i);
+size_t ui_char_next(const char *s, size_t len, size_t i);
+size_t ui_word_start(const char *s, size_t len, size_t i);
+size_t ui_word_end(const char *s, size_t len, size_t i);
 
 void ui_input_init(struct ui_input *in);
 void ui_input_release(struct ui_input *in);
