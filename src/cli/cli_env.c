@@ -96,6 +96,7 @@ int cli_env_init(struct cli_env *env)
 {
 	const char *db = getenv("TPMTRAIN_DB");
 	const char *now = getenv("TPMTRAIN_NOW");
+	const char *scale = getenv("TPMTRAIN_CLOCK_SCALE");
 
 	memset(env, 0, sizeof(*env));
 	env->data_dir = find_data_dir();
@@ -112,6 +113,13 @@ int cli_env_init(struct cli_env *env)
 		}
 	} else {
 		clock_init_system(&env->clock);
+	}
+	if (scale && *scale &&
+	    clock_set_scale(&env->clock, &env->fake, scale) < 0) {
+		cli_error("TPMTRAIN_CLOCK_SCALE: cannot use '%s' (want a "
+			  "whole number from 1 to 3600)", scale);
+		cli_env_release(env);
+		return -1;
 	}
 	return 0;
 }

@@ -50,7 +50,8 @@ static int64_t fake_mono_ms(void *ctx)
 	struct clock_fake *f = ctx;
 
 	if (f->follow_system)
-		return sys_mono_ms(NULL) - f->mono_base;
+		return (sys_mono_ms(NULL) - f->mono_base) *
+		       (f->scale > 1 ? f->scale : 1);
 	return f->mono_ms;
 }
 
@@ -96,6 +97,28 @@ int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 	fake->follow_system = 1;
 	fake->mono_base = sys_mono_ms(NULL);
 	clock_init_fake(c, fake);
+	return 0;
+}
+
+int clock_set_scale(struct clock *c, struct clock_fake *fake,
+		    const char *text)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (end == text || *end || v < 1 || v > 3600)
+		return TPM_EFORMAT;
+	if (c->ctx != fake) {
+		memset(fake, 0, sizeof(*fake));
+		fake->utc_ms = sys_utc_ms(NULL);
+		fake->follow_system = 1;
+		fake->mono_base = sys_mono_ms(NULL);
+		clock_init_fake(c, fake);
+	}
+	/* Scaled from now on: the time so far is folded into the start. */
+	fake->utc_ms += fake_mono_ms(fake);
+	fake->mono_base = sys_mono_ms(NULL);
+	fake->scale = (int)v;
 	return 0;
 }
 

@@ -23,6 +23,8 @@ struct clock_fake {
 	int32_t tz_offset_s;
 	int follow_system;	/* if set, time advances with the real clock */
 	int64_t mono_base;	/* system monotonic time at start */
+	int scale;		/* following the system: time runs this many
+				   times faster (0 or 1: as fast) */
 };
 
 void clock_init_system(struct clock *c);
@@ -38,6 +40,17 @@ void clock_init_fake(struct clock *c, struct clock_fake *fake);
  */
 int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 			    const char *text);
+
+/*
+ * Makes time run scale times faster (TPMTRAIN_CLOCK_SCALE, for tests and
+ * demos of timed mocks: 60 makes a minute pass in a second), both the
+ * monotonic and the wall clock, from now.  c is made a fake clock that
+ * follows the system first, unless clock_init_frozen_start() made it one.
+ * text is a whole number from 1 to 3600.  Returns 0 or TPM_EFORMAT, c
+ * then untouched.
+ */
+int clock_set_scale(struct clock *c, struct clock_fake *fake,
+		    const char *text);
 
 int64_t clock_mono_ms(const struct clock *c);
 int64_t clock_utc_ms(const struct clock *c);

@@ -285,19 +285,42 @@ static void overlay_key(int act, int *open, int *scroll)
 		*open = 0;
 }
 
+/*
+ * A key between the bracketed-paste markers: text for a screen that takes
+ * text, nothing for any other, so that pasting on the wrong screen can
+ * never run commands.
+ */
+static int pasted_action(struct app *a, int key, uint32_t *cp)
+{
+	const struct ui_keymap *map = current_map(a);
+
+	if (a->help || a->notice || !ui_keymap_takes_text(map))
+		return UI_A_NONE;
+	/* A table whose enter makes a new line takes pasted lines. */
+	return ui_paste_action(key, ui_key_action(map, UI_KEY_ENTER) ==
+					    UI_A_NEWLINE, cp);
+}
+
 static void on_key(struct app *a, int key)
 {
 	int act, fx;
+	uint32_t cp = (uint32_t)key;
 
 	a->dirty = 1;
+	if (key == UI_KEY_PASTE_BEGIN || key == UI_KEY_PASTE_END) {
+		a->pasting = key == UI_KEY_PASTE_BEGIN;
+		a->dirty = 0;
+		return;
+	}
 	if (key == UI_KEY_RESIZE || too_small())
 		return;
-	if (a->help) {
+	if (a->help && !a->pasting) {
 		act = ui_key_action(&ui_help_keys, key);
 		overlay_key(act, &a->help, &a->help_scroll);
 		return;
 	}
-	act = ui_key_action(current_map(a), key);
+	act = a->pasting ? pasted_action(a, key, &cp)
+			 : ui_key_action(current_map(a), key);
 	if (a->notice) {
 		int open = 1;
 
@@ -315,7 +338,7 @@ static void on_key(struct app *a, int key)
 		a->dirty = 0;
 		return;
 	}
-	fx = a->screen->handle(a, act, key);
+	fx = a->screen->handle(a, act, (int)cp);
 	if (fx & UI_QUIT)
 		leave(a);
 	a->dirty = fx != 0;

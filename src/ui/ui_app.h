@@ -70,6 +70,7 @@ struct app {
 	int notice_scroll;
 	int quit;
 	int dirty;
+	int pasting;			/* between bracketed-paste markers */
 };
 
 /* Now, on the clock the interface was given. */

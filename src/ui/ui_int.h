@@ -293,6 +293,9 @@ enum ui_key {
 	UI_KEY_DELETE,
 	UI_KEY_F1,
 	UI_KEY_RESIZE,
+	/* Bracketed paste: what comes between is text, never a command. */
+	UI_KEY_PASTE_BEGIN,
+	UI_KEY_PASTE_END,
 	UI_KEY_ALT = 1 << 24,	/* or-ed with a code point: M-b */
 };
 
@@ -364,6 +367,18 @@ struct ui_keymap {
 
 /* The action key has in map (a binding, else map->other, see above). */
 int ui_key_action(const struct ui_keymap *map, int key);
+
+/* 1 if map takes typed text (printable keys are UI_A_CHAR). */
+int ui_keymap_takes_text(const struct ui_keymap *map);
+
+/*
+ * What a pasted key is in a map that takes text: UI_A_CHAR with *cp the
+ * character (a tab is a space; so is a newline when multiline is 0),
+ * UI_A_NEWLINE for a newline in multi-line text, or UI_A_NONE: an escape,
+ * another control character or a special key in a paste is dropped, so
+ * pasted text can never act as a command.
+ */
+int ui_paste_action(int key, int multiline, uint32_t *cp);
 
 /*
  * Appends to out one line per action of map, in table order: its keys and

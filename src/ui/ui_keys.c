@@ -44,6 +44,25 @@ int ui_key_action(const struct ui_keymap *map, int key)
 	return UI_A_NONE;
 }
 
+int ui_keymap_takes_text(const struct ui_keymap *map)
+{
+	return map->other == UI_A_CHAR;
+}
+
+int ui_paste_action(int key, int multiline, uint32_t *cp)
+{
+	if (key == UI_KEY_ENTER || key == '\r' || key == '\t') {
+		*cp = ' ';
+		return multiline && key != '\t' ? UI_A_NEWLINE : UI_A_CHAR;
+	}
+	if (key >= 0x20 && key < 0x110000 && key != 0x7f &&
+	    ui_cp_width((uint32_t)key) >= 0) {
+		*cp = (uint32_t)key;
+		return UI_A_CHAR;
+	}
+	return UI_A_NONE;
+}
+
 int ui_scroll_step(int action, int page)
 {
 	switch (action) {
@@ -75,6 +94,8 @@ void ui_key_name(int key, char out[16])
 		[UI_KEY_DELETE - UI_KEY_UP] = "del",
 		[UI_KEY_F1 - UI_KEY_UP] = "F1",
 		[UI_KEY_RESIZE - UI_KEY_UP] = "resize",
+		[UI_KEY_PASTE_BEGIN - UI_KEY_UP] = "paste",
+		[UI_KEY_PASTE_END - UI_KEY_UP] = "paste end",
 	};
 
 	if (key & UI_KEY_ALT) {
@@ -83,7 +104,7 @@ void ui_key_name(int key, char out[16])
 
 		ui_key_name(key & ~UI_KEY_ALT, base);
 		snprintf(out, 16, "M-%.12s", base);
-	} else if (key >= UI_KEY_UP && key <= UI_KEY_RESIZE) {
+	} else if (key >= UI_KEY_UP && key <= UI_KEY_PASTE_END) {
 		snprintf(out, 16, "%s", names[key - UI_KEY_UP]);
 	} else if (key == UI_KEY_ENTER) {
 		snprintf(out, 16, "enter");

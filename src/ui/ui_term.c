@@ -20,6 +20,28 @@ static SCREEN *screen;
 static int active;
 static volatile sig_atomic_t interrupted;
 static struct sigaction old_int, old_term, old_hup;
+static int pasting;
+
+/*
+ * Curses codes for the bracketed-paste markers, far above the codes
+ * ncurses gives to keys it finds in terminfo's extended capabilities.
+ */
+#define KEY_PASTE_BEGIN (KEY_MAX + 0x400)
+#define KEY_PASTE_END (KEY_MAX + 0x401)
+
+/*
+ * Bracketed paste (xterm, tmux, most terminals): the terminal wraps pasted
+ * text in ESC[200~ and ESC[201~, so that a pasted newline or escape is
+ * text and not a key.  Written straight out, after curses' own output.
+ */
+static void set_bracketed_paste(int on)
+{
+	static const char seq_on[] = "\033[?2004h", seq_off[] = "\033[?2004l";
+
+	fflush(stdout);
+	if (write(STDOUT_FILENO, on ? seq_on : seq_off, sizeof(seq_on) - 1) < 0)
+		return;	/* a terminal without it pastes as typed keys */
+}
 
 struct role_style {
 	short fg;		/* a curses colour, or -1 for the default */
@@ -155,6 +177,10 @@ int ui_term_start(void)
 	leaveok(stdscr, FALSE);
 	curs_set(0);
 	setup_colors();
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	pasting = 0;
+	set_bracketed_paste(1);
 	return 0;
 }
 
@@ -163,6 +189,7 @@ void ui_term_stop(void)
 	if (!active)
 		return;
 	active = 0;
+	set_bracketed_paste(0);
 	curs_set(1);
 	endwin();
 	delscreen(screen);
@@ -228,6 +255,8 @@ static int translate(int r, wint_t wch)
 		case KEY_F(1): return UI_KEY_F1;
 		case KEY_RESIZE: return UI_KEY_RESIZE;
 		case KEY_ENTER: return UI_KEY_ENTER;
+		case KEY_PASTE_BEGIN: return UI_KEY_PASTE_BEGIN;
+		case KEY_PASTE_END: return UI_KEY_PASTE_END;
 		default: return 0;
 		}
 	}
@@ -250,7 +279,10 @@ int ui_term_read(int timeout_ms)
 	if (r == ERR)
 		return 0;
 	key = translate(r, wch);
-	if (key == UI_KEY_ESC) {
+	if (key == UI_KEY_PASTE_BEGIN || key == UI_KEY_PASTE_END)
+		pasting = key == UI_KEY_PASTE_BEGIN;
+	/* A pasted escape is a character of the paste, not Meta. */
+	if (key == UI_KEY_ESC && !pasting) {
 		/* Meta sends ESC then the key: Alt-b is one key. */
 		timeout(0);
 		r = get_wch(&wch);
@@ -274,10 +306,12 @@ int ui_term_escape(int (*fn)(void *ctx), void *ctx)
 	int ret;
 
 	def_prog_mode();
+	set_bracketed_paste(0);
 	endwin();
 	ret = fn(ctx);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	set_bracketed_paste(1);
 	return ret;
 }

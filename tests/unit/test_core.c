@@ -4,6 +4,8 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include <unistd.h>
+
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/err.h"
@@ -266,6 +268,32 @@ static void core_fake_clock_is_what_tests_set(void **state)
 	assert_int_equal(clock_tz_offset_s(&c, 0), 3600);
 }
 
+/*
+ * TPMTRAIN_CLOCK_SCALE: a scaled clock runs at least scale times as fast as
+ * the time slept (a lower bound, so no race can fail it), and from the
+ * instant TPMTRAIN_NOW gave.
+ */
+static void core_scaled_clock_runs_faster(void **state)
+{
+	struct clock_fake f;
+	struct clock c;
+	int64_t m0, u0;
+
+	(void)state;
+	assert_int_equal(clock_init_frozen_start(&c, &f, "2026-11-23T09:00:00Z"),
+			 0);
+	assert_int_equal(clock_set_scale(&c, &f, "0"), TPM_EFORMAT);
+	assert_int_equal(clock_set_scale(&c, &f, "60s"), TPM_EFORMAT);
+	assert_int_equal(clock_set_scale(&c, &f, "3601"), TPM_EFORMAT);
+	assert_int_equal(clock_set_scale(&c, &f, "600"), 0);
+	m0 = clock_mono_ms(&c);
+	u0 = clock_utc_ms(&c);
+	assert_true(u0 >= 1795424400000LL && u0 < 1795424400000LL + 60000);
+	usleep(20 * 1000);
+	assert_true(clock_mono_ms(&c) - m0 >= 20 * 600);
+	assert_true(clock_utc_ms(&c) - u0 >= 20 * 600);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +309,7 @@ int main(void)
 		cmocka_unit_test(core_utf8_rejects_malformed),
 		cmocka_unit_test(core_time_parses_and_formats_iso),
 		cmocka_unit_test(core_fake_clock_is_what_tests_set),
+		cmocka_unit_test(core_scaled_clock_runs_faster),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
