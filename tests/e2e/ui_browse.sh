@@ -63,6 +63,17 @@ ok "suspend, unsuspend and forget, in the database"
 
 keys q
 wait_for "browse · 1 of 7 cards"
+# Pasted keys are text or nothing: on the table they are no commands,
+# in the pattern a newline is a space and an escape is dropped.
+paste "qf"
+keys /
+keys C-u
+paste "$(printf '(?i)CAP\ttheorem\033\nX')"
+wait_for "/ (?i)CAP theorem X"
+keys BSpace BSpace
+keys Enter
+wait_for "browse · 2 of 7 cards"
+ok "a paste is text in the pattern line, and does nothing on the table"
 keys /
 keys C-u Enter
 wait_for "browse · 7 cards"

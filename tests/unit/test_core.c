@@ -1,11 +1,10 @@
 #include "test_util.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
-#include <unistd.h>
-
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/err.h"

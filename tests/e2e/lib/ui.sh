@@ -76,6 +76,13 @@ type_text() {
 	tm send-keys -t t -l "$1"
 }
 
+# Pastes text as a terminal does, in bracketed-paste markers when the
+# program asked for them (tmux paste-buffer -p); newlines go as CR.
+paste() {
+	tm set-buffer -b tpmpaste -- "$1"
+	tm paste-buffer -p -d -b tpmpaste -t t
+}
+
 # Runs a command line in the pane's shell.
 run() {
 	tm send-keys -t t -l "$1"
