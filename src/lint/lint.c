@@ -28,6 +28,12 @@ static void lint_rejected(struct lint *l, const struct rejected *r)
 	case REJECTED_PHASE:
 		lint_phase(l, r->phase);
 		break;
+	case REJECTED_CLARIFICATION:
+		lint_clarification(l, r->clarification);
+		break;
+	case REJECTED_BAND:
+		lint_band(l, r->band);
+		break;
 	}
 }
 

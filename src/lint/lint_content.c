@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "match/match.h"
 
 static int list_has(const struct lstr_list *l, const char *s)
 {
@@ -66,10 +67,38 @@ void lint_criterion(struct lint *l, const struct criterion *c)
 	lint_text_list(l, &c->levels, "levels");
 }
 
+/*
+ * Bands are read from the top down, so their minimums must fall, and
+ * the last must start at 0 so that every score has a band.
+ */
+static void lint_bands(struct lint *l, const struct rubric *r)
+{
+	for (size_t k = 0; k < r->n_bands; k++) {
+		const struct band *b = &r->bands[k];
+
+		lint_band(l, b);
+		if (k > 0 && !(b->min < r->bands[k - 1].min))
+			diag_add(l->dl, DIAG_ERROR, b->min_pos, "band minimum "
+				 "%g is not below the band before it (%g); "
+				 "list bands from the highest down", b->min,
+				 r->bands[k - 1].min);
+	}
+	if (r->n_bands && r->bands[r->n_bands - 1].min != 0)
+		diag_add(l->dl, DIAG_ERROR,
+			 r->bands[r->n_bands - 1].min_pos, "the last band "
+			 "must have 'min: 0', so that every score has a band");
+}
+
+void lint_band(struct lint *l, const struct band *b)
+{
+	lint_text(l, &b->label, "label");
+}
+
 void lint_rubric(struct lint *l, const struct rubric *r)
 {
 	for (size_t k = 0; k < r->n_criteria; k++)
 		lint_criterion(l, &r->criteria[k]);
+	lint_bands(l, r);
 	lint_text(l, &r->title, "title");
 	lint_text(l, &r->description, "description");
 }
@@ -113,8 +142,45 @@ void lint_phase(struct lint *l, const struct phase *p)
 	lint_text_list(l, &p->hints, "hints");
 }
 
+/*
+ * A clarification's ask compiles and matches its own example question, so
+ * that a plausible question gets the answer.
+ */
+void lint_clarification(struct lint *l, const struct clarification *c)
+{
+	const struct lstr *ask = &c->ask;
+	struct match_pattern *p;
+	struct match_error err;
+	char *q;
+
+	lint_text(l, &c->answer, "answer");
+	lint_text(l, &c->example, "example");
+	if (!ask->s)
+		return;
+	if (match_pattern_compile(&p, ask->s, strlen(ask->s), MATCH_NO_JIT,
+				  &err) < 0) {
+		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, ask,
+							   err.offset),
+			 "invalid pattern: %s", err.msg);
+		return;
+	}
+	if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
+		diag_add(l->dl, DIAG_ERROR, ask->pos, "'ask' matches empty "
+			 "text, so it answers every question");
+	else if (c->example.s && match_pattern_find(p, c->example.s,
+			strlen(c->example.s), NULL, NULL) <= 0) {
+		q = loader_quote_dup(c->example.s, strlen(c->example.s));
+		diag_add(l->dl, DIAG_ERROR, c->example.pos, "'ask' does not "
+			 "match its example '%s'", q);
+		xfree(q);
+	}
+	match_pattern_free(p);
+}
+
 void lint_scenario(struct lint *l, const struct scenario *s)
 {
+	for (size_t k = 0; k < s->clarifications.n; k++)
+		lint_clarification(l, &s->clarifications.v[k]);
 	if (s->rubric.s)
 		lint_rubric_ref(l, &s->rubric);
 	for (size_t k = 0; k < s->n_phases; k++)

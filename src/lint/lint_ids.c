@@ -109,6 +109,8 @@ static void add_rejected(struct vec *ids, const struct rejected *r,
 		break;
 	case REJECTED_KEY_POINT:
 	case REJECTED_PHASE:
+	case REJECTED_CLARIFICATION:
+	case REJECTED_BAND:
 		break;		/* no id */
 	}
 }

@@ -31,6 +31,8 @@ void lint_rubric(struct lint *l, const struct rubric *r);
 void lint_criterion(struct lint *l, const struct criterion *c);
 void lint_scenario(struct lint *l, const struct scenario *s);
 void lint_phase(struct lint *l, const struct phase *p);
+void lint_clarification(struct lint *l, const struct clarification *c);
+void lint_band(struct lint *l, const struct band *b);
 
 void lint_refs(struct lint *l, const struct lstr_list *refs);
 

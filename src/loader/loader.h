@@ -95,12 +95,21 @@ struct criterion {
 	struct lstr_list tags;		/* deck tags that train it */
 };
 
+/* A hire signal: a weighted score of min percent or more earns label. */
+struct band {
+	struct lstr label;
+	double min;
+	struct src_pos min_pos;
+};
+
 struct rubric {
 	struct lstr id;			/* the value of `rubric:` */
 	struct lstr title;
 	struct lstr description;
 	const struct criterion *criteria;
 	size_t n_criteria;
+	const struct band *bands;	/* may be empty: the mock's defaults */
+	size_t n_bands;
 	const char *file;
 	struct src_pos pos;
 };
@@ -119,6 +128,23 @@ struct phase {
 	struct key_point_list key_points;
 };
 
+/*
+ * A fact the interviewer gives only when asked: a question matching the
+ * PCRE2 pattern ask gets answer; example is a question that must match
+ * (lint checks it).
+ */
+struct clarification {
+	struct lstr ask;
+	struct lstr answer;
+	struct lstr example;
+};
+
+struct clarification_list {
+	const struct clarification *v;
+	size_t n;
+	struct src_pos pos;
+};
+
 struct scenario {
 	struct lstr id;			/* the value of `scenario:` */
 	enum scenario_kind kind;
@@ -129,6 +155,7 @@ struct scenario {
 	const struct phase *phases;
 	size_t n_phases;
 	struct lstr_list follow_ups;
+	struct clarification_list clarifications;
 	struct lstr_list tags;
 	struct lstr_list refs;
 	const char *file;

@@ -103,6 +103,7 @@ enum field_kind {
 	FK_ENUM,	/* an enum, from field.names; its pos at pos_off */
 	FK_MINUTES,	/* int, 1..LOADER_MAX_MINUTES; its pos at pos_off */
 	FK_WEIGHT,	/* double, > 0; its pos at pos_off */
+	FK_PERCENT,	/* double, 0..100; its pos at pos_off */
 	FK_TEXT_LIST,	/* struct lstr_list of strings */
 	FK_TAG_LIST,	/* struct lstr_list of tags, as FK_ID */
 	FK_OBJ_LIST,	/* pointer at off, count at n_off, pos at pos_off */

@@ -203,6 +203,8 @@ static const char *expected(enum field_kind kind)
 		return "a positive integer";
 	case FK_WEIGHT:
 		return "a positive number";
+	case FK_PERCENT:
+		return "a number from 0 to 100";
 	case FK_TEXT_LIST:
 	case FK_TAG_LIST:
 	case FK_OBJ_LIST:
@@ -357,15 +359,20 @@ static int number_syntax(const char *s, int integer)
 	return !*s;
 }
 
-/* FK_MINUTES and FK_WEIGHT: a plain scalar, positive and not too big. */
+/*
+ * FK_MINUTES and FK_WEIGHT: a plain scalar, positive and not too big;
+ * FK_PERCENT: from 0 to 100.
+ */
 static int number_value(struct loader *ld, const struct field *f,
 			const yaml_event_t *ev, char *obj)
 {
 	const char *v = scalar(ev);
 	int integer = f->kind == FK_MINUTES;
-	double max = integer ? LOADER_MAX_MINUTES : LOADER_MAX_WEIGHT;
+	int percent = f->kind == FK_PERCENT;
+	double max = integer ? LOADER_MAX_MINUTES
+		     : percent ? 100 : LOADER_MAX_WEIGHT;
 	struct src_pos pos = mark_pos(ld, ev->start_mark);
-	double d = 0;
+	double d = -1;
 	char *q;
 
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
@@ -377,7 +384,13 @@ static int number_value(struct loader *ld, const struct field *f,
 	    strlen(v) == ev->data.scalar.length)
 		d = strtod(v, NULL);
 	q = loader_quote_dup(v, ev->data.scalar.length);
-	if (!(d > 0)) {
+	if (!(d > 0) && !(percent && d == 0)) {
+		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
+			    "'%s'", expected(f->kind), f->name, q);
+		xfree(q);
+		return -1;
+	}
+	if (d > max && percent) {
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
 			    "'%s'", expected(f->kind), f->name, q);
 		xfree(q);
@@ -413,6 +426,7 @@ static int scalar_value(struct loader *ld, struct frame *fr,
 		return enum_value(ld, f, ev, obj);
 	case FK_MINUTES:
 	case FK_WEIGHT:
+	case FK_PERCENT:
 		return number_value(ld, f, ev, obj);
 	default:
 		break;

@@ -41,6 +41,8 @@ enum rejected_kind {
 	REJECTED_CRITERION,
 	REJECTED_SCENARIO,
 	REJECTED_PHASE,
+	REJECTED_CLARIFICATION,
+	REJECTED_BAND,
 };
 
 struct schema;
@@ -56,6 +58,8 @@ struct rejected {
 		const struct criterion *criterion;
 		const struct scenario *scenario;
 		const struct phase *phase;
+		const struct clarification *clarification;
+		const struct band *band;
 	};
 	const char *file;		/* the file it is in */
 	/* The loader's, for rejected_has_key(). */

@@ -269,6 +269,23 @@ static const struct schema criterion_schema = {
 	.kind = REJECTED_CRITERION,
 };
 
+static const struct field band_fields[] = {
+	{ .name = "label", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct band, label) },
+	{ .name = "min", .kind = FK_PERCENT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct band, min),
+	  .pos_off = offsetof(struct band, min_pos) },
+};
+
+static const struct schema band_schema = {
+	.name = "band",
+	.size = sizeof(struct band),
+	.fields = band_fields,
+	.n_fields = sizeof(band_fields) / sizeof(band_fields[0]),
+	.pos_off = NO_OFF,
+	.kind = REJECTED_BAND,
+};
+
 static void rubric_commit(struct loader *ld, const void *obj)
 {
 	struct rubric *r = vec_push(&ld->st->rubrics);
@@ -288,6 +305,10 @@ static const struct field rubric_fields[] = {
 	  .off = offsetof(struct rubric, criteria),
 	  .n_off = offsetof(struct rubric, n_criteria), .pos_off = NO_OFF,
 	  .elem = &criterion_schema },
+	{ .name = "bands", .kind = FK_OBJ_LIST, .flags = FL_NONEMPTY,
+	  .off = offsetof(struct rubric, bands),
+	  .n_off = offsetof(struct rubric, n_bands), .pos_off = NO_OFF,
+	  .elem = &band_schema },
 };
 
 static const struct schema rubric_schema = {
@@ -325,6 +346,25 @@ static const struct schema phase_schema = {
 	.kind = REJECTED_PHASE,
 };
 
+static const struct field clarification_fields[] = {
+	{ .name = "ask", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct clarification, ask) },
+	{ .name = "answer", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct clarification, answer) },
+	{ .name = "example", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct clarification, example) },
+};
+
+static const struct schema clarification_schema = {
+	.name = "clarification",
+	.size = sizeof(struct clarification),
+	.fields = clarification_fields,
+	.n_fields = sizeof(clarification_fields) /
+		    sizeof(clarification_fields[0]),
+	.pos_off = NO_OFF,
+	.kind = REJECTED_CLARIFICATION,
+};
+
 static void scenario_commit(struct loader *ld, const void *obj)
 {
 	struct scenario *s = vec_push(&ld->st->scenarios);
@@ -352,6 +392,11 @@ static const struct field scenario_fields[] = {
 	  .elem = &phase_schema },
 	{ .name = "follow_ups", .kind = FK_TEXT_LIST,
 	  .off = offsetof(struct scenario, follow_ups) },
+	{ .name = "clarifications", .kind = FK_OBJ_LIST, .flags = FL_NONEMPTY,
+	  .off = offsetof(struct scenario, clarifications.v),
+	  .n_off = offsetof(struct scenario, clarifications.n),
+	  .pos_off = offsetof(struct scenario, clarifications.pos),
+	  .elem = &clarification_schema },
 	{ .name = "tags", .kind = FK_TAG_LIST,
 	  .off = offsetof(struct scenario, tags) },
 	{ .name = "refs", .kind = FK_TEXT_LIST,

@@ -24,6 +24,8 @@ enum setting_id {
 	SET_LEARN_AHEAD,
 	SET_LEECH_THRESHOLD,
 	SET_LEECH_ACTION,
+	SET_MOCK_GRACE_SECONDS,
+	SET_MOCK_BELL,
 	SET_COUNT
 };
 
@@ -69,6 +71,13 @@ static const struct setting_info infos[SET_COUNT] = {
 	[SET_LEECH_ACTION] = { "leech_action",
 			       "what a leech gets: suspend or tag", 0,
 			       0, 0 },
+	[SET_MOCK_GRACE_SECONDS] = { "mock_grace_seconds",
+				     "seconds a mock phase may run over before "
+				     "the interviewer moves on, 0 to 3600",
+				     0, 3600, INT_FIELD(mock_grace_seconds) },
+	[SET_MOCK_BELL] = { "mock_bell",
+			    "1 rings the terminal bell when a mock phase runs "
+			    "out, 0 never", 0, 1, INT_FIELD(mock_bell) },
 };
 
 void settings_default(struct settings *s)
@@ -91,6 +100,8 @@ void settings_default(struct settings *s)
 	s->rollover_hour = 4;
 	s->learn_ahead = 20;
 	s->leech_threshold = 8;
+	s->mock_grace_seconds = 60;
+	s->mock_bell = 1;
 	s->leech_action = LEECH_SUSPEND;
 }
 

@@ -35,6 +35,8 @@ struct settings {
 	int learn_ahead;		/* minutes */
 	int leech_threshold;		/* lapses; 0 off */
 	enum leech_action leech_action;
+	int mock_grace_seconds;		/* overrun before moving on */
+	int mock_bell;			/* 1: a bell when a phase runs out */
 };
 
 /* The defaults: FSRS-6's, 20 new and 200 reviews a day, rollover 4 am. */

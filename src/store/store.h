@@ -196,4 +196,147 @@ int store_setting_each(struct store *st,
 				 const char *value),
 		       void *ctx);
 
+/* ---- mock sessions ------------------------------------------------- */
+
+/*
+ * One mock interview as saved (tables mock_session and its children, see
+ * store_migrate.c).  What the report needs is copied in (titles, criterion
+ * names, weights and level descriptors), so that a report of an old
+ * session does not depend on today's content files.
+ */
+enum store_mock_state {
+	STORE_MOCK_RUNNING = 0,		/* in progress, or interrupted */
+	STORE_MOCK_UNSCORED = 1,	/* the clock is over; not scored */
+	STORE_MOCK_SCORED = 2,
+};
+
+struct store_mock_phase {
+	const char *name;
+	int minutes;			/* planned, after scaling */
+	int64_t planned_ms;		/* with every +2 min */
+	int64_t used_ms;
+	int hints_used;
+};
+
+struct store_mock_note {
+	const char *text;		/* one line */
+	int phase;
+};
+
+/* A follow-up the interviewer put. */
+struct store_mock_followup {
+	int index;			/* in the scenario's follow_ups */
+	const char *text;
+	int phase;
+	int64_t elapsed_ms;		/* session time when put */
+};
+
+struct store_mock_question {
+	const char *text;
+	const char *answer;		/* the interviewer's reply */
+	int clarification;		/* its index, or -1: neutral reply */
+	int phase;
+	int64_t elapsed_ms;
+};
+
+struct store_mock_cover {
+	int phase;
+	const char *label;
+	int covered;
+	int red_flag;			/* a warning sign, not a key point */
+	const char *line;		/* the covering note line, or NULL */
+};
+
+struct store_mock_score {
+	const char *criterion;		/* id */
+	const char *name;
+	double weight;
+	int score;			/* 1-4 */
+	const char *level;		/* the descriptor of that score */
+	const char *comment;		/* NULL if none */
+};
+
+struct store_mock {
+	int64_t id;			/* 0 until first saved */
+	const char *scenario;		/* id */
+	const char *title;
+	const char *kind;		/* "system-design", ... */
+	const char *rubric;		/* id */
+	const char *prompt;
+	int minutes;			/* planned length */
+	int64_t started_at;		/* UTC ms */
+	int64_t ended_at;		/* UTC ms; 0 while running */
+	enum store_mock_state state;
+	int64_t elapsed_ms;		/* counted time */
+	int cur_phase;
+	int paused;
+	int hints_used;
+	double score;			/* percent; -1 unscored */
+	const char *band;		/* NULL unscored */
+	const struct store_mock_phase *phases;
+	size_t n_phases;
+	const struct store_mock_note *notes;
+	size_t n_notes;
+	const struct store_mock_followup *followups;
+	size_t n_followups;
+	const struct store_mock_question *questions;
+	size_t n_questions;
+	const struct store_mock_cover *coverage;
+	size_t n_coverage;
+	const struct store_mock_score *scores;
+	size_t n_scores;
+};
+
+/*
+ * Saves rec whole, in one transaction (its own unless one is open):
+ * inserts it when rec->id is 0 and sets rec->id, else replaces the
+ * stored session rec->id and every row that belongs to it.  Strings may
+ * be NULL where the comments say so; others must be set.
+ */
+int store_mock_save(struct store *st, struct store_mock *rec);
+
+/*
+ * Reads session id into *out, every string and array allocated in a
+ * (the caller's arena; release it to free them).  TPM_ENOENT when there
+ * is no such session.
+ */
+struct arena;
+int store_mock_get(struct store *st, int64_t id, struct arena *a,
+		   struct store_mock *out);
+
+/*
+ * With running_only, the newest session still running (the one --resume
+ * continues), else the newest of any state: sets *id, or returns
+ * TPM_ENOENT when there is none.
+ */
+int store_mock_latest(struct store *st, int running_only, int64_t *id);
+
+/*
+ * Sessions newest first (by start, then id), summaries only: the arrays
+ * of the row passed to fn are empty.  kind NULL for every kind.  The row
+ * is valid during the call; stops when fn returns non-zero (returned).
+ */
+int store_mock_each(struct store *st, const char *kind,
+		    int (*fn)(void *ctx, const struct store_mock *row),
+		    void *ctx);
+
+/*
+ * Scores of criterion in scored sessions of rubric, newest first, of
+ * sessions older than before_id (0: all): calls fn with each session id
+ * and score until fn returns non-zero or limit rows were given.
+ */
+int store_mock_scores(struct store *st, const char *rubric,
+		      const char *criterion, int64_t before_id, int limit,
+		      int (*fn)(void *ctx, int64_t id, int score),
+		      void *ctx);
+
+/*
+ * For each scenario done at least once: when it was last started and the
+ * score of its last scored session (-1 if none).
+ */
+int store_mock_last_done(struct store *st,
+			 int (*fn)(void *ctx, const char *scenario,
+				   int64_t last_done, double last_score),
+			 void *ctx);
+
 #endif

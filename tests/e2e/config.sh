@@ -18,6 +18,8 @@ rollover_hour = 4
 learn_ahead = 20
 leech_threshold = 8
 leech_action = suspend
+mock_grace_seconds = 60
+mock_bell = 1
 OUT
 
 # Listing the defaults reads nothing and creates nothing.
@@ -61,6 +63,8 @@ expect_usage "tpmtrain config: bad value '-1' for new_per_day: want a whole numb
 	new_per_day -1
 expect_usage "tpmtrain config: bad value 'often' for leech_action: want suspend or tag" \
 	leech_action often
+expect_usage "tpmtrain config: bad value '2' for mock_bell: want a whole number from 0 to 1" \
+	mock_bell 2
 expect_usage "tpmtrain config: bad value '1 2 3' for weights: want 21 numbers (or 17 or 19 from FSRS-4.5 or FSRS-5), got 3" \
 	weights '1 2 3'
 expect_usage "tpmtrain config: too many arguments" retention 0.8 0.9

@@ -85,5 +85,35 @@ if ! node check.mjs "$tmp/scalars.yaml"; then
 	echo "FAIL: scalars: rejected, but the loader accepts them"
 	fail=1
 fi
+# The mock keys: a clarification needs its example; a band's min is a
+# percentage.
+expect_in() {	# expect_in SCHEMA NAME EXPECTED-SUBSTRING  (YAML on stdin)
+	{ printf '# yaml-language-server: $schema=%s/content/schemas/%s.schema.json\n' "$root" "$1"; cat; } > "$tmp/$2.yaml"
+	if out=$(node check.mjs "$tmp/$2.yaml"); then
+		echo "FAIL: $2: accepted"
+		fail=1
+	elif ! printf '%s\n' "$out" | grep -qF -- "$3"; then
+		echo "FAIL: $2: want '$3', got: $out"
+		fail=1
+	fi
+}
+expect_in scenario no-example "must have required property 'example'" <<'Y'
+scenario: s
+kind: system-design
+title: S
+prompt: P
+rubric: r
+phases: [{name: A, minutes: 5}]
+clarifications:
+  - {ask: 'users', answer: Ten million.}
+Y
+expect_in rubric band-over-100 'must be <= 100' <<'Y'
+rubric: r
+title: R
+criteria:
+  - {id: a, name: A, weight: 1, levels: [a, b, c, d], tags: [x]}
+bands:
+  - {label: top, min: 120}
+Y
 [ $fail -eq 0 ] && echo "schemas: ok"
 exit $fail

@@ -404,13 +404,13 @@ static void store_fault_newer_version(void **state)
 	struct bytes before;
 
 	make_db(f);
-	raw_exec(f->path, "PRAGMA user_version = 3");
+	raw_exec(f->path, "PRAGMA user_version = 4");
 	before = slurp(f->path);
 	assert_int_equal(store_open(&f->st, f->path,
 				    STORE_WRITE | STORE_CREATE), TPM_ETOONEW);
 	assert_msg(f->st, f->path,
-		   "written by a newer version of tpmtrain (schema version 3; "
-		   "this tpmtrain reads up to 2); nothing was changed");
+		   "written by a newer version of tpmtrain (schema version 4; "
+		   "this tpmtrain reads up to 3); nothing was changed");
 	close_st(f);
 	assert_unchanged(before, f->path);
 }
@@ -613,7 +613,7 @@ static void store_migrates_with_backup_and_keeps_data(void **state)
 	make_v1_db(f->path);
 	assert_false(exists(bak_path));
 	open_rw(f);
-	assert_int_equal(pragma(f->st, "user_version"), 2);
+	assert_int_equal(pragma(f->st, "user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(store_card_get(f->st, "a", &c), 0);
 	assert_int_equal(c.fsrs.state, FSRS_REVIEW);
 	assert_int_equal(c.fsrs.due, 900);

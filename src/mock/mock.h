@@ -1,0 +1,392 @@
+#ifndef TPM_MOCK_MOCK_H
+#define TPM_MOCK_MOCK_H
+
+/*
+ * A mock interview as a state machine (DESIGN.md, the `mock` piece): the
+ * phases of a scenario with a countdown each, pause and resume, hints,
+ * overruns and the interviewer moving the candidate on, follow-up
+ * questions, clarifying questions, and the notes, each line remembering
+ * the phase it was written in.  No curses, no SQLite, no clock: every
+ * function that depends on time takes now_ms, a reading of the monotonic
+ * clock (clock_mono_ms()), so that tests drive it with a fake clock.
+ *
+ * Time counts only while the session runs: not while paused by the user
+ * (mock_pause()), nor while the process is stopped with Ctrl-Z (the ui
+ * calls mock_suspend() before stopping and mock_unsuspend() after SIGCONT).
+ *
+ * The ui's contract (htop's reactions): every call that changes the
+ * session returns a set of enum mock_event bits, and the ui calls
+ * mock_tick(m, now) at least once a second while the screen shows the
+ * session.  The bits say what to do:
+ *
+ *   MOCK_EV_SAVE      write the session to the store now (mock_snapshot()
+ *                     and store_mock_save()): every 5 s while running, and
+ *                     on every phase change, pause, suspend and end
+ *   MOCK_EV_REDRAW    a displayed figure changed (a second passed, ...)
+ *   MOCK_EV_OVERRUN   the current phase's time just ran out
+ *   MOCK_EV_BELL      ring the terminal bell once (only with bell on)
+ *   MOCK_EV_PHASE     the current phase changed
+ *   MOCK_EV_ADVANCED  the interviewer moved the candidate on after the
+ *                     grace period; mock_notice() has the one-line notice
+ *   MOCK_EV_FOLLOWUP  a follow-up question is now put: mock_followup()
+ *   MOCK_EV_ENDED     the session is over: go to coverage and scoring
+ *
+ * Strings returned by these functions are borrowed from the mock (or from
+ * the scenario, which must outlive it) and stay valid until the next call
+ * that changes the same data, or mock_release().
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/vec.h"
+
+struct library;
+struct phase;
+struct rubric;
+struct scenario;
+struct store;
+struct store_mock;
+struct match_pattern;
+struct arena;
+
+enum mock_event {
+	MOCK_EV_SAVE = 1 << 0,
+	MOCK_EV_REDRAW = 1 << 1,
+	MOCK_EV_OVERRUN = 1 << 2,
+	MOCK_EV_BELL = 1 << 3,
+	MOCK_EV_PHASE = 1 << 4,
+	MOCK_EV_ADVANCED = 1 << 5,
+	MOCK_EV_FOLLOWUP = 1 << 6,
+	MOCK_EV_ENDED = 1 << 7,
+};
+
+/* How often a running session asks to be saved. */
+#define MOCK_SAVE_EVERY_MS 5000
+/* What +2 min adds. */
+#define MOCK_EXTEND_MS (2 * 60 * 1000)
+/* mock_grace_seconds' default: one minute. */
+#define MOCK_GRACE_DEFAULT_S 60
+/* Limits that keep a paste or a resumed record from growing without end. */
+#define MOCK_MAX_NOTES_BYTES (256u << 10)
+#define MOCK_MAX_QUESTIONS 200
+
+/* How a session is set up; zero is the defaults except for grace. */
+struct mock_opts {
+	int minutes;		/* whole length; 0: the scenario's own */
+	int grace_s;		/* overrun before moving on; setting
+				   mock_grace_seconds (0 moves on at once) */
+	int bell;		/* ring once per overrun; setting mock_bell,
+				   and off with --quiet */
+	/*
+	 * Room for issue 12 (interviewer mode, behavioural rounds): flags
+	 * the ui passes through; the state machine treats them alike.
+	 */
+	unsigned flags;
+};
+
+enum mock_flags {
+	MOCK_INTERVIEWER = 1 << 0,	/* scored by someone else (later) */
+};
+
+/* The whole-session view of one phase. */
+struct mock_phase {
+	const struct phase *src;	/* the scenario's */
+	int minutes;			/* planned, after --minutes scaling */
+	int64_t planned_ms;		/* minutes, plus every +2 min */
+	int64_t used_ms;		/* time counted in this phase */
+	size_t hints_shown;		/* of src->hints */
+	int overran;			/* its time ran out while current */
+};
+
+/* A line of notes and the phase (index) it was written in. */
+struct mock_note {
+	char *text;			/* one line, no '\n'; the mock's */
+	int phase;
+};
+
+/* A follow-up the interviewer puts, in order of its slot. */
+struct mock_followup {
+	size_t index;			/* in scenario->follow_ups */
+	int phase;			/* due in this phase, */
+	int64_t at_ms;			/* this far into it (planned) */
+	int asked;			/* put to the candidate */
+	int64_t asked_elapsed_ms;	/* session time when put */
+};
+
+/* A clarifying question the candidate asked. */
+struct mock_question {
+	char *text;			/* the mock's */
+	int clarification;		/* index in scenario->clarifications,
+					   or -1: the neutral reply */
+	int phase;
+	int64_t elapsed_ms;
+};
+
+/* The neutral reply to a question no clarification matches. */
+#define MOCK_NEUTRAL_REPLY "State your assumption and go on."
+
+enum mock_run {
+	MOCK_RUNNING,
+	MOCK_PAUSED,		/* by the user */
+	MOCK_ENDED,
+};
+
+struct mock {
+	const struct scenario *scenario;
+	struct mock_opts opts;
+	struct mock_phase *phases;
+	size_t n_phases;
+	size_t cur;			/* the current phase */
+	enum mock_run run;
+	int suspended;			/* stopped with Ctrl-Z */
+	int64_t total_ms;		/* every phase's planned_ms */
+	int64_t elapsed_ms;		/* counted time, whole session */
+	int64_t last_now;		/* when time was last counted */
+	int64_t last_save;		/* now_ms of the last MOCK_EV_SAVE */
+	int64_t last_second;		/* for MOCK_EV_REDRAW */
+	size_t hints_used;
+	struct vec notes;		/* struct mock_note */
+	struct vec followups;		/* struct mock_followup */
+	int followup_shown;		/* index in followups, or -1 */
+	struct vec questions;		/* struct mock_question */
+	struct match_pattern **asks;	/* compiled clarification asks */
+	size_t n_asks;
+	struct buf notice;		/* the last interviewer notice */
+	int64_t started_utc_ms;		/* when the session began (wall) */
+	int64_t store_id;		/* the session's row, 0 until saved */
+};
+
+/*
+ * Phase lengths for a session of minutes (0: the scenario's own): each
+ * phase's minutes scaled in proportion and rounded to whole minutes so
+ * that they add up to minutes exactly (largest remainder), each at
+ * least 1.  out has s->n_phases elements.
+ */
+void mock_scale_minutes(const struct scenario *s, int minutes, int *out);
+
+/*
+ * Starts a session of scenario s at now_ms (monotonic) and utc_ms (wall,
+ * only recorded).  s must outlive m.  The first phase runs at once.
+ * Clarification asks that do not compile (lint reports those) never
+ * match.  Release with mock_release().
+ */
+void mock_init(struct mock *m, const struct scenario *s,
+	       const struct mock_opts *opts, int64_t now_ms, int64_t utc_ms);
+void mock_release(struct mock *m);
+
+/*
+ * Counts the time since the last call (unless paused, suspended or
+ * ended) and handles what it brings: overruns, moving on after the grace,
+ * follow-ups, the end.  Returns enum mock_event bits.
+ */
+unsigned mock_tick(struct mock *m, int64_t now_ms);
+
+/* Pause and resume by the user; each counts time up to now_ms first. */
+unsigned mock_pause(struct mock *m, int64_t now_ms);
+unsigned mock_resume(struct mock *m, int64_t now_ms);
+/* 1 when paused. */
+int mock_paused(const struct mock *m);
+
+/* Around a Ctrl-Z stop: the stopped time is not counted. */
+unsigned mock_suspend(struct mock *m, int64_t now_ms);
+unsigned mock_unsuspend(struct mock *m, int64_t now_ms);
+
+/*
+ * The candidate moves on to the next phase (on the last one: nothing,
+ * returns 0; end the session with mock_end()).
+ */
+unsigned mock_next_phase(struct mock *m, int64_t now_ms);
+
+/* +2 min: the current phase, and so the session, get two minutes more. */
+unsigned mock_extend(struct mock *m, int64_t now_ms);
+
+/*
+ * Shows the current phase's next hint and returns it, or NULL when none
+ * is left.  Counts it in hints_used.
+ */
+const char *mock_reveal_hint(struct mock *m);
+/* The current phase's hints left to reveal. */
+size_t mock_hints_left(const struct mock *m);
+/* The current phase's hints revealed so far: i < phases[cur].hints_shown. */
+const char *mock_hint(const struct mock *m, size_t i);
+
+/* Ends the session now (the ui asked for a confirmation). */
+unsigned mock_end(struct mock *m, int64_t now_ms);
+int mock_ended(const struct mock *m);
+
+/*
+ * Figures for the screen, as of the last call that counted time.
+ * Remaining time of the current phase (negative: an overrun, shown as
+ * +m:ss); on the last phase it is the time left in the whole session.
+ */
+int64_t mock_phase_left_ms(const struct mock *m);
+int64_t mock_session_left_ms(const struct mock *m);
+/* 1 while the current phase has run out (the overrun marker). */
+int mock_overrun(const struct mock *m);
+/* The interviewer's last one-line notice ("" if none). */
+const char *mock_notice(const struct mock *m);
+
+/*
+ * Formats ms as "m:ss" (or "mm:ss", "h:mm:ss"); a negative value as an
+ * overrun, "+m:ss".  out must hold 16 bytes.
+ */
+void mock_format_ms(int64_t ms, char out[16]);
+
+/*
+ * The follow-up on show (text), or NULL; mock_followup_dismiss() hides
+ * it, and the next one due is put at the next tick.
+ */
+const char *mock_followup(const struct mock *m);
+unsigned mock_followup_dismiss(struct mock *m, int64_t now_ms);
+
+/*
+ * Sends a question (a notes line) to the interviewer: the answer of the
+ * first clarification whose ask matches it, or MOCK_NEUTRAL_REPLY.
+ * Records it either way.  Returns the answer (borrowed; never NULL).
+ */
+const char *mock_ask(struct mock *m, const char *question);
+/* The answer of question q (a clarification's or the neutral reply). */
+const char *mock_question_answer(const struct mock *m,
+				 const struct mock_question *q);
+
+/*
+ * Notes.  The editor is the ui's; the mock keeps what it shows, one line
+ * per element, each with its phase.  A line that is inserted belongs to
+ * the current phase; a line whose text is set keeps its phase.
+ * mock_notes_set_text() replaces every line (after $EDITOR): a line equal
+ * to an old line keeps that line's phase (the first unused one, in
+ * order), any other gets the current phase.  Text over
+ * MOCK_MAX_NOTES_BYTES in total is cut: returns TPM_ETOOBIG then, else 0.
+ */
+size_t mock_notes_count(const struct mock *m);
+const struct mock_note *mock_note_at(const struct mock *m, size_t i);
+int mock_note_set(struct mock *m, size_t i, const char *text, size_t len);
+int mock_note_insert(struct mock *m, size_t i, const char *text, size_t len);
+void mock_note_remove(struct mock *m, size_t i);
+int mock_notes_set_text(struct mock *m, const char *text, size_t len);
+/* Every line joined with '\n', appended to out. */
+void mock_notes_text(const struct mock *m, struct buf *out);
+
+/*
+ * The session as a record for the store, and back.  mock_snapshot()
+ * fills rec with pointers into m (valid until m changes); rec->id is
+ * m->store_id.  mock_restore() rebuilds a session from a saved record
+ * of scenario s with its timers where they stood, counting from now_ms;
+ * a paused session stays paused.  Returns 0, or TPM_ECORRUPT when rec
+ * does not fit s (another phase count), m then untouched.
+ */
+void mock_snapshot(const struct mock *m, struct arena *a,
+		   struct store_mock *rec);
+int mock_restore(struct mock *m, const struct scenario *s,
+		 const struct mock_opts *opts, const struct store_mock *rec,
+		 int64_t now_ms);
+
+/* ---- coverage ------------------------------------------------------ */
+
+/* One key point (or red flag) checked against the notes. */
+struct mock_cover {
+	int phase;			/* of the scenario */
+	const char *label;		/* borrowed from the scenario */
+	int covered;			/* 1 covered (a red flag: raised) */
+	int red_flag;			/* a warning sign, not a key point */
+	int limit;			/* a match limit stopped the search */
+	long line;			/* the covering note line, or -1 */
+};
+
+/*
+ * Checks the notes (lines with their phases) against every phase's key
+ * points, case-insensitively under the match limits the drill uses.  A
+ * key point is covered by a note of any phase (a point made early still
+ * counts); line is the first line where a match starts.  Fills out (a
+ * vec of struct mock_cover, cleared first) in phase order; returns the
+ * number of key points covered.
+ */
+size_t mock_coverage(const struct scenario *s, const struct mock_note *notes,
+		     size_t n_notes, struct vec *out);
+
+/* ---- scoring ------------------------------------------------------- */
+
+/* A band: from min percent up, the hire signal label. */
+struct mock_band {
+	const char *label;
+	double min;
+};
+
+/* The default bands, highest first: 85 strong hire, 70 hire, 50 lean no
+ * hire, 0 no hire (README "Mock interviews"). */
+extern const struct mock_band mock_default_bands[4];
+
+/*
+ * The weighted score of scores[0..r->n_criteria) (each 1-4) as a
+ * percentage: sum(weight * score) / sum(weight * 4) * 100.  A score
+ * outside 1-4 counts as missing: returns -1 if any is.
+ */
+double mock_weighted_score(const struct rubric *r, const int *scores);
+
+/* The band label for pct: the rubric's bands, or the defaults. */
+const char *mock_band_label(const struct rubric *r, double pct);
+
+/*
+ * A criterion's past scores in sessions of the same rubric, newest
+ * first (up to MOCK_TREND_MAX), and the average of the last five.
+ */
+#define MOCK_TREND_MAX 10
+#define MOCK_AVG_OF 5
+struct mock_trend {
+	const char *criterion;		/* borrowed from the rubric */
+	int scores[MOCK_TREND_MAX];	/* newest first */
+	size_t n;
+	double avg5;			/* of scores[0..min(n,5)); 0 if n == 0 */
+};
+
+/*
+ * Fills trends[0..r->n_criteria) from the scored sessions of rubric r in
+ * st, older than session before_id (0: all), newest first.  Returns 0 or
+ * the store's error.
+ */
+int mock_trends(struct store *st, const struct rubric *r, int64_t before_id,
+		struct mock_trend *trends);
+
+/*
+ * Fill a record (from mock_snapshot()) with the scoring and the coverage,
+ * allocating in a.  mock_record_scores(): scores[i] (1-4) and comments[i]
+ * (NULL or "" for none; comments may be NULL) of r's criteria, with the
+ * level descriptor chosen, the weighted score, the band, and the state
+ * scored (unscored if a score is missing).  mock_record_coverage(): the
+ * coverage from mock_coverage() over notes, each covering line's text.
+ * Strings are borrowed: they must live until the record is saved.
+ */
+void mock_record_scores(struct store_mock *rec, struct arena *a,
+			const struct rubric *r, const int *scores,
+			const char *const *comments);
+void mock_record_coverage(struct store_mock *rec, struct arena *a,
+			  const struct mock_cover *covers, size_t n,
+			  const struct mock_note *notes, size_t n_notes);
+
+/* ---- choosing a scenario ------------------------------------------- */
+
+struct mock_pick {
+	const struct scenario *scenario;
+	int64_t last_done;		/* UTC ms of the last session, 0 never */
+	double last_score;		/* percent, -1 if never scored */
+};
+
+/*
+ * The scenarios of lib (of kind, or every kind when kind < 0), least
+ * recently done first (never done first of all, then in library order):
+ * the first is the one to preselect.  Fills out (a vec of struct
+ * mock_pick, cleared first).  Returns 0 or the store's error.
+ */
+int mock_pick_list(struct library *lib, struct store *st, int kind,
+		   struct vec *out);
+
+/*
+ * The home screen's next mock: the least recently done scenario, or NULL
+ * when there is none (or the store cannot be read: *err set).
+ */
+const struct scenario *mock_next_scenario(struct library *lib,
+					  struct store *st, int *err);
+
+#endif
