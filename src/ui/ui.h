@@ -34,6 +34,22 @@ struct ui_env {
 	int drill;
 	const char *deck;
 	const char *tag;
+	/*
+	 * The mock verb (cli/cli_mock.c): start in a mock rather than on
+	 * the home screen.  mock_scenario is a scenario id the verb checked
+	 * is in lib, or NULL for the picker, of mock_kind (an enum
+	 * scenario_kind, or -1 for every kind).  mock_resume continues the
+	 * newest running session (store_mock_latest(st, 1, ...); the verb
+	 * checked there is one).  mock_minutes (0: the scenario's own) and
+	 * mock_quiet (no bell, whatever the mock_bell setting) set up the
+	 * session's struct mock_opts.
+	 */
+	int mock;
+	const char *mock_scenario;
+	int mock_kind;
+	int mock_resume;
+	int mock_minutes;
+	int mock_quiet;
 };
 
 /*

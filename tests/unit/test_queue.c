@@ -630,7 +630,9 @@ static void settings_defaults_listed_in_order(void **state)
 			    "rollover_hour=4\n"
 			    "learn_ahead=20\n"
 			    "leech_threshold=8\n"
-			    "leech_action=suspend\n");
+			    "leech_action=suspend\n"
+			    "mock_grace_seconds=60\n"
+			    "mock_bell=1\n");
 	buf_release(&b);
 }
 

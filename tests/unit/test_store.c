@@ -195,7 +195,7 @@ static void store_creates_current_schema_in_wal(void **state)
 	snprintf(mode, sizeof(mode), "%s", sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(store_schema_version(), 2);
+	assert_int_equal(store_schema_version(), 3);
 	assert_false(store_is_memory(st));
 	close_st(f);
 }
