@@ -233,22 +233,22 @@ static const struct ui_keymap *current_map(const struct app *a)
 	return a->notice ? &ui_notice_keys : a->screen->keymap(a);
 }
 
-static int too_small(void)
+static int too_small(const struct app *a)
 {
 	int rows, cols;
 
-	ui_term_size(&rows, &cols);
+	a->term.size(a->term.ctx, &rows, &cols);
 	return rows < UI_MIN_ROWS || cols < UI_MIN_COLS;
 }
 
-static void draw(struct app *a)
+void app_draw(struct app *a)
 {
 	struct ui_view *v = &a->view;
 	int rows, cols;
 
-	ui_term_size(&rows, &cols);
+	a->term.size(a->term.ctx, &rows, &cols);
 	ui_view_begin(v, rows, cols);
-	if (too_small())
+	if (too_small(a))
 		ui_view_too_small(v);
 	else if (a->help)
 		ui_view_help(v, current_map(a), &a->help_scroll);
@@ -257,7 +257,7 @@ static void draw(struct app *a)
 			       &a->notice_scroll);
 	else
 		a->screen->view(a, v);
-	ui_term_draw(v);
+	a->term.draw(a->term.ctx, v);
 }
 
 /* Leaves the current screen for home, or quits when there is none. */
@@ -312,7 +312,7 @@ static void on_key(struct app *a, int key)
 		a->dirty = 0;
 		return;
 	}
-	if (key == UI_KEY_RESIZE || too_small())
+	if (key == UI_KEY_RESIZE || too_small(a))
 		return;
 	if (a->help && !a->pasting) {
 		act = ui_key_action(&ui_help_keys, key);
@@ -354,12 +354,12 @@ void ui_app_key(struct app *a, int key)
 {
 	on_key(a, key);
 	if (a->dirty && !a->quit) {
-		draw(a);
+		app_draw(a);
 		a->dirty = 0;
 	}
 }
 
-static void app_release(struct app *a)
+void app_release(struct app *a)
 {
 	if (a->drill_on) {
 		drill_release(&a->drill);
@@ -380,53 +380,80 @@ static void app_release(struct app *a)
 	}
 }
 
-int ui_run(const struct ui_env *env, struct buf *err)
+int app_init(struct app *a, const struct ui_env *env,
+	     const struct app_term *term)
 {
-	struct app a;
-	int ret;
+	char cwd[4096];
 
-	memset(&a, 0, sizeof(a));
-	a.env = env;
-	a.lib = env->lib;
-	a.screen = &app_home_screen;
-	a.start = env->drill ? &app_drill_screen : &app_home_screen;
+	memset(a, 0, sizeof(*a));
+	a->env = env;
+	a->term = *term;
+	a->lib = env->lib;
+	a->screen = &app_home_screen;
+	a->start = env->drill ? &app_drill_screen : &app_home_screen;
 	/* Without a UTF-8 locale the terminal cannot show other characters:
 	 * the views then draw with ASCII and show the rest as <U+XXXX>. */
 	ui_glyphs_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
-	a.matcher = (struct ui_matcher){ m_compile, m_exec, m_free, NULL };
-	settings_fsrs_params(env->settings, &a.params);
-	{
-		char cwd[4096];
-
-		a.cwd = getcwd(cwd, sizeof(cwd)) ? xstrdup(cwd) : NULL;
+	a->matcher = (struct ui_matcher){ m_compile, m_exec, m_free, NULL };
+	settings_fsrs_params(env->settings, &a->params);
+	a->cwd = getcwd(cwd, sizeof(cwd)) ? xstrdup(cwd) : NULL;
+	queue_init(&a->queue, a->lib);
+	home_init(&a->home);
+	ui_view_init(&a->view);
+	if (env->drill) {
+		app_drill_start(a, env->deck, env->tag, 0);
+		return 0;
 	}
-	queue_init(&a.queue, a.lib);
-	home_init(&a.home);
-	ui_view_init(&a.view);
+	return app_home_refresh(a) < 0 ? TPM_EIO : 0;
+}
+
+/* ---- The terminal ------------------------------------------------------ */
+
+static void term_size(void *ctx, int *rows, int *cols)
+{
+	(void)ctx;
+	ui_term_size(rows, cols);
+}
+
+static void term_draw(void *ctx, const struct ui_view *v)
+{
+	(void)ctx;
+	ui_term_draw(v);
+}
+
+/* Why there is no interface: no terminal, or one that cannot show it. */
+static void no_term(struct buf *err)
+{
+	const char *term = getenv("TERM");
+
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		buf_addf(err, "the terminal TERM=%s cannot show the interface; "
+			 "the verbs (tpmtrain --help) work without it",
+			 term ? term : "");
+	else
+		buf_adds(err, "the interface needs a terminal; the verbs "
+			 "(tpmtrain --help) work without one");
+}
+
+int ui_run(const struct ui_env *env, struct buf *err)
+{
+	static const struct app_term term = { term_size, term_draw, NULL };
+	struct app a;
+	int ret;
+
 	/* Read the progress before taking the terminal, so that a damaged
-	 * database is reported on a sane one.  (A drill reads what it needs
-	 * when it starts; the home screen is read if the user goes there.) */
-	if (!env->drill && app_home_refresh(&a) < 0) {
+	 * database is reported on a sane one. */
+	ret = app_init(&a, env, &term);
+	if (ret < 0) {
 		buf_adds(err, store_errmsg(env->st));
-		ret = TPM_EIO;
 		goto out;
 	}
 	ret = ui_term_start();
 	if (ret < 0) {
-		const char *term = getenv("TERM");
-
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			buf_addf(err, "the terminal TERM=%s cannot show the "
-				 "interface; the verbs (tpmtrain --help) work "
-				 "without it", term ? term : "");
-		else
-			buf_adds(err, "the interface needs a terminal; the "
-				 "verbs (tpmtrain --help) work without one");
+		no_term(err);
 		goto out;
 	}
-	if (env->drill)
-		app_drill_start(&a, env->deck, env->tag, 0);
-	draw(&a);
+	app_draw(&a);
 	while (!a.quit && !ui_term_interrupted()) {
 		int key = ui_term_read(1000);
 

@@ -47,8 +47,21 @@ extern const struct app_screen app_home_screen;
 extern const struct app_screen app_drill_screen;
 extern const struct app_screen app_browse_screen;
 
+/*
+ * The terminal as the app uses it: its size, and drawing a whole view
+ * (v is valid only during the call).  ui_run() passes ui_term.c's; tests
+ * pass a fake, so that the app's flows run in cmocka with an in-memory
+ * store and a fake clock, as the screens do with struct ui_matcher.
+ */
+struct app_term {
+	void (*size)(void *ctx, int *rows, int *cols);
+	void (*draw)(void *ctx, const struct ui_view *v);
+	void *ctx;
+};
+
 struct app {
 	const struct ui_env *env;
+	struct app_term term;
 	struct library *lib;		/* the library in use */
 	struct library *own;		/* one loaded here after an edit */
 	struct fsrs_params params;
@@ -72,6 +85,20 @@ struct app {
 	int dirty;
 	int pasting;			/* between bracketed-paste markers */
 };
+
+/*
+ * Sets a up for env (which must outlive it) and term (copied) on its first
+ * screen: for env->drill the drill of env->deck and env->tag, otherwise
+ * the home screen with its figures read.  Draws nothing.  Returns 0, or
+ * TPM_EIO when the home screen's figures could not be read (the reason is
+ * store_errmsg(env->st)).  Release a with app_release() in any case.
+ */
+int app_init(struct app *a, const struct ui_env *env,
+	     const struct app_term *term);
+void app_release(struct app *a);
+
+/* Draws the screen (or overlay) on view through a->term. */
+void app_draw(struct app *a);
 
 /* Now, on the clock the interface was given. */
 int64_t app_now_ms(const struct app *a);

@@ -4,6 +4,10 @@
 
 #include "core/buf.h"
 #include "core/xmalloc.h"
+#include "loader/loader.h"
+#include "queue/queue_settings.h"
+#include "store/store.h"
+#include "ui/ui_app.h"
 #include "ui/ui_browse.h"
 #include "ui/ui_card.h"
 #include "ui/ui_drill.h"
@@ -1537,6 +1541,159 @@ static void ui_screens_fit_every_size(void **state)
 	ui_view_release(&v);
 }
 
+/* ---- The app's flows, through its seams -------------------------------- */
+
+/* A terminal of rows x 80 that keeps the last screen drawn. */
+struct fake_term {
+	struct buf screen;
+	int rows;
+};
+
+static void fake_size(void *ctx, int *rows, int *cols)
+{
+	const struct fake_term *t = ctx;
+
+	*rows = t->rows;
+	*cols = 80;
+}
+
+static void fake_draw(void *ctx, const struct ui_view *v)
+{
+	struct fake_term *t = ctx;
+
+	buf_clear(&t->screen);
+	for (size_t i = 0; i < ui_text_n_lines(&v->text); i++) {
+		ui_text_line_str(&v->text, i, &t->screen);
+		buf_addch(&t->screen, '\n');
+	}
+}
+
+/* The interface over the ui test deck, an in-memory store, a still clock. */
+struct app_fixture {
+	struct library lib;
+	struct store *st;
+	struct settings s;
+	struct clock_fake fake;
+	struct clock clock;
+	struct ui_env env;
+	struct fake_term term;
+	struct app app;
+};
+
+/*
+ * Opens f and its app on the home screen.  The test body opens and closes
+ * it: cmocka counts as leaked what the body allocated and did not free.
+ */
+static void app_open(struct app_fixture *f)
+{
+	const char *paths[1] = { test_path("tests/fixtures/ui/decks") };
+	struct app_term term = { fake_size, fake_draw, &f->term };
+	struct diag_list dl;
+
+	memset(f, 0, sizeof(*f));
+	library_init(&f->lib);
+	diag_list_init(&dl);
+	assert_int_equal(library_load(&f->lib, paths, 1, NULL, &dl), 0);
+	assert_int_equal(dl.errors, 0);
+	diag_list_release(&dl);
+	assert_int_equal(store_open(&f->st, ":memory:",
+				    STORE_WRITE | STORE_CREATE), 0);
+	settings_default(&f->s);
+	assert_int_equal(time_parse_iso("2026-11-23T09:00:00Z",
+					&f->fake.utc_ms), 0);
+	clock_init_fake(&f->clock, &f->fake);
+	f->env = (struct ui_env){ .lib = &f->lib, .st = f->st,
+				  .settings = &f->s, .clock = &f->clock };
+	buf_init(&f->term.screen);
+	f->term.rows = 24;
+	assert_int_equal(app_init(&f->app, &f->env, &term), 0);
+}
+
+static void app_close(struct app_fixture *f)
+{
+	app_release(&f->app);
+	buf_release(&f->term.screen);
+	store_free(f->st);
+	library_release(&f->lib);
+}
+
+static int64_t n_reviews(struct app_fixture *f)
+{
+	int64_t n = -1;
+
+	assert_int_equal(store_review_count(f->st, NULL, &n), 0);
+	return n;
+}
+
+static void assert_screen_has(struct app_fixture *f, const char *text)
+{
+	if (!strstr(f->term.screen.s, text))
+		fail_msg("no '%s' on the screen:\n%s", text,
+			 f->term.screen.s);
+}
+
+/*
+ * Home, enter drills every deck, space shows the answer, 3 grades it (on
+ * disk before the next card is drawn), u undoes it (gone from disk, the
+ * card back on screen), q and enter lead home again.
+ */
+static void ui_app_home_drill_grade_undo(void **state)
+{
+	struct app_fixture fix, *f = &fix;
+	struct app *a = &f->app;
+
+	(void)state;
+	app_open(f);
+	app_draw(a);
+	assert_screen_has(f, "all decks");
+	ui_app_key(a, UI_KEY_ENTER);
+	assert_ptr_equal(a->screen, &app_drill_screen);
+	assert_screen_has(f, "write-through");
+	ui_app_key(a, ' ');
+	assert_screen_has(f, "Write latency");
+	assert_int_equal(n_reviews(f), 0);
+	ui_app_key(a, '3');
+	assert_int_equal(n_reviews(f), 1);
+	assert_null(strstr(f->term.screen.s, "write-through"));
+	ui_app_key(a, 'u');
+	assert_int_equal(n_reviews(f), 0);
+	assert_screen_has(f, "undone: good on basic-cache");
+	assert_screen_has(f, "write-through");
+	ui_app_key(a, 'q');
+	assert_screen_has(f, "Session over");
+	ui_app_key(a, UI_KEY_ENTER);
+	assert_ptr_equal(a->screen, &app_home_screen);
+	assert_false(a->quit);
+	ui_app_key(a, 'q');
+	assert_true(a->quit);
+	app_close(f);
+}
+
+/*
+ * The help page scrolls with its table's keys and any other key closes it
+ * (on a terminal too small to show the home screen's keys at once).
+ */
+static void ui_app_help_scrolls_and_closes(void **state)
+{
+	struct app_fixture fix, *f = &fix;
+	struct app *a = &f->app;
+
+	(void)state;
+	app_open(f);
+	f->term.rows = 12;
+	ui_app_key(a, '?');
+	assert_screen_has(f, "keys");
+	assert_screen_has(f, "move up");
+	ui_app_key(a, 'j');
+	assert_null(strstr(f->term.screen.s, "move up"));
+	assert_int_equal(a->help, 1);
+	assert_int_equal(a->help_scroll, 1);
+	ui_app_key(a, 'x');
+	assert_int_equal(a->help, 0);
+	assert_screen_has(f, "all decks");
+	app_close(f);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -1555,6 +1712,8 @@ int main(void)
 		T(ui_md_marks_cloze_deletions),
 		T(ui_md_survives_hostile_nesting),
 		T(ui_keys_follow_the_screen),
+		T(ui_app_home_drill_grade_undo),
+		T(ui_app_help_scrolls_and_closes),
 		T(ui_every_bound_key_is_in_the_help),
 		T(ui_overlays_scroll_by_their_tables),
 		T(ui_key_names),
