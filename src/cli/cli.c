@@ -18,6 +18,14 @@ static const struct cli_verb verbs[] = {
 	  "grade cards from standard input (scripts, tests)" },
 	{ "config", cmd_config, "config [KEY [VALUE]] | config --unset KEY",
 	  "show and change settings" },
+	{ "mock", cmd_mock,
+	  "mock [SCENARIO] [--kind K] [--resume] [--quiet] [--minutes N] "
+	  "[--decks DIR]...",
+	  "a timed mock interview in the interface" },
+	{ "history", cmd_history, "history [--kind K] [--json]",
+	  "past mock interviews, newest first" },
+	{ "report", cmd_report, "report ID|last [--format md|json] [-o FILE]",
+	  "a mock interview's report, to send a mentor" },
 	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
 	  "run review histories through the scheduler; every state as CSV" },
 };

@@ -82,6 +82,24 @@ int cmd_replay(int argc, char **argv, struct cli_env *env);
 int cmd_due(int argc, char **argv, struct cli_env *env);
 int cmd_review(int argc, char **argv, struct cli_env *env);
 int cmd_config(int argc, char **argv, struct cli_env *env);
+int cmd_mock(int argc, char **argv, struct cli_env *env);
+int cmd_history(int argc, char **argv, struct cli_env *env);
+int cmd_report(int argc, char **argv, struct cli_env *env);
+
+/*
+ * The interface's verbs' common run (cli_ui.c): loads the library with
+ * the scenarios (from the --decks dirs, a vec of char *, if any) and
+ * opens the store for writing, fills ue's lib, st, settings, clock and
+ * load, and runs ui_run() with the verb's choices already in ue.  check,
+ * if not NULL, runs first: it reports a bad choice (such as an unknown
+ * scenario) and returns an enum cli_exit, EXIT_OK to go on.  Returns an
+ * enum cli_exit.
+ */
+struct ui_env;
+struct vec;
+int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
+	       struct ui_env *ue,
+	       int (*check)(const char *verb, struct ui_env *ue));
 
 /*
  * The study verbs' data (cli_data.c); each reports its own errors on

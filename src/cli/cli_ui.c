@@ -1,6 +1,6 @@
 /*
  * The interface's verbs: `tpmtrain` alone (the home screen) and
- * `tpmtrain drill`.  They find the decks and the database as the other
+ * `tpmtrain drill` (`tpmtrain mock` in cli_mock.c).  They find the decks and the database as the other
  * study verbs do and hand over to ui_run().
  */
 #include "cli/cli.h"
@@ -25,8 +25,9 @@ static int tag_exists(const struct library *lib, const char *tag)
 	return 0;
 }
 
-static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
-	       const char *deck, const char *tag, int drill)
+int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
+	       struct ui_env *ue,
+	       int (*check)(const char *verb, struct ui_env *ue))
 {
 	/* The home screen's next mock needs the shipped scenarios. */
 	struct cli_library_src src = {
@@ -36,7 +37,6 @@ static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	struct library lib;
 	struct settings s;
 	struct store *st = NULL;
-	struct ui_env ue;
 	struct buf err;
 	int ret;
 
@@ -44,23 +44,27 @@ static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	if (ret != EXIT_OK)
 		return ret;
 	buf_init(&err);
-	if (deck && !library_find_deck(&lib, deck)) {
-		ret = cli_usage_error(verb, "no deck '%s'", deck);
+	if (ue->deck && !library_find_deck(&lib, ue->deck)) {
+		ret = cli_usage_error(verb, "no deck '%s'", ue->deck);
 		goto out;
 	}
-	if (tag && !tag_exists(&lib, tag)) {
-		ret = cli_usage_error(verb, "no card has the tag '%s'", tag);
+	if (ue->tag && !tag_exists(&lib, ue->tag)) {
+		ret = cli_usage_error(verb, "no card has the tag '%s'",
+				      ue->tag);
 		goto out;
 	}
 	ret = cli_open_store(env, STORE_WRITE | STORE_CREATE, &st, &s);
 	if (ret != EXIT_OK)
 		goto out;
-	ue = (struct ui_env){
-		.lib = &lib, .st = st, .settings = &s, .clock = &env->clock,
-		.load = cli_library_read, .load_ctx = &src,
-		.drill = drill, .deck = deck, .tag = tag,
-	};
-	if (ui_run(&ue, &err) < 0) {
+	ue->lib = &lib;
+	ue->st = st;
+	ue->settings = &s;
+	ue->clock = &env->clock;
+	ue->load = cli_library_read;
+	ue->load_ctx = &src;
+	if (check)
+		ret = check(verb, ue);
+	if (ret == EXIT_OK && ui_run(ue, &err) < 0) {
 		cli_error("%s", err.s);
 		ret = EXIT_DATA;
 	}
@@ -69,6 +73,16 @@ out:
 	library_release(&lib);
 	buf_release(&err);
 	return ret;
+}
+
+static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
+	       const char *deck, const char *tag, int drill)
+{
+	struct ui_env ue = {
+		.drill = drill, .deck = deck, .tag = tag, .mock_kind = -1,
+	};
+
+	return cli_ui_run(env, verb, dirs, &ue, NULL);
 }
 
 int cli_home(struct cli_env *env)

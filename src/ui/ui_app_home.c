@@ -8,6 +8,7 @@
 
 #include "core/err.h"
 #include "core/xmalloc.h"
+#include "mock/mock.h"
 #include "store/store.h"
 #include "queue/queue_settings.h"
 #include "ui/ui_app.h"
@@ -121,20 +122,19 @@ static void home_header(struct app *a, const struct study_day *day)
 	home_set(&a->home.date, date);
 }
 
-/* The scenario to rehearse next: one a day in turn, until mock history
- * exists to pick the weakest. */
+/* The scenario to rehearse next: the least recently done (mock_pick.c). */
 static void next_mock(struct app *a, const struct study_day *day)
 {
 	const struct scenario *s;
 	struct buf b;
+	int err;
 
-	if (!a->lib->n_scenarios) {
+	(void)day;
+	s = mock_next_scenario(a->lib, a->env->st, &err);
+	if (!s) {
 		home_set(&a->home.next_mock, NULL);
 		return;
 	}
-	s = &a->lib->scenarios[(size_t)((day->number % (int64_t)
-			a->lib->n_scenarios + (int64_t)a->lib->n_scenarios) %
-			(int64_t)a->lib->n_scenarios)];
 	buf_init(&b);
 	buf_addf(&b, "%s %s %s", s->title.s, ui_glyphs()->dot,
 		 scenario_kind_name(s->kind));
