@@ -88,6 +88,29 @@ void queue_init(struct queue *q, const struct library *lib)
 	qsort(q->by_key, n, sizeof(*q->by_key), cmp_item_key);
 }
 
+const struct item *queue_find_item(const struct queue *q, const char *key,
+				   size_t len)
+{
+	size_t lo = 0, hi = q->lib ? q->lib->n_items : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = q->by_key[mid]->key;
+		int c = strncmp(k, key, len);
+
+		/* Equal for len bytes: the longer key sorts after. */
+		if (!c)
+			c = k[len] != '\0';
+		if (!c)
+			return q->by_key[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 void queue_release(struct queue *q)
 {
 	xfree(q->by_key);

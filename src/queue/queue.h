@@ -107,6 +107,13 @@ void queue_release(struct queue *q);
 int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		const struct queue_filter *f, const struct clock *c);
 
+/*
+ * The item of q's library with key key[0..len) (not NUL-terminated), or
+ * NULL: a binary search of the items sorted by queue_init().
+ */
+const struct item *queue_find_item(const struct queue *q, const char *key,
+				   size_t len);
+
 /* 1 if item passes f (decks and tags). */
 int queue_filter_match(const struct queue_filter *f, const struct item *item);
 

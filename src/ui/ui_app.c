@@ -185,7 +185,7 @@ static int reload(struct app *a)
 	}
 	diag_list_release(&dl);
 	if (a->drill_on)
-		session_remap(&a->session, find_item, fresh);
+		queue_session_remap(&a->session, find_item, fresh);
 	queue_release(&a->queue);
 	queue_init(&a->queue, fresh);
 	if (a->own) {
@@ -363,7 +363,7 @@ void app_release(struct app *a)
 {
 	if (a->drill_on) {
 		drill_release(&a->drill);
-		session_release(&a->session);
+		queue_session_release(&a->session);
 	}
 	if (a->browse_on)
 		browse_release(&a->browse);

@@ -19,7 +19,7 @@
 #include "ui/ui_drill.h"
 #include "ui/ui_home.h"
 #include "ui/ui_int.h"
-#include "ui/ui_session.h"
+#include "queue/queue_session.h"
 
 struct app;
 struct store_scan_row;
@@ -73,7 +73,7 @@ struct app {
 	struct home home;
 	struct drill drill;
 	int drill_on;
-	struct drill_session session;
+	struct queue_session session;
 	char *drill_deck, *drill_tag;	/* the drill's scope */
 	struct browse browse;
 	int browse_on;

@@ -15,18 +15,6 @@
 
 /* ---- Drill ------------------------------------------------------------- */
 
-static enum session_kind session_kind_of(enum queue_kind k)
-{
-	switch (k) {
-	case QUEUE_LEARNING:
-		return SESSION_LEARN;
-	case QUEUE_REVIEW:
-		return SESSION_REVIEW;
-	default:
-		return SESSION_NEW;
-	}
-}
-
 static void drill_filter(const struct app *a, struct queue_filter *f,
 			 const char **deck, const char **tag)
 {
@@ -43,91 +31,8 @@ static void drill_filter(const struct app *a, struct queue_filter *f,
 	}
 }
 
-/* One cram candidate: an item and how well it is remembered now. */
-struct cram_row {
-	const struct item *item;
-	double r;
-};
-
-struct cram_ctx {
-	struct app *a;
-	const struct queue_filter *f;
-	struct vec rows;	/* of struct cram_row */
-	int64_t now;
-	int err;
-	struct buf key;
-};
-
-/*
- * The item of a scanned row if it has been studied, is not suspended and
- * is in f's scope, else NULL; key is scratch space for the lookup.
- */
-static const struct item *studied_item(const struct app *a,
-				       const struct queue_filter *f,
-				       const struct store_scan_row *row,
-				       struct buf *key)
-{
-	const struct item *it;
-
-	if (row->state == FSRS_NEW || row->suspended)
-		return NULL;
-	it = app_row_item(a, row, key);
-	return it && queue_filter_match(f, it) ? it : NULL;
-}
-
-static int cram_scan(void *ctx, const struct store_scan_row *row)
-{
-	struct cram_ctx *c = ctx;
-	const struct item *it = studied_item(c->a, c->f, row, &c->key);
-	struct store_card sc;
-	struct cram_row *r;
-
-	if (!it)
-		return 0;
-	c->err = store_card_get(c->a->env->st, it->key, &sc);
-	if (c->err < 0)
-		return 1;
-	r = vec_push(&c->rows);
-	r->item = it;
-	r->r = fsrs_retrievability(&c->a->params, &sc.fsrs, c->now);
-	return 0;
-}
-
-static int cmp_cram(const void *x, const void *y)
-{
-	const struct cram_row *a = x, *b = y;
-	int c = (a->r > b->r) - (a->r < b->r);
-
-	return c ? c : strcmp(a->item->key, b->item->key);
-}
-
-/* The cram session: every studied item in scope, weakest first. */
-static int cram_build(struct app *a, const struct queue_filter *f)
-{
-	struct cram_ctx c = { .a = a, .f = f, .now = app_now_ms(a) };
-	int ret;
-
-	vec_init(&c.rows, sizeof(struct cram_row));
-	buf_init(&c.key);
-	ret = store_card_scan(a->env->st, cram_scan, &c);
-	if (c.err < 0)
-		ret = c.err;
-	if (ret >= 0 && c.rows.len) {
-		qsort(c.rows.items, c.rows.len, sizeof(struct cram_row),
-		      cmp_cram);
-		for (size_t i = 0; i < c.rows.len; i++) {
-			struct cram_row *r = vec_at(&c.rows, i);
-
-			session_add(&a->session, r->item, SESSION_REVIEW, 0);
-		}
-	}
-	vec_release(&c.rows);
-	buf_release(&c.key);
-	return ret < 0 ? ret : 0;
-}
-
 /* Shows the session's current entry with what each grade would do. */
-static int show_current(struct app *a, const struct session_entry *e)
+static int show_current(struct app *a, const struct queue_session_entry *e)
 {
 	struct fsrs_review preview[4];
 	struct store_card sc;
@@ -145,23 +50,6 @@ static int show_current(struct app *a, const struct session_entry *e)
 	return 0;
 }
 
-struct due_ctx {
-	struct app *a;
-	const struct queue_filter *f;
-	int64_t until;
-	long n;
-	struct buf key;
-};
-
-static int due_scan(void *ctx, const struct store_scan_row *row)
-{
-	struct due_ctx *c = ctx;
-
-	if (row->due < c->until && studied_item(c->a, c->f, row, &c->key))
-		c->n++;
-	return 0;
-}
-
 /*
  * The summary's last lines: what waits tomorrow, and when the session ran
  * out (rather than being ended), that cramming is possible.
@@ -171,31 +59,29 @@ static void drill_end(struct app *a, int ran_out)
 	struct queue_filter f;
 	const char *deck, *tag;
 	struct study_day tomorrow;
-	struct due_ctx c;
 	struct buf note;
+	long n = 0;
 
 	drill_filter(a, &f, &deck, &tag);
 	study_day_at(a->env->clock, a->queue.day.end,
 		     a->env->settings->rollover_hour, &tomorrow);
-	c = (struct due_ctx){ .a = a, .f = &f, .until = tomorrow.end };
-	buf_init(&c.key);
 	buf_init(&note);
-	if (store_card_scan(a->env->st, due_scan, &c) < 0)
+	if (queue_count_due_before(&a->queue, a->env->st, &f, tomorrow.end,
+				   &n) < 0)
 		buf_addf(&note, "%s", store_errmsg(a->env->st));
 	else if (!a->drill.cram)
-		buf_addf(&note, "%ld card%s due by the end of tomorrow.", c.n,
-			 c.n == 1 ? "" : "s");
+		buf_addf(&note, "%ld card%s due by the end of tomorrow.", n,
+			 n == 1 ? "" : "s");
 	if (!a->drill.cram && ran_out)
 		buf_addf(&note, "\n\nPress **c** to cram: practise the "
 			 "weakest cards now, without changing the schedule.");
 	drill_finish(&a->drill, note.s, app_now_ms(a));
 	buf_release(&note);
-	buf_release(&c.key);
 }
 
 void app_drill_next(struct app *a)
 {
-	const struct session_entry *e = session_current(&a->session,
+	const struct queue_session_entry *e = queue_session_current(&a->session,
 							app_now_ms(a));
 	int ret;
 
@@ -235,25 +121,23 @@ void app_drill_start(struct app *a, const char *deck, const char *tag,
 		buf_adds(&scope, "all decks");
 	if (a->drill_on) {
 		drill_release(&a->drill);
-		session_release(&a->session);
+		queue_session_release(&a->session);
 	}
 	drill_init(&a->drill, scope.s, cram, &a->matcher);
 	buf_release(&scope);
-	session_init(&a->session,
+	queue_session_init(&a->session,
 		     (int64_t)a->env->settings->learn_ahead * 60000, cram);
 	a->drill_on = 1;
 	a->screen = &app_drill_screen;
 	if (cram) {
-		ret = cram_build(a, &f);
+		ret = queue_session_fill_cram(&a->session, &a->queue,
+					      a->env->st, &a->params, &f,
+					      app_now_ms(a));
 	} else {
 		ret = queue_build(&a->queue, a->env->st, a->env->settings, &f,
 				  a->env->clock);
-		for (size_t i = 0; ret >= 0 && i < a->queue.n; i++) {
-			const struct queue_entry *e = &a->queue.entries[i];
-
-			session_add(&a->session, e->item,
-				    session_kind_of(e->kind), e->due);
-		}
+		if (ret >= 0)
+			queue_session_fill(&a->session, &a->queue);
 	}
 	if (ret < 0) {
 		drill_finish(&a->drill, NULL, app_now_ms(a));
@@ -273,7 +157,8 @@ static void grade(struct app *a)
 
 	if (d->cram) {
 		/* Practice: nothing is written, the schedule stays. */
-		session_graded(&a->session, d->req_rating, FSRS_REVIEW, 0, now);
+		queue_session_graded(&a->session, d->req_rating, FSRS_REVIEW,
+				     0, now);
 		drill_count_grade(d, d->req_rating);
 		app_drill_next(a);
 		return;
@@ -285,8 +170,9 @@ static void grade(struct app *a)
 		drill_set_status(d, store_errmsg(a->env->st), 1);
 		return;
 	}
-	session_graded(&a->session, d->req_rating, res.review.after.fsrs.state,
-		       res.review.after.fsrs.due, now);
+	queue_session_graded(&a->session, d->req_rating,
+			     res.review.after.fsrs.state,
+			     res.review.after.fsrs.due, now);
 	drill_count_grade(d, d->req_rating);
 	app_drill_next(a);
 	if (res.leech) {
@@ -301,49 +187,51 @@ static void grade(struct app *a)
 	}
 }
 
+/* The undone grade made a leech: it leaves the summary's list. */
+static void unlist_leech(struct drill *d, const char *key)
+{
+	char **l;
+
+	if (!d->leeches.len)
+		return;
+	l = vec_at(&d->leeches, d->leeches.len - 1);
+	if (!strcmp(*l, key)) {
+		xfree(*l);
+		d->leeches.len--;
+	}
+}
+
 static void undo(struct app *a)
 {
 	struct drill *d = &a->drill;
-	const struct item *last = session_last_graded(&a->session);
-	struct store_review out;
-	enum fsrs_rating rating;
+	struct queue_undo u;
 	struct buf msg;
 
-	if (!last) {
-		drill_set_status(d, "nothing to undo in this session", 0);
+	if (queue_session_undo_grade(&a->session, a->env->st, &u) < 0) {
+		drill_set_status(d, store_errmsg(a->env->st), 1);
 		return;
 	}
 	buf_init(&msg);
-	memset(&out, 0, sizeof(out));
-	if (!d->cram && store_review_undo(a->env->st, &out) < 0) {
-		drill_set_status(d, store_errmsg(a->env->st), 1);
-		goto out;
-	}
-	if (!d->cram && strcmp(out.key, last->key)) {
-		/* Another tpmtrain graded since: its grade was the last in
-		 * the database, and that is what was undone. */
+	switch (u.result) {
+	case QUEUE_UNDO_NOTHING:
+		drill_set_status(d, "nothing to undo in this session", 0);
+		break;
+	case QUEUE_UNDO_ELSEWHERE:
 		buf_addf(&msg, "undone: %s on %s, graded elsewhere since; "
 			 "this session's grades stand",
-			 fsrs_rating_name(out.rating), out.key);
+			 fsrs_rating_name(u.rating), u.review.key);
 		drill_set_status(d, msg.s, 1);
-		goto out;
+		break;
+	case QUEUE_UNDO_DONE:
+		drill_uncount_grade(d, u.rating);
+		if (u.was_leech)
+			unlist_leech(d, u.item->key);
+		app_drill_next(a);
+		buf_addf(&msg, "undone: %s on %s", fsrs_rating_name(u.rating),
+			 u.item->key);
+		drill_set_status(d, msg.s, 0);
+		break;
 	}
-	session_undo(&a->session, &rating);
-	drill_uncount_grade(d, rating);
-	/* The undone grade made a leech: it is one no more. */
-	if (out.after.leech && !out.before.leech && d->leeches.len) {
-		char **l = vec_at(&d->leeches, d->leeches.len - 1);
-
-		if (!strcmp(*l, last->key)) {
-			xfree(*l);
-			d->leeches.len--;
-		}
-	}
-	app_drill_next(a);
-	buf_addf(&msg, "undone: %s on %s", fsrs_rating_name(rating),
-		 last->key);
-	drill_set_status(d, msg.s, 0);
-out:
 	buf_release(&msg);
 }
 
@@ -375,7 +263,7 @@ static void drill_request(struct app *a)
 			drill_set_status(d, store_errmsg(a->env->st), 1);
 			break;
 		}
-		session_drop(&a->session);
+		queue_session_drop(&a->session);
 		app_drill_next(a);
 		buf_addf(&msg, d->req == DRILL_REQ_BURY
 			 ? "buried %s until tomorrow"

@@ -6,7 +6,7 @@
 #include "core/xmalloc.h"
 #include "ui/ui_card.h"
 #include "ui/ui_keys.h"
-#include "ui/ui_session.h"
+#include "queue/queue_session.h"
 
 /* Card text sits three cells in, as in the sketches. */
 #define INDENT 3
@@ -605,9 +605,9 @@ void drill_view(struct drill *d, struct ui_view *v)
 		char right[96];
 
 		snprintf(right, sizeof(right), "%ld new %s %ld learn %s %ld due",
-			 d->left[SESSION_NEW], ui_glyphs()->dot,
-			 d->left[SESSION_LEARN], ui_glyphs()->dot,
-			 d->left[SESSION_REVIEW]);
+			 d->left[QUEUE_NEW], ui_glyphs()->dot,
+			 d->left[QUEUE_LEARNING], ui_glyphs()->dot,
+			 d->left[QUEUE_REVIEW]);
 		ui_view_title(v, left, right);
 	}
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);

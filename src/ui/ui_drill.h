@@ -87,7 +87,7 @@ void drill_release(struct drill *d);
 /*
  * Puts item on screen with its question showing; preview holds the
  * outcome of each grade (fsrs_preview()).  left counts what is still to
- * study by enum session_kind, done how many grades were given.
+ * study by enum queue_kind, done how many grades were given.
  */
 void drill_show(struct drill *d, const struct item *item,
 		const struct fsrs_review preview[4], const long left[3],

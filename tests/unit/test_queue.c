@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/xmalloc.h"
 #include "queue/queue.h"
+#include "queue/queue_session.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
 
@@ -599,6 +600,356 @@ static void queue_filters_decks_and_tags(void **state)
 	finish(f);
 }
 
+/* ---- the drill session ---------------------------------------------- */
+
+/* Items for session tests: only their identity matters. */
+static struct item s_items[6];
+
+static void queue_session_follows_the_queue_and_brings_steps_back(void **state)
+{
+	struct queue_session s;
+	const struct queue_session_entry *e;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	queue_session_init(&s, 20 * min, 0);
+	queue_session_add(&s, &s_items[0], QUEUE_REVIEW, now - 5);
+	queue_session_add(&s, &s_items[1], QUEUE_NEW, 0);
+	queue_session_add(&s, &s_items[2], QUEUE_NEW, 0);
+	assert_int_equal(queue_session_left(&s), 3);
+	e = queue_session_current(&s, now);
+	assert_ptr_equal(e->item, &s_items[0]);
+	/* Asking again gives the same card. */
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[0]);
+	/* A lapse: relearning in 10 minutes, within the window. */
+	queue_session_graded(&s, FSRS_AGAIN, FSRS_RELEARNING, now + 10 * min,
+			     now);
+	assert_int_equal(s.left[QUEUE_LEARNING], 1);
+	assert_int_equal(queue_session_left(&s), 3);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[1]);
+	/* A new card that graduates at once leaves the session. */
+	queue_session_graded(&s, FSRS_EASY, FSRS_REVIEW, now + 8 * 1440 * min,
+			     now);
+	/* Ten minutes on, the step is due and comes before the new card. */
+	e = queue_session_current(&s, now + 10 * min);
+	assert_ptr_equal(e->item, &s_items[0]);
+	assert_int_equal(e->kind, QUEUE_LEARNING);
+	/* A step more than the window ahead is not kept. */
+	queue_session_graded(&s, FSRS_GOOD, FSRS_RELEARNING, now + 40 * min,
+		       now + 10 * min);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
+	queue_session_graded(&s, FSRS_HARD, FSRS_LEARNING, now + 6 * min, now);
+	/* Nothing else left: the step ahead is shown early. */
+	e = queue_session_current(&s, now);
+	assert_ptr_equal(e->item, &s_items[2]);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(queue_session_current(&s, now));
+	assert_int_equal(queue_session_left(&s), 0);
+	assert_int_equal(s.graded, 5);
+	queue_session_release(&s);
+}
+
+static void queue_session_undo_restores_order_and_counts(void **state)
+{
+	struct queue_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	queue_session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		queue_session_add(&s, &s_items[i], QUEUE_NEW, 0);
+	assert_null(queue_session_undo(&s, NULL));
+	queue_session_current(&s, now);
+	queue_session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	queue_session_current(&s, now);
+	/* A buried card is not a grade: undo skips over it. */
+	queue_session_drop(&s);
+	queue_session_current(&s, now);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
+	assert_int_equal(s.left[QUEUE_NEW], 1);
+	assert_int_equal(s.left[QUEUE_LEARNING], 2);
+	{
+		enum fsrs_rating r;
+
+		assert_ptr_equal(queue_session_undo(&s, &r), &s_items[2]);
+		assert_int_equal(r, FSRS_GOOD);
+	}
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
+	assert_int_equal(s.left[QUEUE_NEW], 2);
+	assert_int_equal(s.left[QUEUE_LEARNING], 1);
+	/* Undo the first grade: its step leaves, the card is current. */
+	assert_ptr_equal(queue_session_undo(&s, NULL), &s_items[0]);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[0]);
+	assert_int_equal(s.left[QUEUE_LEARNING], 0);
+	assert_int_equal(s.left[QUEUE_NEW], 3);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* The buried card stays out; the order goes on after it. */
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
+	assert_int_equal(s.graded, 1);
+	queue_session_release(&s);
+}
+
+static void queue_session_cram_repeats_agains_at_the_end(void **state)
+{
+	struct queue_session s;
+
+	(void)state;
+	queue_session_init(&s, 0, 1);
+	queue_session_add(&s, &s_items[0], QUEUE_REVIEW, 5);
+	queue_session_add(&s, &s_items[1], QUEUE_REVIEW, 6);
+	queue_session_current(&s, 100);
+	queue_session_graded(&s, FSRS_AGAIN, FSRS_REVIEW, 5, 100);
+	assert_ptr_equal(queue_session_current(&s, 100)->item, &s_items[1]);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 6, 100);
+	assert_ptr_equal(queue_session_current(&s, 100)->item, &s_items[0]);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 5, 100);
+	assert_null(queue_session_current(&s, 100));
+	queue_session_release(&s);
+}
+
+/* A reloaded library: items 0-2 again (new copies), item 3 gone. */
+static struct item reloaded[3];
+
+static const struct item *find_reloaded(void *ctx, const char *key)
+{
+	(void)ctx;
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(reloaded[i].key, key))
+			return &reloaded[i];
+	return NULL;
+}
+
+static void queue_session_remap_follows_a_reload(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct queue_session s;
+	const int64_t now = 1000000, min = 60000;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		s_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	queue_session_init(&s, 20 * min, 0);
+	for (int i = 0; i < 4; i++)
+		queue_session_add(&s, &s_items[i], QUEUE_NEW, 0);
+	queue_session_current(&s, now);
+	queue_session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
+	/* b is on screen when the user edits it. */
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[1]);
+	queue_session_remap(&s, find_reloaded, NULL);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
+	/* d is gone: three left (b, c and a's step). */
+	assert_int_equal(queue_session_left(&s), 3);
+	assert_ptr_equal(queue_session_undo(&s, NULL), &reloaded[0]);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	/* With d gone from the library, a graded d would clear the undo
+	 * history; here it was never graded, so undo still works. */
+	queue_session_current(&s, now);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
+	assert_null(queue_session_current(&s, now));
+	assert_int_equal(queue_session_left(&s), 0);
+	assert_ptr_equal(queue_session_undo(&s, NULL), &reloaded[2]);
+	queue_session_release(&s);
+	for (int i = 0; i < 4; i++)
+		s_items[i].key = NULL;
+}
+
+static void queue_session_remap_drops_undo_of_a_gone_card(void **state)
+{
+	static const char *const keys[4] = { "a", "b", "c", "d" };
+	struct queue_session s;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		s_items[i].key = keys[i];
+	for (int i = 0; i < 3; i++)
+		reloaded[i].key = keys[i];
+	queue_session_init(&s, 0, 0);
+	queue_session_add(&s, &s_items[3], QUEUE_REVIEW, 5);
+	queue_session_add(&s, &s_items[0], QUEUE_REVIEW, 5);
+	queue_session_current(&s, 100);
+	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
+	queue_session_remap(&s, find_reloaded, NULL);
+	assert_null(queue_session_undo(&s, NULL));
+	assert_ptr_equal(queue_session_current(&s, 100)->item, &reloaded[0]);
+	queue_session_release(&s);
+	for (int i = 0; i < 4; i++)
+		s_items[i].key = NULL;
+}
+
+/* The session's entries from now on, as "kind:key" words. */
+static char *describe_session(struct queue_session *s)
+{
+	static const char kinds[] = "LRN";
+	const struct queue_session_entry *e;
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < s->main.len; i++) {
+		e = vec_at(&s->main, i);
+		buf_addf(&b, "%s%c:%s", i ? " " : "", kinds[e->kind],
+			 e->item->key);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Cramming takes every studied item in scope, weakest (least likely
+ * recalled now) first; new, suspended and orphaned states stay out.
+ */
+static void queue_cram_weakest_first_in_scope(void **state)
+{
+	struct fixture *f = *state;
+	const char *decks[] = { "alpha" };
+	struct queue_filter alpha = { decks, 1, NULL, 0 };
+	struct fsrs_params p;
+	struct queue_session s;
+	char *got;
+
+	add_card(f->t, 0, "fresh", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "old", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "recent", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "susp", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "other", CARD_BASIC, 0, NULL);
+	ready(f);
+	fsrs_params_default(&p);
+	/* Same stability: the longer ago, the weaker. */
+	put_state(f, "recent", FSRS_REVIEW, T0 + 9 * DAY, T0 - DAY, 0);
+	put_state(f, "old", FSRS_REVIEW, T0 + DAY, T0 - 9 * DAY, 0);
+	put_state(f, "susp", FSRS_REVIEW, T0, T0 - 20 * DAY, 0);
+	put_state(f, "other", FSRS_REVIEW, T0, T0 - 20 * DAY, 0);
+	put_state(f, "gone", FSRS_REVIEW, T0, T0 - 20 * DAY, 0);
+	assert_int_equal(store_card_set_suspended(f->st, "susp", 1), 0);
+	queue_session_init(&s, 0, 1);
+	assert_int_equal(queue_session_fill_cram(&s, &f->q, f->st, &p, &alpha,
+						 T0), 0);
+	got = describe_session(&s);
+	assert_string_equal(got, "R:old R:recent");
+	xfree(got);
+	queue_session_release(&s);
+	queue_session_init(&s, 0, 1);
+	assert_int_equal(queue_session_fill_cram(&s, &f->q, f->st, &p, NULL,
+						 T0), 0);
+	got = describe_session(&s);
+	assert_string_equal(got, "R:other R:old R:recent");
+	xfree(got);
+	queue_session_release(&s);
+	finish(f);
+}
+
+/* What falls due before an instant: studied, unsuspended, in scope. */
+static void queue_counts_due_before_an_instant(void **state)
+{
+	struct fixture *f = *state;
+	const char *decks[] = { "beta" };
+	struct queue_filter beta = { decks, 1, NULL, 0 };
+	long n = -1;
+
+	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "c", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "d", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "a", FSRS_REVIEW, T0 + DAY, T0 - DAY, 0);
+	put_state(f, "b", FSRS_REVIEW, T0 + 3 * DAY, T0 - DAY, 0);
+	put_state(f, "c", FSRS_REVIEW, T0, T0 - DAY, 0);
+	put_state(f, "d", FSRS_LEARNING, T0 + HOUR, T0 - DAY, 0);
+	assert_int_equal(store_card_set_suspended(f->st, "c", 1), 0);
+	assert_int_equal(queue_count_due_before(&f->q, f->st, NULL,
+						T0 + 2 * DAY, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(queue_count_due_before(&f->q, f->st, &beta,
+						T0 + 2 * DAY, &n), 0);
+	assert_int_equal(n, 1);
+	finish(f);
+}
+
+/* Grades the session's current entry through the store, as the drill does. */
+static void session_grade(struct fixture *f, struct queue_session *s,
+			  enum fsrs_rating r)
+{
+	const struct queue_session_entry *e = queue_session_current(s, T0);
+	struct queue_grade_result res;
+
+	assert_non_null(e);
+	assert_int_equal(queue_grade(f->st, &f->s, e->item->key, r, T0, -1,
+				     &res), 0);
+	queue_session_graded(s, r, res.review.after.fsrs.state,
+			     res.review.after.fsrs.due, T0);
+}
+
+/*
+ * Undo takes back the session's last grade in the store and the session;
+ * when another process graded since, its grade is the one undone and the
+ * session's grades stand.
+ */
+static void queue_undo_grade_reconciles_store_and_session(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_session s;
+	struct queue_undo u;
+	int64_t n;
+
+	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "x", CARD_BASIC, 0, NULL);
+	ready(f);
+	build(f);
+	queue_session_init(&s, 0, 0);
+	queue_session_fill(&s, &f->q);
+	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(u.result, QUEUE_UNDO_NOTHING);
+	session_grade(f, &s, FSRS_GOOD);
+	session_grade(f, &s, FSRS_HARD);
+	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(u.result, QUEUE_UNDO_DONE);
+	assert_string_equal(u.item->key, "b");
+	assert_int_equal(u.rating, FSRS_HARD);
+	assert_false(u.was_leech);
+	assert_string_equal(queue_session_current(&s, T0)->item->key, "b");
+	assert_int_equal(store_review_count(f->st, NULL, &n), 0);
+	assert_int_equal(n, 1);
+	/* Another tpmtrain grades x. */
+	grade(f, "x", FSRS_EASY);
+	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(u.result, QUEUE_UNDO_ELSEWHERE);
+	assert_string_equal(u.review.key, "x");
+	assert_int_equal(u.rating, FSRS_EASY);
+	assert_int_equal(store_review_count(f->st, "a", &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(queue_session_last_graded(&s)->key, "a");
+	queue_session_release(&s);
+	finish(f);
+}
+
+/* An undone grade that made a leech says so, for the summary's list. */
+static void queue_undo_grade_of_a_leech(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_session s;
+	struct queue_undo u;
+	struct store_card c;
+
+	add_card(f->t, 0, "l", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "l", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 7);
+	build(f);
+	queue_session_init(&s, 0, 0);
+	queue_session_fill(&s, &f->q);
+	session_grade(f, &s, FSRS_AGAIN);
+	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(u.result, QUEUE_UNDO_DONE);
+	assert_true(u.was_leech);
+	assert_int_equal(store_card_get(f->st, "l", &c), 0);
+	assert_false(c.leech);
+	assert_false(c.suspended);
+	queue_session_release(&s);
+	finish(f);
+}
+
 /* ---- settings ------------------------------------------------------ */
 
 static void settings_defaults_listed_in_order(void **state)
@@ -766,6 +1117,16 @@ int main(void)
 		T(queue_bury_suspend_forget),
 		T(queue_leech_suspends_at_threshold),
 		T(queue_filters_decks_and_tags),
+		cmocka_unit_test(
+			queue_session_follows_the_queue_and_brings_steps_back),
+		cmocka_unit_test(queue_session_undo_restores_order_and_counts),
+		cmocka_unit_test(queue_session_cram_repeats_agains_at_the_end),
+		cmocka_unit_test(queue_session_remap_follows_a_reload),
+		cmocka_unit_test(queue_session_remap_drops_undo_of_a_gone_card),
+		T(queue_cram_weakest_first_in_scope),
+		T(queue_counts_due_before_an_instant),
+		T(queue_undo_grade_reconciles_store_and_session),
+		T(queue_undo_grade_of_a_leech),
 		cmocka_unit_test(settings_defaults_listed_in_order),
 		cmocka_unit_test(settings_validate_and_canonicalise),
 		cmocka_unit_test(settings_suggests_close_keys),

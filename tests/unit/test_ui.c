@@ -13,7 +13,6 @@
 #include "ui/ui_drill.h"
 #include "ui/ui_home.h"
 #include "ui/ui_int.h"
-#include "ui/ui_session.h"
 
 /* All lines of t, joined with newlines. */
 static char *dump(const struct ui_text *t)
@@ -770,181 +769,6 @@ static void ui_list_move_clamps_to_the_ends(void **state)
 	assert_int_equal(sel, 0);
 }
 
-/* Items for session tests: only their identity matters. */
-static struct item session_items[6];
-
-static void session_follows_the_queue_and_brings_steps_back(void **state)
-{
-	struct drill_session s;
-	const struct session_entry *e;
-	const int64_t now = 1000000, min = 60000;
-
-	(void)state;
-	session_init(&s, 20 * min, 0);
-	session_add(&s, &session_items[0], SESSION_REVIEW, now - 5);
-	session_add(&s, &session_items[1], SESSION_NEW, 0);
-	session_add(&s, &session_items[2], SESSION_NEW, 0);
-	assert_int_equal(session_left(&s), 3);
-	e = session_current(&s, now);
-	assert_ptr_equal(e->item, &session_items[0]);
-	/* Asking again gives the same card. */
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
-	/* A lapse: relearning in 10 minutes, within the window. */
-	session_graded(&s, FSRS_AGAIN, FSRS_RELEARNING, now + 10 * min, now);
-	assert_int_equal(s.left[SESSION_LEARN], 1);
-	assert_int_equal(session_left(&s), 3);
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
-	/* A new card that graduates at once leaves the session. */
-	session_graded(&s, FSRS_EASY, FSRS_REVIEW, now + 8 * 1440 * min, now);
-	/* Ten minutes on, the step is due and comes before the new card. */
-	e = session_current(&s, now + 10 * min);
-	assert_ptr_equal(e->item, &session_items[0]);
-	assert_int_equal(e->kind, SESSION_LEARN);
-	/* A step more than the window ahead is not kept. */
-	session_graded(&s, FSRS_GOOD, FSRS_RELEARNING, now + 40 * min,
-		       now + 10 * min);
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
-	session_graded(&s, FSRS_HARD, FSRS_LEARNING, now + 6 * min, now);
-	/* Nothing else left: the step ahead is shown early. */
-	e = session_current(&s, now);
-	assert_ptr_equal(e->item, &session_items[2]);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	assert_null(session_current(&s, now));
-	assert_int_equal(session_left(&s), 0);
-	assert_int_equal(s.graded, 5);
-	session_release(&s);
-}
-
-static void session_undo_restores_order_and_counts(void **state)
-{
-	struct drill_session s;
-	const int64_t now = 1000000, min = 60000;
-
-	(void)state;
-	session_init(&s, 20 * min, 0);
-	for (int i = 0; i < 4; i++)
-		session_add(&s, &session_items[i], SESSION_NEW, 0);
-	assert_null(session_undo(&s, NULL));
-	session_current(&s, now);
-	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
-	session_current(&s, now);
-	/* A buried card is not a grade: undo skips over it. */
-	session_drop(&s);
-	session_current(&s, now);
-	session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
-	assert_int_equal(s.left[SESSION_NEW], 1);
-	assert_int_equal(s.left[SESSION_LEARN], 2);
-	{
-		enum fsrs_rating r;
-
-		assert_ptr_equal(session_undo(&s, &r), &session_items[2]);
-		assert_int_equal(r, FSRS_GOOD);
-	}
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
-	assert_int_equal(s.left[SESSION_NEW], 2);
-	assert_int_equal(s.left[SESSION_LEARN], 1);
-	/* Undo the first grade: its step leaves, the card is current. */
-	assert_ptr_equal(session_undo(&s, NULL), &session_items[0]);
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[0]);
-	assert_int_equal(s.left[SESSION_LEARN], 0);
-	assert_int_equal(s.left[SESSION_NEW], 3);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	/* The buried card stays out; the order goes on after it. */
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[2]);
-	assert_int_equal(s.graded, 1);
-	session_release(&s);
-}
-
-static void session_cram_repeats_agains_at_the_end(void **state)
-{
-	struct drill_session s;
-
-	(void)state;
-	session_init(&s, 0, 1);
-	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
-	session_add(&s, &session_items[1], SESSION_REVIEW, 6);
-	session_current(&s, 100);
-	session_graded(&s, FSRS_AGAIN, FSRS_REVIEW, 5, 100);
-	assert_ptr_equal(session_current(&s, 100)->item, &session_items[1]);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 6, 100);
-	assert_ptr_equal(session_current(&s, 100)->item, &session_items[0]);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 5, 100);
-	assert_null(session_current(&s, 100));
-	session_release(&s);
-}
-
-/* A reloaded library: items 0-2 again (new copies), item 3 gone. */
-static struct item reloaded[3];
-
-static const struct item *find_reloaded(void *ctx, const char *key)
-{
-	(void)ctx;
-	for (int i = 0; i < 3; i++)
-		if (!strcmp(reloaded[i].key, key))
-			return &reloaded[i];
-	return NULL;
-}
-
-static void session_remap_follows_a_reload(void **state)
-{
-	static const char *const keys[4] = { "a", "b", "c", "d" };
-	struct drill_session s;
-	const int64_t now = 1000000, min = 60000;
-
-	(void)state;
-	for (int i = 0; i < 4; i++)
-		session_items[i].key = keys[i];
-	for (int i = 0; i < 3; i++)
-		reloaded[i].key = keys[i];
-	session_init(&s, 20 * min, 0);
-	for (int i = 0; i < 4; i++)
-		session_add(&s, &session_items[i], SESSION_NEW, 0);
-	session_current(&s, now);
-	session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
-	/* b is on screen when the user edits it. */
-	assert_ptr_equal(session_current(&s, now)->item, &session_items[1]);
-	session_remap(&s, find_reloaded, NULL);
-	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
-	/* d is gone: three left (b, c and a's step). */
-	assert_int_equal(session_left(&s), 3);
-	assert_ptr_equal(session_undo(&s, NULL), &reloaded[0]);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	assert_ptr_equal(session_current(&s, now)->item, &reloaded[1]);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	/* With d gone from the library, a graded d would clear the undo
-	 * history; here it was never graded, so undo still works. */
-	session_current(&s, now);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	assert_null(session_current(&s, now));
-	assert_int_equal(session_left(&s), 0);
-	assert_ptr_equal(session_undo(&s, NULL), &reloaded[2]);
-	session_release(&s);
-	for (int i = 0; i < 4; i++)
-		session_items[i].key = NULL;
-}
-
-static void session_remap_drops_undo_of_a_gone_card(void **state)
-{
-	static const char *const keys[4] = { "a", "b", "c", "d" };
-	struct drill_session s;
-
-	(void)state;
-	for (int i = 0; i < 4; i++)
-		session_items[i].key = keys[i];
-	for (int i = 0; i < 3; i++)
-		reloaded[i].key = keys[i];
-	session_init(&s, 0, 0);
-	session_add(&s, &session_items[3], SESSION_REVIEW, 5);
-	session_add(&s, &session_items[0], SESSION_REVIEW, 5);
-	session_current(&s, 100);
-	session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
-	session_remap(&s, find_reloaded, NULL);
-	assert_null(session_undo(&s, NULL));
-	assert_ptr_equal(session_current(&s, 100)->item, &reloaded[0]);
-	session_release(&s);
-	for (int i = 0; i < 4; i++)
-		session_items[i].key = NULL;
-}
 
 /* ---- Screens with cards ------------------------------------------------ */
 
@@ -1725,11 +1549,6 @@ int main(void)
 		T(home_moves_and_requests),
 		T(home_first_run_says_what_to_press),
 		T(ui_list_move_clamps_to_the_ends),
-		T(session_follows_the_queue_and_brings_steps_back),
-		T(session_undo_restores_order_and_counts),
-		T(session_cram_repeats_agains_at_the_end),
-		T(session_remap_follows_a_reload),
-		T(session_remap_drops_undo_of_a_gone_card),
 		T(drill_basic_card_question_answer_grade),
 		T(drill_typed_card_checks_key_points),
 		T(drill_cloze_hides_then_reveals_in_place),

@@ -1,4 +1,4 @@
-#include "ui/ui_session.h"
+#include "queue/queue_session.h"
 
 #include <assert.h>
 #include <string.h>
@@ -6,34 +6,35 @@
 enum { SRC_NONE, SRC_MAIN, SRC_PENDING };
 
 struct session_step {
-	struct session_entry e;	/* as it was before the grade */
+	struct queue_session_entry e;	/* as it was before the grade */
 	int src;
 	size_t idx;		/* its index in main */
 	enum fsrs_rating rating;
 	int requeued;		/* the grade put it back in the session */
 };
 
-void session_init(struct drill_session *s, int64_t learn_ahead_ms, int cram)
+void queue_session_init(struct queue_session *s, int64_t learn_ahead_ms,
+			int cram)
 {
 	memset(s, 0, sizeof(*s));
-	vec_init(&s->main, sizeof(struct session_entry));
-	vec_init(&s->pending, sizeof(struct session_entry));
+	vec_init(&s->main, sizeof(struct queue_session_entry));
+	vec_init(&s->pending, sizeof(struct queue_session_entry));
 	vec_init(&s->history, sizeof(struct session_step));
 	s->learn_ahead_ms = learn_ahead_ms;
 	s->cram = cram;
 }
 
-void session_release(struct drill_session *s)
+void queue_session_release(struct queue_session *s)
 {
 	vec_release(&s->main);
 	vec_release(&s->pending);
 	vec_release(&s->history);
 }
 
-void session_add(struct drill_session *s, const struct item *item,
-		 enum session_kind kind, int64_t due)
+void queue_session_add(struct queue_session *s, const struct item *item,
+		       enum queue_kind kind, int64_t due)
 {
-	struct session_entry *e = vec_push(&s->main);
+	struct queue_session_entry *e = vec_push(&s->main);
 
 	e->item = item;
 	e->kind = kind;
@@ -41,18 +42,18 @@ void session_add(struct drill_session *s, const struct item *item,
 	s->left[kind]++;
 }
 
-static struct session_entry *main_at(struct drill_session *s, size_t i)
+static struct queue_session_entry *main_at(struct queue_session *s, size_t i)
 {
 	return vec_at(&s->main, i);
 }
 
-static struct session_entry *pending_at(struct drill_session *s, size_t i)
+static struct queue_session_entry *pending_at(struct queue_session *s, size_t i)
 {
 	return vec_at(&s->pending, i);
 }
 
 /* The pending step due first, or -1. */
-static long earliest_pending(struct drill_session *s)
+static long earliest_pending(struct queue_session *s)
 {
 	long best = -1;
 
@@ -63,8 +64,8 @@ static long earliest_pending(struct drill_session *s)
 	return best;
 }
 
-const struct session_entry *session_current(struct drill_session *s,
-					    int64_t now)
+const struct queue_session_entry *
+queue_session_current(struct queue_session *s, int64_t now)
 {
 	long p;
 
@@ -89,9 +90,9 @@ const struct session_entry *session_current(struct drill_session *s,
 }
 
 /* Takes the current entry out of the session; returns a copy. */
-static struct session_entry take_current(struct drill_session *s)
+static struct queue_session_entry take_current(struct queue_session *s)
 {
-	struct session_entry e;
+	struct queue_session_entry e;
 
 	assert(s->cur_src != SRC_NONE);
 	if (s->cur_src == SRC_MAIN) {
@@ -109,12 +110,12 @@ static struct session_entry take_current(struct drill_session *s)
 	return e;
 }
 
-void session_graded(struct drill_session *s, enum fsrs_rating rating,
-		    enum fsrs_state state, int64_t due, int64_t now)
+void queue_session_graded(struct queue_session *s, enum fsrs_rating rating,
+			  enum fsrs_state state, int64_t due, int64_t now)
 {
 	int src = s->cur_src;
 	size_t idx = s->cur_idx;
-	struct session_entry e = take_current(s);
+	struct queue_session_entry e = take_current(s);
 	struct session_step *h = vec_push(&s->history);
 
 	h->e = e;
@@ -124,19 +125,19 @@ void session_graded(struct drill_session *s, enum fsrs_rating rating,
 	if (s->cram ? rating == FSRS_AGAIN
 		    : (state == FSRS_LEARNING || state == FSRS_RELEARNING) &&
 		      due - now <= s->learn_ahead_ms) {
-		struct session_entry *p = vec_push(&s->pending);
+		struct queue_session_entry *p = vec_push(&s->pending);
 
 		p->item = e.item;
-		p->kind = SESSION_LEARN;
+		p->kind = QUEUE_LEARNING;
 		/* Cramming, an again comes back after the rest. */
 		p->due = s->cram ? INT64_MAX : due;
-		s->left[SESSION_LEARN]++;
+		s->left[QUEUE_LEARNING]++;
 		h->requeued = 1;
 	}
 	s->graded++;
 }
 
-const struct item *session_last_graded(const struct drill_session *s)
+const struct item *queue_session_last_graded(const struct queue_session *s)
 {
 	const struct session_step *h;
 
@@ -146,13 +147,13 @@ const struct item *session_last_graded(const struct drill_session *s)
 	return h->e.item;
 }
 
-void session_drop(struct drill_session *s)
+void queue_session_drop(struct queue_session *s)
 {
 	take_current(s);
 }
 
-const struct item *session_undo(struct drill_session *s,
-				enum fsrs_rating *rating)
+const struct item *queue_session_undo(struct queue_session *s,
+				      enum fsrs_rating *rating)
 {
 	struct session_step h;
 
@@ -169,7 +170,7 @@ const struct item *session_undo(struct drill_session *s,
 				continue;
 			*pending_at(s, i) = *pending_at(s, s->pending.len - 1);
 			s->pending.len--;
-			s->left[SESSION_LEARN]--;
+			s->left[QUEUE_LEARNING]--;
 			break;
 		}
 	}
@@ -181,22 +182,22 @@ const struct item *session_undo(struct drill_session *s,
 		s->cur_src = SRC_MAIN;
 		s->cur_idx = h.idx;
 	} else {
-		*(struct session_entry *)vec_push(&s->pending) = h.e;
+		*(struct queue_session_entry *)vec_push(&s->pending) = h.e;
 		s->cur_src = SRC_PENDING;
 		s->cur_idx = s->pending.len - 1;
 	}
 	return h.e.item;
 }
 
-void session_remap(struct drill_session *s,
-		   const struct item *(*find)(void *ctx, const char *key),
-		   void *ctx)
+void queue_session_remap(struct queue_session *s,
+			 const struct item *(*find)(void *ctx, const char *key),
+			 void *ctx)
 {
 	size_t k = 0;
 	int cur_pending = s->cur_src == SRC_PENDING;
 
 	for (size_t i = 0; i < s->main.len; i++) {
-		struct session_entry *e = main_at(s, i);
+		struct queue_session_entry *e = main_at(s, i);
 		const struct item *it = find(ctx, e->item->key);
 
 		if (it) {
@@ -211,7 +212,7 @@ void session_remap(struct drill_session *s,
 	}
 	/* Pending steps are compacted in order, the current one followed. */
 	for (size_t i = 0; i < s->pending.len; i++) {
-		struct session_entry e = *pending_at(s, i);
+		struct queue_session_entry e = *pending_at(s, i);
 		const struct item *it = find(ctx, e.item->key);
 
 		if (!it) {
@@ -238,7 +239,7 @@ void session_remap(struct drill_session *s,
 	}
 }
 
-long session_left(const struct drill_session *s)
+long queue_session_left(const struct queue_session *s)
 {
 	return s->left[0] + s->left[1] + s->left[2];
 }
