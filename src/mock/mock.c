@@ -429,16 +429,22 @@ void mock_format_ms(int64_t ms, char out[16])
 {
 	int over = ms < 0;
 	int64_t s = (over ? -ms : ms) / 1000;
+	unsigned h, m, sec;
 
 	/* Time left rounds up, so 0:00 shows only when it is over. */
 	if (!over && ms % 1000)
 		s++;
-	if (s >= 3600)
-		snprintf(out, 16, "%s%d:%02d:%02d", over ? "+" : "",
-			 (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60));
+	/* Past 99:59:59 the figure stops: no session runs that long. */
+	if (s > 99 * 3600 + 59 * 60 + 59)
+		s = 99 * 3600 + 59 * 60 + 59;
+	h = (unsigned)(s / 3600) % 100u;
+	m = (unsigned)(s / 60 % 60) % 60u;
+	sec = (unsigned)(s % 60) % 60u;
+	if (h)
+		snprintf(out, 16, "%s%u:%02u:%02u", over ? "+" : "", h, m,
+			 sec);
 	else
-		snprintf(out, 16, "%s%d:%02d", over ? "+" : "", (int)(s / 60),
-			 (int)(s % 60));
+		snprintf(out, 16, "%s%u:%02u", over ? "+" : "", m, sec);
 }
 
 const char *mock_followup(const struct mock *m)
