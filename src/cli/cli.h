@@ -87,6 +87,12 @@ int cmd_history(int argc, char **argv, struct cli_env *env);
 int cmd_report(int argc, char **argv, struct cli_env *env);
 
 /*
+ * Sets *kind to the enum scenario_kind named name, or reports it as a
+ * usage error of verb (with a "did you mean") and returns EXIT_USAGE.
+ */
+int cli_parse_kind(const char *verb, const char *name, int *kind);
+
+/*
  * The interface's verbs' common run (cli_ui.c): loads the library with
  * the scenarios (from the --decks dirs, a vec of char *, if any) and
  * opens the store for writing, fills ue's lib, st, settings, clock and

@@ -300,32 +300,6 @@ static void history_usage(FILE *out)
 		"  --json     as a JSON array\n");
 }
 
-/* The kind named name, or a usage error. */
-static int check_kind(const char *verb, const char *name)
-{
-	struct suggest sg;
-	char *q;
-	int ret;
-
-	suggest_init(&sg, name);
-	for (int k = SCENARIO_SYSTEM_DESIGN; k <= SCENARIO_PROGRAM_EXECUTION;
-	     k++) {
-		if (!strcmp(name, scenario_kind_name(k)))
-			return EXIT_OK;
-		suggest_consider(&sg, scenario_kind_name(k));
-	}
-	q = loader_quote_dup(name, strlen(name));
-	if (sg.best)
-		ret = cli_usage_error(verb, "unknown kind '%s' (did you mean "
-				      "'%s'?)", q, sg.best);
-	else
-		ret = cli_usage_error(verb, "unknown kind '%s' (want "
-				      "system-design, program-execution or "
-				      "behavioural)", q);
-	xfree(q);
-	return ret;
-}
-
 int cmd_history(int argc, char **argv, struct cli_env *env)
 {
 	static const struct option opts[] = {
@@ -338,7 +312,7 @@ int cmd_history(int argc, char **argv, struct cli_env *env)
 	const char *kind = NULL;
 	struct store *st = NULL;
 	struct buf out;
-	int c, json = 0, ret = EXIT_OK;
+	int c, k, json = 0, ret = EXIT_OK;
 
 	opterr = 0;
 	while (ret == EXIT_OK &&
@@ -346,7 +320,7 @@ int cmd_history(int argc, char **argv, struct cli_env *env)
 		switch (c) {
 		case 'k':
 			kind = optarg;
-			ret = check_kind("history", kind);
+			ret = cli_parse_kind("history", kind, &k);
 			break;
 		case 'j':
 			json = 1;

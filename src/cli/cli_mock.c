@@ -47,12 +47,29 @@ static void usage(FILE *out)
 		"(repeatable)\n");
 }
 
-/* The kind named name, or -1 (reported as a usage error). */
-static int parse_kind(const char *verb, const char *name, int *kind)
+/*
+ * Reports an unknown name (of a kind, a scenario) as a usage error, with
+ * the close candidate best if there is one, else the text otherwise.
+ */
+static int unknown(const char *verb, const char *what, const char *name,
+		   const char *best, const char *otherwise)
+{
+	char *q = loader_quote_dup(name, strlen(name));
+	int ret;
+
+	if (best)
+		ret = cli_usage_error(verb, "unknown %s '%s' (did you mean "
+				      "'%s'?)", what, q, best);
+	else
+		ret = cli_usage_error(verb, "unknown %s '%s' (%s)", what, q,
+				      otherwise);
+	xfree(q);
+	return ret;
+}
+
+int cli_parse_kind(const char *verb, const char *name, int *kind)
 {
 	struct suggest sg;
-	char *q;
-	int ret;
 
 	suggest_init(&sg, name);
 	for (int k = SCENARIO_SYSTEM_DESIGN; k <= SCENARIO_PROGRAM_EXECUTION;
@@ -63,16 +80,8 @@ static int parse_kind(const char *verb, const char *name, int *kind)
 		}
 		suggest_consider(&sg, scenario_kind_name(k));
 	}
-	q = loader_quote_dup(name, strlen(name));
-	if (sg.best)
-		ret = cli_usage_error(verb, "unknown kind '%s' (did you mean "
-				      "'%s'?)", q, sg.best);
-	else
-		ret = cli_usage_error(verb, "unknown kind '%s' (want "
-				      "system-design, program-execution or "
-				      "behavioural)", q);
-	xfree(q);
-	return ret;
+	return unknown(verb, "kind", name, sg.best, "want system-design, "
+		       "program-execution or behavioural");
 }
 
 static int parse_minutes(const char *verb, const char *text, int *out)
@@ -99,8 +108,6 @@ static int check_scenario(const char *verb, struct ui_env *ue)
 	const struct scenario *s = library_find_scenario(lib,
 							 ue->mock_scenario);
 	struct suggest sg;
-	char *q;
-	int ret;
 
 	if (s) {
 		if (ue->mock_kind >= 0 && (int)s->kind != ue->mock_kind)
@@ -114,16 +121,9 @@ static int check_scenario(const char *verb, struct ui_env *ue)
 	suggest_init(&sg, ue->mock_scenario);
 	for (size_t i = 0; i < lib->n_scenarios; i++)
 		suggest_consider(&sg, lib->scenarios[i].id.s);
-	q = loader_quote_dup(ue->mock_scenario, strlen(ue->mock_scenario));
-	if (sg.best)
-		ret = cli_usage_error(verb, "unknown scenario '%s' (did you "
-				      "mean '%s'?)", q, sg.best);
-	else
-		ret = cli_usage_error(verb, "unknown scenario '%s' ('tpmtrain "
-				      "history' and the picker of 'tpmtrain "
-				      "mock' show them)", q);
-	xfree(q);
-	return ret;
+	return unknown(verb, "scenario", ue->mock_scenario, sg.best,
+		       "'tpmtrain history' and the picker of 'tpmtrain mock' "
+		       "show them");
 }
 
 /* --resume needs an unfinished session of a scenario still there. */
@@ -189,7 +189,7 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 	       (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'k':
-			ret = parse_kind("mock", optarg, &ue.mock_kind);
+			ret = cli_parse_kind("mock", optarg, &ue.mock_kind);
 			break;
 		case 'r':
 			ue.mock_resume = 1;

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
@@ -692,6 +694,166 @@ static void store_migration_refused_when_read_only_or_locked(void **state)
 	assert_unchanged(before, f->path);
 }
 
+/* ---- mock sessions ------------------------------------------------- */
+
+/* A session of kind started at t, with every child table filled. */
+static struct store_mock mock_rec(const char *kind, int64_t t, int state,
+				  int score)
+{
+	static const struct store_mock_phase ph[] = {
+		{ "Clarify", 5, 300000, 310000, 1 },
+		{ "Design", 10, 720000, 100000, 0 },
+	};
+	static const struct store_mock_note notes[] = {
+		{ "users | 10M", 0 }, { "", 1 }, { "LB <b>", 1 },
+	};
+	static const struct store_mock_followup fu[] = {
+		{ 1, "And at 10x?", 1, 400000 },
+	};
+	static const struct store_mock_question q[] = {
+		{ "how many users?", "Ten million.", 0, 0, 1000 },
+		{ "budget?", "State your assumption and go on.", -1, 0, 2000 },
+	};
+	static const struct store_mock_cover cov[] = {
+		{ 0, "users", 1, 0, "users | 10M" },
+		{ 1, "cache", 0, 0, NULL },
+		{ 1, "single point of failure", 1, 1, "LB <b>" },
+	};
+	static struct store_mock_score sc[] = {
+		{ "design", "Design", 2, 3, "A design.", "ok" },
+		{ "risks", "Risks", 1, 2, "One.", NULL },
+	};
+	struct store_mock r = {
+		.scenario = "s", .title = "S", .kind = kind, .rubric = "r",
+		.prompt = "P", .minutes = 15, .started_at = t,
+		.state = (enum store_mock_state)state, .elapsed_ms = 410000,
+		.cur_phase = 1, .hints_used = 1, .score = -1,
+		.phases = ph, .n_phases = 2, .notes = notes, .n_notes = 3,
+		.followups = fu, .n_followups = 1, .questions = q,
+		.n_questions = 2, .coverage = cov, .n_coverage = 3,
+	};
+
+	if (score) {
+		sc[0].score = score;
+		r.scores = sc;
+		r.n_scores = 2;
+		r.score = 50;
+		r.band = "lean no hire";
+	}
+	return r;
+}
+
+static int collect_ids(void *ctx, const struct store_mock *row)
+{
+	struct buf *b = ctx;
+
+	buf_addf(b, "%lld:%s:%d ", (long long)row->id, row->kind,
+		 (int)row->state);
+	return 0;
+}
+
+static void store_mock_roundtrip_every_table(void **state)
+{
+	struct store *st;
+	struct store_mock r = mock_rec("system-design", 1000, 2, 3), back;
+	struct arena a;
+
+	(void)state;
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(store_mock_save(st, &r), 0);
+	assert_int_equal(r.id, 1);
+	arena_init(&a);
+	assert_int_equal(store_mock_get(st, 1, &a, &back), 0);
+	assert_string_equal(back.kind, "system-design");
+	assert_int_equal(back.state, STORE_MOCK_SCORED);
+	assert_int_equal(back.elapsed_ms, 410000);
+	assert_int_equal(back.cur_phase, 1);
+	assert_true(back.score == 50);
+	assert_string_equal(back.band, "lean no hire");
+	assert_int_equal(back.n_phases, 2);
+	assert_int_equal(back.phases[0].used_ms, 310000);
+	assert_int_equal(back.phases[0].hints_used, 1);
+	assert_int_equal(back.n_notes, 3);
+	assert_string_equal(back.notes[1].text, "");
+	assert_string_equal(back.notes[2].text, "LB <b>");
+	assert_int_equal(back.notes[2].phase, 1);
+	assert_int_equal(back.followups[0].index, 1);
+	assert_int_equal(back.n_questions, 2);
+	assert_int_equal(back.questions[1].clarification, -1);
+	assert_int_equal(back.n_coverage, 3);
+	assert_null(back.coverage[1].line);
+	assert_true(back.coverage[2].red_flag);
+	assert_int_equal(back.n_scores, 2);
+	assert_int_equal(back.scores[0].score, 3);
+	assert_string_equal(back.scores[0].comment, "ok");
+	assert_null(back.scores[1].comment);
+	assert_int_equal(store_mock_get(st, 7, &a, &back), TPM_ENOENT);
+	arena_release(&a);
+	store_free(st);
+}
+
+static void store_mock_lists_newest_first(void **state)
+{
+	struct store *st;
+	struct store_mock r1 = mock_rec("system-design", 1000, 2, 3);
+	struct store_mock r2 = mock_rec("behavioural", 3000, 0, 0);
+	struct store_mock r3 = mock_rec("system-design", 2000, 1, 0);
+	struct buf b;
+	int64_t id = 0;
+
+	(void)state;
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(store_mock_latest(st, 0, &id), TPM_ENOENT);
+	assert_int_equal(store_mock_save(st, &r1), 0);
+	assert_int_equal(store_mock_save(st, &r2), 0);
+	assert_int_equal(store_mock_save(st, &r3), 0);
+	buf_init(&b);
+	/* By start time, not by id: 3000 (id 2), 2000 (id 3), 1000. */
+	assert_int_equal(store_mock_each(st, NULL, collect_ids, &b), 0);
+	assert_string_equal(b.s, "2:behavioural:0 3:system-design:1 "
+			    "1:system-design:2 ");
+	buf_clear(&b);
+	assert_int_equal(store_mock_each(st, "system-design", collect_ids,
+					 &b), 0);
+	assert_string_equal(b.s, "3:system-design:1 1:system-design:2 ");
+	buf_release(&b);
+	/* The newest running one, and the newest of any state. */
+	assert_int_equal(store_mock_latest(st, 1, &id), 0);
+	assert_int_equal(id, 2);
+	r2.state = STORE_MOCK_UNSCORED;
+	assert_int_equal(store_mock_save(st, &r2), 0);
+	assert_int_equal(store_mock_latest(st, 1, &id), TPM_ENOENT);
+	assert_int_equal(store_mock_latest(st, 0, &id), 0);
+	assert_int_equal(id, 2);
+	store_free(st);
+}
+
+static void store_mock_failed_save_changes_nothing(void **state)
+{
+	struct store *st;
+	struct store_mock r = mock_rec("system-design", 1000, 2, 3), back;
+	struct arena a;
+
+	(void)state;
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(store_mock_save(st, &r), 0);
+	/* A score of 5 breaks the table's CHECK: the whole save fails,
+	 * the session keeps its id and the stored one is as it was. */
+	r = mock_rec("system-design", 1000, 2, 5);
+	r.id = 1;
+	r.elapsed_ms = 999;
+	assert_true(store_mock_save(st, &r) < 0);
+	assert_int_equal(r.id, 1);
+	assert_non_null(strstr(store_errmsg(st), "CHECK"));
+	arena_init(&a);
+	assert_int_equal(store_mock_get(st, 1, &a, &back), 0);
+	assert_int_equal(back.elapsed_ms, 410000);
+	assert_int_equal(back.scores[0].score, 3);
+	assert_int_equal(back.n_notes, 3);
+	arena_release(&a);
+	store_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -713,6 +875,9 @@ int main(void)
 		T(store_migrates_with_backup_and_keeps_data),
 		T(store_migration_refused_when_read_only_or_locked),
 #undef T
+		cmocka_unit_test(store_mock_roundtrip_every_table),
+		cmocka_unit_test(store_mock_lists_newest_first),
+		cmocka_unit_test(store_mock_failed_save_changes_nothing),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
