@@ -33,6 +33,7 @@ start 80 24
 run "TERM=dumb $TPMTRAIN; echo status=\$?"
 wait_for "status=1"
 wait_for "tpmtrain: error: the terminal TERM=dumb cannot show the interface"
+wait_exit 1
 ok "TERM=dumb: a message and status 1"
 
 # Every --decks directory is read, however many: the drill finds the deck

@@ -5,6 +5,13 @@
 #
 # Each test gets its own XDG_DATA_HOME, the test deck of
 # tests/fixtures/ui, a fixed TPMTRAIN_NOW and a UTF-8 locale.
+#
+# What a pane cannot show is checked for every test here:
+# - $TPMTRAIN is a wrapper that records the exit status of each tpmtrain
+#   the pane runs; wait_exit [STATUS] checks it (default 0), and at the
+#   end of the test a status nobody checked fails it unless it is 0;
+# - sanitizer reports go to files (env.sh) and fail the test, at
+#   wait_exit or at its end, with the report.
 
 set -u
 : "${TPMTRAIN:?set TPMTRAIN to the binary}"
@@ -25,14 +32,61 @@ cd "$TPM_TEST_ROOT" || exit 1
 # Sanitizer builds are slower: allow for it in every wait.
 WAIT_TENTHS=${TPM_E2E_WAIT:-100}
 
+# The wrapper: in a pane of this test's tmux server, tpmtrain runs under
+# exitwrap (lib/exitwrap.c), which appends its exit status to $TMP/exits;
+# called by the test itself, it is tpmtrain (the test checks the status).
+TPMTRAIN_BIN=$TPMTRAIN
+TPMTRAIN=$TMP/bin/tpmtrain
+mkdir -p "$TMP/bin"
+: >"$TMP/exits"
+EXITS_SEEN=0
+cc -o "$TMP/bin/exitwrap" "$TPM_TEST_ROOT/tests/e2e/lib/exitwrap.c" || {
+	echo "FAIL: cannot build tests/e2e/lib/exitwrap.c"
+	exit 1
+}
+cat >"$TPMTRAIN" <<WRAPPER
+#!/bin/sh
+case "\${TMUX:-}" in
+*/$SOCK,*) exec '$TMP/bin/exitwrap' '$TMP/exits' '$TPMTRAIN_BIN' "\$@" ;;
+*) exec '$TPMTRAIN_BIN' "\$@" ;;
+esac
+WRAPPER
+chmod +x "$TPMTRAIN"
+
 tm() {
 	tmux -L "$SOCK" -f /dev/null "$@"
 }
 
-# env.sh's clean-up, after the tmux server and its socket are gone.
-trap 'tm kill-server 2>/dev/null
-      rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
-      chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The exit statuses recorded since the last wait_exit, one a line.
+exits_unchecked() {
+	sed -n "$((EXITS_SEEN + 1)),\$p" "$TMP/exits"
+}
+
+# exits_bad: prints each unchecked status that is not 0; returns 1 if any.
+exits_bad() {
+	_bad=$(exits_unchecked | grep -vx 0)
+	[ -z "$_bad" ] && return 0
+	for _st in $_bad; do
+		echo "FAIL: tpmtrain exited with status $_st, and no test expected it"
+	done
+	return 1
+}
+
+# At the end, before env.sh looks for sanitizer reports: the tmux server
+# goes, the tpmtrain it ran finish (reports are written at exit; bounded),
+# and a status nobody checked must be 0.
+ui_stop() {
+	tm kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	_w=0
+	while pgrep -f "^$TMP/bin/exitwrap " >/dev/null &&
+		[ $_w -lt "$WAIT_TENTHS" ]; do
+		_w=$((_w + 1))
+		sleep 0.1
+	done
+	exits_bad
+}
+test_stop=ui_stop
 
 # The pane as text (trailing blanks cut by tmux).
 screen() {
@@ -112,9 +166,13 @@ hides() {
 	! shows -F "$1"
 }
 
-# The process running in the pane (the shell's child), or nothing.
+# The process running in the pane (the shell's child, or when that is
+# exitwrap, its child: tpmtrain), or nothing.
 app_pid() {
-	pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -n 1
+	_p=$(pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -n 1)
+	[ -n "$_p" ] || return 0
+	_c=$(pgrep -P "$_p" | head -n 1)
+	echo "${_c:-$_p}"
 }
 
 app_gone() {
@@ -142,9 +200,20 @@ expect_line() {
 	poll "no line '$1'" shows -xF "$1"
 }
 
-# wait_exit: until tpmtrain has ended and the shell prompts again.
+# wait_exit [STATUS]: until tpmtrain has ended.  No sanitizer may have
+# reported; it must have exited with STATUS (default 0), and any run
+# before it that no test checked with 0.
 wait_exit() {
 	poll "tpmtrain did not exit" app_gone
+	_got=$(exits_unchecked | tail -n 1)
+	_bad=$(exits_unchecked | sed '$d' | grep -vx 0 | tr '\n' ' ')
+	EXITS_SEEN=$(wc -l <"$TMP/exits")
+	sanitizer_check
+	[ -n "$_got" ] ||
+		fail "no exit status recorded (was tpmtrain run as \$TPMTRAIN?)"
+	[ "$_got" = "${1:-0}" ] ||
+		fail "tpmtrain exited with status $_got, want ${1:-0}"
+	[ -z "$_bad" ] || fail "an earlier tpmtrain exited with status $_bad"
 }
 
 # After the interface ends, the terminal must work as before: echo on,
