@@ -261,13 +261,6 @@ int cmd_review(int argc, char **argv, struct cli_env *env)
 						"'tpmtrain drill')");
 	if (ret != EXIT_OK)
 		goto out;
-	/*
-	 * Under TPMTRAIN_NOW every grade of a batch is at that instant: the
-	 * fuzz is seeded by the time in ms, so only a still clock gives
-	 * tests exact output.
-	 */
-	if (env->clock.ctx == &env->fake)
-		env->fake.follow_system = 0;
 	ret = cli_load_library(&(struct cli_library_src){
 		.env = env, .decks = dirs.items, .n_decks = dirs.len,
 	}, &lib);

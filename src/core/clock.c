@@ -59,7 +59,7 @@ static int64_t fake_utc_ms(void *ctx)
 {
 	struct clock_fake *f = ctx;
 
-	return f->utc_ms + fake_mono_ms(ctx);
+	return f->utc_still ? f->utc_ms : f->utc_ms + fake_mono_ms(ctx);
 }
 
 static int32_t fake_tz_offset_s(void *ctx, int64_t utc_ms)
@@ -96,6 +96,7 @@ int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 	fake->utc_ms = ms;
 	fake->follow_system = 1;
 	fake->mono_base = sys_mono_ms(NULL);
+	fake->utc_still = 1;
 	clock_init_fake(c, fake);
 	return 0;
 }
@@ -115,8 +116,11 @@ int clock_set_scale(struct clock *c, struct clock_fake *fake,
 		fake->mono_base = sys_mono_ms(NULL);
 		clock_init_fake(c, fake);
 	}
-	/* Scaled from now on: the time so far is folded into the start. */
-	fake->utc_ms += fake_mono_ms(fake);
+	/* Scaled from now on: the time so far is folded into the start;
+	 * a wall clock TPMTRAIN_NOW stood still runs from where it stands. */
+	if (!fake->utc_still)
+		fake->utc_ms += fake_mono_ms(fake);
+	fake->utc_still = 0;
 	fake->mono_base = sys_mono_ms(NULL);
 	fake->scale = (int)v;
 	return 0;

@@ -25,6 +25,7 @@ struct clock_fake {
 	int64_t mono_base;	/* system monotonic time at start */
 	int scale;		/* following the system: time runs this many
 				   times faster (0 or 1: as fast) */
+	int utc_still;		/* if set, the wall time stays at utc_ms */
 };
 
 void clock_init_system(struct clock *c);
@@ -34,9 +35,10 @@ void clock_init_fake(struct clock *c, struct clock_fake *fake);
 
 /*
  * Reads TPMTRAIN_NOW-style text (ISO 8601 UTC such as 2026-11-23T09:00:00Z,
- * or Unix seconds) into a fake clock that starts there and then advances
- * with the real monotonic clock, in the system time zone.  Returns 0 or
- * TPM_EFORMAT.
+ * or Unix seconds) into a fake clock whose wall time stands there (so what
+ * depends on it, such as the scheduler's fuzz, is the same on every run;
+ * until clock_set_scale()) while its monotonic time runs with the
+ * system's, in the system time zone.  Returns 0 or TPM_EFORMAT.
  */
 int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 			    const char *text);
@@ -44,7 +46,8 @@ int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 /*
  * Makes time run scale times faster (TPMTRAIN_CLOCK_SCALE, for tests and
  * demos of timed mocks: 60 makes a minute pass in a second), both the
- * monotonic and the wall clock, from now.  c is made a fake clock that
+ * monotonic and the wall clock, from now (a wall clock standing still at
+ * TPMTRAIN_NOW runs again).  c is made a fake clock that
  * follows the system first, unless clock_init_frozen_start() made it one.
  * text is a whole number from 1 to 3600.  Returns 0 or TPM_EFORMAT, c
  * then untouched.

@@ -34,6 +34,9 @@ keys 3
 wait_for "CAP theorem"
 keys Space
 wait_for "Under a partition"
+# Graded good yesterday as new: the intervals ts-fsrs 5.4.2 gives for
+# this card at this instant, fuzz included (seeded by the still clock).
+expect_line " 1 Again 1m   2 Hard 6m   3 Good 9d   4 Easy 14d   u undo   ? keys"
 keys 3
 wait_for "A [...] is a set of related projects."
 keys Space

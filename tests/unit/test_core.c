@@ -293,6 +293,29 @@ static void core_scaled_clock_runs_faster(void **state)
 	assert_true(clock_utc_ms(&c) - u0 >= 20 * 600);
 }
 
+/*
+ * TPMTRAIN_NOW alone: the wall clock stands (the fuzz seed with it), the
+ * monotonic clock runs.
+ */
+static void core_now_clock_stands_while_timers_run(void **state)
+{
+	struct clock_fake f;
+	struct clock c;
+	int64_t m0;
+
+	(void)state;
+	assert_int_equal(clock_init_frozen_start(&c, &f, "2026-11-23T09:00:00Z"),
+			 0);
+	assert_int_equal(clock_utc_ms(&c), 1795424400000);
+	m0 = clock_mono_ms(&c);
+	while (clock_mono_ms(&c) == m0)
+		;
+	assert_int_equal(clock_utc_ms(&c), 1795424400000);
+	assert_int_equal(clock_init_frozen_start(&c, &f, "1795424400"), 0);
+	assert_int_equal(clock_utc_ms(&c), 1795424400000);
+	assert_int_equal(clock_init_frozen_start(&c, &f, "noon"), TPM_EFORMAT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +332,7 @@ int main(void)
 		cmocka_unit_test(core_time_parses_and_formats_iso),
 		cmocka_unit_test(core_fake_clock_is_what_tests_set),
 		cmocka_unit_test(core_scaled_clock_runs_faster),
+		cmocka_unit_test(core_now_clock_stands_while_timers_run),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
