@@ -4,16 +4,20 @@
 # run: sh tests/e2e/crash.sh 200).  After each kill: PRAGMA integrity_check
 # is ok, every grade whose line was printed is in review_log with the state
 # and due time printed, and at most one more grade was saved (killed
-# between its commit and its line).
+# between its commit and its line).  The grades and the delays before the
+# kills come from SEED (sh tests/e2e/crash.sh COUNT SEED), random by
+# default and printed, so a failure can be run again.
 set -u
 count=${1:-5}
+seed=${2:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 . "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
+echo "crash: seed $seed (again: sh tests/e2e/crash.sh $count $seed)"
 decks=$root/tests/fixtures/queue/decks
 db=$tmp/progress.db
 export TPMTRAIN_DB="$db"
 
 # 5,000 grades over every study item of the fixture decks.
-awk -v seed="$$" 'BEGIN {
+awk -v seed="$seed" 'BEGIN {
 	srand(seed)
 	n = split("write-through ttl ttl#reverse cap#c1 cap#c2 cap#c3 raci critical-path", k, " ")
 	for (i = 0; i < 5000; i++)
@@ -21,7 +25,7 @@ awk -v seed="$$" 'BEGIN {
 }' > "$tmp/in"
 # The delays before each kill: the first while the database is created,
 # then 0 to 400 ms, most in the middle of the grades.
-awk -v seed="$$" -v n="$count" 'BEGIN {
+awk -v seed="$seed" -v n="$count" 'BEGIN {
 	srand(seed + 1)
 	for (i = 0; i < n; i++)
 		printf "%.3f\n", (i == 0 ? 0.002 : rand() * 0.4)
