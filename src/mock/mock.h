@@ -325,6 +325,15 @@ extern const struct mock_band mock_default_bands[4];
  */
 double mock_weighted_score(const struct rubric *r, const int *scores);
 
+/*
+ * The weakest criteria's card tags, for the result's "drill weak cards":
+ * the tags of every criterion with the lowest score of scores[] (if it is
+ * under 4), each tag once, in rubric order, at most max into tags[]
+ * (borrowed from the rubric).  Returns how many.
+ */
+size_t mock_weak_tags(const struct rubric *r, const int *scores,
+		      const char **tags, size_t max);
+
 /* The band label for pct: the rubric's bands, or the defaults. */
 const char *mock_band_label(const struct rubric *r, double pct);
 

@@ -29,6 +29,34 @@ double mock_weighted_score(const struct rubric *r, const int *scores)
 	return best > 0 ? got / best * 100 : -1;
 }
 
+size_t mock_weak_tags(const struct rubric *r, const int *scores,
+		      const char **tags, size_t max)
+{
+	int low = 4;
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->n_criteria; i++)
+		if (scores[i] >= 1 && scores[i] < low)
+			low = scores[i];
+	if (low >= 4)
+		return 0;
+	for (size_t i = 0; i < r->n_criteria; i++) {
+		const struct lstr_list *t = &r->criteria[i].tags;
+
+		if (scores[i] != low)
+			continue;
+		for (size_t k = 0; k < t->n && n < max; k++) {
+			size_t j = 0;
+
+			while (j < n && strcmp(tags[j], t->v[k].s))
+				j++;
+			if (j == n)
+				tags[n++] = t->v[k].s;
+		}
+	}
+	return n;
+}
+
 const char *mock_band_label(const struct rubric *r, double pct)
 {
 	const struct mock_band *def = mock_default_bands;

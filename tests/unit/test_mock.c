@@ -63,12 +63,12 @@ static const char rubric_yaml[] =
 	"    name: Design\n"
 	"    weight: 2\n"
 	"    levels: [d1, d2, d3, d4]\n"
-	"    tags: [x]\n"
+	"    tags: [architecture, x]\n"
 	"  - id: risks\n"
 	"    name: Risks\n"
 	"    weight: 1\n"
 	"    levels: [r1, r2, r3, r4]\n"
-	"    tags: [x]\n"
+	"    tags: [risk, x]\n"
 	"bands:\n"
 	"  - label: great\n"
 	"    min: 80\n"
@@ -700,6 +700,29 @@ static void mock_weighted_score_and_bands(void **state)
 	finish(&f);
 }
 
+static void mock_weak_tags_of_the_lowest_criteria(void **state)
+{
+	struct fx f;
+	const char *tags[4];
+	int low_risk[] = { 3, 2 }, tie[] = { 2, 2 }, top[] = { 4, 4 };
+
+	(void)state;
+	load(&f);
+	/* Risks (2) is the weakest: its tags. */
+	assert_int_equal(mock_weak_tags(f.r, low_risk, tags, 4), 2);
+	assert_string_equal(tags[0], "risk");
+	assert_string_equal(tags[1], "x");
+	/* A tie: both criteria's tags, x once. */
+	assert_int_equal(mock_weak_tags(f.r, tie, tags, 4), 3);
+	assert_string_equal(tags[0], "architecture");
+	assert_string_equal(tags[1], "x");
+	assert_string_equal(tags[2], "risk");
+	assert_int_equal(mock_weak_tags(f.r, tie, tags, 1), 1);
+	/* Nothing is weak at 4. */
+	assert_int_equal(mock_weak_tags(f.r, top, tags, 4), 0);
+	finish(&f);
+}
+
 /* Saves a scored session of the test rubric started at t, scores a, b. */
 static int64_t scored(struct store *st, struct fx *f, int64_t t, int a,
 		      int b, enum store_mock_state state)
@@ -843,6 +866,7 @@ int main(void)
 		cmocka_unit_test(mock_resume_after_time_over_goes_to_scoring),
 		cmocka_unit_test(mock_coverage_per_phase),
 		cmocka_unit_test(mock_weighted_score_and_bands),
+		cmocka_unit_test(mock_weak_tags_of_the_lowest_criteria),
 		cmocka_unit_test(mock_last_five_averages_from_history),
 		cmocka_unit_test(mock_picks_the_least_recently_done),
 	};
