@@ -12,6 +12,8 @@
  * answers must cover at least 80% of the key points overall and 70% each;
  * weak and red-flag answers at most 30%; the pasted front at most 15%.  A
  * card's red flags must be raised by its red-flag answer and by no other.
+ * One vague answer that fits every question (tests/fixtures/content/
+ * vague-answer.txt) must score low on all of them.
  */
 #include "test_util.h"
 
@@ -187,6 +189,48 @@ static void corpus_answers_are_graded_as_a_reviewer_would(void **state)
 		    80.0 * (double)(c->answers[TERSE] + c->answers[VERBOSE]));
 }
 
+/*
+ * The answer a candidate gives to any question when they know none of the
+ * substance - aligned stakeholders, risks managed, quality high - must not
+ * pass for a strong answer to any card.  (Half is allowed, for the cards
+ * that ask for a list whose items are such words: a RAID log's risks and
+ * issues.)
+ */
+static void corpus_vague_answer_scores_low(void **state)
+{
+	struct corpus *c = *state;
+	size_t len, cards = 0, bad = 0;
+	char *vague = test_read_file(
+		test_path("tests/fixtures/content/vague-answer.txt"), &len);
+	double sum = 0;
+
+	assert_non_null(vague);
+	for (size_t d = 0; d < c->lib.n_decks; d++) {
+		const struct deck *deck = &c->lib.decks[d];
+
+		for (size_t i = 0; i < deck->n_cards; i++) {
+			const struct card *card = &deck->cards[i];
+			int percent;
+
+			if (card->type != CARD_TYPED)
+				continue;
+			percent = cover_percent(&card->key_points, vague);
+			if (percent > 50) {
+				print_error("%s: a vague answer covers %d%%\n",
+					    card->id.s, percent);
+				bad++;
+			}
+			sum += percent;
+			cards++;
+		}
+	}
+	xfree(vague);
+	print_message("vague answer: mean cover %.1f%% over %zu cards\n",
+		      cards ? sum / cards : 0.0, cards);
+	assert_int_equal(bad, 0);
+	assert_true(sum <= 10.0 * (double)cards);
+}
+
 /* A corpus whose card was removed or retyped would test nothing. */
 static void corpus_has_no_stray_files(void **state)
 {
@@ -227,6 +271,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(corpus_answers_are_graded_as_a_reviewer_would),
+		cmocka_unit_test(corpus_vague_answer_scores_low),
 		cmocka_unit_test(corpus_has_no_stray_files),
 	};
 
