@@ -155,6 +155,7 @@ struct mock {
 	size_t n_asks;
 	struct buf notice;		/* the last interviewer notice */
 	int64_t started_utc_ms;		/* when the session began (wall) */
+	int64_t ended_utc_ms;		/* the first save after the end, or 0 */
 	int64_t store_id;		/* the session's row, 0 until saved */
 };
 
@@ -282,6 +283,42 @@ void mock_snapshot(const struct mock *m, struct arena *a,
 int mock_restore(struct mock *m, const struct scenario *s,
 		 const struct mock_opts *opts, const struct store_mock *rec,
 		 int64_t now_ms);
+
+/*
+ * What the session ended with, for mock_save_result(): the coverage
+ * (from mock_coverage(); covers may be NULL when n_covers is 0) and the
+ * scores (scores NULL: not scored yet).
+ */
+struct mock_result {
+	const struct mock_cover *covers;
+	size_t n_covers;
+	const struct rubric *rubric;	/* the scenario's */
+	const int *scores;		/* 1-4 per criterion, or NULL */
+	const char *const *comments;	/* per criterion; may be NULL */
+};
+
+/*
+ * Saves the session now (on MOCK_EV_SAVE): mock_snapshot() and
+ * store_mock_save() in one transaction, keeping the row's id in
+ * m->store_id.  mock_save_result() saves it with its coverage and
+ * scores (scored when every criterion has a score): call it when the
+ * coverage is known and again when the candidate confirms the scores.
+ * utc_ms is the wall clock, kept as the end once the session is over.
+ * Returns 0 or the store's error (store_errmsg() explains).
+ */
+int mock_save(struct mock *m, struct store *st, int64_t utc_ms);
+int mock_save_result(struct mock *m, struct store *st, int64_t utc_ms,
+		     const struct mock_result *res);
+
+/*
+ * Continues the newest running session of st (--resume): reads it and
+ * rebuilds it from its scenario in lib with mock_restore().  Returns 0;
+ * TPM_ENOENT when no session is running; TPM_ECORRUPT when its scenario
+ * is no longer in lib or no longer has the same phases; or the store's
+ * error.
+ */
+int mock_resume_latest(struct mock *m, struct library *lib, struct store *st,
+		       const struct mock_opts *opts, int64_t now_ms);
 
 /* ---- coverage ------------------------------------------------------ */
 

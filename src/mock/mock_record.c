@@ -192,9 +192,65 @@ int mock_restore(struct mock *m, const struct scenario *s,
 				   ? rec->notes[i].phase
 				   : (int)m->cur;
 	}
-	if (rec->state != STORE_MOCK_RUNNING)
+	if (rec->state != STORE_MOCK_RUNNING) {
 		m->run = MOCK_ENDED;
+		m->ended_utc_ms = rec->ended_at;
+	}
 	else if (rec->paused)
 		m->run = MOCK_PAUSED;
 	return 0;
+}
+
+int mock_save_result(struct mock *m, struct store *st, int64_t utc_ms,
+		     const struct mock_result *res)
+{
+	struct store_mock rec;
+	struct arena a;
+	int ret;
+
+	arena_init(&a);
+	mock_snapshot(m, &a, &rec);
+	/* The end is when it was first saved as over, not each save. */
+	if (m->run == MOCK_ENDED && !m->ended_utc_ms)
+		m->ended_utc_ms = utc_ms;
+	rec.ended_at = m->ended_utc_ms;
+	if (res && res->n_covers)
+		mock_record_coverage(&rec, &a, res->covers, res->n_covers,
+				     m->notes.items, m->notes.len);
+	if (res && res->scores && res->rubric)
+		mock_record_scores(&rec, &a, res->rubric, res->scores,
+				   res->comments);
+	ret = store_mock_save(st, &rec);
+	if (!ret)
+		m->store_id = rec.id;
+	arena_release(&a);
+	return ret;
+}
+
+int mock_save(struct mock *m, struct store *st, int64_t utc_ms)
+{
+	return mock_save_result(m, st, utc_ms, NULL);
+}
+
+int mock_resume_latest(struct mock *m, struct library *lib, struct store *st,
+		       const struct mock_opts *opts, int64_t now_ms)
+{
+	const struct scenario *s;
+	struct store_mock rec;
+	struct arena a;
+	int64_t id;
+	int ret;
+
+	ret = store_mock_latest(st, 1, &id);
+	if (ret < 0)
+		return ret;
+	arena_init(&a);
+	ret = store_mock_get(st, id, &a, &rec);
+	if (!ret) {
+		s = library_find_scenario(lib, rec.scenario);
+		ret = s ? mock_restore(m, s, opts, &rec, now_ms)
+			: TPM_ECORRUPT;
+	}
+	arena_release(&a);
+	return ret;
 }

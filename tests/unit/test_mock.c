@@ -601,6 +601,73 @@ static void mock_resumes_from_a_saved_state(void **state)
 	finish(&f);
 }
 
+static void mock_saves_and_resumes_through_the_store(void **state)
+{
+	struct fx f;
+	struct store *st;
+	struct store_mock back;
+	struct arena a;
+	struct mock m2;
+	struct vec cov;
+	struct mock_result res = { 0 };
+	int scores[] = { 3, 2 };
+	const char *comments[] = { "clear | <b>bold</b>", "" };
+
+	(void)state;
+	start(&f);
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(mock_resume_latest(&m2, &f.lib, st, &f.opts, 0),
+			 TPM_ENOENT);
+	mock_note_insert(&f.m, 0, "10M users", 9);
+	mock_tick(&f.m, 2 * MIN);
+	assert_int_equal(mock_save(&f.m, st, 1700000120000), 0);
+	assert_int_equal(f.m.store_id, 1);
+	/* Resumed at another clock: 2 minutes counted, 3 left in phase 0. */
+	assert_int_equal(mock_resume_latest(&m2, &f.lib, st, &f.opts,
+					    50 * MIN), 0);
+	assert_int_equal(m2.store_id, 1);
+	assert_int_equal(mock_phase_left_ms(&m2), 3 * MIN);
+	assert_string_equal(mock_note_at(&m2, 0)->text, "10M users");
+	mock_release(&m2);
+
+	/* The end, then coverage, then the scores: one row all along. */
+	mock_end(&f.m, 3 * MIN);
+	assert_int_equal(mock_save(&f.m, st, 1700000180000), 0);
+	vec_init(&cov, sizeof(struct mock_cover));
+	mock_coverage(f.s, vec_at(&f.m.notes, 0), mock_notes_count(&f.m),
+		      &cov);
+	res.covers = cov.items;
+	res.n_covers = cov.len;
+	assert_int_equal(mock_save_result(&f.m, st, 1700000200000, &res), 0);
+	res.rubric = f.r;
+	res.scores = scores;
+	res.comments = comments;
+	assert_int_equal(mock_save_result(&f.m, st, 1700000300000, &res), 0);
+	assert_int_equal(f.m.store_id, 1);
+	arena_init(&a);
+	assert_int_equal(store_mock_get(st, 1, &a, &back), 0);
+	assert_int_equal(back.state, STORE_MOCK_SCORED);
+	/* (2*3 + 1*2) / 12 = 66.67%: "fine" (40 to 80). */
+	assert_float_equal(back.score, 200.0 / 3, 1e-9);
+	assert_string_equal(back.band, "fine");
+	/* The end is the first save after it, not the scoring. */
+	assert_int_equal(back.ended_at, 1700000180000);
+	assert_int_equal(back.elapsed_ms, 3 * MIN);
+	assert_int_equal(back.n_coverage, 4);
+	assert_string_equal(back.coverage[0].line, "10M users");
+	assert_null(back.coverage[1].line);
+	assert_string_equal(back.scores[0].level, "d3");
+	assert_string_equal(back.scores[0].comment, "clear | <b>bold</b>");
+	assert_null(back.scores[1].comment);
+	/* Nothing left to resume. */
+	assert_int_equal(mock_resume_latest(&m2, &f.lib, st, &f.opts, 0),
+			 TPM_ENOENT);
+	vec_release(&cov);
+	arena_release(&a);
+	store_free(st);
+	finish(&f);
+}
+
 static void mock_resume_after_time_over_goes_to_scoring(void **state)
 {
 	struct fx f;
@@ -863,6 +930,7 @@ int main(void)
 		cmocka_unit_test(mock_notes_remember_their_phase),
 		cmocka_unit_test(mock_answers_clarifying_questions),
 		cmocka_unit_test(mock_resumes_from_a_saved_state),
+		cmocka_unit_test(mock_saves_and_resumes_through_the_store),
 		cmocka_unit_test(mock_resume_after_time_over_goes_to_scoring),
 		cmocka_unit_test(mock_coverage_per_phase),
 		cmocka_unit_test(mock_weighted_score_and_bands),
