@@ -9,7 +9,8 @@
 # default and printed, so a failure can be run again.
 set -u
 count=${1:-5}
-seed=${2:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+# Below 2^31: awk's srand() takes no more.
+seed=${2:-$(($(od -An -N4 -tu4 /dev/urandom | tr -d ' ') % 1000000000))}
 . "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
 echo "crash: seed $seed (again: sh tests/e2e/crash.sh $count $seed)"
 decks=$root/tests/fixtures/queue/decks
