@@ -176,6 +176,14 @@ struct store_day_counts {
 int store_day_counts(struct store *st, int64_t since,
 		     struct store_day_counts *out);
 
+/*
+ * The time of the newest review before the instant before (ms) into *at:
+ * one seek in the review log's time index, so that walking back over the
+ * days with reviews costs one seek per day, not a scan of their rows.
+ * TPM_ENOENT, *at untouched, when there is none.
+ */
+int store_review_last_before(struct store *st, int64_t before, int64_t *at);
+
 /* Number of review_log rows, optionally of one key (NULL for all). */
 int store_review_count(struct store *st, const char *key, int64_t *n);
 

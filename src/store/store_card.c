@@ -343,6 +343,26 @@ int store_day_counts(struct store *st, int64_t since,
 	return ret;
 }
 
+int store_review_last_before(struct store *st, int64_t before, int64_t *at)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	s = store_stmt(st, STMT_LOG_BEFORE, &ret);
+	if (!s)
+		return ret;
+	sqlite3_bind_int64(s, 1, before);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*at = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		ret = TPM_ENOENT;
+	else
+		ret = store_fail(st, rc);
+	sqlite3_reset(s);
+	return ret;
+}
+
 int store_review_count(struct store *st, const char *key, int64_t *n)
 {
 	sqlite3_stmt *s;

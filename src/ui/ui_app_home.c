@@ -1,6 +1,7 @@
 /*
- * The home screen's figures (every deck's and tag's counts, today, the
- * streak, the next mock), its requests, and the statistics page.
+ * The home screen's figures (every deck's and tag's counts; today and the
+ * streak, from stats/; the next mock), its requests, and the statistics
+ * page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "core/err.h"
 #include "core/xmalloc.h"
 #include "mock/mock.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "queue/queue_settings.h"
 #include "ui/ui_app.h"
@@ -73,35 +75,6 @@ static void all_tags(const struct library *lib, struct vec *out)
 			*(const char **)vec_at(out, n++) = s;
 	}
 	out->len = n;
-}
-
-/* Days in a row with reviews, ending today (or yesterday, if today has
- * none yet: the streak is still alive until the day is over). */
-static long streak(struct app *a, const struct study_day *today)
-{
-	struct store_day_counts c;
-	int64_t start = today->start, prev_total;
-	long days = 0;
-
-	if (store_day_counts(a->env->st, start, &c) < 0)
-		return 0;
-	prev_total = c.total;
-	if (c.total)
-		days = 1;
-	for (int i = 0; i < 3660; i++) {
-		struct study_day d;
-
-		study_day_at(a->env->clock, start - 1,
-			     a->env->settings->rollover_hour, &d);
-		if (store_day_counts(a->env->st, d.start, &c) < 0)
-			break;
-		if (c.total == prev_total)
-			break;
-		days++;
-		prev_total = c.total;
-		start = d.start;
-	}
-	return days;
 }
 
 static void home_header(struct app *a, const struct study_day *day)
@@ -213,9 +186,8 @@ int app_home_refresh(struct app *a)
 {
 	const struct ui_env *env = a->env;
 	struct home *h = &a->home;
-	struct store_day_counts c;
+	struct stats_summary sum;
 	struct study_day day;
-	int64_t n = 0;
 	struct vec tags;
 	int ret;
 
@@ -227,13 +199,13 @@ int app_home_refresh(struct app *a)
 	if (ret < 0)
 		goto fail;
 	day = a->queue.day;
-	if (store_day_counts(env->st, day.start, &c) < 0 ||
-	    store_review_count(env->st, NULL, &n) < 0)
+	if (stats_read(&sum, env->st, env->clock,
+		       env->settings->rollover_hour, app_now_ms(a)) < 0)
 		goto fail;
-	h->reviewed_today = (long)c.total;
-	h->new_today = (long)c.new_cards;
-	h->n_studied = (long)n;
-	h->streak = streak(a, &day);
+	h->reviewed_today = (long)sum.today_total;
+	h->new_today = (long)sum.today_new;
+	h->n_studied = (long)sum.all_time;
+	h->streak = sum.streak;
 	home_header(a, &day);
 	next_mock(a, &day);
 	if (!a->lib->n_items)
@@ -247,49 +219,19 @@ fail:
 
 /* ---- Statistics -------------------------------------------------------- */
 
-struct stats_ctx {
-	long by_state[4];
-	long suspended, leeches;
-};
-
-static int stats_scan(void *ctx, const struct store_scan_row *row)
-{
-	struct stats_ctx *c = ctx;
-
-	if ((unsigned)row->state < 4)
-		c->by_state[row->state]++;
-	c->suspended += row->suspended != 0;
-	return 0;
-}
-
 static void stats(struct app *a)
 {
-	struct stats_ctx c;
-	struct store_day_counts day;
-	int64_t total = 0;
+	const struct ui_env *env = a->env;
+	struct stats_summary sum;
 	struct buf md;
 
-	memset(&c, 0, sizeof(c));
 	buf_init(&md);
-	if (store_card_scan(a->env->st, stats_scan, &c) < 0 ||
-	    store_review_count(a->env->st, NULL, &total) < 0 ||
-	    store_day_counts(a->env->st, a->queue.day.start, &day) < 0) {
-		buf_adds(&md, store_errmsg(a->env->st));
-	} else {
-		long studied = c.by_state[1] + c.by_state[2] + c.by_state[3];
-
-		buf_addf(&md,
-			 "today: %lld reviews, %lld of them new cards\n"
-			 "all time: %lld reviews\n"
-			 "cards: %zu in the decks; %ld studied (%ld learning, "
-			 "%ld review, %ld relearning), %ld suspended\n"
-			 "streak: %ld day%s\n",
-			 (long long)day.total, (long long)day.new_cards,
-			 (long long)total, a->lib->n_items, studied,
-			 c.by_state[1], c.by_state[2], c.by_state[3],
-			 c.suspended, a->home.streak,
-			 a->home.streak == 1 ? "" : "s");
-	}
+	if (stats_read(&sum, env->st, env->clock,
+		       env->settings->rollover_hour, app_now_ms(a)) < 0 ||
+	    stats_read_states(&sum, env->st) < 0)
+		buf_adds(&md, store_errmsg(env->st));
+	else
+		stats_format(&sum, a->lib->n_items, &md);
 	app_notice(a, "statistics", md.s);
 	buf_release(&md);
 }

@@ -46,10 +46,13 @@ static void die(const char *what)
 /*
  * per_day reviews on each of the last days days (today's before NOW, at
  * 06:00 UTC on), going round the library's items: a streak of days days.
+ * Each item is scheduled for the day before its turn comes round again,
+ * so that about per_day reviews are due today, as in a steady state.
  */
 static void write_db(const char *path, const struct library *lib, int days,
 		     int per_day)
 {
+	int64_t ivl = ((int64_t)lib->n_items + per_day - 1) / per_day - 1;
 	struct store_review r;
 	struct store *st;
 	size_t next = 0;
@@ -69,11 +72,11 @@ static void write_db(const char *path, const struct library *lib, int days,
 			r.rating = FSRS_GOOD;
 			r.duration_ms = 4000;
 			r.after.fsrs.state = FSRS_REVIEW;
-			r.after.fsrs.stability = 10;
+			r.after.fsrs.stability = (double)ivl;
 			r.after.fsrs.difficulty = 5;
 			r.after.fsrs.last_review = r.reviewed_at;
-			r.after.fsrs.scheduled_days = 10;
-			r.after.fsrs.due = r.reviewed_at + 10 * DAY_MS;
+			r.after.fsrs.scheduled_days = (int32_t)ivl;
+			r.after.fsrs.due = r.reviewed_at + ivl * DAY_MS;
 			r.after.fsrs.reps = 1;
 			if (store_review_add(st, &r) < 0)
 				die(store_errmsg(st));

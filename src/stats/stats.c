@@ -1,0 +1,115 @@
+/*
+ * The streak walks back from today over the days with reviews: the newest
+ * review before a day's start, found by one seek in the log's time index,
+ * either falls in the day before (the streak goes on) or not (it ends).
+ */
+#include "stats/stats.h"
+
+#include <string.h>
+
+#include "core/err.h"
+#include "queue/queue.h"
+
+/*
+ * The newest review before before, or -1 when there is none; a negative
+ * tpm_err on a store error.
+ */
+static int last_before(struct store *st, int64_t before, int64_t *at)
+{
+	int ret = store_review_last_before(st, before, at);
+
+	if (ret == TPM_ENOENT) {
+		*at = -1;
+		return 0;
+	}
+	return ret;
+}
+
+int stats_streak(struct store *st, const struct clock *c, int rollover_hour,
+		 int64_t now, long *days)
+{
+	struct study_day day, prev;
+	int64_t at;
+	long n = 0;
+	int ret;
+
+	study_day_at(c, now, rollover_hour, &day);
+	ret = last_before(st, day.end, &at);
+	/* No review today yet: the streak may end yesterday. */
+	if (ret == 0 && at >= 0 && at < day.start)
+		study_day_at(c, day.start - 1, rollover_hour, &day);
+	while (ret == 0 && at >= day.start) {
+		n++;
+		study_day_at(c, day.start - 1, rollover_hour, &prev);
+		ret = last_before(st, day.start, &at);
+		day = prev;
+	}
+	if (ret == 0)
+		*days = n;
+	return ret;
+}
+
+int stats_read(struct stats_summary *out, struct store *st,
+	       const struct clock *c, int rollover_hour, int64_t now)
+{
+	struct stats_summary s;
+	struct store_day_counts day;
+	struct study_day today;
+	int ret;
+
+	memset(&s, 0, sizeof(s));
+	study_day_at(c, now, rollover_hour, &today);
+	ret = store_day_counts(st, today.start, &day);
+	if (ret == 0)
+		ret = store_review_count(st, NULL, &s.all_time);
+	if (ret == 0)
+		ret = stats_streak(st, c, rollover_hour, now, &s.streak);
+	if (ret < 0)
+		return ret;
+	s.today_total = day.total;
+	s.today_new = day.new_cards;
+	*out = s;
+	return 0;
+}
+
+static int count_state(void *ctx, const struct store_scan_row *row)
+{
+	struct stats_summary *s = ctx;
+
+	if ((unsigned)row->state < 4)
+		s->by_state[row->state]++;
+	s->suspended += row->suspended != 0;
+	return 0;
+}
+
+int stats_read_states(struct stats_summary *out, struct store *st)
+{
+	struct stats_summary s = *out;
+	int ret;
+
+	memset(s.by_state, 0, sizeof(s.by_state));
+	s.suspended = 0;
+	ret = store_card_scan(st, count_state, &s);
+	if (ret == 0)
+		*out = s;
+	return ret;
+}
+
+void stats_format(const struct stats_summary *s, size_t n_items,
+		  struct buf *out)
+{
+	long studied = s->by_state[FSRS_LEARNING] + s->by_state[FSRS_REVIEW] +
+		       s->by_state[FSRS_RELEARNING];
+
+	buf_addf(out,
+		 "today: %lld reviews, %lld of them new cards\n"
+		 "all time: %lld reviews\n"
+		 "cards: %zu in the decks; %ld studied (%ld learning, "
+		 "%ld review, %ld relearning), %ld suspended\n"
+		 "streak: %ld day%s\n",
+		 (long long)s->today_total, (long long)s->today_new,
+		 (long long)s->all_time, n_items, studied,
+		 s->by_state[FSRS_LEARNING], s->by_state[FSRS_REVIEW],
+		 s->by_state[FSRS_RELEARNING], s->suspended, s->streak,
+		 s->streak == 1 ? "" : "s");
+}
