@@ -376,7 +376,7 @@ int cmd_history(int argc, char **argv, struct cli_env *env)
 struct trend {
 	int scores[10];
 	size_t n;
-	double avg5;		/* of the five before this session; -1 none */
+	double avg5;		/* of the five before this one; -1 none */
 };
 
 static int take_score(void *ctx, int64_t id, int score)
@@ -763,7 +763,8 @@ static int report_scores_json(struct store *st, const struct store_mock *r,
 			return ret;
 		}
 		for (size_t k = 0; k < t.n; k++)
-			json_array_append_new(series, json_integer(t.scores[k]));
+			json_array_append_new(series,
+					      json_integer(t.scores[k]));
 		json_array_append_new(a, json_pack(
 			"{s:o, s:o, s:f, s:i, s:o, s:o, s:o, s:o}",
 			"criterion", jstr(s->criterion), "name", jstr(s->name),

@@ -93,7 +93,7 @@ enum mock_flags {
 /* The whole-session view of one phase. */
 struct mock_phase {
 	const struct phase *src;	/* the scenario's */
-	int minutes;			/* planned, after --minutes scaling */
+	int minutes;			/* planned, after --minutes */
 	int64_t planned_ms;		/* minutes, plus every +2 min */
 	int64_t used_ms;		/* time counted in this phase */
 	size_t hints_shown;		/* of src->hints */
@@ -154,8 +154,8 @@ struct mock {
 	struct match_pattern **asks;	/* compiled clarification asks */
 	size_t n_asks;
 	struct buf notice;		/* the last interviewer notice */
-	int64_t started_utc_ms;		/* when the session began (wall) */
-	int64_t ended_utc_ms;		/* the first save after the end, or 0 */
+	int64_t started_utc_ms;		/* wall clock at the start */
+	int64_t ended_utc_ms;		/* at the first save once over */
 	int64_t store_id;		/* the session's row, 0 until saved */
 };
 
@@ -327,7 +327,7 @@ struct mock_cover {
 	int phase;			/* of the scenario */
 	const char *label;		/* borrowed from the scenario */
 	int covered;			/* 1 covered (a red flag: raised) */
-	int red_flag;			/* a warning sign, not a key point */
+	int red_flag;			/* a warning sign, not a point */
 	int limit;			/* a match limit stopped the search */
 	long line;			/* the covering note line, or -1 */
 };
@@ -384,7 +384,7 @@ struct mock_trend {
 	const char *criterion;		/* borrowed from the rubric */
 	int scores[MOCK_TREND_MAX];	/* newest first */
 	size_t n;
-	double avg5;			/* of scores[0..min(n,5)); 0 if n == 0 */
+	double avg5;			/* of scores[0..min(n,5)); 0: n 0 */
 };
 
 /*
@@ -415,7 +415,7 @@ void mock_record_coverage(struct store_mock *rec, struct arena *a,
 
 struct mock_pick {
 	const struct scenario *scenario;
-	int64_t last_done;		/* UTC ms of the last session, 0 never */
+	int64_t last_done;		/* UTC ms of the last one; 0 never */
 	double last_score;		/* percent, -1 if never scored */
 };
 

@@ -10,7 +10,7 @@
 
 struct last_ctx {
 	struct vec *picks;
-	struct strmap by_id;	/* scenario id -> its struct mock_pick index + 1 */
+	struct strmap by_id;	/* scenario id -> its pick's index + 1 */
 };
 
 static int note_last(void *ctx, const char *scenario, int64_t last_done,
