@@ -50,6 +50,15 @@ struct ui_env {
 	int mock_resume;
 	int mock_minutes;
 	int mock_quiet;
+	/*
+	 * Writes the report of mock session id (Markdown, as `tpmtrain
+	 * report ID` does) to a file, the path of which goes in path;
+	 * returns 0, or a negative tpm_err with one line in err.  NULL if
+	 * there is no report writer.
+	 */
+	int (*report)(void *ctx, int64_t id, struct buf *path,
+		      struct buf *err);
+	void *report_ctx;
 };
 
 /*

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,12 +100,14 @@ struct editor_run {
 
 /*
  * $VISUAL or $EDITOR (default vi) +LINE FILE, through sh as git does, so
- * that EDITOR="code --wait" works.
+ * that EDITOR="code --wait" works.  Ctrl-C and Ctrl-\ are the editor's
+ * while it runs: ignored here, and set back to default in the child.
  */
 static int run_editor(void *ctx)
 {
 	struct editor_run *r = ctx;
 	const char *ed = getenv("VISUAL");
+	struct sigaction ign, old_int, old_quit;
 	char line[24];
 	struct buf cmd;
 	pid_t pid;
@@ -117,20 +120,40 @@ static int run_editor(void *ctx)
 	snprintf(line, sizeof(line), "+%u", r->line ? r->line : 1);
 	buf_init(&cmd);
 	buf_addf(&cmd, "%s \"$@\"", ed);
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
 	pid = fork();
 	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd.s, ed, line, r->file,
 		      (char *)NULL);
 		_exit(127);
 	}
 	buf_release(&cmd);
-	if (pid < 0)
-		return r->status = -1;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return r->status = -1;
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	r->status = -1;
+	if (pid > 0) {
+		pid_t w;
+
+		while ((w = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+			;
+		if (w == pid)
+			r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
 	return r->status;
+}
+
+int app_run_editor(const char *file, unsigned line)
+{
+	struct editor_run r = { file, line, 0 };
+
+	ui_term_escape(run_editor, &r);
+	return r.status == 127 ? -1 : r.status;
 }
 
 /* A path (or a diagnostic starting with one) shown from the working
@@ -201,27 +224,27 @@ static int reload(struct app *a)
 
 void app_edit(struct app *a, const struct item *it)
 {
-	struct editor_run r = { it->card->pos.file, it->card->pos.line, 0 };
+	const char *file = it->card->pos.file;
 	struct buf msg;
-	int ok;
+	int ok, status;
 
-	if (!r.file)
+	if (!file)
 		return;
-	ui_term_escape(run_editor, &r);
+	status = app_run_editor(file, it->card->pos.line);
 	buf_init(&msg);
-	if (r.status < 0 || r.status == 127)
+	if (status < 0)
 		buf_addf(&msg, "the editor did not run (set $EDITOR)");
 	ok = reload(a) == 0;
 	if (ok && !msg.len)
-		buf_addf(&msg, "reloaded %s", app_shown_path(a, r.file));
+		buf_addf(&msg, "reloaded %s", app_shown_path(a, file));
 	if (a->screen == &app_drill_screen) {
 		/* The same card again, with its new text; after errors
 		 * nothing changed and the screen stays as it was. */
 		if (ok && a->drill.phase != DRILL_END)
 			app_drill_next(a);
-		drill_set_status(&a->drill, msg.s, r.status != 0);
+		drill_set_status(&a->drill, msg.s, status != 0);
 	} else {
-		browse_set_status(&a->browse, msg.s, r.status != 0);
+		browse_set_status(&a->browse, msg.s, status != 0);
 	}
 	buf_release(&msg);
 }
@@ -359,6 +382,25 @@ void ui_app_key(struct app *a, int key)
 	}
 }
 
+void app_tick(struct app *a)
+{
+	int fx;
+
+	if (!a->screen->tick || a->quit)
+		return;
+	fx = a->screen->tick(a);
+	if (fx & UI_QUIT)
+		leave(a);
+	if (fx && !a->quit)
+		app_draw(a);
+}
+
+void app_suspend(struct app *a, int stopped)
+{
+	if (a->screen->suspend)
+		a->screen->suspend(a, stopped);
+}
+
 void app_release(struct app *a)
 {
 	if (a->drill_on) {
@@ -367,6 +409,7 @@ void app_release(struct app *a)
 	}
 	if (a->browse_on)
 		browse_release(&a->browse);
+	app_mock_release(a);
 	home_release(&a->home);
 	queue_release(&a->queue);
 	ui_view_release(&a->view);
@@ -404,7 +447,16 @@ int app_init(struct app *a, const struct ui_env *env,
 		app_drill_start(a, env->deck, env->tag, 0);
 		return 0;
 	}
-	return app_home_refresh(a) < 0 ? TPM_EIO : 0;
+	if (app_home_refresh(a) < 0)
+		return TPM_EIO;
+	/* The mock verb: leaving its screens goes home, as from m. */
+	if (env->mock && env->mock_resume)
+		app_mock_resume(a);
+	else if (env->mock && env->mock_scenario)
+		app_mock_start(a, env->mock_scenario);
+	else if (env->mock)
+		app_mock_pick(a, env->mock_kind);
+	return 0;
 }
 
 /* ---- The terminal ------------------------------------------------------ */
@@ -419,6 +471,12 @@ static void term_draw(void *ctx, const struct ui_view *v)
 {
 	(void)ctx;
 	ui_term_draw(v);
+}
+
+static void term_bell(void *ctx)
+{
+	(void)ctx;
+	ui_term_bell();
 }
 
 /* Why there is no interface: no terminal, or one that cannot show it. */
@@ -437,7 +495,8 @@ static void no_term(struct buf *err)
 
 int ui_run(const struct ui_env *env, struct buf *err)
 {
-	static const struct app_term term = { term_size, term_draw, NULL };
+	static const struct app_term term = { term_size, term_draw, NULL,
+					      term_bell };
 	struct app a;
 	int ret;
 
@@ -455,11 +514,21 @@ int ui_run(const struct ui_env *env, struct buf *err)
 	}
 	app_draw(&a);
 	while (!a.quit && !ui_term_interrupted()) {
-		int key = ui_term_read(1000);
+		int key = ui_term_read(a.screen->tick ? UI_TICK_MS : 1000);
 
+		if (ui_term_stop_asked()) {
+			app_suspend(&a, 1);
+			ui_term_suspend();
+			app_suspend(&a, 0);
+			app_draw(&a);
+		}
 		if (key)
 			ui_app_key(&a, key);
+		app_tick(&a);
 	}
+	/* SIGTERM, SIGHUP or ^C: save what the screen holds, then go. */
+	if (!a.quit)
+		app_suspend(&a, 1);
 	ui_term_stop();
 	ret = 0;
 out:

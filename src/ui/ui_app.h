@@ -41,11 +41,28 @@ struct app_screen {
 	int (*handle)(struct app *a, int act, int key);
 	/* Fills v, begun at the terminal's size. */
 	void (*view)(struct app *a, struct ui_view *v);
+	/*
+	 * Optional (NULL for screens without a clock).  tick: called at
+	 * least every UI_TICK_MS while the screen is on view, returns enum
+	 * ui_effect bits.  suspend: stopped = 1 before the process stops
+	 * (Ctrl-Z) or ends on a signal, so that the screen saves what it
+	 * must; stopped = 0 once it runs again.
+	 */
+	int (*tick)(struct app *a);
+	void (*suspend)(struct app *a, int stopped);
 };
+
+/* A ticking screen's timers are looked at this often, at least. */
+#define UI_TICK_MS 250
 
 extern const struct app_screen app_home_screen;
 extern const struct app_screen app_drill_screen;
 extern const struct app_screen app_browse_screen;
+extern const struct app_screen app_mpick_screen;
+extern const struct app_screen app_mrun_screen;
+extern const struct app_screen app_mcover_screen;
+extern const struct app_screen app_mscore_screen;
+extern const struct app_screen app_mresult_screen;
 
 /*
  * The terminal as the app uses it: its size, and drawing a whole view
@@ -57,7 +74,10 @@ struct app_term {
 	void (*size)(void *ctx, int *rows, int *cols);
 	void (*draw)(void *ctx, const struct ui_view *v);
 	void *ctx;
+	void (*bell)(void *ctx);	/* may be NULL: no bell */
 };
+
+struct app_mock;
 
 struct app {
 	const struct ui_env *env;
@@ -84,6 +104,7 @@ struct app {
 	int quit;
 	int dirty;
 	int pasting;			/* between bracketed-paste markers */
+	struct app_mock *mock;		/* ui_app_mock.c's, or NULL */
 };
 
 /*
@@ -96,6 +117,14 @@ struct app {
 int app_init(struct app *a, const struct ui_env *env,
 	     const struct app_term *term);
 void app_release(struct app *a);
+
+/*
+ * The screen's clock (struct app_screen's tick, drawing what changed),
+ * and its saving around a stop or the end on a signal (suspend); both do
+ * nothing for a screen without them.
+ */
+void app_tick(struct app *a);
+void app_suspend(struct app *a, int stopped);
 
 /* Draws the screen (or overlay) on view through a->term. */
 void app_draw(struct app *a);
@@ -117,6 +146,14 @@ const struct item *app_row_item(const struct app *a,
 				const struct store_scan_row *row,
 				struct buf *key);
 
+/*
+ * Runs $VISUAL or $EDITOR (default vi) on file at line with the terminal
+ * given back, ignoring SIGINT and SIGQUIT meanwhile as git does (they are
+ * the editor's).  Returns the editor's exit status, or -1 if it did not
+ * run.
+ */
+int app_run_editor(const char *file, unsigned line);
+
 /* Opens the item's file in $EDITOR at its line, then loads the decks again. */
 void app_edit(struct app *a, const struct item *it);
 
@@ -131,6 +168,20 @@ void ui_app_key(struct app *a, int key);
  * 0, or -1 after a store error (shown in the status line).
  */
 int app_home_refresh(struct app *a);
+
+/*
+ * ui_app_mock.c: the mock screens.  app_mock_pick() opens the picker of
+ * kind (-1: every kind); app_mock_start() starts scenario id (which must
+ * be in the library); app_mock_resume() continues the newest unfinished
+ * session (its timers where they stood, or its scoring when its time is
+ * over).  Each returns 0, or -1 with a notice saying why.  Before the
+ * home screen shows, app_mock_home() fills its mock lines.
+ */
+int app_mock_pick(struct app *a, int kind);
+int app_mock_start(struct app *a, const char *id);
+int app_mock_resume(struct app *a);
+void app_mock_home(struct app *a);
+void app_mock_release(struct app *a);
 
 /* ui_app_drill.c: a drill over a deck or tag (either may be NULL). */
 void app_drill_start(struct app *a, const char *deck, const char *tag,

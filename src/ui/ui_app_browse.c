@@ -123,5 +123,5 @@ static void browse_screen_view(struct app *a, struct ui_view *v)
 }
 
 const struct app_screen app_browse_screen = {
-	browse_screen_keymap, browse_screen_handle, browse_screen_view,
+	browse_screen_keymap, browse_screen_handle, browse_screen_view, NULL, NULL,
 };

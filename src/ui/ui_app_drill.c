@@ -309,5 +309,5 @@ static void drill_screen_view(struct app *a, struct ui_view *v)
 }
 
 const struct app_screen app_drill_screen = {
-	drill_screen_keymap, drill_screen_handle, drill_screen_view,
+	drill_screen_keymap, drill_screen_handle, drill_screen_view, NULL, NULL,
 };

@@ -95,14 +95,13 @@ static void home_header(struct app *a, const struct study_day *day)
 	home_set(&a->home.date, date);
 }
 
-/* The scenario to rehearse next: the least recently done (mock_pick.c). */
-static void next_mock(struct app *a, const struct study_day *day)
+/* The scenario to rehearse next: the one least recently done. */
+static void next_mock(struct app *a)
 {
 	const struct scenario *s;
 	struct buf b;
-	int err;
+	int err = 0;
 
-	(void)day;
 	s = mock_next_scenario(a->lib, a->env->st, &err);
 	if (!s) {
 		home_set(&a->home.next_mock, NULL);
@@ -207,7 +206,8 @@ int app_home_refresh(struct app *a)
 	h->n_studied = (long)sum.all_time;
 	h->streak = sum.streak;
 	home_header(a, &day);
-	next_mock(a, &day);
+	next_mock(a);
+	app_mock_home(a);
 	if (!a->lib->n_items)
 		home_set_status(h, "no decks: put YAML decks in "
 				"$XDG_DATA_HOME/tpmtrain/decks", 1);
@@ -251,9 +251,10 @@ static void home_request(struct app *a)
 		stats(a);
 		break;
 	case HOME_REQ_MOCK:
-		app_notice(a, "mock interview",
-		       "The mock interview screen is not part of this build "
-		       "yet. The scenarios are in content/mocks.");
+		app_mock_pick(a, -1);
+		break;
+	case HOME_REQ_RESUME:
+		app_mock_resume(a);
 		break;
 	default:
 		break;
@@ -284,5 +285,5 @@ static void home_screen_view(struct app *a, struct ui_view *v)
 }
 
 const struct app_screen app_home_screen = {
-	home_screen_keymap, home_screen_handle, home_screen_view,
+	home_screen_keymap, home_screen_handle, home_screen_view, NULL, NULL,
 };

@@ -38,6 +38,7 @@ void home_release(struct home *h)
 	vec_release(&h->tags);
 	xfree(h->date);
 	xfree(h->next_mock);
+	xfree(h->resume);
 	xfree(h->status);
 	memset(h, 0, sizeof(*h));
 }
@@ -71,7 +72,9 @@ static const struct ui_binding home_bindings[] = {
 	{ UI_KEY_ENTER, HOME_A_OPEN, "drill the selected decks" },
 	{ ' ', HOME_A_OPEN, NULL },
 	{ 't', HOME_A_TAGS, "choose a tag to drill" },
-	{ 'm', HOME_A_MOCK, "start the recommended mock interview" },
+	{ 'm', HOME_A_MOCK, "choose a mock interview (least recently done "
+			   "first)" },
+	{ 'r', HOME_A_RESUME, "continue the unfinished mock interview" },
 	{ 'b', HOME_A_BROWSE, "browse all cards" },
 	{ 's', HOME_A_STATS, "statistics" },
 	UI_HELP_KEYS,
@@ -141,6 +144,13 @@ int home_handle(struct home *h, int a, int64_t now_ms)
 			return fx;
 		h->tags_mode = 0;
 		return UI_REDRAW;
+	case HOME_A_RESUME:
+		if (!h->resume) {
+			home_set_status(h, "no unfinished mock interview", 0);
+			return UI_REDRAW;
+		}
+		h->req = HOME_REQ_RESUME;
+		return fx | UI_SAVE | UI_REDRAW;
 	case HOME_A_MOCK:
 		h->req = HOME_REQ_MOCK;
 		return fx | UI_SAVE | UI_REDRAW;
@@ -270,9 +280,17 @@ void home_view(struct home *h, struct ui_view *v)
 	h->rows_shown = n_rows;
 	table(h, v, n_rows);
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);
-	info_line(v, "next mock", h->next_mock ? h->next_mock
-			: "none yet: scenarios go in content/mocks",
-		  h->next_mock ? UI_R_TEXT : UI_R_DIM);
+	if (h->resume) {
+		char line[256];
+
+		snprintf(line, sizeof(line), "%s %s r continues it", h->resume,
+			 ui_glyphs()->dot);
+		info_line(v, "unfinished", line, UI_R_HARD);
+	} else {
+		info_line(v, "next mock", h->next_mock ? h->next_mock
+				: "none yet: scenarios go in content/mocks",
+			  h->next_mock ? UI_R_TEXT : UI_R_DIM);
+	}
 	if (!h->n_studied && !h->reviewed_today) {
 		static const char first[] = "First time here? Press enter "
 			"to drill your first cards, ? for every key.";

@@ -24,6 +24,7 @@ enum home_request {
 	HOME_REQ_NONE,
 	HOME_REQ_DRILL,		/* deck or tag in req_deck / req_tag */
 	HOME_REQ_MOCK,
+	HOME_REQ_RESUME,
 	HOME_REQ_BROWSE,
 	HOME_REQ_STATS,
 };
@@ -37,6 +38,7 @@ struct home {
 	long reviewed_today, new_today;
 	long n_studied;		/* items ever reviewed: 0 on a first run */
 	char *next_mock;	/* "Design a URL shortener · system design" */
+	char *resume;		/* an unfinished mock's title, or NULL */
 	char *status;		/* a one-line message, or NULL */
 	int status_error;
 
@@ -72,6 +74,7 @@ enum home_action {
 	HOME_A_OPEN = UI_A_SCREEN,	/* drill the selected row */
 	HOME_A_TAGS,
 	HOME_A_MOCK,
+	HOME_A_RESUME,
 	HOME_A_BROWSE,
 	HOME_A_STATS,
 };

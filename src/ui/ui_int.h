@@ -177,7 +177,8 @@ int ui_str_width(const char *s, size_t len);
  */
 struct ui_glyphs {
 	const char *hrule, *bar_full, *bar_empty, *select, *check, *cross,
-		*ellipsis, *dot, *bullet, *quote, *up, *down;
+		*ellipsis, *dot, *bullet, *quote, *up, *down, *warn;
+	const char *spark[4];	/* a trend line's scores 1 to 4 */
 };
 
 const struct ui_glyphs *ui_glyphs(void);

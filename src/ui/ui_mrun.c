@@ -171,19 +171,6 @@ void mrun_set_status(struct mrun *r, const char *msg)
 	r->status = msg ? xstrdup(msg) : NULL;
 }
 
-void mrun_format_left(int64_t ms, char out[16])
-{
-	char d[16];
-
-	/* Round up while counting down, so 0:00 is the instant it runs out. */
-	if (ms >= 0) {
-		ui_format_duration(ms + 999, out);
-		return;
-	}
-	ui_format_duration(-ms, d);
-	snprintf(out, 16, "+%.14s", d);
-}
-
 /* ---- Keys -------------------------------------------------------------- */
 
 static int request(struct mrun *r, enum mrun_request req)
@@ -294,10 +281,10 @@ static void phase_line(const struct mrun *r, struct ui_view *v)
 {
 	struct ui_text *t = &v->text;
 	const struct mrun_phase *p = r->phases.len ? phase_at(r, r->cur) : NULL;
-	char left[16], head[48], right[40];
+	const char *left = r->left;
+	char head[48], right[40];
 	int over = r->phase_left_ms < 0, rw, lw;
 
-	mrun_format_left(r->phase_left_ms, left);
 	snprintf(head, sizeof(head), "phase %zu of %zu", r->cur + 1,
 		 r->phases.len);
 	if (r->paused)

@@ -73,6 +73,7 @@ struct mrun {
 	struct vec phases;	/* of struct mrun_phase */
 	size_t cur;
 	int64_t phase_left_ms;	/* negative: overrun */
+	char left[16];		/* it as shown: "11:42", "+0:42" */
 	int64_t elapsed_ms, total_ms;
 	int paused;
 	size_t hints_left;
@@ -120,11 +121,5 @@ int mrun_handle(struct mrun *r, int act, uint32_t cp, int64_t now_ms);
 
 /* Fills v (rows x cols set by ui_view_begin()), with the notes' cursor. */
 void mrun_view(struct mrun *r, struct ui_view *v);
-
-/*
- * The countdown as the screen shows it: "11:42" left, or "+0:42" over
- * (what ms < 0 means).
- */
-void mrun_format_left(int64_t ms, char out[16]);
 
 #endif

@@ -18,8 +18,8 @@
 
 static SCREEN *screen;
 static int active;
-static volatile sig_atomic_t interrupted;
-static struct sigaction old_int, old_term, old_hup;
+static volatile sig_atomic_t interrupted, stop_asked;
+static struct sigaction old_int, old_term, old_hup, old_tstp;
 static int pasting;
 
 /*
@@ -125,6 +125,13 @@ static void on_quit_signal(int sig)
 	interrupted = sig;
 }
 
+/* Ctrl-Z: the loop saves first, then stops through ui_term_suspend(). */
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
 /* The x-alloc fatal hook: the message must land on a sane terminal. */
 static void fatal_hook(void)
 {
@@ -149,13 +156,16 @@ int ui_term_start(void)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
-	interrupted = 0;
+	sa.sa_handler = on_stop_signal;
+	sigaction(SIGTSTP, &sa, &old_tstp);
+	interrupted = stop_asked = 0;
 	set_escdelay(25);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);
 		sigaction(SIGHUP, &old_hup, NULL);
+		sigaction(SIGTSTP, &old_tstp, NULL);
 		return TPM_EINVAL;
 	}
 	active = 1;
@@ -198,6 +208,38 @@ void ui_term_stop(void)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
+}
+
+int ui_term_stop_asked(void)
+{
+	return stop_asked;
+}
+
+void ui_term_suspend(void)
+{
+	struct sigaction dfl, mine;
+
+	stop_asked = 0;
+	def_prog_mode();
+	set_bracketed_paste(0);
+	endwin();
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &mine);
+	raise(SIGTSTP);
+	/* Here again after SIGCONT (fg). */
+	sigaction(SIGTSTP, &mine, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	set_bracketed_paste(1);
+}
+
+void ui_term_bell(void)
+{
+	beep();
 }
 
 int ui_term_active(void)
@@ -272,7 +314,7 @@ int ui_term_read(int timeout_ms)
 	wint_t wch;
 	int r, key;
 
-	if (interrupted)
+	if (interrupted || stop_asked)
 		return 0;
 	timeout(timeout_ms);
 	r = get_wch(&wch);

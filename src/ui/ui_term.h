@@ -7,8 +7,8 @@
  * nothing of cards or screens.
  *
  * Signals: SIGWINCH comes back as UI_KEY_RESIZE (curses' handler); Ctrl-Z
- * suspends through curses' SIGTSTP handler, which restores the screen on
- * fg; SIGINT, SIGTERM and SIGHUP only set a flag (ui_term_interrupted()),
+ * only sets a flag (ui_term_stop_asked()), and ui_term_suspend() stops;
+ * SIGINT, SIGTERM and SIGHUP only set a flag (ui_term_interrupted()),
  * so the run loop leaves through its normal path and the terminal is
  * restored.  The x-alloc fatal hook ends curses before the process aborts.
  */
@@ -42,6 +42,18 @@ int ui_term_read(int timeout_ms);
 
 /* The signal that asked to quit (SIGINT, SIGTERM, SIGHUP), or 0. */
 int ui_term_interrupted(void);
+
+/*
+ * Ctrl-Z (SIGTSTP) asked to stop: 1 until ui_term_suspend(), which gives
+ * the terminal back, stops the process, and takes the terminal over again
+ * once it is continued (fg).  The loop saves what must not be lost
+ * between the two.
+ */
+int ui_term_stop_asked(void);
+void ui_term_suspend(void);
+
+/* Rings the terminal's bell once. */
+void ui_term_bell(void);
 
 /*
  * Runs fn(ctx) with the terminal given back (for $EDITOR), then takes it

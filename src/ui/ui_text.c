@@ -361,6 +361,8 @@ static const struct ui_glyphs glyphs_utf8 = {
 	.quote = "\u2502",
 	.up = "\u2191",
 	.down = "\u2193",
+	.warn = "\u26a0",
+	.spark = { "\u2582", "\u2584", "\u2586", "\u2588" },
 };
 
 static const struct ui_glyphs glyphs_ascii = {
@@ -376,6 +378,8 @@ static const struct ui_glyphs glyphs_ascii = {
 	.quote = "|",
 	.up = "^",
 	.down = "v",
+	.warn = "!",
+	.spark = { "1", "2", "3", "4" },
 };
 
 static const struct ui_glyphs *glyphs = &glyphs_utf8;

@@ -1411,7 +1411,7 @@ struct app_fixture {
 static void app_open(struct app_fixture *f)
 {
 	const char *paths[1] = { test_path("tests/fixtures/ui/decks") };
-	struct app_term term = { fake_size, fake_draw, &f->term };
+	struct app_term term = { fake_size, fake_draw, &f->term, NULL };
 	struct diag_list dl;
 
 	memset(f, 0, sizeof(*f));

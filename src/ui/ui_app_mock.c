@@ -1,0 +1,1026 @@
+/*
+ * The mock interview's screens wired to the data: the picker from the
+ * library and the store, the running session on the mock state machine
+ * (mock/mock.h) with its saves, then coverage, rubric scoring and the
+ * result.  The pure screens are ui_mpick.c, ui_mrun.c, ui_mcover.c,
+ * ui_mscore.c and ui_mresult.c.
+ *
+ * The notes pad (ui_notes.c) is where the notes live while the session
+ * runs; they are copied into the mock, with each line's phase, before
+ * every save and every use (a question, the coverage).
+ */
+#include "ui/ui_app.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/xmalloc.h"
+#include "mock/mock.h"
+#include "queue/queue_settings.h"
+#include "store/store.h"
+#include "ui/ui_mcover.h"
+#include "ui/ui_mpick.h"
+#include "ui/ui_mresult.h"
+#include "ui/ui_mrun.h"
+#include "ui/ui_mscore.h"
+
+struct app_mock {
+	const struct scenario *sc;
+	const struct rubric *rub;
+	struct mock m;
+	int m_on;
+	struct mpick pick;
+	int pick_on;
+	struct mrun run;
+	int run_on;
+	struct mcover cover;
+	int cover_on;
+	struct vec covers;		/* of struct mock_cover */
+	struct mscore score;
+	int score_on;
+	struct mresult result;
+	int result_on;
+	char *save_error;		/* the last save's, shown once */
+};
+
+static int64_t mono(const struct app *a)
+{
+	return clock_mono_ms(a->env->clock);
+}
+
+static struct app_mock *am_of(struct app *a)
+{
+	if (!a->mock) {
+		a->mock = xcalloc(1, sizeof(*a->mock));
+		vec_init(&a->mock->covers, sizeof(struct mock_cover));
+	}
+	return a->mock;
+}
+
+static void close_screens(struct app_mock *am)
+{
+	if (am->pick_on)
+		mpick_release(&am->pick);
+	if (am->run_on)
+		mrun_release(&am->run);
+	if (am->cover_on)
+		mcover_release(&am->cover);
+	if (am->score_on)
+		mscore_release(&am->score);
+	if (am->result_on)
+		mresult_release(&am->result);
+	am->pick_on = am->run_on = am->cover_on = am->score_on = 0;
+	am->result_on = 0;
+}
+
+/* Ends what a session holds: its screens and the state machine. */
+static void session_close(struct app_mock *am)
+{
+	close_screens(am);
+	if (am->m_on)
+		mock_release(&am->m);
+	am->m_on = 0;
+	am->sc = NULL;
+	am->rub = NULL;
+	am->covers.len = 0;
+}
+
+void app_mock_release(struct app *a)
+{
+	if (!a->mock)
+		return;
+	session_close(a->mock);
+	vec_release(&a->mock->covers);
+	xfree(a->mock->save_error);
+	xfree(a->mock);
+	a->mock = NULL;
+}
+
+/* ---- Notes and saving -------------------------------------------------- */
+
+/* Copies the notes pad into the mock, each line with its phase. */
+static void sync_notes(struct app_mock *am)
+{
+	struct mock *m = &am->m;
+	size_t n = notes_count(&am->run.notes);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct notes_line *l = notes_line(&am->run.notes, i);
+
+		if (i < mock_notes_count(m))
+			mock_note_set(m, i, l->text.s, l->text.len);
+		else
+			mock_note_insert(m, i, l->text.s, l->text.len);
+		if (i < mock_notes_count(m))
+			((struct mock_note *)vec_at(&m->notes, i))->phase =
+				l->phase;
+	}
+	while (mock_notes_count(m) > n)
+		mock_note_remove(m, mock_notes_count(m) - 1);
+}
+
+/*
+ * Saves the session as it stands, with the coverage once it is known and
+ * with scores[] and comments[] when they are given.  Returns 0, or -1
+ * with the store's message kept for the screen.
+ */
+static int save(struct app *a, const int *scores, const char *const *comments)
+{
+	struct app_mock *am = a->mock;
+	struct store_mock rec;
+	struct arena ar;
+	int ret;
+
+	if (am->run_on)
+		sync_notes(am);
+	arena_init(&ar);
+	mock_snapshot(&am->m, &ar, &rec);
+	if (am->covers.len || mock_ended(&am->m))
+		mock_record_coverage(&rec, &ar, am->covers.items,
+				     am->covers.len, vec_at(&am->m.notes, 0),
+				     mock_notes_count(&am->m));
+	if (scores && am->rub)
+		mock_record_scores(&rec, &ar, am->rub, scores, comments);
+	if (!rec.ended_at && mock_ended(&am->m))
+		rec.ended_at = clock_utc_ms(a->env->clock);
+	ret = store_mock_save(a->env->st, &rec);
+	if (ret == 0)
+		am->m.store_id = rec.id;
+	arena_release(&ar);
+	xfree(am->save_error);
+	am->save_error = NULL;
+	if (ret < 0) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_addf(&b, "not saved: %s", store_errmsg(a->env->st));
+		am->save_error = buf_detach(&b, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Choosing ---------------------------------------------------------- */
+
+static const char *kind_label(int kind)
+{
+	static const char *const names[] = {
+		[SCENARIO_SYSTEM_DESIGN] = "system design",
+		[SCENARIO_BEHAVIOURAL] = "behavioural",
+		[SCENARIO_PROGRAM_EXECUTION] = "program execution",
+	};
+
+	return kind < 0 ? "every kind" : names[kind];
+}
+
+/* "23 Nov" in the local zone. */
+static void day_label(const struct app *a, int64_t utc_ms, char out[16])
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
+					   "May", "Jun", "Jul", "Aug",
+					   "Sep", "Oct", "Nov", "Dec" };
+	int64_t local = utc_ms + (int64_t)clock_tz_offset_s(a->env->clock,
+							    utc_ms) * 1000;
+	int64_t y;
+	unsigned m, d;
+
+	civil_from_days(floor_div(local, 86400000), &y, &m, &d);
+	snprintf(out, 16, "%u %s", d, mon[m - 1]);
+}
+
+static int fill_pick(struct app *a)
+{
+	struct mpick *p = &a->mock->pick;
+	struct vec picks;
+	int ret;
+
+	vec_init(&picks, sizeof(struct mock_pick));
+	mpick_clear(p, kind_label(p->kind));
+	ret = mock_pick_list(a->lib, a->env->st, p->kind, &picks);
+	for (size_t i = 0; ret == 0 && i < picks.len; i++) {
+		const struct mock_pick *k = vec_at(&picks, i);
+		char last[16] = "never", score[16] = "";
+
+		if (k->last_done)
+			day_label(a, k->last_done, last);
+		if (k->last_score >= 0)
+			snprintf(score, sizeof(score), "%.0f%%", k->last_score);
+		mpick_add(p, k->scenario->id.s, k->scenario->title.s,
+			  kind_label((int)k->scenario->kind), last, score);
+	}
+	vec_release(&picks);
+	if (ret < 0)
+		app_notice(a, "mock interview", store_errmsg(a->env->st));
+	return ret;
+}
+
+int app_mock_pick(struct app *a, int kind)
+{
+	struct app_mock *am = am_of(a);
+
+	session_close(am);
+	mpick_init(&am->pick, kind);
+	am->pick_on = 1;
+	if (fill_pick(a) < 0)
+		return -1;
+	a->screen = &app_mpick_screen;
+	return 0;
+}
+
+/* ---- The running session ----------------------------------------------- */
+
+/* Copies the session's figures into the screen. */
+static void sync_view(struct app_mock *am)
+{
+	struct mrun *r = &am->run;
+	struct mock *m = &am->m;
+
+	mrun_clear_phases(r);
+	for (size_t i = 0; i < m->n_phases; i++)
+		mrun_add_phase(r, m->phases[i].src->name.s,
+			       m->phases[i].planned_ms, m->phases[i].used_ms);
+	r->cur = m->cur;
+	r->phase_left_ms = mock_phase_left_ms(m);
+	mock_format_ms(r->phase_left_ms, r->left);
+	r->elapsed_ms = m->elapsed_ms;
+	r->total_ms = m->total_ms;
+	r->paused = mock_paused(m);
+	r->hints_left = mock_hints_left(m);
+	notes_set_phase(&r->notes, (int)m->cur);
+	if (am->save_error) {
+		mrun_set_status(r, am->save_error);
+		xfree(am->save_error);
+		am->save_error = NULL;
+	}
+}
+
+static void open_run(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	const struct scenario *s = am->sc;
+	char sub[64];
+	int minutes = 0;
+
+	for (size_t i = 0; i < am->m.n_phases; i++)
+		minutes += am->m.phases[i].minutes;
+	snprintf(sub, sizeof(sub), "%s · %d min", kind_label((int)s->kind),
+		 minutes);
+	{
+		struct buf title;
+
+		buf_init(&title);
+		buf_addf(&title, "mock · %s", s->title.s);
+		mrun_init(&am->run, title.s, sub, s->prompt.s);
+		buf_release(&title);
+	}
+	am->run_on = 1;
+	/* The notes, facts and hints a resumed session had. */
+	notes_clear(&am->run.notes);
+	for (size_t i = 0; i < mock_notes_count(&am->m); i++) {
+		const struct mock_note *n = mock_note_at(&am->m, i);
+
+		notes_append_line(&am->run.notes, n->text, strlen(n->text),
+				  n->phase);
+	}
+	am->run.notes.row = notes_count(&am->run.notes) - 1;
+	am->run.notes.col = notes_line(&am->run.notes, am->run.notes.row)
+				    ->text.len;
+	for (size_t i = 0; i < am->m.questions.len; i++) {
+		const struct mock_question *q = vec_at(&am->m.questions, i);
+
+		if (q->clarification >= 0)
+			mrun_add_fact(&am->run, q->text,
+				      mock_question_answer(&am->m, q));
+	}
+	for (size_t i = 0; i < am->m.phases[am->m.cur].hints_shown; i++)
+		mrun_add_hint(&am->run, mock_hint(&am->m, i));
+	if (mock_followup(&am->m))
+		mrun_set_band(&am->run, MRUN_BAND_FOLLOWUP,
+			      mock_followup(&am->m));
+	sync_view(am);
+	a->screen = &app_mrun_screen;
+}
+
+static struct mock_opts opts_of(const struct app *a)
+{
+	struct mock_opts o = { 0 };
+
+	o.minutes = a->env->mock_minutes;
+	o.grace_s = a->env->settings->mock_grace_seconds;
+	o.bell = a->env->settings->mock_bell && !a->env->mock_quiet;
+	return o;
+}
+
+static int set_scenario(struct app *a, const struct scenario *s)
+{
+	struct app_mock *am = a->mock;
+
+	am->sc = s;
+	am->rub = library_find_rubric(a->lib, s->rubric.s);
+	if (!am->rub) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_addf(&b, "The scenario %s names the rubric %s, which is "
+			 "not loaded: `tpmtrain lint` says more.", s->id.s,
+			 s->rubric.s);
+		app_notice(a, "mock interview", b.s);
+		buf_release(&b);
+		return -1;
+	}
+	return 0;
+}
+
+int app_mock_start(struct app *a, const char *id)
+{
+	struct app_mock *am = am_of(a);
+	const struct scenario *s = library_find_scenario(a->lib, id);
+	struct mock_opts o = opts_of(a);
+
+	session_close(am);
+	if (!s || set_scenario(a, s) < 0)
+		return -1;
+	mock_init(&am->m, s, &o, mono(a), clock_utc_ms(a->env->clock));
+	am->m_on = 1;
+	open_run(a);
+	/* A row at once, so that a crash in the first seconds is resumable. */
+	save(a, NULL, NULL);
+	sync_view(am);
+	return 0;
+}
+
+static void open_cover(struct app *a);
+
+/* The clock is over (or the candidate ended it): coverage next. */
+static void finish(struct app *a)
+{
+	struct app_mock *am = a->mock;
+
+	if (!mock_ended(&am->m))
+		mock_end(&am->m, mono(a));
+	sync_notes(am);
+	mock_coverage(am->sc, vec_at(&am->m.notes, 0),
+		      mock_notes_count(&am->m), &am->covers);
+	save(a, NULL, NULL);
+	open_cover(a);
+}
+
+/* Carries out what the state machine's events ask for. */
+static int events(struct app *a, unsigned ev)
+{
+	struct app_mock *am = a->mock;
+	int fx = 0;
+
+	if (ev & MOCK_EV_ENDED) {
+		finish(a);
+		return UI_REDRAW;
+	}
+	if (ev & MOCK_EV_SAVE)
+		save(a, NULL, NULL);
+	if ((ev & MOCK_EV_BELL) && a->term.bell)
+		a->term.bell(a->term.ctx);
+	if (ev & MOCK_EV_ADVANCED)
+		mrun_set_band(&am->run, MRUN_BAND_NOTICE, mock_notice(&am->m));
+	if ((ev & MOCK_EV_FOLLOWUP) && mock_followup(&am->m))
+		mrun_set_band(&am->run, MRUN_BAND_FOLLOWUP,
+			      mock_followup(&am->m));
+	if (ev & MOCK_EV_PHASE) {
+		/* The hints on show were the last phase's. */
+		for (size_t i = 0; i < am->run.hints.len; i++)
+			xfree(*(char **)vec_at(&am->run.hints, i));
+		am->run.hints.len = 0;
+	}
+	if (ev)
+		fx = UI_REDRAW;
+	sync_view(am);
+	return fx;
+}
+
+/* The notes through $VISUAL or $EDITOR, in a private temporary file. */
+static void edit_notes(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	const char *dir = getenv("TMPDIR");
+	struct buf path, text;
+	FILE *f;
+	int fd, st, ok;
+
+	buf_init(&path);
+	buf_init(&text);
+	buf_addf(&path, "%s/tpmtrain-notes-XXXXXX.md", dir && *dir ? dir
+								: "/tmp");
+	fd = mkstemps(path.s, 3);
+	if (fd < 0) {
+		mrun_set_status(&am->run, "no temporary file for the editor");
+		goto out;
+	}
+	notes_text(&am->run.notes, &text);
+	buf_addch(&text, '\n');
+	ok = write(fd, text.s, text.len) == (ssize_t)text.len;
+	ok = close(fd) == 0 && ok;
+	if (!ok) {
+		mrun_set_status(&am->run, "could not write the notes for the "
+			       "editor");
+		goto gone;
+	}
+	st = app_run_editor(path.s, (unsigned)am->run.notes.row + 1);
+	if (st != 0) {
+		mrun_set_status(&am->run, st < 0 ? "the editor did not run "
+				"(set $EDITOR): the notes are as they were"
+				: "the editor failed: the notes are as they "
+				  "were");
+		goto gone;
+	}
+	buf_clear(&text);
+	f = fopen(path.s, "rb");
+	if (f) {
+		char chunk[4096];
+		size_t n;
+
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+		       text.len < NOTES_MAX_BYTES * 2)
+			buf_add(&text, chunk, n);
+		ok = !ferror(f);
+		fclose(f);
+	}
+	if (!f || !ok)
+		mrun_set_status(&am->run, "could not read the notes back");
+	else if (notes_set_text(&am->run.notes, text.s, text.len) < 0)
+		mrun_set_status(&am->run, "the notes were too long: the end "
+			       "was cut");
+	else
+		mrun_set_status(&am->run, "notes taken back from the editor");
+gone:
+	unlink(path.s);
+out:
+	buf_release(&path);
+	buf_release(&text);
+}
+
+static unsigned ask(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	const struct mock_question *q;
+	const char *answer;
+	size_t len;
+	char *line;
+	const char *cur = notes_current(&am->run.notes, &len);
+
+	line = xstrndup(cur, len);
+	answer = mock_ask(&am->m, line);
+	q = am->m.questions.len ? vec_at(&am->m.questions,
+					 am->m.questions.len - 1) : NULL;
+	mrun_set_band(&am->run, MRUN_BAND_ANSWER, answer);
+	if (q && q->clarification >= 0)
+		mrun_add_fact(&am->run, line, answer);
+	xfree(line);
+	return MOCK_EV_SAVE | MOCK_EV_REDRAW;
+}
+
+static unsigned run_request(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	struct mock *m = &am->m;
+	int64_t now = mono(a);
+	const char *hint;
+
+	switch (am->run.req) {
+	case MRUN_REQ_PAUSE:
+		return mock_paused(m) ? mock_resume(m, now) : mock_pause(m, now);
+	case MRUN_REQ_NEXT:
+		return mock_next_phase(m, now);
+	case MRUN_REQ_EXTEND:
+		mrun_set_status(&am->run, "two more minutes for this phase");
+		return mock_extend(m, now);
+	case MRUN_REQ_HINT:
+		hint = mock_reveal_hint(m);
+		if (!hint)
+			return 0;
+		mrun_add_hint(&am->run, hint);
+		mrun_set_band(&am->run, MRUN_BAND_HINT, hint);
+		return MOCK_EV_SAVE | MOCK_EV_REDRAW;
+	case MRUN_REQ_ASK:
+		return ask(a);
+	case MRUN_REQ_EDITOR:
+		edit_notes(a);
+		return MOCK_EV_SAVE | MOCK_EV_REDRAW;
+	case MRUN_REQ_END:
+		return mock_end(m, now);
+	case MRUN_REQ_DISMISS:
+		return mock_followup(m) ? mock_followup_dismiss(m, now) : 0;
+	default:
+		return 0;
+	}
+}
+
+/* ---- After the clock --------------------------------------------------- */
+
+static void open_cover(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	const struct mock *m = &am->m;
+
+	close_screens(am);
+	{
+		struct buf t;
+
+		buf_init(&t);
+		buf_addf(&t, "coverage · %s", am->sc->title.s);
+		mcover_init(&am->cover, t.s);
+		buf_release(&t);
+	}
+	am->cover_on = 1;
+	for (size_t i = 0; i < m->n_phases; i++)
+		mcover_add_phase(&am->cover, m->phases[i].src->name.s);
+	for (size_t i = 0; i < am->covers.len; i++) {
+		const struct mock_cover *c = vec_at(&am->covers, i);
+		const char *line = c->line >= 0 && (size_t)c->line <
+						mock_notes_count(m)
+					   ? mock_note_at(m, (size_t)c->line)->text
+					   : NULL;
+
+		mcover_add(&am->cover, c->phase, c->label, c->covered,
+			   c->red_flag, c->limit, line);
+	}
+	a->screen = &app_mcover_screen;
+}
+
+/* Lower-case words of s of four letters or more, as 5-letter stems. */
+static int shares_word(const char *a, const char *b)
+{
+	char wa[6], wb[6];
+
+	for (const char *p = a; *p;) {
+		size_t n = 0;
+
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		while (isalpha((unsigned char)p[n]))
+			n++;
+		if (n >= 4) {
+			snprintf(wa, sizeof(wa), "%.5s", p);
+			for (char *c = wa; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+			for (const char *q = b; *q;) {
+				size_t k = 0;
+
+				while (*q && !isalpha((unsigned char)*q))
+					q++;
+				while (isalpha((unsigned char)q[k]))
+					k++;
+				if (k >= 4) {
+					snprintf(wb, sizeof(wb), "%.5s", q);
+					for (char *c = wb; *c; c++)
+						*c = (char)tolower(
+							(unsigned char)*c);
+					if (!strcmp(wa, wb))
+						return 1;
+				}
+				q += k;
+			}
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * The evidence beside each criterion: the key points of the phases whose
+ * names share a word with the criterion's ("Clarify requirements" and
+ * "Requirements and scoping"), and the facts asked for the criterion
+ * about requirements.  Evidence, not a score: the candidate decides.
+ */
+static void add_evidence(struct app_mock *am, struct mscore_crit *sc,
+			 const struct criterion *c)
+{
+	const struct mock *m = &am->m;
+	int is_req = shares_word(c->name.s, "requirements") ||
+		     shares_word(c->id.s, "requirements");
+
+	for (size_t i = 0; i < am->covers.len; i++) {
+		const struct mock_cover *k = vec_at(&am->covers, i);
+		const char *phase = m->phases[k->phase].src->name.s;
+
+		if (!shares_word(phase, c->name.s) &&
+		    !shares_word(phase, c->id.s))
+			continue;
+		if (k->red_flag && !k->covered)
+			continue;
+		mscore_add_evidence(sc, k->red_flag ? MSCORE_EV_FLAG
+				    : k->covered ? MSCORE_EV_COVERED
+						 : MSCORE_EV_MISSED,
+				    k->label);
+	}
+	for (size_t i = 0; is_req && i < m->questions.len; i++) {
+		const struct mock_question *q = vec_at(&m->questions, i);
+		struct buf b;
+
+		buf_init(&b);
+		buf_addf(&b, "%s → %s", q->text, mock_question_answer(m, q));
+		mscore_add_evidence(sc, MSCORE_EV_FACT, b.s);
+		buf_release(&b);
+	}
+}
+
+static void open_score(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	const struct rubric *r = am->rub;
+
+	close_screens(am);
+	mscore_init(&am->score, r->title.s);
+	am->score_on = 1;
+	for (size_t i = 0; i < r->n_criteria; i++) {
+		const struct criterion *c = &r->criteria[i];
+		const char *levels[4] = { NULL, NULL, NULL, NULL };
+		struct mscore_crit *sc;
+
+		for (size_t k = 0; k < 4 && k < c->levels.n; k++)
+			levels[k] = c->levels.v[k].s;
+		sc = mscore_add(&am->score, c->name.s, c->weight, levels);
+		add_evidence(am, sc, c);
+	}
+	a->screen = &app_mscore_screen;
+}
+
+static void open_result(struct app *a);
+
+/* The candidate confirmed: the scores go to the store, then the result. */
+static void save_scores(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	size_t n = am->score.crits.len;
+	int *scores = xcalloc(n + 1, sizeof(int));
+	const char **comments = xcalloc(n + 1, sizeof(char *));
+
+	for (size_t i = 0; i < n; i++) {
+		const struct mscore_crit *c = mscore_crit(&am->score, i);
+
+		scores[i] = c->score;
+		comments[i] = c->comment.text.s;
+	}
+	if (save(a, scores, comments) < 0) {
+		xfree(am->score.status);
+		am->score.status = xstrdup(am->save_error);
+	} else {
+		open_result(a);
+	}
+	xfree(scores);
+	xfree(comments);
+}
+
+/* The tag of the weakest criterion's cards that has cards, or NULL. */
+static const char *weak_tag(struct app *a, const int *scores)
+{
+	const struct rubric *r = a->mock->rub;
+	int low = 5;
+
+	for (size_t i = 0; i < r->n_criteria; i++)
+		if (scores[i] < low)
+			low = scores[i];
+	for (size_t i = 0; i < r->n_criteria; i++) {
+		const struct criterion *c = &r->criteria[i];
+
+		if (scores[i] != low)
+			continue;
+		for (size_t k = 0; k < c->tags.n; k++)
+			for (size_t it = 0; it < a->lib->n_items; it++)
+				if (item_has_tag(&a->lib->items[it],
+						 c->tags.v[k].s))
+					return c->tags.v[k].s;
+	}
+	return NULL;
+}
+
+static void result_figures(struct app *a, const int *scores)
+{
+	struct app_mock *am = a->mock;
+	struct mresult *res = &am->result;
+	const struct mock *m = &am->m;
+	const struct rubric *r = am->rub;
+	struct mock_trend *tr = xcalloc(r->n_criteria + 1, sizeof(*tr));
+	const char *weak = weak_tag(a, scores);
+
+	if (mock_trends(a->env->st, r, m->store_id, tr) < 0)
+		mresult_set_status(res, store_errmsg(a->env->st));
+	for (size_t i = 0; i < r->n_criteria; i++) {
+		struct mresult_crit *c = mresult_add_crit(
+			res, r->criteria[i].name.s, scores[i],
+			tr[i].n ? tr[i].avg5 : -1);
+		size_t n = tr[i].n < MRESULT_TREND - 1 ? tr[i].n
+						       : MRESULT_TREND - 1;
+
+		/* Oldest first, ending with this session. */
+		for (size_t k = 0; k < n; k++)
+			c->trend[k] = tr[i].scores[n - 1 - k];
+		c->trend[n] = scores[i];
+		c->n_trend = n + 1;
+	}
+	xfree(tr);
+	for (size_t i = 0; i < am->covers.len; i++) {
+		const struct mock_cover *k = vec_at(&am->covers, i);
+
+		if (k->red_flag) {
+			if (k->covered)
+				mresult_add_flag(res, k->label);
+			continue;
+		}
+		res->total++;
+		if (k->covered)
+			res->covered++;
+		else
+			mresult_add_missed(res, k->label);
+	}
+	for (size_t i = 0; i < m->n_phases; i++)
+		mresult_add_phase(res, m->phases[i].used_ms,
+				  m->phases[i].planned_ms);
+	res->hints = (long)m->hints_used;
+	for (size_t i = 0; i < m->followups.len; i++)
+		res->followups +=
+			((struct mock_followup *)vec_at(&m->followups, i))
+				->asked != 0;
+	res->questions = (long)m->questions.len;
+	for (size_t i = 0; i < m->questions.len; i++)
+		res->answered += ((struct mock_question *)vec_at(
+					  &m->questions, i))->clarification >= 0;
+	res->weak = weak ? xstrdup(weak) : NULL;
+}
+
+static void open_result(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	size_t n = am->score.crits.len;
+	int *scores = xcalloc(n + 1, sizeof(int));
+	double pct;
+	char day[16], dur[16];
+	struct buf t;
+
+	for (size_t i = 0; i < n; i++)
+		scores[i] = mscore_crit(&am->score, i)->score;
+	pct = mock_weighted_score(am->rub, scores);
+	day_label(a, am->m.started_utc_ms, day);
+	mock_format_ms(am->m.elapsed_ms, dur);
+	buf_init(&t);
+	buf_addf(&t, "result · %s · %s · %s", am->sc->title.s, day, dur);
+	close_screens(am);
+	mresult_init(&am->result, t.s, pct, mock_band_label(am->rub, pct));
+	am->result_on = 1;
+	buf_release(&t);
+	result_figures(a, scores);
+	xfree(scores);
+	a->screen = &app_mresult_screen;
+}
+
+/* ---- Resuming ---------------------------------------------------------- */
+
+int app_mock_resume(struct app *a)
+{
+	struct app_mock *am = am_of(a);
+	const struct scenario *s;
+	struct store_mock rec;
+	struct mock_opts o = opts_of(a);
+	struct arena ar;
+	int64_t id;
+	int ret;
+
+	session_close(am);
+	ret = store_mock_latest(a->env->st, 1, &id);
+	if (ret == TPM_ENOENT) {
+		app_notice(a, "mock interview", "No unfinished mock interview "
+			   "to continue.");
+		return -1;
+	}
+	arena_init(&ar);
+	if (ret == 0)
+		ret = store_mock_get(a->env->st, id, &ar, &rec);
+	if (ret < 0) {
+		app_notice(a, "mock interview", store_errmsg(a->env->st));
+		arena_release(&ar);
+		return -1;
+	}
+	s = library_find_scenario(a->lib, rec.scenario);
+	if (!s || set_scenario(a, s) < 0 ||
+	    mock_restore(&am->m, s, &o, &rec, mono(a)) < 0) {
+		if (!a->notice)
+			app_notice(a, "mock interview", "The unfinished "
+				   "session's scenario is no longer in the "
+				   "library as it was: it cannot continue.");
+		arena_release(&ar);
+		return -1;
+	}
+	arena_release(&ar);
+	am->m_on = 1;
+	open_run(a);
+	/* Its time was over, or it ended before the scores: score it. */
+	if (mock_ended(&am->m) || mock_session_left_ms(&am->m) <= 0)
+		finish(a);
+	return 0;
+}
+
+void app_mock_home(struct app *a)
+{
+	struct store_mock rec;
+	struct arena ar;
+	int64_t id;
+
+	home_set(&a->home.resume, NULL);
+	if (store_mock_latest(a->env->st, 1, &id) < 0)
+		return;
+	arena_init(&ar);
+	if (store_mock_get(a->env->st, id, &ar, &rec) == 0)
+		home_set(&a->home.resume, rec.title);
+	arena_release(&ar);
+}
+
+/* ---- The screens ------------------------------------------------------- */
+
+static const struct ui_keymap *pick_keymap(const struct app *a)
+{
+	(void)a;
+	return &mpick_keys;
+}
+
+static int pick_handle(struct app *a, int act, int key)
+{
+	struct mpick *p = &a->mock->pick;
+	int fx = mpick_handle(p, act, mono(a));
+
+	(void)key;
+	if (!(fx & UI_SAVE))
+		return fx;
+	if (p->req == MPICK_REQ_KIND) {
+		p->kind = mpick_next_kind(p->kind, 3);
+		fill_pick(a);
+	} else if (p->req == MPICK_REQ_START) {
+		char *id = xstrdup(mpick_selected(p)->id);
+
+		app_mock_start(a, id);
+		xfree(id);
+	}
+	return fx;
+}
+
+static void pick_view(struct app *a, struct ui_view *v)
+{
+	mpick_view(&a->mock->pick, v);
+}
+
+const struct app_screen app_mpick_screen = {
+	pick_keymap, pick_handle, pick_view, NULL, NULL,
+};
+
+static const struct ui_keymap *run_keymap(const struct app *a)
+{
+	return mrun_keymap(&a->mock->run);
+}
+
+static int run_handle(struct app *a, int act, int key)
+{
+	struct app_mock *am = a->mock;
+	int fx = mrun_handle(&am->run, act, (uint32_t)key, mono(a));
+
+	if (fx & UI_SAVE) {
+		fx &= ~UI_SAVE;
+		fx |= events(a, run_request(a));
+	}
+	return fx;
+}
+
+static void run_view(struct app *a, struct ui_view *v)
+{
+	mrun_view(&a->mock->run, v);
+}
+
+static int run_tick(struct app *a)
+{
+	return events(a, mock_tick(&a->mock->m, mono(a)));
+}
+
+static void run_suspend(struct app *a, int stopped)
+{
+	struct mock *m = &a->mock->m;
+
+	if (stopped)
+		events(a, mock_suspend(m, mono(a)) | MOCK_EV_SAVE);
+	else
+		events(a, mock_unsuspend(m, mono(a)));
+}
+
+const struct app_screen app_mrun_screen = {
+	run_keymap, run_handle, run_view, run_tick, run_suspend,
+};
+
+static const struct ui_keymap *cover_keymap(const struct app *a)
+{
+	(void)a;
+	return &mcover_keys;
+}
+
+static int cover_handle(struct app *a, int act, int key)
+{
+	int fx = mcover_handle(&a->mock->cover, act, mono(a));
+
+	(void)key;
+	if (fx & UI_SAVE)
+		open_score(a);
+	return fx;
+}
+
+static void cover_view(struct app *a, struct ui_view *v)
+{
+	mcover_view(&a->mock->cover, v);
+}
+
+const struct app_screen app_mcover_screen = {
+	cover_keymap, cover_handle, cover_view, NULL, NULL,
+};
+
+static const struct ui_keymap *score_keymap(const struct app *a)
+{
+	return mscore_keymap(&a->mock->score);
+}
+
+static int score_handle(struct app *a, int act, int key)
+{
+	int fx = mscore_handle(&a->mock->score, act, (uint32_t)key, mono(a));
+
+	if (fx & UI_SAVE)
+		save_scores(a);
+	return fx;
+}
+
+static void score_view(struct app *a, struct ui_view *v)
+{
+	mscore_view(&a->mock->score, v);
+}
+
+const struct app_screen app_mscore_screen = {
+	score_keymap, score_handle, score_view, NULL, NULL,
+};
+
+static const struct ui_keymap *result_keymap(const struct app *a)
+{
+	(void)a;
+	return &mresult_keys;
+}
+
+static void report(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	struct buf path, err;
+
+	buf_init(&path);
+	buf_init(&err);
+	if (!a->env->report) {
+		mresult_set_status(&am->result, "no report writer in this "
+				   "build");
+	} else if (a->env->report(a->env->report_ctx, am->m.store_id, &path,
+				  &err) < 0) {
+		mresult_set_status(&am->result, err.s);
+	} else {
+		struct buf msg;
+
+		buf_init(&msg);
+		buf_addf(&msg, "report written to %s",
+			 app_shown_path(a, path.s));
+		mresult_set_status(&am->result, msg.s);
+		buf_release(&msg);
+	}
+	buf_release(&path);
+	buf_release(&err);
+}
+
+static int result_handle(struct app *a, int act, int key)
+{
+	struct mresult *r = &a->mock->result;
+	int fx = mresult_handle(r, act, mono(a));
+
+	(void)key;
+	if (!(fx & UI_SAVE))
+		return fx;
+	if (r->req == MRESULT_REQ_REPORT) {
+		report(a);
+	} else if (r->req == MRESULT_REQ_DRILL) {
+		char *tag = xstrdup(r->weak);
+
+		session_close(a->mock);
+		app_drill_start(a, NULL, tag, 0);
+		xfree(tag);
+	}
+	return fx;
+}
+
+static void result_view(struct app *a, struct ui_view *v)
+{
+	mresult_view(&a->mock->result, v);
+}
+
+const struct app_screen app_mresult_screen = {
+	result_keymap, result_handle, result_view, NULL, NULL,
+};
