@@ -117,7 +117,7 @@ int cli_env_init(struct cli_env *env)
 	if (scale && *scale &&
 	    clock_set_scale(&env->clock, &env->fake, scale) < 0) {
 		cli_error("TPMTRAIN_CLOCK_SCALE: cannot use '%s' (want a "
-			  "whole number from 1 to 3600)", scale);
+			  "whole number from 0 to 3600)", scale);
 		cli_env_release(env);
 		return -1;
 	}

@@ -49,6 +49,8 @@ static int64_t fake_mono_ms(void *ctx)
 {
 	struct clock_fake *f = ctx;
 
+	if (f->follow_system && f->still)
+		return 0;
 	if (f->follow_system)
 		return (sys_mono_ms(NULL) - f->mono_base) *
 		       (f->scale > 1 ? f->scale : 1);
@@ -107,7 +109,7 @@ int clock_set_scale(struct clock *c, struct clock_fake *fake,
 	char *end;
 	long v = strtol(text, &end, 10);
 
-	if (end == text || *end || v < 1 || v > 3600)
+	if (end == text || *end || v < 0 || v > 3600)
 		return TPM_EFORMAT;
 	if (c->ctx != fake) {
 		memset(fake, 0, sizeof(*fake));
@@ -123,6 +125,7 @@ int clock_set_scale(struct clock *c, struct clock_fake *fake,
 	fake->utc_still = 0;
 	fake->mono_base = sys_mono_ms(NULL);
 	fake->scale = (int)v;
+	fake->still = v == 0;
 	return 0;
 }
 

@@ -26,6 +26,7 @@ struct clock_fake {
 	int scale;		/* following the system: time runs this many
 				   times faster (0 or 1: as fast) */
 	int utc_still;		/* if set, the wall time stays at utc_ms */
+	int still;		/* following the system: time stands still */
 };
 
 void clock_init_system(struct clock *c);
@@ -47,10 +48,10 @@ int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
  * Makes time run scale times faster (TPMTRAIN_CLOCK_SCALE, for tests and
  * demos of timed mocks: 60 makes a minute pass in a second), both the
  * monotonic and the wall clock, from now (a wall clock standing still at
- * TPMTRAIN_NOW runs again).  c is made a fake clock that
- * follows the system first, unless clock_init_frozen_start() made it one.
- * text is a whole number from 1 to 3600.  Returns 0 or TPM_EFORMAT, c
- * then untouched.
+ * TPMTRAIN_NOW runs again); 0 makes both stand still (for golden screens
+ * of timed sessions).  c is made a fake clock that follows the system
+ * first, unless clock_init_frozen_start() made it one.  text is a whole
+ * number from 0 to 3600.  Returns 0 or TPM_EFORMAT, c then untouched.
  */
 int clock_set_scale(struct clock *c, struct clock_fake *fake,
 		    const char *text);

@@ -281,7 +281,7 @@ static void core_scaled_clock_runs_faster(void **state)
 	(void)state;
 	assert_int_equal(clock_init_frozen_start(&c, &f, "2026-11-23T09:00:00Z"),
 			 0);
-	assert_int_equal(clock_set_scale(&c, &f, "0"), TPM_EFORMAT);
+	assert_int_equal(clock_set_scale(&c, &f, "-1"), TPM_EFORMAT);
 	assert_int_equal(clock_set_scale(&c, &f, "60s"), TPM_EFORMAT);
 	assert_int_equal(clock_set_scale(&c, &f, "3601"), TPM_EFORMAT);
 	assert_int_equal(clock_set_scale(&c, &f, "600"), 0);
@@ -291,6 +291,13 @@ static void core_scaled_clock_runs_faster(void **state)
 	usleep(20 * 1000);
 	assert_true(clock_mono_ms(&c) - m0 >= 20 * 600);
 	assert_true(clock_utc_ms(&c) - u0 >= 20 * 600);
+	/* 0: time stands still where it was. */
+	assert_int_equal(clock_set_scale(&c, &f, "0"), 0);
+	m0 = clock_mono_ms(&c);
+	u0 = clock_utc_ms(&c);
+	usleep(5 * 1000);
+	assert_int_equal(clock_mono_ms(&c), m0);
+	assert_int_equal(clock_utc_ms(&c), u0);
 }
 
 /*
