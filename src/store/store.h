@@ -313,8 +313,9 @@ int store_mock_get(struct store *st, int64_t id, struct arena *a,
 		   struct store_mock *out);
 
 /*
- * With running_only, the newest session still running (the one --resume
- * continues), else the newest of any state: sets *id, or returns
+ * With running_only, the newest session not yet scored: still running,
+ * or over but unscored (the one --resume continues, at the scoring for
+ * the latter); else the newest of any state.  Sets *id, or returns
  * TPM_ENOENT when there is none.
  */
 int store_mock_latest(struct store *st, int running_only, int64_t *id);

@@ -480,7 +480,7 @@ int store_mock_latest(struct store *st, int running_only, int64_t *id)
 	int rc, ret = 0;
 
 	s = prepare(st, running_only
-			       ? "SELECT id FROM mock_session WHERE state = 0 "
+			       ? "SELECT id FROM mock_session WHERE state < 2 "
 				 "ORDER BY started_at DESC, id DESC LIMIT 1"
 			       : "SELECT id FROM mock_session ORDER BY "
 				 "started_at DESC, id DESC LIMIT 1",

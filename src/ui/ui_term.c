@@ -186,6 +186,9 @@ int ui_term_start(void)
 	scrollok(stdscr, FALSE);
 	leaveok(stdscr, FALSE);
 	curs_set(0);
+	/* The whole screen is drawn at first, whatever a killed program
+	 * left on it. */
+	clearok(curscr, TRUE);
 	setup_colors();
 	define_key("\033[200~", KEY_PASTE_BEGIN);
 	define_key("\033[201~", KEY_PASTE_END);

@@ -129,7 +129,7 @@ keys() {
 
 # Types text literally (no key names).
 type_text() {
-	tm send-keys -t t -l "$1"
+	tm send-keys -t t -l -- "$1"
 }
 
 # Pastes text as a terminal does, in bracketed-paste markers when the
@@ -141,7 +141,7 @@ paste() {
 
 # Runs a command line in the pane's shell.
 run() {
-	tm send-keys -t t -l "$1"
+	tm send-keys -t t -l -- "$1"
 	tm send-keys -t t Enter
 }
 
