@@ -22,7 +22,7 @@ sleep 6
 pid=$(app_pid)
 [ -n "$pid" ] || fail "no tpmtrain process"
 kill -9 "$pid"
-wait_exit
+wait_exit 137
 # The terminal stays as the killed program set it (no echo, enter as CR):
 # what a person does, with a line feed that the shell takes.
 type_text "stty sane; clear"

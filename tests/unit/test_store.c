@@ -817,11 +817,20 @@ static void store_mock_lists_newest_first(void **state)
 					 &b), 0);
 	assert_string_equal(b.s, "3:system-design:1 1:system-design:2 ");
 	buf_release(&b);
-	/* The newest running one, and the newest of any state. */
+	/* The newest not scored (running or unscored: --resume continues
+	 * it), and the newest of any state. */
 	assert_int_equal(store_mock_latest(st, 1, &id), 0);
 	assert_int_equal(id, 2);
 	r2.state = STORE_MOCK_UNSCORED;
 	assert_int_equal(store_mock_save(st, &r2), 0);
+	assert_int_equal(store_mock_latest(st, 1, &id), 0);
+	assert_int_equal(id, 2);
+	r2.state = STORE_MOCK_SCORED;
+	assert_int_equal(store_mock_save(st, &r2), 0);
+	assert_int_equal(store_mock_latest(st, 1, &id), 0);
+	assert_int_equal(id, 3);
+	r3.state = STORE_MOCK_SCORED;
+	assert_int_equal(store_mock_save(st, &r3), 0);
 	assert_int_equal(store_mock_latest(st, 1, &id), TPM_ENOENT);
 	assert_int_equal(store_mock_latest(st, 0, &id), 0);
 	assert_int_equal(id, 2);
