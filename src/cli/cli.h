@@ -87,6 +87,22 @@ int cmd_history(int argc, char **argv, struct cli_env *env);
 int cmd_report(int argc, char **argv, struct cli_env *env);
 
 /*
+ * The interface's result screen writes a report through this (struct
+ * ui_env's report): the Markdown report of mock session id, as `tpmtrain
+ * report ID` prints it, written to user_dir/reports/mock-ID.md, whose
+ * path goes in path.  Returns 0, or a negative tpm_err with one line in
+ * err; prints nothing (the screen shows it).
+ */
+struct buf;
+struct store;
+struct cli_report_ctx {
+	const struct cli_env *env;
+	struct store *st;
+};
+int cli_report_file(void *ctx, int64_t id, struct buf *path,
+		    struct buf *err);
+
+/*
  * Sets *kind to the enum scenario_kind named name, or reports it as a
  * usage error of verb (with a "did you mean") and returns EXIT_USAGE.
  */

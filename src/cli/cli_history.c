@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -814,6 +815,48 @@ static int report_json(struct store *st, const struct store_mock *r,
 	free(s);
 	json_decref(root);
 	return 0;
+}
+
+int cli_report_file(void *ctx, int64_t id, struct buf *path,
+		    struct buf *err)
+{
+	const struct cli_report_ctx *rc = ctx;
+	char *dir = cli_path_join(rc->env->user_dir, "reports");
+	struct store_mock r;
+	struct arena a;
+	struct buf out;
+	FILE *f;
+	int ret, ok;
+
+	arena_init(&a);
+	buf_init(&out);
+	buf_clear(path);
+	buf_addf(path, "%s/mock-%lld.md", dir, (long long)id);
+	ret = store_mock_get(rc->st, id, &a, &r);
+	if (ret == 0)
+		ret = report_md(rc->st, &r, &rc->env->clock, &out);
+	if (ret < 0) {
+		buf_adds(err, store_errmsg(rc->st));
+		goto out;
+	}
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		buf_addf(err, "cannot make %s: %s", dir, strerror(errno));
+		ret = TPM_EIO;
+		goto out;
+	}
+	f = fopen(path->s, "w");
+	ok = f && fwrite(out.s, 1, out.len, f) == out.len;
+	if (f)
+		ok = (fclose(f) == 0) && ok;
+	if (!ok) {
+		buf_addf(err, "cannot write %s: %s", path->s, strerror(errno));
+		ret = TPM_EIO;
+	}
+out:
+	xfree(dir);
+	buf_release(&out);
+	arena_release(&a);
+	return ret;
 }
 
 static void report_usage(FILE *out)

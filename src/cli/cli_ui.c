@@ -37,6 +37,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	struct library lib;
 	struct settings s;
 	struct store *st = NULL;
+	struct cli_report_ctx rc = { env, NULL };
 	struct buf err;
 	int ret;
 
@@ -62,6 +63,9 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	ue->clock = &env->clock;
 	ue->load = cli_library_read;
 	ue->load_ctx = &src;
+	rc.st = st;
+	ue->report = cli_report_file;
+	ue->report_ctx = &rc;
 	if (check)
 		ret = check(verb, ue);
 	if (ret == EXIT_OK && ui_run(ue, &err) < 0) {

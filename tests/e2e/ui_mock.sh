@@ -112,6 +112,16 @@ wait_for "key points covered 3 of 4"
 wait_for "missed: rate limiting"
 wait_re "hints used 1 +follow-ups asked 1 +questions asked 2, answered 1"
 ok "the result"
+keys r
+wait_for "report written to"
+grep -qF "sized the load" "$XDG_DATA_HOME/tpmtrain/reports/mock-1.md" ||
+	fail "r wrote no report with the comment"
+ok "r writes the report and says where"
+keys d
+wait_for "drill · tag testing"
+ok "d drills the cards of the weakest criterion's tag"
+keys q
+wait_for "Session over."
 keys Enter
 wait_for "next mock"
 keys q
