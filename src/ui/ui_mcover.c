@@ -95,7 +95,7 @@ int mcover_handle(struct mcover *c, int act, int64_t now_ms)
 static void point_line(struct ui_text *t, const struct mcover_row *r, int w)
 {
 	const struct ui_glyphs *g = ui_glyphs();
-	int lw = w / 2 - 6 > 12 ? w / 2 - 6 : 12;
+	int lw = w / 2 - 6 > 12 ? w / 2 - 6 : 12, flag = 0;
 	const char *mark;
 	enum ui_role role;
 
@@ -112,10 +112,10 @@ static void point_line(struct ui_text *t, const struct mcover_row *r, int w)
 	ui_text_pad(t, UI_R_TEXT, 0, 1);
 	if (r->red_flag && r->covered) {
 		ui_text_adds(t, UI_R_ERROR, 0, "red flag: ");
-		lw -= 10;
+		flag = 10;
 	}
 	ui_text_fit(t, r->covered || !r->red_flag ? UI_R_TEXT : UI_R_DIM, 0,
-		    r->label, strlen(r->label), lw, UI_LEFT);
+		    r->label, strlen(r->label), lw - flag, UI_LEFT);
 	ui_text_pad(t, UI_R_TEXT, 0, 2);
 	if (r->line)
 		ui_text_fit(t, UI_R_DIM, 0, r->line, strlen(r->line),

@@ -187,15 +187,21 @@ static void phases_line(const struct mresult *r, struct ui_text *t, int w)
 {
 	struct ui_wrap wr;
 
-	ui_wrap_begin(&wr, t, w, NULL, "           ", UI_R_DIM);
-	ui_wrap_add(&wr, UI_R_DIM, 0, "phases    ", 10);
+	ui_wrap_begin(&wr, t, w, NULL, "    ", UI_R_DIM);
+	ui_wrap_add(&wr, UI_R_DIM, 0, "time per phase: ", 16);
 	for (size_t i = 0; i < r->phases.len; i++) {
 		const struct mresult_phase *p = vec_at(&r->phases, i);
 		char u[16], pl[16], s[40];
 
 		ui_format_duration(p->used_ms, u);
 		ui_format_duration(p->planned_ms, pl);
-		snprintf(s, sizeof(s), "%s%s/%s", i ? "  " : "", u, pl);
+		if (i) {
+			ui_wrap_add(&wr, UI_R_DIM, 0, " ", 1);
+			ui_wrap_add(&wr, UI_R_DIM, 0, ui_glyphs()->dot,
+				    strlen(ui_glyphs()->dot));
+			ui_wrap_add(&wr, UI_R_DIM, 0, " ", 1);
+		}
+		snprintf(s, sizeof(s), "%s of %s", u, pl);
 		ui_wrap_add(&wr, p->used_ms > p->planned_ms ? UI_R_HARD
 							    : UI_R_TEXT,
 			    0, s, strlen(s));

@@ -13,6 +13,11 @@
 #include "ui/ui_drill.h"
 #include "ui/ui_home.h"
 #include "ui/ui_int.h"
+#include "ui/ui_mcover.h"
+#include "ui/ui_mpick.h"
+#include "ui/ui_mresult.h"
+#include "ui/ui_mrun.h"
+#include "ui/ui_mscore.h"
 
 /* All lines of t, joined with newlines. */
 static char *dump(const struct ui_text *t)
@@ -375,7 +380,9 @@ static const struct ui_keymap *const all_keys[] = {
 	&home_keys, &home_tag_keys, &drill_front_keys, &drill_back_keys,
 	&drill_type_keys, &drill_end_keys, &browse_keys, &browse_filter_keys,
 	&browse_card_keys, &browse_confirm_keys, &ui_help_keys,
-	&ui_notice_keys,
+	&ui_notice_keys, &mpick_keys, &mrun_keys, &mrun_prompt_keys,
+	&mrun_confirm_keys, &mcover_keys, &mscore_keys, &mscore_comment_keys,
+	&mscore_confirm_keys, &mresult_keys,
 };
 
 /*
