@@ -68,3 +68,28 @@ wait_for "unfinished"
 keys q
 wait_exit
 expect_sane_terminal
+
+# SIGTERM and SIGHUP save the notes as they stand: on a still clock no
+# periodic save comes, so only the signal's can have saved them.
+for sig in TERM HUP; do
+	run "TPMTRAIN_CLOCK_SCALE=0 $TPMTRAIN mock mock-test"
+	wait_for "phase 1 of 3   Clarify requirements"
+	type_text "saved on SIG$sig"
+	wait_for "saved on SIG$sig"
+	kill -s "$sig" "$(app_pid)"
+	wait_exit
+	got=$(sqlite3 "$DB" "SELECT text FROM mock_note WHERE session =
+			     (SELECT max(id) FROM mock_session)")
+	[ "$got" = "saved on SIG$sig" ] || fail "SIG$sig saved '$got'"
+	ok "SIG$sig saves the notes typed a moment before"
+done
+expect_sane_terminal
+
+# The session's time runs out: it ends by itself and coverage follows.
+run "TPMTRAIN_CLOCK_SCALE=120 $TPMTRAIN mock mock-test"
+wait_for "coverage · Design a link shortener"
+ok "when the session's time is over, coverage and scoring follow"
+keys q
+wait_for "unfinished"
+keys q
+wait_exit
