@@ -60,3 +60,29 @@ wait_for "unfinished"
 keys q
 wait_exit
 expect_sane_terminal
+
+# One bell when a phase runs out; none with --quiet.
+tm set-option -g monitor-bell on
+for quiet in "" --quiet; do
+	start 80 24
+	run "TPMTRAIN_CLOCK_SCALE=30 $TPMTRAIN mock mock-test $quiet"
+	wait_for "phase 1 of 3"
+	[ "$(tm display -p -t t '#{window_bell_flag}')" = 0 ] ||
+		fail "a bell before the overrun"
+	wait_re "! \+0:[0-9]{2} over"
+	sleep 0.3
+	bell=$(tm display -p -t t '#{window_bell_flag}')
+	if [ -z "$quiet" ]; then
+		[ "$bell" = 1 ] || fail "no bell when the phase ran out"
+		ok "the bell rings when a phase runs out"
+	else
+		[ "$bell" = 0 ] || fail "a bell with --quiet"
+		ok "--quiet: no bell"
+	fi
+	keys C-e y
+	wait_for "coverage"
+	keys q
+	wait_for "unfinished"
+	keys q
+	wait_exit
+done
