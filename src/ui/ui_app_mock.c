@@ -133,26 +133,15 @@ static void sync_notes(struct app_mock *am)
 static int save(struct app *a, const int *scores, const char *const *comments)
 {
 	struct app_mock *am = a->mock;
-	struct store_mock rec;
-	struct arena ar;
+	struct mock_result res = {
+		am->covers.items, am->covers.len, am->rub, scores, comments,
+	};
 	int ret;
 
 	if (am->run_on)
 		sync_notes(am);
-	arena_init(&ar);
-	mock_snapshot(&am->m, &ar, &rec);
-	if (am->covers.len || mock_ended(&am->m))
-		mock_record_coverage(&rec, &ar, am->covers.items,
-				     am->covers.len, vec_at(&am->m.notes, 0),
-				     mock_notes_count(&am->m));
-	if (scores && am->rub)
-		mock_record_scores(&rec, &ar, am->rub, scores, comments);
-	if (!rec.ended_at && mock_ended(&am->m))
-		rec.ended_at = clock_utc_ms(a->env->clock);
-	ret = store_mock_save(a->env->st, &rec);
-	if (ret == 0)
-		am->m.store_id = rec.id;
-	arena_release(&ar);
+	ret = mock_save_result(&am->m, a->env->st,
+			       clock_utc_ms(a->env->clock), &res);
 	xfree(am->save_error);
 	am->save_error = NULL;
 	if (ret < 0) {
@@ -675,26 +664,19 @@ static void save_scores(struct app *a)
 	xfree(comments);
 }
 
-/* The tag of the weakest criterion's cards that has cards, or NULL. */
+/*
+ * The first of the weakest criteria's tags that some card has, or NULL:
+ * what d drills.
+ */
 static const char *weak_tag(struct app *a, const int *scores)
 {
-	const struct rubric *r = a->mock->rub;
-	int low = 5;
+	const char *tags[32];
+	size_t n = mock_weak_tags(a->mock->rub, scores, tags, 32);
 
-	for (size_t i = 0; i < r->n_criteria; i++)
-		if (scores[i] < low)
-			low = scores[i];
-	for (size_t i = 0; i < r->n_criteria; i++) {
-		const struct criterion *c = &r->criteria[i];
-
-		if (scores[i] != low)
-			continue;
-		for (size_t k = 0; k < c->tags.n; k++)
-			for (size_t it = 0; it < a->lib->n_items; it++)
-				if (item_has_tag(&a->lib->items[it],
-						 c->tags.v[k].s))
-					return c->tags.v[k].s;
-	}
+	for (size_t k = 0; k < n; k++)
+		for (size_t it = 0; it < a->lib->n_items; it++)
+			if (item_has_tag(&a->lib->items[it], tags[k]))
+				return tags[k];
 	return NULL;
 }
 
@@ -782,40 +764,27 @@ static void open_result(struct app *a)
 int app_mock_resume(struct app *a)
 {
 	struct app_mock *am = am_of(a);
-	const struct scenario *s;
-	struct store_mock rec;
 	struct mock_opts o = opts_of(a);
-	struct arena ar;
-	int64_t id;
 	int ret;
 
 	session_close(am);
-	ret = store_mock_latest(a->env->st, 1, &id);
-	if (ret == TPM_ENOENT) {
-		app_notice(a, "mock interview", "No unfinished mock interview "
-			   "to continue.");
-		return -1;
-	}
-	arena_init(&ar);
-	if (ret == 0)
-		ret = store_mock_get(a->env->st, id, &ar, &rec);
+	ret = mock_resume_latest(&am->m, a->lib, a->env->st, &o, mono(a));
 	if (ret < 0) {
-		app_notice(a, "mock interview", store_errmsg(a->env->st));
-		arena_release(&ar);
+		app_notice(a, "mock interview",
+			   ret == TPM_ENOENT ? "No unfinished mock interview "
+					       "to continue."
+			   : ret == TPM_ECORRUPT
+				   ? "The unfinished session's scenario is no "
+				     "longer in the library as it was: it "
+				     "cannot continue."
+				   : store_errmsg(a->env->st));
 		return -1;
 	}
-	s = library_find_scenario(a->lib, rec.scenario);
-	if (!s || set_scenario(a, s) < 0 ||
-	    mock_restore(&am->m, s, &o, &rec, mono(a)) < 0) {
-		if (!a->notice)
-			app_notice(a, "mock interview", "The unfinished "
-				   "session's scenario is no longer in the "
-				   "library as it was: it cannot continue.");
-		arena_release(&ar);
-		return -1;
-	}
-	arena_release(&ar);
 	am->m_on = 1;
+	if (set_scenario(a, am->m.scenario) < 0) {
+		session_close(am);
+		return -1;
+	}
 	open_run(a);
 	/* Its time was over, or it ended before the scores: score it. */
 	if (mock_ended(&am->m) || mock_session_left_ms(&am->m) <= 0)

@@ -107,8 +107,8 @@ int mresult_handle(struct mresult *r, int act, int64_t now_ms)
 		return UI_SAVE | UI_REDRAW;
 	case MRESULT_A_DRILL:
 		if (!r->weak) {
-			mresult_set_status(r, "no cards carry the weakest "
-					   "criterion's tags");
+			mresult_set_status(r, "no cards are tagged for the "
+					   "weakest criteria");
 			return UI_REDRAW;
 		}
 		r->req = MRESULT_REQ_DRILL;
