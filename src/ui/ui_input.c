@@ -115,15 +115,35 @@ static size_t word_end(const struct buf *b, size_t i)
 	return ui_word_end(b->s, b->len, i);
 }
 
+void ui_buf_remove(struct buf *b, size_t from, size_t to)
+{
+	memmove(b->s + from, b->s + to, b->len - to);
+	buf_setlen(b, b->len - (to - from));
+}
+
+size_t ui_buf_insert_cp(struct buf *b, size_t at, uint32_t cp, size_t room)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x20 || ui_cp_width(cp) < 0)
+		return 0;
+	n = utf8_encode(cp, u);
+	if (n > room)
+		return 0;
+	buf_grow(b, n);
+	memmove(b->s + at + n, b->s + at, b->len - at + 1);
+	memcpy(b->s + at, u, n);
+	b->len += n;
+	return n;
+}
+
 /* Removes [from, to) and leaves the cursor at from. */
 static int cut(struct ui_input *in, size_t from, size_t to)
 {
-	struct buf *b = &in->text;
-
 	if (from == to)
 		return 0;
-	memmove(b->s + from, b->s + to, b->len - to);
-	buf_setlen(b, b->len - (to - from));
+	ui_buf_remove(&in->text, from, to);
 	in->cursor = from;
 	return 1;
 }
@@ -138,22 +158,11 @@ static int move_to(struct ui_input *in, size_t to)
 
 static int insert(struct ui_input *in, uint32_t cp)
 {
-	struct buf *b = &in->text;
-	char u[4];
-	size_t n;
+	size_t room = in->max > in->text.len ? in->max - in->text.len : 0;
+	size_t n = ui_buf_insert_cp(&in->text, in->cursor, cp, room);
 
-	if (cp < 0x20 || ui_cp_width(cp) < 0)
-		return 0;
-	n = utf8_encode(cp, u);
-	if (b->len + n > in->max)
-		return 0;
-	buf_grow(b, n);
-	memmove(b->s + in->cursor + n, b->s + in->cursor,
-		b->len - in->cursor + 1);
-	memcpy(b->s + in->cursor, u, n);
-	b->len += n;
 	in->cursor += n;
-	return 1;
+	return n != 0;
 }
 
 int ui_input_edit(struct ui_input *in, int a, uint32_t cp)

@@ -432,6 +432,15 @@ size_t ui_char_next(const char *s, size_t len, size_t i);
 size_t ui_word_start(const char *s, size_t len, size_t i);
 size_t ui_word_end(const char *s, size_t len, size_t i);
 
+/*
+ * Editing a buffer of text: ui_buf_remove() removes bytes [from, to);
+ * ui_buf_insert_cp() inserts the printable code point cp at byte offset
+ * at if its UTF-8 takes at most room bytes, and returns the bytes
+ * inserted (0 for a control character or no room).
+ */
+void ui_buf_remove(struct buf *b, size_t from, size_t to);
+size_t ui_buf_insert_cp(struct buf *b, size_t at, uint32_t cp, size_t room);
+
 void ui_input_init(struct ui_input *in);
 void ui_input_release(struct ui_input *in);
 void ui_input_clear(struct ui_input *in);

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "core/utf8.h"
 #include "core/xmalloc.h"
 
 /* ---- Lines ------------------------------------------------------------- */
@@ -339,12 +338,9 @@ static int move_to(struct notes *n, size_t row, size_t col)
 /* Removes [from, to) of the current line; the cursor goes to from. */
 static int cut(struct notes *n, size_t from, size_t to)
 {
-	struct buf *b = &cur(n)->text;
-
 	if (from == to)
 		return 0;
-	memmove(b->s + from, b->s + to, b->len - to);
-	buf_setlen(b, b->len - (to - from));
+	ui_buf_remove(&cur(n)->text, from, to);
 	n->bytes -= to - from;
 	n->col = from;
 	return 1;
@@ -372,22 +368,15 @@ static int join_next(struct notes *n, size_t row)
 static int insert_char(struct notes *n, uint32_t cp)
 {
 	struct notes_line *l = cur(n);
-	struct buf *b = &l->text;
-	char u[4];
-	size_t k;
+	int was_empty = !l->text.len;
+	size_t k = ui_buf_insert_cp(&l->text, n->col, cp,
+				    n->max_bytes - n->bytes);
 
-	if (cp < 0x20 || ui_cp_width(cp) < 0)
-		return 0;
-	k = utf8_encode(cp, u);
-	if (n->bytes + k > n->max_bytes)
+	if (!k)
 		return 0;
 	/* A line is written in the phase its first character is typed. */
-	if (!b->len)
+	if (was_empty)
 		l->phase = n->phase;
-	buf_grow(b, k);
-	memmove(b->s + n->col + k, b->s + n->col, b->len - n->col + 1);
-	memcpy(b->s + n->col, u, k);
-	b->len += k;
 	n->col += k;
 	n->bytes += k;
 	return 1;
