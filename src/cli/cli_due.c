@@ -11,10 +11,6 @@
 #include "queue/queue.h"
 #include "store/store.h"
 
-struct due_counts {
-	size_t n_new, n_learning, n_review;
-};
-
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -33,16 +29,6 @@ static void usage(FILE *out)
 		"                and $XDG_DATA_HOME/tpmtrain/decks (repeatable)\n");
 }
 
-static void count_add(struct due_counts *c, enum queue_kind kind)
-{
-	if (kind == QUEUE_NEW)
-		c->n_new++;
-	else if (kind == QUEUE_LEARNING)
-		c->n_learning++;
-	else
-		c->n_review++;
-}
-
 /* 1 if deck d is shown: every deck, or those of --deck. */
 static int deck_shown(const struct queue_filter *f, const struct deck *d)
 {
@@ -53,8 +39,7 @@ static int deck_shown(const struct queue_filter *f, const struct deck *d)
 }
 
 static int print_table(const struct library *lib, const struct queue_filter *f,
-		       const struct due_counts *per,
-		       const struct due_counts *total)
+		       const struct queue_counts *qc)
 {
 	int w = (int)strlen("total");
 
@@ -64,16 +49,16 @@ static int print_table(const struct library *lib, const struct queue_filter *f,
 	printf("%-*s %6s %9s %7s\n", w, "deck", "new", "learning", "review");
 	for (size_t i = 0; i < lib->n_decks; i++)
 		if (deck_shown(f, &lib->decks[i]))
-			printf("%-*s %6zu %9zu %7zu\n", w, lib->decks[i].id.s,
-			       per[i].n_new, per[i].n_learning,
-			       per[i].n_review);
-	printf("%-*s %6zu %9zu %7zu\n", w, "total", total->n_new,
-	       total->n_learning, total->n_review);
+			printf("%-*s %6ld %9ld %7ld\n", w, lib->decks[i].id.s,
+			       qc->decks[i].n_new, qc->decks[i].n_learning,
+			       qc->decks[i].n_review);
+	printf("%-*s %6ld %9ld %7ld\n", w, "total", qc->total.n_new,
+	       qc->total.n_learning, qc->total.n_review);
 	return EXIT_OK;
 }
 
 /* {"deck": ..., "new": N, "learning": N, "review": N}; deck may be NULL. */
-static json_t *counts_json(const char *deck, const struct due_counts *c)
+static json_t *counts_json(const char *deck, const struct queue_count *c)
 {
 	json_t *o = json_object();
 
@@ -88,8 +73,8 @@ static json_t *counts_json(const char *deck, const struct due_counts *c)
 }
 
 static int print_json(const struct library *lib, const struct queue_filter *f,
-		      const struct queue *q, const struct due_counts *per,
-		      const struct due_counts *total, int64_t now)
+		      const struct queue *q, const struct queue_counts *qc,
+		      int64_t now)
 {
 	json_t *root, *decks, *d;
 	char iso[21], start[21], end[21];
@@ -101,12 +86,12 @@ static int print_json(const struct library *lib, const struct queue_filter *f,
 	for (size_t i = 0; i < lib->n_decks; i++) {
 		if (!deck_shown(f, &lib->decks[i]))
 			continue;
-		d = counts_json(lib->decks[i].id.s, &per[i]);
+		d = counts_json(lib->decks[i].id.s, &qc->decks[i]);
 		json_array_append_new(decks, d);
 	}
 	root = json_pack("{s:s, s:s, s:s, s:o, s:o, s:{s:I, s:I}}", "now",
 			 iso, "day_start", start, "day_end", end, "decks",
-			 decks, "total", counts_json(NULL, total), "done_today",
+			 decks, "total", counts_json(NULL, &qc->total), "done_today",
 			 "new", (json_int_t)q->new_done, "review",
 			 (json_int_t)q->reviews_done);
 	if (q->next_learning) {
@@ -131,32 +116,26 @@ static int check_decks(struct library *lib, const struct vec *decks)
 	return EXIT_OK;
 }
 
-/* Counts the session's entries per deck and shows them. */
+/* Today's counts per deck (queue_counts()), shown. */
 static int show(struct library *lib, struct store *st,
 		const struct settings *s, const struct queue_filter *f,
 		struct cli_env *env, int json)
 {
-	struct due_counts *per, total = { 0, 0, 0 };
+	struct queue_counts qc;
 	struct queue q;
 	int ret;
 
 	queue_init(&q, lib);
-	if (queue_build(&q, st, s, f, &env->clock) < 0) {
+	queue_counts_init(&qc);
+	if (queue_counts(&qc, &q, st, s, f, &env->clock) < 0) {
 		cli_error("%s", store_errmsg(st));
-		queue_release(&q);
-		return EXIT_DATA;
+		ret = EXIT_DATA;
+	} else {
+		ret = json ? print_json(lib, f, &q, &qc,
+					clock_utc_ms(&env->clock))
+			   : print_table(lib, f, &qc);
 	}
-	per = xcalloc(lib->n_decks + 1, sizeof(*per));
-	for (size_t i = 0; i < q.n; i++) {
-		const struct deck *d = q.entries[i].item->card->deck;
-
-		count_add(&per[d - lib->decks], q.entries[i].kind);
-		count_add(&total, q.entries[i].kind);
-	}
-	ret = json ? print_json(lib, f, &q, per, &total,
-				clock_utc_ms(&env->clock))
-		   : print_table(lib, f, per, &total);
-	xfree(per);
+	queue_counts_release(&qc);
 	queue_release(&q);
 	return ret;
 }

@@ -117,6 +117,45 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 /* 1 if item passes f (decks and tags). */
 int queue_filter_match(const struct queue_filter *f, const struct item *item);
 
+/* What a drill would hold today, by kind. */
+struct queue_count {
+	long n_new, n_learning, n_review;
+};
+
+/*
+ * Today's counts per deck and per tag, with one meaning wherever they are
+ * shown (the home screen, `tpmtrain due`): a deck's row is what a drill of
+ * that deck alone would hold now, its session with the daily limits
+ * applied to it alone; a tag's row likewise; total is what a drill of
+ * everything in the filter would hold.  So when a limit bites the rows add
+ * up to more than the total: with 20 new cards left for today, every deck
+ * with new cards shows 20 new, and so does the total.
+ */
+struct queue_counts {
+	struct queue_count total;
+	struct queue_count *decks;	/* one per library deck, in order */
+	const char **tags;		/* every tag on a deck or card, sorted,
+					 * once each; borrowed from the library */
+	struct queue_count *by_tag;	/* one per tags[] */
+	size_t n_decks, n_tags;
+};
+
+void queue_counts_init(struct queue_counts *qc);
+void queue_counts_release(struct queue_counts *qc);
+
+/*
+ * Fills qc (replacing what it held) for q's library at clock_utc_ms(c),
+ * counting only items that pass f (NULL: all): one queue_build() without
+ * the daily limits, each count then capped at what the limits of s leave
+ * today, rather than a build per row.  q then holds that unlimited
+ * session, with today's figures (day, new_done, reviews_done,
+ * next_learning) as queue_build() sets them.  Returns 0, or a store error
+ * (store_errmsg()) with every count 0.
+ */
+int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
+		 const struct settings *s, const struct queue_filter *f,
+		 const struct clock *c);
+
 /* What queue_grade() did. */
 struct queue_grade_result {
 	struct store_review review;	/* the saved log row and states */

@@ -17,64 +17,15 @@
 
 /* ---- Home -------------------------------------------------------------- */
 
-/* Adds an entry of the session to a row's counts. */
-static void count_entry(struct home_row *r, enum queue_kind kind)
+/* Adds a row to the decks (tag = 0) or tags list with its counts. */
+static void add_row(struct home *h, int tag, const char *id,
+		    const char *label, const struct queue_count *n)
 {
-	if (kind == QUEUE_LEARNING)
-		r->n_learn++;
-	else if (kind == QUEUE_REVIEW)
-		r->n_due++;
-	else
-		r->n_new++;
-}
+	struct home_row *r = home_add_row(h, tag, id, label);
 
-/* Caps a row's counts at what today's limits still allow. */
-static void cap_row(struct home_row *r, long new_left, long reviews_left)
-{
-	if (r->n_new > new_left)
-		r->n_new = new_left;
-	if (r->n_due > reviews_left)
-		r->n_due = reviews_left;
-}
-
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-static int item_tag_on_card(const struct card *c, const char *tag)
-{
-	for (size_t i = 0; i < c->tags.n; i++)
-		if (!strcmp(c->tags.v[i].s, tag))
-			return 1;
-	return 0;
-}
-
-/* Every tag of every deck and card, sorted, without repeats. */
-static void all_tags(const struct library *lib, struct vec *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < lib->n_decks; i++) {
-		const struct deck *d = &lib->decks[i];
-
-		for (size_t t = 0; t < d->tags.n; t++)
-			*(const char **)vec_push(out) = d->tags.v[t].s;
-		for (size_t c = 0; c < d->n_cards; c++)
-			for (size_t t = 0; t < d->cards[c].tags.n; t++)
-				*(const char **)vec_push(out) =
-					d->cards[c].tags.v[t].s;
-	}
-	if (!out->len)
-		return;
-	qsort(out->items, out->len, sizeof(char *), cmp_str);
-	for (size_t i = 0; i < out->len; i++) {
-		const char *s = *(const char **)vec_at(out, i);
-
-		if (!n || strcmp(s, *(const char **)vec_at(out, n - 1)))
-			*(const char **)vec_at(out, n++) = s;
-	}
-	out->len = n;
+	r->n_new = n->n_new;
+	r->n_learn = n->n_learning;
+	r->n_due = n->n_review;
 }
 
 static void home_header(struct app *a, const struct study_day *day)
@@ -114,71 +65,27 @@ static void next_mock(struct app *a)
 	buf_release(&b);
 }
 
-/*
- * The counts of every deck and tag from one session built without the
- * daily limits, each then capped at what the limits leave today: what a
- * drill of that deck or tag would hold, without building a session per
- * row (a queue_build() reads every stored state; a hundred decks of a
- * thousand cards took seconds that way).
- */
-static int count_rows(struct app *a, const struct vec *tags)
+/* Every deck's and tag's row: what a drill of it alone holds now. */
+static int count_rows(struct app *a)
 {
 	const struct ui_env *env = a->env;
-	const struct settings *s = env->settings;
-	struct settings lifted = *s;
 	struct home *h = &a->home;
-	long new_left, reviews_left;
+	struct queue_counts qc;
+	int ret;
 
-	lifted.new_per_day = lifted.reviews_per_day = 1 << 30;
-	if (queue_build(&a->queue, env->st, &lifted, NULL, env->clock) < 0)
-		return -1;
-	home_add_row(h, 0, NULL, "all decks");
-	for (size_t i = 0; i < a->lib->n_decks; i++)
-		home_add_row(h, 0, a->lib->decks[i].id.s,
-			     a->lib->decks[i].id.s);
-	for (size_t i = 0; i < tags->len; i++) {
-		const char *tag = *(const char **)vec_at(tags, i);
-
-		home_add_row(h, 1, tag, tag);
+	queue_counts_init(&qc);
+	ret = queue_counts(&qc, &a->queue, env->st, env->settings, NULL,
+			   env->clock);
+	if (ret == 0) {
+		add_row(h, 0, NULL, "all decks", &qc.total);
+		for (size_t i = 0; i < qc.n_decks; i++)
+			add_row(h, 0, a->lib->decks[i].id.s,
+				a->lib->decks[i].id.s, &qc.decks[i]);
+		for (size_t i = 0; i < qc.n_tags; i++)
+			add_row(h, 1, qc.tags[i], qc.tags[i], &qc.by_tag[i]);
 	}
-	for (size_t i = 0; i < a->queue.n; i++) {
-		const struct queue_entry *e = &a->queue.entries[i];
-		const struct card *c = e->item->card;
-		const struct lstr_list *lists[2] = { &c->tags, &c->deck->tags };
-
-		count_entry(vec_at(&h->decks, 0), e->kind);
-		count_entry(vec_at(&h->decks, 1 + (size_t)(c->deck -
-							   a->lib->decks)),
-			    e->kind);
-		/* A tag on both the card and its deck counts once. */
-		for (int k = 0; k < 2; k++) {
-			for (size_t t = 0; t < lists[k]->n; t++) {
-				const char *tag = lists[k]->v[t].s;
-				const char **hit;
-
-				if (k == 1 && item_tag_on_card(c, tag))
-					continue;
-				hit = bsearch(&tag, tags->items, tags->len,
-					      sizeof(char *), cmp_str);
-				if (hit)
-					count_entry(vec_at(&h->tags,
-						(size_t)(hit - (const char **)
-							 tags->items)),
-						    e->kind);
-			}
-		}
-	}
-	new_left = s->new_per_day - (long)a->queue.new_done;
-	reviews_left = s->reviews_per_day - (long)a->queue.reviews_done;
-	if (new_left < 0)
-		new_left = 0;
-	if (reviews_left < 0)
-		reviews_left = 0;
-	for (size_t i = 0; i < h->decks.len; i++)
-		cap_row(vec_at(&h->decks, i), new_left, reviews_left);
-	for (size_t i = 0; i < h->tags.len; i++)
-		cap_row(vec_at(&h->tags, i), new_left, reviews_left);
-	return 0;
+	queue_counts_release(&qc);
+	return ret;
 }
 
 int app_home_refresh(struct app *a)
@@ -187,15 +94,9 @@ int app_home_refresh(struct app *a)
 	struct home *h = &a->home;
 	struct stats_summary sum;
 	struct study_day day;
-	struct vec tags;
-	int ret;
 
 	home_clear_rows(h);
-	vec_init(&tags, sizeof(char *));
-	all_tags(a->lib, &tags);
-	ret = count_rows(a, &tags);
-	vec_release(&tags);
-	if (ret < 0)
+	if (count_rows(a) < 0)
 		goto fail;
 	day = a->queue.day;
 	if (stats_read(&sum, env->st, env->clock,

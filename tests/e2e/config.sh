@@ -72,13 +72,14 @@ printf '0.85\n' > "$tmp/want"
 "$tpm" config retention > "$tmp/out"
 check "a bad value changes nothing" "$tmp/want" "$tmp/out"
 
-# The settings drive the session.
+# The settings drive the session; a deck's row is what a drill of that deck
+# alone holds, so both decks show the 2 new cards the limit leaves.
 "$tpm" config new_per_day 2
 TPMTRAIN_NOW=2026-11-23T09:00:00Z "$tpm" due --decks "$decks" > "$tmp/out"
 cat > "$tmp/want" <<'OUT'
 deck       new  learning  review
 caching      2         0       0
-program      0         0       0
+program      2         0       0
 total        2         0       0
 OUT
 check "due with new_per_day 2" "$tmp/want" "$tmp/out"

@@ -841,6 +841,62 @@ static void queue_cram_weakest_first_in_scope(void **state)
 }
 
 /* What falls due before an instant: studied, unsuspended, in scope. */
+/*
+ * One count for `due` and the home screen: a deck's row is what a drill of
+ * that deck alone holds today, so with 20 new cards a day left both decks
+ * show 20 (the old `due` gave the first deck 20 and the second 0).
+ */
+static void queue_counts_rows_are_what_a_drill_of_each_holds(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_counts qc;
+	char id[16];
+
+	for (int i = 0; i < 30; i++) {
+		snprintf(id, sizeof(id), "a%02d", i);
+		add_card(f->t, 0, id, CARD_BASIC, 0, i < 3 ? "caching" : NULL);
+	}
+	for (int i = 0; i < 25; i++) {
+		snprintf(id, sizeof(id), "b%02d", i);
+		add_card(f->t, 1, id, CARD_REVERSE, 0, i < 2 ? "caching" : NULL);
+	}
+	ready(f);
+	put_state(f, "b00", FSRS_REVIEW, T0 - HOUR, T0 - 30 * DAY, 0);
+	queue_counts_init(&qc);
+	assert_int_equal(queue_counts(&qc, &f->q, f->st, &f->s, NULL,
+				      &f->clock), 0);
+	assert_int_equal(qc.n_decks, 2);
+	assert_int_equal(qc.decks[0].n_new, 20);
+	assert_int_equal(qc.decks[1].n_new, 20);
+	assert_int_equal(qc.decks[1].n_review, 1);
+	assert_int_equal(qc.total.n_new, 20);
+	assert_int_equal(qc.total.n_review, 1);
+	/*
+	 * caching: a00-a02 new, b00 due, b00's reverse kept back by its due
+	 * sibling, and one of b01's two sides (siblings on different days).
+	 */
+	assert_int_equal(qc.n_tags, 1);
+	assert_string_equal(qc.tags[0], "caching");
+	assert_int_equal(qc.by_tag[0].n_new, 3 + 1);
+	assert_int_equal(qc.by_tag[0].n_review, 1);
+
+	/* After 15 new cards today, every row holds at most the 5 left. */
+	for (int i = 0; i < 15; i++) {
+		snprintf(id, sizeof(id), "a%02d", 10 + i);
+		grade(f, id, FSRS_GOOD);
+	}
+	assert_int_equal(queue_counts(&qc, &f->q, f->st, &f->s, NULL,
+				      &f->clock), 0);
+	assert_int_equal(qc.decks[0].n_new, 5);
+	assert_int_equal(qc.decks[0].n_learning, 15);
+	assert_int_equal(qc.decks[1].n_new, 5);
+	assert_int_equal(qc.total.n_new, 5);
+	assert_int_equal(qc.total.n_learning, 15);
+	assert_int_equal(qc.by_tag[0].n_new, 4);	/* under the cap */
+	queue_counts_release(&qc);
+	finish(f);
+}
+
 static void queue_counts_due_before_an_instant(void **state)
 {
 	struct fixture *f = *state;
@@ -1124,6 +1180,7 @@ int main(void)
 		cmocka_unit_test(queue_session_remap_follows_a_reload),
 		cmocka_unit_test(queue_session_remap_drops_undo_of_a_gone_card),
 		T(queue_cram_weakest_first_in_scope),
+		T(queue_counts_rows_are_what_a_drill_of_each_holds),
 		T(queue_counts_due_before_an_instant),
 		T(queue_undo_grade_reconciles_store_and_session),
 		T(queue_undo_grade_of_a_leech),

@@ -1,0 +1,164 @@
+/*
+ * Today's counts per deck and tag (see queue.h for what they mean): the
+ * entries of one session built without the daily limits are counted into
+ * their deck's and tags' rows, and each row is then capped at what the
+ * limits leave today.  Tags are found through a hash of the library's
+ * tags, built once per call.
+ */
+#include "queue/queue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strmap.h"
+#include "core/vec.h"
+#include "core/xmalloc.h"
+
+void queue_counts_init(struct queue_counts *qc)
+{
+	memset(qc, 0, sizeof(*qc));
+}
+
+void queue_counts_release(struct queue_counts *qc)
+{
+	xfree(qc->decks);
+	xfree(qc->tags);
+	xfree(qc->by_tag);
+	queue_counts_init(qc);
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Adds every tag of l to m (valued 1) and, when new, to out. */
+static void collect(struct strmap *m, const struct lstr_list *l,
+		    struct vec *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		void **slot = strmap_insert(m, l->v[i].s);
+
+		if (!*slot) {
+			*slot = out;	/* any non-NULL value: seen */
+			*(const char **)vec_push(out) = l->v[i].s;
+		}
+	}
+}
+
+/*
+ * qc->tags: the library's tags sorted, once each; m maps each to its
+ * index + 1.
+ */
+static void index_tags(struct queue_counts *qc, const struct library *lib,
+		       struct strmap *m)
+{
+	struct vec tags;
+
+	vec_init(&tags, sizeof(char *));
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		collect(m, &lib->decks[i].tags, &tags);
+		for (size_t c = 0; c < lib->decks[i].n_cards; c++)
+			collect(m, &lib->decks[i].cards[c].tags, &tags);
+	}
+	if (tags.len)
+		qsort(tags.items, tags.len, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < tags.len; i++)
+		*strmap_insert(m, *(const char **)vec_at(&tags, i)) =
+			(void *)(uintptr_t)(i + 1);
+	qc->n_tags = tags.len;
+	qc->tags = (const char **)vec_detach(&tags, NULL);
+}
+
+static void count_add(struct queue_count *n, enum queue_kind kind)
+{
+	if (kind == QUEUE_LEARNING)
+		n->n_learning++;
+	else if (kind == QUEUE_REVIEW)
+		n->n_review++;
+	else
+		n->n_new++;
+}
+
+static int list_has(const struct lstr_list *l, const char *tag)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].s, tag))
+			return 1;
+	return 0;
+}
+
+/* Counts e into its tags' rows; a tag on the card and its deck once. */
+static void count_tags(struct queue_counts *qc, const struct strmap *m,
+		       const struct queue_entry *e)
+{
+	const struct card *c = e->item->card;
+	const struct lstr_list *lists[2] = { &c->tags, &c->deck->tags };
+
+	for (int k = 0; k < 2; k++) {
+		for (size_t t = 0; t < lists[k]->n; t++) {
+			const char *tag = lists[k]->v[t].s;
+			uintptr_t at = (uintptr_t)strmap_get(m, tag);
+
+			if (k == 1 && list_has(&c->tags, tag))
+				continue;
+			if (at)
+				count_add(&qc->by_tag[at - 1], e->kind);
+		}
+	}
+}
+
+static void cap(struct queue_count *n, long new_left, long reviews_left)
+{
+	if (n->n_new > new_left)
+		n->n_new = new_left;
+	if (n->n_review > reviews_left)
+		n->n_review = reviews_left;
+}
+
+/* Caps every row at what today's limits leave. */
+static void cap_all(struct queue_counts *qc, const struct queue *q,
+		    const struct settings *s)
+{
+	long new_left = s->new_per_day - (long)q->new_done;
+	long reviews_left = s->reviews_per_day - (long)q->reviews_done;
+
+	new_left = new_left < 0 ? 0 : new_left;
+	reviews_left = reviews_left < 0 ? 0 : reviews_left;
+	cap(&qc->total, new_left, reviews_left);
+	for (size_t i = 0; i < qc->n_decks; i++)
+		cap(&qc->decks[i], new_left, reviews_left);
+	for (size_t i = 0; i < qc->n_tags; i++)
+		cap(&qc->by_tag[i], new_left, reviews_left);
+}
+
+int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
+		 const struct settings *s, const struct queue_filter *f,
+		 const struct clock *c)
+{
+	const struct library *lib = q->lib;
+	struct settings lifted = *s;
+	struct strmap tags;
+	int ret;
+
+	queue_counts_release(qc);
+	strmap_init(&tags);
+	index_tags(qc, lib, &tags);
+	qc->n_decks = lib->n_decks;
+	qc->decks = xcalloc(lib->n_decks + 1, sizeof(*qc->decks));
+	qc->by_tag = xcalloc(qc->n_tags + 1, sizeof(*qc->by_tag));
+	lifted.new_per_day = lifted.reviews_per_day = 1 << 30;
+	ret = queue_build(q, st, &lifted, f, c);
+	for (size_t i = 0; ret == 0 && i < q->n; i++) {
+		const struct queue_entry *e = &q->entries[i];
+
+		count_add(&qc->total, e->kind);
+		count_add(&qc->decks[e->item->card->deck - lib->decks],
+			  e->kind);
+		count_tags(qc, &tags, e);
+	}
+	if (ret == 0)
+		cap_all(qc, q, s);
+	strmap_release(&tags);
+	return ret;
+}
