@@ -10,7 +10,8 @@ set -eu
 N=${UI_BENCH_CARDS:-100000}
 GRADES=${UI_BENCH_GRADES:-40}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=$ROOT/tpmtrain
+# The binary of the build benchmarked (make bench passes it).
+BIN=${TPMTRAIN_BIN:-$ROOT/tpmtrain}
 for tool in valgrind tmux; do
 	command -v $tool >/dev/null || { echo "ui_grade: needs $tool"; exit 0; }
 done
