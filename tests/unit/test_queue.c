@@ -573,6 +573,49 @@ static void queue_leech_suspends_at_threshold(void **state)
 	finish(f);
 }
 
+/*
+ * The lookup index is in strcmp() order, whatever the keys share: long
+ * common prefixes, keys that are prefixes of others, bytes over 127.
+ */
+static void queue_index_sorts_keys_as_strcmp_does(void **state)
+{
+	struct fixture *f = *state;
+	static const char *parts[] = { "sd-", "sd-cache-", "\xc3\xa9", "a",
+				       "b", "0", "10", "-" };
+	unsigned seed = 12345;
+	char id[16];
+
+	for (int i = 0; i < 390; i++) {
+		size_t len = 0;
+
+		id[0] = '\0';
+		for (int k = 0; k < 3; k++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = parts[(seed >> 16) % 8];
+			if (len + strlen(p) + 4 >= sizeof(id))
+				break;
+			memcpy(id + len, p, strlen(p) + 1);
+			len += strlen(p);
+		}
+		snprintf(id + len, sizeof(id) - len, "%03d", i);
+		add_card(f->t, 0, id, i % 7 ? CARD_BASIC : CARD_REVERSE, 0,
+			 NULL);
+	}
+	ready(f);
+	for (size_t i = 1; i < f->t->lib.n_items; i++)
+		assert_true(strcmp(f->q.by_key[i - 1]->key,
+				   f->q.by_key[i]->key) < 0);
+	for (size_t i = 0; i < f->t->lib.n_items; i++) {
+		const char *k = f->t->lib.items[i].key;
+
+		assert_ptr_equal(queue_find_item(&f->q, k, strlen(k)),
+				 &f->t->lib.items[i]);
+	}
+	finish(f);
+}
+
 static void queue_filters_decks_and_tags(void **state)
 {
 	struct fixture *f = *state;
@@ -1172,6 +1215,7 @@ int main(void)
 		T(queue_undo_restores_exactly),
 		T(queue_bury_suspend_forget),
 		T(queue_leech_suspends_at_threshold),
+		T(queue_index_sorts_keys_as_strcmp_does),
 		T(queue_filters_decks_and_tags),
 		cmocka_unit_test(
 			queue_session_follows_the_queue_and_brings_steps_back),
