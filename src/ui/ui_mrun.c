@@ -90,6 +90,21 @@ const struct ui_keymap *mrun_keymap(const struct mrun *r)
 
 /* ---- State ------------------------------------------------------------- */
 
+/* The first line of Markdown md as shown, unwrapped: no ** or ` left. */
+static char *first_line(const char *md)
+{
+	struct ui_text t;
+	struct buf b;
+
+	ui_text_init(&t);
+	buf_init(&b);
+	ui_md_render(&t, md, strlen(md), 1 << 14, 0);
+	if (ui_text_n_lines(&t))
+		ui_text_line_str(&t, 0, &b);
+	ui_text_release(&t);
+	return buf_detach(&b, NULL);
+}
+
 void mrun_init(struct mrun *r, const char *title, const char *subtitle,
 	       const char *prompt)
 {
@@ -97,6 +112,7 @@ void mrun_init(struct mrun *r, const char *title, const char *subtitle,
 	r->title = xstrdup(title);
 	r->subtitle = xstrdup(subtitle);
 	r->prompt = xstrdup(prompt);
+	r->prompt_line = first_line(prompt);
 	vec_init(&r->phases, sizeof(struct mrun_phase));
 	vec_init(&r->facts, sizeof(char *));
 	vec_init(&r->hints, sizeof(char *));
@@ -127,6 +143,7 @@ void mrun_release(struct mrun *r)
 	xfree(r->title);
 	xfree(r->subtitle);
 	xfree(r->prompt);
+	xfree(r->prompt_line);
 	xfree(r->band_text);
 	xfree(r->status);
 	memset(r, 0, sizeof(*r));
@@ -525,8 +542,8 @@ void mrun_view(struct mrun *r, struct ui_view *v)
 	if (!r->prompt_open) {
 		ui_text_newline(t);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
-		ui_text_fit(t, UI_R_TEXT, 0, r->prompt, strlen(r->prompt),
-			    v->cols - 7, UI_LEFT);
+		ui_text_fit(t, UI_R_TEXT, 0, r->prompt_line,
+			    strlen(r->prompt_line), v->cols - 7, UI_LEFT);
 		ui_text_pad(t, UI_R_TEXT, 0, 2);
 		ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
 		if (r->band)

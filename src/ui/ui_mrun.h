@@ -68,6 +68,7 @@ struct mrun {
 	char *title;		/* the scenario's */
 	char *subtitle;		/* "system design · 45 min" */
 	char *prompt;		/* Markdown */
+	char *prompt_line;	/* its first line as shown, for the fold */
 
 	/* Copied in by the app from the session at every tick. */
 	struct vec phases;	/* of struct mrun_phase */

@@ -104,6 +104,27 @@ static void mrun_shows_phase_countdown_bar_and_keys(void **state)
 	ui_view_release(&v);
 }
 
+/* The folded prompt is its first line as shown: no Markdown marks. */
+static void mrun_folded_prompt_is_rendered(void **state)
+{
+	struct mrun r;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	mrun_init(&r, "mock · ambiguity", "behavioural · 24 min",
+		  "A round on **ambiguity** and `unclear` goals.\n\n"
+		  "1. Tell me about a goal.\n");
+	s = run_view(&r, 24, 80, &v);
+	assert_has(s, "A round on ambiguity and unclear goals.");
+	assert_lacks(s, "**");
+	assert_lacks(s, "`");
+	xfree(s);
+	mrun_release(&r);
+	ui_view_release(&v);
+}
+
 static void mrun_notes_take_letters_and_show_the_cursor(void **state)
 {
 	struct mrun r;
@@ -551,6 +572,7 @@ int main(void)
 	static const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test(f)
 		T(mrun_shows_phase_countdown_bar_and_keys),
+		T(mrun_folded_prompt_is_rendered),
 		T(mrun_notes_take_letters_and_show_the_cursor),
 		T(mrun_session_keys_ask_the_app),
 		T(mrun_end_asks_first),
