@@ -10,10 +10,12 @@
 
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/vec.h"
 #include "core/xmalloc.h"
 #include "lint/lint.h"
 #include "loader/loader.h"
 #include "match/match.h"
+#include "mock/mock.h"
 
 struct shipped {
 	struct library lib;
@@ -266,6 +268,82 @@ static void content_scenario_points_match_model_answers(void **state)
 }
 
 /*
+ * Reads FILE's lines into notes as a candidate types them in a mock (every
+ * line in phase 0: coverage counts a point made in any phase); returns
+ * the number of lines.  The lines point into text.
+ */
+static size_t split_notes(char *text, struct mock_note *notes, size_t max)
+{
+	size_t n = 0;
+
+	for (char *line = strtok(text, "\n"); line && n < max;
+	     line = strtok(NULL, "\n"))
+		notes[n++] = (struct mock_note){ line, 0 };
+	return n;
+}
+
+/*
+ * Notes as people type them under the clock (tests/fixtures/content/
+ * notes/ID.txt: shorthand, bullets, arrows, a third of a model answer's
+ * length) cover every key point of their scenario, through the coverage
+ * the mock screen shows.
+ */
+static void content_scenario_points_match_terse_notes(void **state)
+{
+	struct shipped *s = *state;
+	size_t points = 0, missed = 0;
+
+	for (size_t i = 0; i < s->lib.n_scenarios; i++) {
+		const struct scenario *sc = &s->lib.scenarios[i];
+		struct mock_note notes[256];
+		char rel[512];
+		size_t len, model_len, n, covered;
+		char *text, *model;
+		struct vec cov;
+
+		snprintf(rel, sizeof(rel),
+			 "tests/fixtures/content/notes/%s.txt", sc->id.s);
+		text = test_read_file(test_path(rel), &len);
+		if (!text)
+			fail_msg("scenario '%s' has no terse notes %s",
+				 sc->id.s, rel);
+		snprintf(rel, sizeof(rel),
+			 "tests/fixtures/content/answers/%s.txt", sc->id.s);
+		model = test_read_file(test_path(rel), &model_len);
+		assert_non_null(model);
+		/* Terse: at most half the model answer. */
+		if (len * 2 > model_len)
+			fail_msg("%s: notes of %zu bytes are not terse beside "
+				 "a model answer of %zu", sc->id.s, len,
+				 model_len);
+		n = split_notes(text, notes, 256);
+		vec_init(&cov, sizeof(struct mock_cover));
+		covered = mock_coverage(sc, notes, n, &cov);
+		for (size_t k = 0; k < cov.len; k++) {
+			const struct mock_cover *c = vec_at(&cov, k);
+
+			if (c->red_flag)
+				continue;
+			points++;
+			if (!c->covered) {
+				print_error("%s: terse notes miss key point "
+					    "'%s'\n", sc->id.s, c->label);
+				missed++;
+			}
+		}
+		print_message("%-36s %zu of %zu key points\n", sc->id.s,
+			      covered, cov.len);
+		vec_release(&cov);
+		xfree(text);
+		xfree(model);
+	}
+	print_message("%zu scenario key points checked against terse "
+		      "notes\n", points);
+	assert_int_equal(missed, 0);
+	assert_true(points >= 400);
+}
+
+/*
  * A typed card's own back is a model answer for its key points.  (Unrelated
  * text is not tried here: a typed card's point is one term checked inside
  * an answer to its question, and "salt" is a fine point for a password card
@@ -303,6 +381,7 @@ int main(void)
 		cmocka_unit_test(content_has_the_promised_scenarios),
 		cmocka_unit_test(content_has_the_ten_primers),
 		cmocka_unit_test(content_scenario_points_match_model_answers),
+		cmocka_unit_test(content_scenario_points_match_terse_notes),
 		cmocka_unit_test(content_typed_points_match_their_backs),
 	};
 
