@@ -10,7 +10,7 @@
 #include "sched/sched_int.h"
 
 /*
- * FSRS-6 as ts-fsrs 5.4.2 computes it (../shared/fsrs/SPEC.md).  Every
+ * FSRS-6 as ts-fsrs 5.4.2 computes it (src/sched/SPEC.md).  Every
  * expression keeps the reference's operand order and its rounding points
  * (round8, Math.round), because the test vectors are matched bit for bit
  * and a reordered product can move a stability across a rounding boundary.

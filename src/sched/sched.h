@@ -6,7 +6,7 @@
 
 /*
  * FSRS-6, exactly as the reference implementation ts-fsrs 5.4.2 computes it
- * (../shared/fsrs/SPEC.md).  Pure functions: no I/O, no clock, no globals.
+ * (src/sched/SPEC.md).  Pure functions: no I/O, no clock, no globals.
  * Times are Unix milliseconds (UTC); the caller passes "now".
  */
 

@@ -9,7 +9,8 @@
 
 /*
  * The scheduler against the reference, ts-fsrs 5.4.2: the public vectors
- * (../shared/fsrs, fuzz off) and reference_extra.json, which
+ * (tests/fixtures/sched, fuzz off; src/sched/SPEC.md says where they come
+ * from) and reference_extra.json, which
  * tools/sched/gen-fixtures.sh computes with ts-fsrs itself (fuzzed
  * histories, Alea outputs, String(x), weight migration, fuzz ranges).
  */
