@@ -2,8 +2,12 @@
 
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/buf.h"
+#include "core/quote.h"
 
 static const struct cli_verb verbs[] = {
 	{ "drill", cmd_drill, "drill [--deck D] [--tag T] [--decks DIR]...",
@@ -57,13 +61,32 @@ static void print_usage(FILE *out)
 		"$XDG_DATA_HOME/tpmtrain/progress.db (--db or TPMTRAIN_DB).\n");
 }
 
+/*
+ * Writes the message to standard error escaped as quote_add() does: the
+ * arguments of a message are paths, ids and argv, whose escape sequences
+ * and bidirectional controls must not reach the terminal, and the fixed
+ * text has none to lose.
+ */
+static void put_message(const char *fmt, va_list ap)
+{
+	struct buf raw, out;
+
+	buf_init(&raw);
+	buf_init(&out);
+	buf_vaddf(&raw, fmt, ap);
+	quote_add(&out, raw.s, raw.len, SIZE_MAX);
+	fputs(out.s, stderr);
+	buf_release(&out);
+	buf_release(&raw);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
 	fputs("tpmtrain: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -75,7 +98,7 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 
 	fprintf(stderr, "tpmtrain%s%s: ", verb ? " " : "", verb ? verb : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	if (v)

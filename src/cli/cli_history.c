@@ -23,6 +23,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/quote.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
@@ -122,8 +123,8 @@ static void add_duration(struct buf *b, int64_t ms)
 static void add_date(struct buf *b, const struct clock *c, int64_t utc_ms)
 {
 	int64_t local = utc_ms + (int64_t)clock_tz_offset_s(c, utc_ms) * 1000;
-	int64_t day = floor_div(local, 86400000), y;
-	int64_t min = (local - day * 86400000) / 60000;
+	int64_t day = floor_div(local, MS_PER_DAY), y;
+	int64_t min = (local - day * MS_PER_DAY) / 60000;
 	unsigned m, d;
 
 	civil_from_days(day, &y, &m, &d);
@@ -900,7 +901,7 @@ static int report_id(struct store *st, const char *arg, int64_t *id)
 	}
 	v = strtoll(arg, &end, 10);
 	if (!*arg || *end || v <= 0) {
-		q = loader_quote_dup(arg, strlen(arg));
+		q = quote_dup(arg, strlen(arg));
 		ret = cli_usage_error("report", "bad session '%s': want a "
 				      "number from 'tpmtrain history' or "
 				      "'last'", q);
@@ -972,7 +973,7 @@ int cmd_report(int argc, char **argv, struct cli_env *env)
 				json = !strcmp(optarg, "json");
 				break;
 			}
-			q = loader_quote_dup(optarg, strlen(optarg));
+			q = quote_dup(optarg, strlen(optarg));
 			ret = cli_usage_error("report", "unknown format '%s' "
 					      "(want md or json)", q);
 			xfree(q);

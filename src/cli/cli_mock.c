@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "core/vec.h"
 #include "loader/loader.h"
@@ -55,7 +56,7 @@ static void usage(FILE *out)
 static int unknown(const char *verb, const char *what, const char *name,
 		   const char *best, const char *otherwise)
 {
-	char *q = loader_quote_dup(name, strlen(name));
+	char *q = quote_dup(name, strlen(name));
 	int ret;
 
 	if (best)
@@ -92,7 +93,7 @@ static int parse_minutes(const char *verb, const char *text, int *out)
 	int ret;
 
 	if (!*text || *end || v < 1 || v > MOCK_MAX_MINUTES) {
-		q = loader_quote_dup(text, strlen(text));
+		q = quote_dup(text, strlen(text));
 		ret = cli_usage_error(verb, "bad value '%s' for --minutes: "
 				      "want a whole number from 1 to %d", q,
 				      MOCK_MAX_MINUTES);

@@ -9,12 +9,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
-#include "core/strmap.h"
+#include "core/quote.h"
 #include "sched/sched.h"
+#include "sched/sched_replay.h"
 
 /*
  * tpmtrain replay: runs review histories (card_id,review_time,rating lines)
@@ -26,8 +26,6 @@
 #define VERB "replay"
 #define MAX_LINE 65536	/* bytes */
 /* JavaScript's Date range (1e8 days either side of 1970), as the reference. */
-#define MAX_TIME_MS INT64_C(8640000000000000)
-#define MAX_IVL_DAYS 36500
 
 static const char usage_text[] =
 	"usage: tpmtrain replay [OPTIONS] [FILE|-]\n"
@@ -60,120 +58,13 @@ static const char usage_text[] =
 	"                           the review, so repeatable)\n"
 	"  --help                   show this help\n";
 
-/*
- * The cards seen so far, by id.  The map borrows its keys and the line
- * buffer is reused, so each id is copied into mem, with its card's state.
- */
-struct card_map {
-	struct strmap by_id;	/* id -> struct fsrs_card */
-	struct arena mem;
-};
-
-static void card_map_init(struct card_map *m)
-{
-	strmap_init(&m->by_id);
-	arena_init(&m->mem);
-}
-
-static void card_map_release(struct card_map *m)
-{
-	strmap_release(&m->by_id);
-	arena_release(&m->mem);
-}
-
-/* Adds id (not yet in m) and returns its zeroed card. */
-static struct fsrs_card *card_map_add(struct card_map *m, const char *id)
-{
-	struct fsrs_card *card = arena_calloc(&m->mem, 1, sizeof(*card));
-
-	*strmap_insert(&m->by_id, arena_strdup(&m->mem, id)) = card;
-	return card;
-}
-
-/*
- * Reads one line, without its "\n" or "\r\n", into line.  Returns 0 at the
- * end of the input, else 1; a line longer than MAX_LINE bytes is cut there
- * and *too_long set.
- */
-static int read_line(FILE *f, struct buf *line, int *too_long)
-{
-	int c;
-
-	buf_clear(line);
-	*too_long = 0;
-	while ((c = getc(f)) != EOF && c != '\n') {
-		if (line->len < MAX_LINE)
-			buf_addch(line, (char)c);
-		else
-			*too_long = 1;
-	}
-	if (c == EOF && !line->len && !*too_long)
-		return 0;
-	if (line->len && line->s[line->len - 1] == '\r')
-		buf_setlen(line, line->len - 1);
-	return 1;
-}
-
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/*
- * Splits a CSV line in place into fields (RFC 4180 quotes, inside one
- * line), trimming blanks around each.  Fills at most max pointers and
- * returns the number of fields, which may be more than max, or -1 for an
- * unclosed quote or text after a closing quote.
- */
-static int split_csv(char *s, char **fields, int max)
-{
-	int n = 0;
-
-	for (;;) {
-		char *start, *out, end;
-
-		while (is_blank(*s))
-			s++;
-		if (*s == '"') {
-			start = out = ++s;
-			for (;;) {
-				if (!*s)
-					return -1;
-				if (*s == '"' && s[1] != '"')
-					break;
-				if (*s == '"')	/* "" stands for " */
-					s++;
-				*out++ = *s++;
-			}
-			for (s++; is_blank(*s); s++)
-				;
-			if (*s && *s != ',')
-				return -1;
-		} else {
-			start = s;
-			while (*s && *s != ',')
-				s++;
-			for (out = s; out > start && is_blank(out[-1]); out--)
-				;
-		}
-		end = *s;	/* out may be s: read it before the NUL */
-		*out = '\0';
-		if (n < max)
-			fields[n] = start;
-		n++;
-		if (!end)
-			return n;
-		s++;
-	}
-}
-
 /* Writes s as one CSV field, quoted if it needs to be. */
 static void put_csv_field(FILE *out, const char *s)
 {
 	size_t len = strlen(s);
 
 	if (!strpbrk(s, ",\"\r\n") &&
-	    !(len && (is_blank(s[0]) || is_blank(s[len - 1])))) {
+	    !(len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1])))) {
 		fputs(s, out);
 		return;
 	}
@@ -186,73 +77,16 @@ static void put_csv_field(FILE *out, const char *s)
 	putc('"', out);
 }
 
-/*
- * Input text for a message: at most 40 bytes (cut at a UTF-8 boundary),
- * control characters shown as '?', so no input reaches the terminal raw.
- */
-static const char *shown(const char *s, char out[48])
-{
-	size_t n = strlen(s), i;
-
-	if (n > 40) {
-		n = 40;
-		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?'
-								 : s[i];
-	strcpy(out + i, s[n] ? "..." : "");
-	return out;
-}
-
-/* Ids are echoed to the output, which may be a terminal. */
-static int has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 1;
-	return 0;
-}
-
 /* Reports a bad input line the way compilers do. */
-__attribute__((format(printf, 3, 4)))
 static void line_error(const char *file, unsigned long line,
-		       const char *fmt, ...)
+		       const struct buf *msg)
 {
-	va_list ap;
+	struct buf q;
 
-	fprintf(stderr, "%s:%lu: error: ", file, line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-/* Unix milliseconds or ISO 8601 UTC, within MAX_TIME_MS of 1970. */
-static int parse_time(const char *s, int64_t *ms)
-{
-	const char *p = s + (*s == '-');
-	int64_t v = 0;
-
-	if (!isdigit((unsigned char)*p) || strchr(p, '-') || strchr(p, ':')) {
-		if (time_parse_iso(s, &v) < 0)
-			return TPM_EFORMAT;
-	} else {
-		for (; isdigit((unsigned char)*p); p++) {
-			if (v > MAX_TIME_MS)
-				return TPM_EINVAL;
-			v = v * 10 + (*p - '0');
-		}
-		if (*p)
-			return TPM_EFORMAT;
-		if (*s == '-')
-			v = -v;
-	}
-	if (v > MAX_TIME_MS || v < -MAX_TIME_MS)
-		return TPM_EINVAL;
-	*ms = v;
-	return 0;
+	buf_init(&q);
+	quote_add(&q, file, strlen(file), 200);
+	fprintf(stderr, "%s:%lu: error: %s\n", q.s, line, msg->s);
+	buf_release(&q);
 }
 
 static void print_review(const char *id, int64_t t, enum fsrs_rating g,
@@ -270,154 +104,39 @@ static void print_review(const char *id, int64_t t, enum fsrs_rating g,
 	       (long)r->card.scheduled_days, (long long)r->card.due);
 }
 
-static int is_header(char **f)
-{
-	return !strcasecmp(f[0], "card_id") &&
-	       !strcasecmp(f[1], "review_time") && !strcasecmp(f[2], "rating");
-}
-
-/*
- * Replays one line split into n fields f.  Returns 0, or -1 after
- * reporting a bad line (the card's state is then unchanged).
- */
-static int replay_fields(const struct fsrs_params *p, struct card_map *cards,
-			 char **f, int n, const char *file,
-			 unsigned long lineno)
-{
-	char q[48], a[21], b[21];
-	struct fsrs_card *card;
-	struct fsrs_review r;
-	enum fsrs_rating g;
-	int64_t t;
-
-	if (n < 0) {
-		line_error(file, lineno, "unclosed quote or text after a "
-			   "closing quote");
-		return -1;
-	}
-	if (n != 3) {
-		line_error(file, lineno, "expected 3 fields (card_id,"
-			   "review_time,rating), found %d", n);
-		return -1;
-	}
-	if (!*f[0]) {
-		line_error(file, lineno, "empty card id");
-		return -1;
-	}
-	if (has_control(f[0])) {
-		line_error(file, lineno, "card id '%s' contains a control "
-			   "character", shown(f[0], q));
-		return -1;
-	}
-	switch (parse_time(f[1], &t)) {
-	case 0:
-		break;
-	case TPM_EINVAL:
-		line_error(file, lineno, "review time '%s' is out of range",
-			   shown(f[1], q));
-		return -1;
-	default:
-		line_error(file, lineno, "bad review time '%s' (expected "
-			   "Unix milliseconds or ISO 8601 UTC such as "
-			   "2025-01-31T09:00:00Z)", shown(f[1], q));
-		return -1;
-	}
-	if (fsrs_parse_rating(f[2], &g) < 0) {
-		line_error(file, lineno, "bad rating '%s' (expected 1-4 or "
-			   "again, hard, good, easy)", shown(f[2], q));
-		return -1;
-	}
-	card = strmap_get(&cards->by_id, f[0]);
-	if (card && t < card->last_review) {
-		time_format_iso(t, a);
-		time_format_iso(card->last_review, b);
-		line_error(file, lineno, "card '%s' reviewed at %s, before its "
-			   "previous review at %s", shown(f[0], q), a, b);
-		return -1;
-	}
-	if (!card) {
-		card = card_map_add(cards, f[0]);
-		fsrs_card_new(card, t);
-	}
-	fsrs_review(p, card, g, t, &r);
-	*card = r.card;
-	print_review(f[0], t, g, &r);
-	return 0;
-}
-
 /* Replays every line of in; returns the number of bad lines. */
 static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 				   const char *file)
 {
-	struct card_map cards;
-	struct buf line;
+	struct replay r;
+	struct replay_row row;
+	struct buf line, err;
 	unsigned long lineno = 0, bad = 0;
-	int too_long, first = 1;
+	int too_long;
 
-	card_map_init(&cards);
+	replay_init(&r, p);
 	buf_init(&line);
+	buf_init(&err);
 	printf("card_id,review_time,rating,state,stability,difficulty,"
 	       "retrievability,scheduled_days,due\n");
-	while (read_line(in, &line, &too_long)) {
-		char *f[3];
-		char *s = line.s;
-		int n;
-
+	while (replay_read_line(in, &line, &too_long)) {
 		lineno++;
-		while (is_blank(*s))
-			s++;
-		if (too_long || memchr(line.s, '\0', line.len)) {
-			if (too_long)
-				line_error(file, lineno, "line longer than %d "
-					   "bytes", MAX_LINE);
-			else
-				line_error(file, lineno, "line contains a NUL "
-					   "byte");
-			bad++;
-			first = 0;
-			continue;
-		}
-		if (!*s)
-			continue;
-		n = split_csv(s, f, 3);
-		/* The header, on the first line that is not blank. */
-		if (first && n == 3 && is_header(f))
-			continue;
-		first = 0;
-		if (replay_fields(p, &cards, f, n, file, lineno) < 0)
-			bad++;
-	}
-	buf_release(&line);
-	card_map_release(&cards);
-	return bad;
-}
-
-static int parse_weights(const char *s, double *w, size_t *n)
-{
-	char *end;
-	size_t k = 0;
-
-	for (;;) {
-		double v;
-
-		while (isspace((unsigned char)*s))
-			s++;
-		errno = 0;
-		v = strtod(s, &end);
-		if (end == s || !isfinite(v) || errno == ERANGE)
-			return TPM_EFORMAT;
-		if (k == FSRS_N_WEIGHTS)
-			return TPM_ETOOBIG;
-		w[k++] = v;
-		for (s = end; isspace((unsigned char)*s); s++)
-			;
-		if (!*s)
+		buf_clear(&err);
+		switch (replay_line(&r, &line, too_long, &row, &err)) {
+		case REPLAY_ROW:
+			print_review(row.id, row.t, row.rating, &row.review);
 			break;
-		if (*s++ != ',')
-			return TPM_EFORMAT;
+		case REPLAY_SKIP:
+			break;
+		default:
+			line_error(file, lineno, &err);
+			bad++;
+		}
 	}
-	*n = k;
-	return 0;
+	buf_release(&err);
+	buf_release(&line);
+	replay_release(&r);
+	return bad;
 }
 
 /* Parses a steps option; returns 0, or EXIT_USAGE after saying why. */
@@ -425,19 +144,18 @@ static int parse_steps_option(const char *opt, const char *arg,
 			      int32_t *steps, size_t *n)
 {
 	int r = fsrs_parse_steps(arg, steps, FSRS_MAX_STEPS);
-	char q[48];
 
 	if (r == TPM_EINVAL)
 		return cli_usage_error(VERB, "%s: steps must be from 1m to "
 				       "36500d, not as in '%s'", opt,
-				       shown(arg, q));
+				       arg);
 	if (r == TPM_ETOOBIG)
 		return cli_usage_error(VERB, "%s: at most %d steps", opt,
 				       FSRS_MAX_STEPS);
 	if (r < 0)
 		return cli_usage_error(VERB, "%s: bad steps '%s' (expected a "
 				       "list such as 1m,10m,1h,1d)", opt,
-				       shown(arg, q));
+				       arg);
 	*n = (size_t)r;
 	return 0;
 }
@@ -465,7 +183,6 @@ int cmd_replay(int argc, char **argv, struct cli_env *env)
 	size_t n_w = 0;
 	const char *path = "-", *file;
 	unsigned long bad;
-	char q[48];
 	FILE *in;
 	int c;
 
@@ -485,10 +202,10 @@ int cmd_replay(int argc, char **argv, struct cli_env *env)
 				return cli_usage_error(VERB, "--retention must "
 						       "be a number in (0, 1],"
 						       " not '%s'",
-						       shown(optarg, q));
+						       optarg);
 			break;
 		case OPT_WEIGHTS:
-			switch (parse_weights(optarg, w, &n_w)) {
+			switch (fsrs_parse_weights(optarg, w, &n_w)) {
 			case 0:
 				break;
 			case TPM_ETOOBIG:
@@ -498,9 +215,9 @@ int cmd_replay(int argc, char **argv, struct cli_env *env)
 			default:
 				return cli_usage_error(VERB, "--weights: "
 						       "expected numbers "
-						       "separated by commas, "
-						       "not '%s'",
-						       shown(optarg, q));
+						       "separated by commas "
+						       "or spaces, not '%s'",
+						       optarg);
 			}
 			if (n_w != 17 && n_w != 19 && n_w != 21)
 				return cli_usage_error(VERB, "--weights: "
@@ -529,12 +246,12 @@ int cmd_replay(int argc, char **argv, struct cli_env *env)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (end == optarg || *end || errno || v < 1 ||
-			    v > MAX_IVL_DAYS)
+			    v > FSRS_MAX_INTERVAL)
 				return cli_usage_error(VERB, "--max-interval "
 						       "must be a whole number "
 						       "of days from 1 to "
 						       "36500, not '%s'",
-						       shown(optarg, q));
+						       optarg);
 			p.maximum_interval = (int32_t)v;
 			break;
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/quote.h"
 #include "core/vec.h"
 #include "loader/loader.h"
 #include "queue/queue.h"
@@ -83,27 +84,6 @@ static size_t split(char *line, struct field *f, size_t max)
 	}
 }
 
-/*
- * Appends s for quoting in a message, every byte but printable ASCII
- * escaped: the input is untrusted (maybe not even UTF-8), a message must
- * not carry escape sequences to the terminal, and an id is ASCII anyway.
- */
-static void add_quoted(struct buf *b, const char *s)
-{
-	size_t n = 0;
-
-	for (; *s && n < 60; s++, n++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch < 0x20 || ch >= 0x7f)
-			buf_addf(b, "\\x%02x", ch);
-		else
-			buf_addch(b, (char)ch);
-	}
-	if (*s)
-		buf_adds(b, "...");
-}
-
 /* Reports a bad input line as "<stdin>:LINE:COL: error: MSG". */
 __attribute__((format(printf, 3, 4)))
 static void line_error(size_t line, unsigned col, const char *fmt, ...)
@@ -154,7 +134,7 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 		const struct card *card = library_find_card(b->lib, f[0].s);
 		struct suggest sg;
 
-		add_quoted(&q, f[0].s);
+		quote_add(&q, f[0].s, strlen(f[0].s), 60);
 		suggest_init(&sg, f[0].s);
 		for (size_t i = 0; i < b->lib->n_items; i++) {
 			/* A cloze card's id: its first deletion is meant. */
@@ -171,7 +151,7 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 		goto out;
 	}
 	if (fsrs_parse_rating(f[1].s, &rating) < 0) {
-		add_quoted(&q, f[1].s);
+		quote_add(&q, f[1].s, strlen(f[1].s), 60);
 		line_error(lineno, f[1].col,
 			   "bad rating '%s' (want 1-4 or again, hard, good, "
 			   "easy)", q.s);

@@ -3,6 +3,10 @@
 
 #include <stdint.h>
 
+/* The one length of a day in milliseconds (UTC days have no leap seconds
+ * in Unix time). */
+#define MS_PER_DAY INT64_C(86400000)
+
 /*
  * Time, injected (SQLite's VFS xCurrentTime): logic takes a struct clock or a
  * plain timestamp and never reads the system clock itself, so tests can

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "core/buf.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "match/match.h"
 
@@ -39,7 +40,7 @@ static void lint_point_answer(struct lint *l, const struct key_point *kp,
 	if (match_pattern_find(p, answer->s, strlen(answer->s), NULL,
 			       NULL) > 0)
 		return;
-	q = loader_quote_dup(kp->label.s, strlen(kp->label.s));
+	q = quote_dup(kp->label.s, strlen(kp->label.s));
 	diag_add(l->dl, DIAG_WARNING, kp->pattern.pos, "key point '%s' does "
 		 "not match the card's own 'back' (line %u)", q,
 		 answer->pos.line);
@@ -101,7 +102,7 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 
 	for (size_t i = 0; i < refs->n; i++) {
 		const struct lstr *ref = &refs->v[i];
-		char *q = loader_quote_dup(ref->s, strlen(ref->s));
+		char *q = quote_dup(ref->s, strlen(ref->s));
 		struct stat st;
 		struct buf path;
 		int found;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "match/match.h"
 
@@ -125,7 +126,7 @@ static void lint_rubric_ref(struct lint *l, const struct lstr *id)
 	suggest_init(&sg, id->s);
 	for (size_t k = 0; k < lib->n_rubrics; k++)
 		suggest_consider(&sg, lib->rubrics[k].id.s);
-	q = loader_quote_dup(id->s, strlen(id->s));
+	q = quote_dup(id->s, strlen(id->s));
 	if (sg.best)
 		diag_add(l->dl, DIAG_ERROR, id->pos, "unknown rubric '%s' (did "
 			 "you mean '%s'?)", q, sg.best);
@@ -169,7 +170,7 @@ void lint_clarification(struct lint *l, const struct clarification *c)
 			 "text, so it answers every question");
 	else if (c->example.s && match_pattern_find(p, c->example.s,
 			strlen(c->example.s), NULL, NULL) <= 0) {
-		q = loader_quote_dup(c->example.s, strlen(c->example.s));
+		q = quote_dup(c->example.s, strlen(c->example.s));
 		diag_add(l->dl, DIAG_ERROR, c->example.pos, "'ask' does not "
 			 "match its example '%s'", q);
 		xfree(q);

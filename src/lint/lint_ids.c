@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quote.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
 
@@ -118,7 +119,7 @@ static void add_rejected(struct vec *ids, const struct rejected *r,
 static void duplicate(struct lint *l, const char *what, const struct lstr *id,
 		      const struct lstr *first)
 {
-	char *q = loader_quote_dup(id->s, strlen(id->s));
+	char *q = quote_dup(id->s, strlen(id->s));
 
 	if (!strcmp(first->pos.file, id->pos.file))
 		diag_add(l->dl, DIAG_ERROR, id->pos, "duplicate %s id '%s' "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/quote.h"
 #include "core/utf8.h"
 #include "core/xmalloc.h"
 
@@ -75,7 +76,7 @@ static void check_controls(struct lint *l, const struct lstr *v,
 	buf_init(&msg);
 	if (first_cp == 0x1b && first_len > 1) {
 		buf_adds(&msg, "terminal escape sequence '");
-		loader_quote(&msg, v->s + first, first_len, 20);
+		quote_add(&msg, v->s + first, first_len, 20);
 		buf_addf(&msg, "' in '%s'", key);
 	} else {
 		buf_addf(&msg, "control character U+%04X in '%s'",
@@ -171,9 +172,9 @@ static void check_mojibake(struct lint *l, const struct lstr *v,
 		return;
 	buf_init(&msg);
 	buf_adds(&msg, "mojibake '");
-	loader_quote(&msg, v->s + first, first_span, 10);
+	quote_add(&msg, v->s + first, first_span, 10);
 	buf_adds(&msg, "' for '");
-	loader_quote(&msg, enc, utf8_encode(fixed, enc), 10);
+	quote_add(&msg, enc, utf8_encode(fixed, enc), 10);
 	buf_addf(&msg, "' in '%s' (UTF-8 read as Windows-1252", key);
 	if (found > 1)
 		buf_addf(&msg, "; %zu more in this text", found - 1);

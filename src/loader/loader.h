@@ -296,12 +296,7 @@ int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del);
 /*
  * Text helpers for diagnostics about library values (used by lint too).
  *
- * loader_quote() appends s[0..len) to out for quoting in a message: cut to
- * max characters (with "..."), control characters escaped (\e, \x07,
- * \u0085, \n), so that a message never carries a raw escape sequence to
- * a terminal.  s must be valid UTF-8 (library strings are).
- * loader_quote_dup() does the same, to 40 characters, into a new string
- * the caller frees with xfree().
+ * Values are quoted in messages with quote_add() (core/quote.h).
  *
  * suggest_consider() keeps, of the candidates given to it one by one, the
  * one closest to suggest_init()'s word (optimal string alignment distance, ignoring case),
@@ -309,8 +304,6 @@ int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del);
  */
 struct buf;
 
-void loader_quote(struct buf *out, const char *s, size_t len, size_t max);
-char *loader_quote_dup(const char *s, size_t len);
 
 struct suggest {
 	const char *word;

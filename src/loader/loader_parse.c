@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "core/arena.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "loader/loader_int.h"
 
@@ -84,7 +85,7 @@ static char *found(const yaml_event_t *ev)
 		buf_adds(&b, "nothing");
 	} else {
 		buf_addch(&b, '\'');
-		loader_quote(&b, scalar(ev), ev->data.scalar.length, 30);
+		quote_add(&b, scalar(ev), ev->data.scalar.length, 30);
 		buf_addch(&b, '\'');
 	}
 	return buf_detach(&b, NULL);
@@ -103,7 +104,7 @@ static int node_ok(struct loader *ld, const yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		q = loader_quote_dup((const char *)ev->data.alias.anchor,
+		q = quote_dup((const char *)ev->data.alias.anchor,
 				     strlen((const char *)ev->data.alias.anchor));
 		loader_diag(ld, DIAG_ERROR, pos, "YAML aliases are not allowed "
 			    "('*%s')", q);
@@ -125,7 +126,7 @@ static int node_ok(struct loader *ld, const yaml_event_t *ev)
 		return 0;
 	}
 	if (anchor) {
-		q = loader_quote_dup((const char *)anchor,
+		q = quote_dup((const char *)anchor,
 				     strlen((const char *)anchor));
 		loader_diag(ld, DIAG_ERROR, pos, "YAML anchors are not allowed "
 			    "('&%s')", q);
@@ -138,7 +139,7 @@ static int node_ok(struct loader *ld, const yaml_event_t *ev)
 
 		if (short_form)
 			t += sizeof(std) - 1;
-		q = loader_quote_dup(t, strlen(t));
+		q = quote_dup(t, strlen(t));
 		loader_diag(ld, DIAG_ERROR, pos, "YAML tags are not allowed "
 			    "('%s%s')", short_form ? "!!" : "", q);
 		xfree(q);
@@ -273,7 +274,7 @@ static int check_text(struct loader *ld, const struct field *f,
 	}
 	if ((kind == FK_ID || kind == FK_CARD_ID) &&
 	    !loader_id_valid(kind, v, len)) {
-		q = loader_quote_dup(v, len);
+		q = quote_dup(v, len);
 		if (f->kind == FK_TAG_LIST)
 			loader_diag(ld, DIAG_ERROR, pos, "invalid tag '%s' (use "
 				    "a-z, 0-9 and '-', starting with a letter "
@@ -319,7 +320,7 @@ static int enum_value(struct loader *ld, const struct field *f,
 		buf_addf(&expected, "%s%s", i == 0 ? "" : i + 1 == en->n ?
 			 " or " : ", ", en->names[i]);
 	}
-	q = loader_quote_dup(v, ev->data.scalar.length);
+	q = quote_dup(v, ev->data.scalar.length);
 	if (sg.best)
 		loader_diag(ld, DIAG_ERROR, pos, "unknown %s '%s' (did you "
 			    "mean '%s'?)", en->what, q, sg.best);
@@ -383,7 +384,7 @@ static int number_value(struct loader *ld, const struct field *f,
 	if (number_syntax(v, integer) &&
 	    strlen(v) == ev->data.scalar.length)
 		d = strtod(v, NULL);
-	q = loader_quote_dup(v, ev->data.scalar.length);
+	q = quote_dup(v, ev->data.scalar.length);
 	if (!(d > 0) && !(percent && d == 0)) {
 		loader_diag(ld, DIAG_ERROR, pos, "expected %s for '%s', found "
 			    "'%s'", expected(f->kind), f->name, q);
@@ -521,7 +522,7 @@ static void key_event(struct loader *ld, struct frame *fr,
 		fr->field = &s->fields[i];
 		return;
 	}
-	q = loader_quote_dup(key, len);
+	q = quote_dup(key, len);
 	if (i >= 0) {
 		loader_diag(ld, DIAG_ERROR, pos, "duplicate key '%s' (first at "
 			    "line %u)", q, fr->key_line[i]);
@@ -769,7 +770,7 @@ static void top_event(struct loader *ld, struct frame *fr,
 			}
 			suggest_consider(&sg, s->name);
 		}
-		q = loader_quote_dup(key, len);
+		q = quote_dup(key, len);
 		if (sg.best)
 			loader_diag(ld, DIAG_ERROR, pos, "expected %s as the "
 				    "first key, found '%s' (did you mean "

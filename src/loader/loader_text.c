@@ -7,49 +7,6 @@
 #include "core/utf8.h"
 #include "loader/loader_int.h"
 
-void loader_quote(struct buf *out, const char *s, size_t len, size_t max)
-{
-	size_t i = 0, chars = 0;
-
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-
-		if (chars++ == max) {
-			buf_adds(out, "...");
-			return;
-		}
-		if (!n) {
-			/* Not expected in library text; never pass it on raw. */
-			buf_addf(out, "\\x%02x", (unsigned char)s[i]);
-			i++;
-			continue;
-		}
-		if (cp == '\n')
-			buf_adds(out, "\\n");
-		else if (cp == '\t')
-			buf_adds(out, "\\t");
-		else if (cp == 0x1b)
-			buf_adds(out, "\\e");
-		else if (cp < 0x20 || cp == 0x7f)
-			buf_addf(out, "\\x%02x", (unsigned)cp);
-		else if (utf8_is_control(cp))
-			buf_addf(out, "\\u%04x", (unsigned)cp);
-		else
-			buf_add(out, s + i, n);
-		i += n;
-	}
-}
-
-char *loader_quote_dup(const char *s, size_t len)
-{
-	struct buf b;
-
-	buf_init(&b);
-	loader_quote(&b, s, len, 40);
-	return buf_detach(&b, NULL);
-}
-
 void suggest_init(struct suggest *sg, const char *word)
 {
 	sg->word = word;

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/xmalloc.h"
 
 #define MS_PER_HOUR 3600000LL
-#define MS_PER_DAY 86400000LL
 
 /* What the scan found for one library item. */
 struct queue_slot {

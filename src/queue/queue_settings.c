@@ -52,8 +52,8 @@ static const struct setting_info infos[SET_COUNT] = {
 	[SET_RELEARNING_STEPS] = { "relearning_steps",
 				   "steps after a lapse, as learning_steps", 0, 0, 0 },
 	[SET_MAXIMUM_INTERVAL] = { "maximum_interval",
-				   "the longest interval in days, 1 to 36500", 1, 36500,
-				   INT_FIELD(maximum_interval) },
+				   "the longest interval in days, 1 to 36500", 1,
+				   FSRS_MAX_INTERVAL, INT_FIELD(maximum_interval) },
 	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day, 0 to 9999", 0, 9999,
 			      INT_FIELD(new_per_day) },
 	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day, 0 to 99999", 0,
@@ -242,34 +242,16 @@ static int parse_weights(struct settings *s, const char *v, struct buf *err,
 	double w[FSRS_N_WEIGHTS];
 	struct fsrs_params p;
 	size_t n = 0;
-	const char *q = v;
+	int ret = fsrs_parse_weights(v, w, &n);
 
-	while (*q) {
-		char *end;
-
-		while (*q == ' ' || *q == '\t' || *q == ',')
-			q++;
-		if (!*q)
-			break;
-		if (n == FSRS_N_WEIGHTS) {
-			n++;
-			break;
-		}
-		errno = 0;
-		w[n] = strtod(q, &end);
-		if (end == q || errno || !isfinite(w[n]) ||
-		    (*end && *end != ' ' && *end != '\t' && *end != ',')) {
-			buf_addf(err, "weight %zu is not a number", n + 1);
-			return TPM_EINVAL;
-		}
-		n++;
-		q = end;
+	if (ret == TPM_EFORMAT) {
+		buf_addf(err, "weight %zu is not a number", n + 1);
+		return TPM_EINVAL;
 	}
-	if (n != 17 && n != 19 && n != 21) {
+	if (ret < 0 || (n != 17 && n != 19 && n != 21)) {
 		buf_addf(err, "want 21 numbers (or 17 or 19 from FSRS-4.5 or "
-			      "FSRS-5), got %s%zu",
-			 n > FSRS_N_WEIGHTS ? "more than " : "",
-			 n > FSRS_N_WEIGHTS ? (size_t)FSRS_N_WEIGHTS : n);
+			      "FSRS-5), got %s%zu", ret < 0 ? "more than " : "",
+			 n);
 		return TPM_EINVAL;
 	}
 	/* Out-of-range weights would be clipped without a word: refuse. */

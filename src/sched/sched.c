@@ -2,10 +2,13 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/clock.h"
 #include "core/err.h"
 #include "sched/sched_int.h"
 
@@ -20,10 +23,8 @@
 #define S_MAX 36500.0
 #define INIT_S_MAX 100.0
 #define MS_PER_MIN INT64_C(60000)
-#define MS_PER_DAY INT64_C(86400000)
-#define MAX_STEP_MIN (36500 * 1440)
+#define MAX_STEP_MIN (FSRS_MAX_INTERVAL * 1440)
 #define DEFAULT_RETENTION 0.9
-#define DEFAULT_MAX_IVL 36500
 
 static const double default_w[FSRS_N_WEIGHTS] = {
 	0.212, 1.2931, 2.3065, 8.2956,		/* initial S per grade */
@@ -146,7 +147,7 @@ void fsrs_params_default(struct fsrs_params *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->request_retention = DEFAULT_RETENTION;
-	p->maximum_interval = DEFAULT_MAX_IVL;
+	p->maximum_interval = FSRS_MAX_INTERVAL;
 	p->enable_fuzz = 0;
 	p->enable_short_term = 1;
 	p->learning_steps[0] = 1;
@@ -242,6 +243,35 @@ int fsrs_parse_steps(const char *s, int32_t *out, size_t max)
 	return (int)n;
 }
 
+int fsrs_parse_weights(const char *s, double *w, size_t *n)
+{
+	size_t k = 0;
+
+	for (s = skip_space(s); *s; s = skip_space(s)) {
+		char *end;
+		double v;
+
+		/* Like steps: separated by a comma, spaces or both. */
+		if (k > 0 && *s == ',')
+			s = skip_space(s + 1);
+		errno = 0;
+		v = strtod(s, &end);
+		if (end == s || errno == ERANGE || !isfinite(v) ||
+		    (*end && *end != ',' && !isspace((unsigned char)*end))) {
+			*n = k;
+			return TPM_EFORMAT;
+		}
+		if (k == FSRS_N_WEIGHTS) {
+			*n = k;
+			return TPM_ETOOBIG;
+		}
+		w[k++] = v;
+		s = end;
+	}
+	*n = k;
+	return 0;
+}
+
 void fsrs_card_new(struct fsrs_card *c, int64_t now)
 {
 	memset(c, 0, sizeof(*c));
@@ -314,7 +344,7 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 						  : INT32_MAX;
 	}
 	run->max_ivl = p->maximum_interval ? p->maximum_interval
-					   : DEFAULT_MAX_IVL;
+					   : FSRS_MAX_INTERVAL;
 	/* Room for the + 1s of the ordering of grades. */
 	if (run->max_ivl > INT32_MAX - 4)
 		run->max_ivl = INT32_MAX - 4;

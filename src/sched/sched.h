@@ -25,6 +25,7 @@ enum fsrs_state {
 };
 
 #define FSRS_N_WEIGHTS 21
+#define FSRS_MAX_INTERVAL 36500	/* days: the longest interval there is */
 #define FSRS_MAX_STEPS 16
 
 /* The memory state of one study item. */
@@ -107,6 +108,15 @@ void fsrs_params_clip(struct fsrs_params *p);
  * more than max steps; out is then unspecified.
  */
 int fsrs_parse_steps(const char *s, int32_t *out, size_t max);
+
+/*
+ * Parses weights such as "0.212, 1.2931 ..." into w (room for
+ * FSRS_N_WEIGHTS): numbers separated by a comma, spaces or both, as steps
+ * are.  Sets *n to the count read and returns 0; or TPM_EFORMAT when
+ * number *n + 1 is not a finite number, TPM_ETOOBIG for more than
+ * FSRS_N_WEIGHTS.  The count (17, 19 or 21) is the caller's to check.
+ */
+int fsrs_parse_weights(const char *s, double *w, size_t *n);
 
 /* A new card, due at now. */
 void fsrs_card_new(struct fsrs_card *c, int64_t now);

@@ -179,7 +179,7 @@ static void day_label(const struct app *a, int64_t utc_ms, char out[16])
 	int64_t y;
 	unsigned m, d;
 
-	civil_from_days(floor_div(local, 86400000), &y, &m, &d);
+	civil_from_days(floor_div(local, MS_PER_DAY), &y, &m, &d);
 	snprintf(out, 16, "%u %s", d, mon[m - 1]);
 }
 

@@ -76,7 +76,7 @@ $f:8: error: card 'pm-program#c1' reviewed at 2025-01-06T09:00:00Z, before its p
 $f:9: error: empty card id
 $f:10: error: unclosed quote or text after a closing quote
 $f:11: error: review time '99999999999999999' is out of range
-$f:12: error: card id 'pm?[2J' contains a control character
+$f:12: error: card id 'pm\\e[2J' contains a control character
 END
 expect bad-lines 1 "$tmp/bad.out" "$tmp/bad.err" -- replay "$f"
 sed "s|^$f:|<stdin>:|" "$tmp/bad.err" > "$tmp/bad-stdin.err"
@@ -100,7 +100,7 @@ bad_option retention-text "--retention must be a number in (0, 1], not '90%'" \
 	--retention 90%
 bad_option weights-count '--weights: expected 17, 19 or 21 values, found 3' \
 	--weights 1,2,3
-bad_option weights-text "--weights: expected numbers separated by commas, not '1,2,x'" \
+bad_option weights-text "--weights: expected numbers separated by commas or spaces, not '1,2,x'" \
 	--weights 1,2,x
 bad_option steps "--learning-steps: bad steps '1m,10' (expected a list such as 1m,10m,1h,1d)" \
 	--learning-steps 1m,10

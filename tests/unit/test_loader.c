@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/err.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
 #include "loader/loader_rejected.h"
@@ -482,13 +483,13 @@ static void loader_quotes_and_suggests(void **state)
 
 	(void)state;
 	buf_init(&b);
-	loader_quote(&b, "a\x1b[31mb\tc\nd\x07\xc2\x85", 14, 40);
+	quote_add(&b, "a\x1b[31mb\tc\nd\x07\xc2\x85", 14, 40);
 	assert_string_equal(b.s, "a\\e[31mb\\tc\\nd\\x07\\u0085");
 	buf_clear(&b);
-	loader_quote(&b, "abcdef", 6, 3);
+	quote_add(&b, "abcdef", 6, 3);
 	assert_string_equal(b.s, "abc...");
 	buf_release(&b);
-	s = loader_quote_dup("caf\xc3\xa9", 5);
+	s = quote_dup("caf\xc3\xa9", 5);
 	assert_string_equal(s, "caf\xc3\xa9");
 	xfree(s);
 

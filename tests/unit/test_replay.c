@@ -1,0 +1,208 @@
+/*
+ * The replay engine (sched/sched_replay.h) line by line, and the one
+ * weights parser the settings and `replay --weights` share.
+ */
+#include "test_util.h"
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "sched/sched.h"
+#include "sched/sched_replay.h"
+
+struct fixture {
+	struct fsrs_params p;
+	struct replay r;
+	struct buf line, err;
+	struct replay_row row;
+};
+
+/*
+ * The engine of one test, opened and closed inside it: cmocka counts as
+ * leaked what a test allocates and does not free itself.
+ */
+static void open_f(struct fixture *f)
+{
+	memset(f, 0, sizeof(*f));
+	fsrs_params_default(&f->p);
+	replay_init(&f->r, &f->p);
+	buf_init(&f->line);
+	buf_init(&f->err);
+}
+
+static void close_f(struct fixture *f)
+{
+	replay_release(&f->r);
+	buf_release(&f->line);
+	buf_release(&f->err);
+}
+
+/* Replays text (len bytes, NULs allowed) as one line; the result. */
+static int line_n(struct fixture *f, const char *text, size_t len)
+{
+	buf_clear(&f->line);
+	buf_add(&f->line, text, len);
+	buf_clear(&f->err);
+	return replay_line(&f->r, &f->line, 0, &f->row, &f->err);
+}
+
+static int line(struct fixture *f, const char *text)
+{
+	return line_n(f, text, strlen(text));
+}
+
+static void replay_skips_the_header_and_blank_lines(void **state)
+{
+	struct fixture fx, *f = &fx;
+
+	(void)state;
+	open_f(f);
+	assert_int_equal(line(f, "  "), REPLAY_SKIP);
+	assert_int_equal(line(f, "Card_ID, review_time ,RATING"), REPLAY_SKIP);
+	assert_int_equal(line(f, "a,1735689600000,3"), REPLAY_ROW);
+	/* A header after the first line is a bad line. */
+	assert_int_equal(line(f, "card_id,review_time,rating"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "bad review time 'review_time' "
+			    "(expected Unix milliseconds or ISO 8601 UTC "
+			    "such as 2025-01-31T09:00:00Z)");
+	close_f(f);
+}
+
+/* Each row is the scheduler's review of the card's state so far. */
+static void replay_rows_follow_each_card(void **state)
+{
+	struct fixture fx, *f = &fx;
+	struct fsrs_card card;
+	struct fsrs_review want;
+	const int64_t t0 = INT64_C(1735689600000);
+
+	(void)state;
+	open_f(f);
+	assert_int_equal(line(f, "\"x,1\",2025-01-01T00:00:00Z,good"),
+			 REPLAY_ROW);
+	assert_string_equal(f->row.id, "x,1");
+	assert_int_equal(f->row.t, t0);
+	fsrs_card_new(&card, t0);
+	fsrs_review(&f->p, &card, FSRS_GOOD, t0, &want);
+	assert_int_equal(f->row.review.card.due, want.card.due);
+	assert_true(f->row.review.card.stability == want.card.stability);
+
+	card = want.card;
+	assert_int_equal(line(f, "x\\,1,1735690200000,1"), TPM_EFORMAT);
+	assert_int_equal(line(f, "\"x,1\" , 1735690200000 , 1"), REPLAY_ROW);
+	fsrs_review(&f->p, &card, FSRS_AGAIN, t0 + 600000, &want);
+	assert_int_equal(f->row.review.card.state, want.card.state);
+	assert_int_equal(f->row.review.card.due, want.card.due);
+	close_f(f);
+}
+
+static void replay_reports_bad_lines_and_changes_nothing(void **state)
+{
+	struct fixture fx, *f = &fx;
+
+	(void)state;
+	open_f(f);
+	assert_int_equal(line(f, "a,1735689600000,3"), REPLAY_ROW);
+	assert_int_equal(line(f, "a,1735689000000,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "card 'a' reviewed at "
+			    "2024-12-31T23:50:00Z, before its previous review "
+			    "at 2025-01-01T00:00:00Z");
+	assert_int_equal(line(f, "a,1,2,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "expected 3 fields (card_id,"
+			    "review_time,rating), found 4");
+	assert_int_equal(line(f, "\"a,1,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "unclosed quote or text after a "
+			    "closing quote");
+	assert_int_equal(line(f, ",1,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "empty card id");
+	assert_int_equal(line(f, "a,99999999999999999999,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "review time '99999999999999999999' "
+			    "is out of range");
+	assert_int_equal(line(f, "a,1735689600000,5"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "bad rating '5' (expected 1-4 or "
+			    "again, hard, good, easy)");
+	/* The card is as the first line left it. */
+	assert_int_equal(line(f, "a,1735690200000,3"), REPLAY_ROW);
+	assert_int_equal(f->row.review.card.reps, 2);
+	close_f(f);
+}
+
+/* What reaches a message is escaped: ESC, C1, bidi, invalid bytes. */
+static void replay_quotes_what_it_reports(void **state)
+{
+	struct fixture fx, *f = &fx;
+
+	(void)state;
+	open_f(f);
+	assert_int_equal(line(f, "\x1b]0;x\x07,1,3"), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "card id '\\e]0;x\\x07' contains a "
+			    "control character");
+	assert_int_equal(line(f, "a,\xc2\x9b" "2J\xe2\x80\xae,3"),
+			 TPM_EFORMAT);
+	assert_non_null(strstr(f->err.s, "'\\u009b2J\\u202e'"));
+	assert_int_equal(line(f, "a,1,\xff"), TPM_EFORMAT);
+	assert_non_null(strstr(f->err.s, "'\\xff'"));
+	assert_int_equal(line_n(f, "a,1\0,3", 6), TPM_EFORMAT);
+	assert_string_equal(f->err.s, "line contains a NUL byte");
+	close_f(f);
+}
+
+static void replay_reads_lines_with_their_length(void **state)
+{
+	struct fixture fx, *f = &fx;
+	static const char in[] = "a,1,3\r\nb\0c\n\nlast";
+	FILE *fp = fmemopen((void *)in, sizeof(in) - 1, "r");
+	int too_long;
+
+	(void)state;
+	open_f(f);
+	assert_non_null(fp);
+	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_string_equal(f->line.s, "a,1,3");
+	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_int_equal(f->line.len, 3);
+	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_int_equal(f->line.len, 0);
+	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_string_equal(f->line.s, "last");
+	assert_int_equal(too_long, 0);
+	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 0);
+	fclose(fp);
+	close_f(f);
+}
+
+/* Settings and replay read weights alike: commas, spaces or both. */
+static void weights_parse_with_any_separator(void **state)
+{
+	double w[FSRS_N_WEIGHTS];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(fsrs_parse_weights("1, 2 3,4\t5", w, &n), 0);
+	assert_int_equal(n, 5);
+	assert_true(w[0] == 1 && w[2] == 3 && w[4] == 5);
+	assert_int_equal(fsrs_parse_weights("  ", w, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(fsrs_parse_weights("1,2,x", w, &n), TPM_EFORMAT);
+	assert_int_equal(n, 2);	/* the third is bad */
+	assert_int_equal(fsrs_parse_weights("1,,2", w, &n), TPM_EFORMAT);
+	assert_int_equal(fsrs_parse_weights("1,nan", w, &n), TPM_EFORMAT);
+	assert_int_equal(fsrs_parse_weights("1e999", w, &n), TPM_EFORMAT);
+	assert_int_equal(fsrs_parse_weights("1;2", w, &n), TPM_EFORMAT);
+	assert_int_equal(fsrs_parse_weights("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+					    "0 0 0 0 0 0 0", w, &n),
+			 TPM_ETOOBIG);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(replay_skips_the_header_and_blank_lines),
+		cmocka_unit_test(replay_rows_follow_each_card),
+		cmocka_unit_test(replay_reports_bad_lines_and_changes_nothing),
+		cmocka_unit_test(replay_quotes_what_it_reports),
+		cmocka_unit_test(replay_reads_lines_with_their_length),
+		cmocka_unit_test(weights_parse_with_any_separator),
+	};
+
+	return cmocka_run_group_tests_name("replay", tests, NULL, NULL);
+}
