@@ -141,6 +141,9 @@ int cli_main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
+			if (!*optarg)
+				return cli_usage_error(NULL, "--db needs a file "
+						       "name, not ''");
 			db = optarg;
 			break;
 		case 'h':

@@ -17,8 +17,11 @@
 /* Adds dir/name to paths (owned) if it is a directory; else frees it. */
 static void add_dir(struct vec *paths, const char *dir, const char *name)
 {
-	char *path = cli_path_join(dir, name);
+	char *path;
 
+	if (!dir)	/* no home: no user folder */
+		return;
+	path = cli_path_join(dir, name);
 	if (cli_is_dir(path))
 		*(char **)vec_push(paths) = path;
 	else
@@ -93,6 +96,12 @@ int cli_open_store(struct cli_env *env, unsigned flags, struct store **st,
 	struct buf err;
 	int ret;
 
+	if (!env->db_path) {
+		cli_error("no home folder for the progress database: set HOME, "
+			  "or give --db PATH or TPMTRAIN_DB");
+		*st = NULL;
+		return EXIT_DATA;
+	}
 	ret = store_open(st, env->db_path, flags);
 	if (ret < 0) {
 		cli_error("%s", store_errmsg(*st));

@@ -30,8 +30,11 @@ char *cli_path_join(const char *dir, const char *name)
 }
 
 /*
- * $VAR/tpmtrain, or $HOME/fallback/tpmtrain when VAR is unset or empty
- * (the XDG base directory rule).
+ * $VAR/tpmtrain, or $HOME/fallback/tpmtrain when VAR is unset, empty or
+ * relative (the XDG base directory rule: a relative path is invalid and
+ * ignored); NULL without an absolute HOME either, rather than a folder
+ * relative to wherever tpmtrain happens to start, which would split the
+ * progress by directory.
  */
 static char *xdg_dir(const char *var, const char *fallback)
 {
@@ -39,12 +42,13 @@ static char *xdg_dir(const char *var, const char *fallback)
 	const char *home = getenv("HOME");
 	struct buf b;
 
+	if (!(v && *v == '/') && !(home && *home == '/'))
+		return NULL;
 	buf_init(&b);
-	if (v && *v)
+	if (v && *v == '/')
 		buf_addf(&b, "%s/tpmtrain", v);
 	else
-		buf_addf(&b, "%s/%s/tpmtrain", home && *home ? home : ".",
-			 fallback);
+		buf_addf(&b, "%s/%s/tpmtrain", home, fallback);
 	return buf_detach(&b, NULL);
 }
 
@@ -102,8 +106,10 @@ int cli_env_init(struct cli_env *env)
 	env->data_dir = find_data_dir();
 	env->user_dir = xdg_dir("XDG_DATA_HOME", ".local/share");
 	env->config_dir = xdg_dir("XDG_CONFIG_HOME", ".config");
-	env->db_path = db && *db ? xstrdup(db)
-				 : cli_path_join(env->user_dir, "progress.db");
+	if (db && *db)
+		env->db_path = xstrdup(db);
+	else if (env->user_dir)
+		env->db_path = cli_path_join(env->user_dir, "progress.db");
 	if (now && *now) {
 		if (clock_init_frozen_start(&env->clock, &env->fake, now) < 0) {
 			cli_error("TPMTRAIN_NOW: cannot parse '%s' (want ISO "

@@ -822,13 +822,18 @@ int cli_report_file(void *ctx, int64_t id, struct buf *path,
 		    struct buf *err)
 {
 	const struct cli_report_ctx *rc = ctx;
-	char *dir = cli_path_join(rc->env->user_dir, "reports");
+	char *dir;
 	struct store_mock r;
 	struct arena a;
 	struct buf out;
 	FILE *f;
 	int ret, ok;
 
+	if (!rc->env->user_dir) {
+		buf_adds(err, "no home folder to write the report in");
+		return TPM_ENOENT;
+	}
+	dir = cli_path_join(rc->env->user_dir, "reports");
 	arena_init(&a);
 	buf_init(&out);
 	buf_clear(path);

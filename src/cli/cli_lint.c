@@ -108,13 +108,15 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 				content = argv[i];
 		}
 	} else {
-		char *user = cli_path_join(env->user_dir, "decks");
+		char *user = env->user_dir
+				     ? cli_path_join(env->user_dir, "decks")
+				     : NULL;
 
 		*(char **)vec_push(&owned) =
 			cli_path_join(env->data_dir, "decks");
 		*(char **)vec_push(&owned) =
 			cli_path_join(env->data_dir, "content");
-		if (cli_is_dir(user))
+		if (user && cli_is_dir(user))
 			*(char **)vec_push(&owned) = user;
 		else
 			xfree(user);
