@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -123,7 +124,37 @@ int cli_option_error(const char *verb, int c, char **argv)
 	return cli_usage_error(verb, "unknown option '%s'", arg);
 }
 
+/*
+ * Every verb's output ends here: a write that failed (a full disk, a
+ * closed stdout) is an error, not a success nobody saw.
+ */
+static int check_output(int ret)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return ret;
+	cli_output_error();
+	return ret == EXIT_OK ? EXIT_DATA : ret;
+}
+
+int cli_output_error(void)
+{
+	static int said;
+
+	if (!said)
+		cli_error("cannot write the output: %s",
+			  strerror(errno ? errno : EIO));
+	said = 1;
+	return EXIT_DATA;
+}
+
+static int run(int argc, char **argv);
+
 int cli_main(int argc, char **argv)
+{
+	return check_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },

@@ -60,6 +60,13 @@ int cli_option_error(const char *verb, int c, char **argv);
 __attribute__((format(printf, 1, 2)))
 void cli_error(const char *fmt, ...);
 
+/*
+ * Says, once, that standard output could not be written (errno's reason)
+ * and returns EXIT_DATA.  cli_main() calls it after every verb whose output
+ * failed; a verb that stops early because of it calls it first.
+ */
+int cli_output_error(void);
+
 /* The verb named name, or NULL. */
 const struct cli_verb *cli_find_verb(const char *name);
 

@@ -150,17 +150,19 @@ static int write_out(const char *path, const struct buf *out)
 	FILE *f = path ? fopen(path, "w") : stdout;
 	int ok;
 
+	if (!path) {	/* cli_main() checks standard output */
+		fwrite(out->s ? out->s : "", 1, out->len, stdout);
+		return EXIT_OK;
+	}
 	if (!f) {
 		cli_error("cannot write %s: %s", path, strerror(errno));
 		return EXIT_DATA;
 	}
 	ok = fwrite(out->s ? out->s : "", 1, out->len, f) == out->len;
 	ok &= fflush(f) == 0;
-	if (path)
-		ok &= fclose(f) == 0;
+	ok &= fclose(f) == 0;
 	if (!ok) {
-		cli_error("cannot write %s: %s", path ? path : "the output",
-			  strerror(errno));
+		cli_error("cannot write %s: %s", path, strerror(errno));
 		return EXIT_DATA;
 	}
 	return EXIT_OK;

@@ -1,6 +1,7 @@
 /* tpmtrain review --batch: grades from standard input, for scripts. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
@@ -32,27 +33,6 @@ static void usage(FILE *out)
 		"'tpmtrain drill'\n"
 		"  --decks DIR   read decks from DIR instead of the shipped decks\n"
 		"                and $XDG_DATA_HOME/tpmtrain/decks (repeatable)\n");
-}
-
-/*
- * Reads one line into line without its newline.  Returns 0 at the end of
- * input, 1 otherwise.
- */
-static int read_line(FILE *in, struct buf *line)
-{
-	char chunk[1024];
-
-	buf_clear(line);
-	while (fgets(chunk, sizeof(chunk), in)) {
-		buf_adds(line, chunk);
-		if (line->len && line->s[line->len - 1] == '\n') {
-			buf_setlen(line, line->len - 1);
-			if (line->len && line->s[line->len - 1] == '\r')
-				buf_setlen(line, line->len - 1);
-			return 1;
-		}
-	}
-	return line->len > 0;
 }
 
 /* A field of a line and the column (from 1) where it starts. */
@@ -97,12 +77,21 @@ static void line_error(size_t line, unsigned col, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* A line may hold an id and a rating: 4 KiB is plenty, and bounds it. */
+#define MAX_LINE 4096
+/*
+ * "Did you mean" scans every card: for so many bad lines only, so that a
+ * file of unknown ids against a large library stays quick.
+ */
+#define MAX_SUGGESTIONS 20
+
 struct batch {
 	struct library *lib;
 	struct store *st;
 	struct settings s;
 	struct cli_env *env;
 	int bad;		/* some line was bad */
+	int suggestions;	/* did-you-mean scans done */
 };
 
 /*
@@ -136,7 +125,8 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 
 		quote_add(&q, f[0].s, strlen(f[0].s), 60);
 		suggest_init(&sg, f[0].s);
-		for (size_t i = 0; i < b->lib->n_items; i++) {
+		for (size_t i = 0; b->suggestions < MAX_SUGGESTIONS &&
+				   i < b->lib->n_items; i++) {
 			/* A cloze card's id: its first deletion is meant. */
 			if (card && b->lib->items[i].card == card) {
 				sg.best = b->lib->items[i].key;
@@ -144,6 +134,7 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 			}
 			suggest_consider(&sg, b->lib->items[i].key);
 		}
+		b->suggestions++;
 		line_error(lineno, f[0].col, "unknown card '%s'%s%s%s", q.s,
 			   sg.best ? " (did you mean '" : "",
 			   sg.best ? sg.best : "", sg.best ? "'?)" : "");
@@ -171,7 +162,13 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 	time_format_iso(res.review.after.fsrs.due, due);
 	printf("%s %s %s\n", item->key,
 	       fsrs_state_name(res.review.after.fsrs.state), due);
-	fflush(stdout);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_output_error();
+		fprintf(stderr, "tpmtrain: stopped at %s line %zu, whose grade "
+				"was saved but not shown\n", INPUT_NAME, lineno);
+		buf_release(&q);
+		return -1;
+	}
 out:
 	buf_release(&q);
 	return 0;
@@ -181,11 +178,26 @@ static int run_batch(struct batch *b)
 {
 	struct buf line;
 	size_t lineno = 0;
-	int ret = EXIT_OK;
+	int ret = EXIT_OK, too_long;
 
 	buf_init(&line);
-	while (read_line(stdin, &line)) {
+	while (buf_read_line(&line, stdin, MAX_LINE, &too_long)) {
+		const char *nul = memchr(line.s, '\0', line.len);
+
 		lineno++;
+		/* A NUL would end the line early: the rest would be lost. */
+		if (nul || too_long) {
+			if (nul)
+				line_error(lineno, (unsigned)(nul - line.s) + 1,
+					   "a NUL byte; nothing saved for this "
+					   "line");
+			else
+				line_error(lineno, MAX_LINE + 1,
+					   "line longer than %d bytes; nothing "
+					   "saved for it", MAX_LINE);
+			b->bad = 1;
+			continue;
+		}
 		if (grade_line(b, line.s, lineno) < 0) {
 			ret = EXIT_DATA;
 			break;

@@ -109,3 +109,22 @@ char *buf_detach(struct buf *b, size_t *len)
 	buf_init(b);
 	return s;
 }
+
+int buf_read_line(struct buf *b, FILE *f, size_t max, int *too_long)
+{
+	int c;
+
+	buf_clear(b);
+	*too_long = 0;
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (b->len < max)
+			buf_addch(b, (char)c);
+		else
+			*too_long = 1;
+	}
+	if (c == EOF && !b->len && !*too_long)
+		return 0;
+	if (b->len && b->s[b->len - 1] == '\r')
+		buf_setlen(b, b->len - 1);
+	return 1;
+}

@@ -2,6 +2,7 @@
 #define TPM_CORE_BUF_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 
 /*
@@ -33,5 +34,13 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 void buf_setlen(struct buf *b, size_t len);
 /* Hands the string to the caller, who frees it with xfree(); b is reset. */
 char *buf_detach(struct buf *b, size_t *len);
+
+/*
+ * Reads one line of f into b (replacing its contents), without its "\n"
+ * or "\r\n", byte for byte: a NUL stays in and counts in b->len.  Returns
+ * 0 at the end of the input, else 1; bytes past max are dropped and
+ * *too_long set, so one line costs at most max bytes of memory.
+ */
+int buf_read_line(struct buf *b, FILE *f, size_t max, int *too_long);
 
 #endif

@@ -26,21 +26,7 @@ void replay_release(struct replay *r)
 
 int replay_read_line(FILE *f, struct buf *line, int *too_long)
 {
-	int c;
-
-	buf_clear(line);
-	*too_long = 0;
-	while ((c = getc(f)) != EOF && c != '\n') {
-		if (line->len < REPLAY_MAX_LINE)
-			buf_addch(line, (char)c);
-		else
-			*too_long = 1;
-	}
-	if (c == EOF && !line->len && !*too_long)
-		return 0;
-	if (line->len && line->s[line->len - 1] == '\r')
-		buf_setlen(line, line->len - 1);
-	return 1;
+	return buf_read_line(line, f, REPLAY_MAX_LINE, too_long);
 }
 
 static int is_blank(char c)
