@@ -68,6 +68,7 @@ static void print_usage(FILE *out)
  * and bidirectional controls must not reach the terminal, and the fixed
  * text has none to lose.
  */
+__attribute__((format(printf, 1, 0)))
 static void put_message(const char *fmt, va_list ap)
 {
 	struct buf raw, out;
