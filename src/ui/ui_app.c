@@ -526,7 +526,8 @@ int ui_run(const struct ui_env *env, struct buf *err)
 			ui_app_key(&a, key);
 		app_tick(&a);
 	}
-	/* SIGTERM, SIGHUP or ^C: save what the screen holds, then go. */
+	/* A signal that quits (ui_term.c lists them): save what the screen
+	 * holds, then go. */
 	if (!a.quit)
 		app_suspend(&a, 1);
 	ui_term_stop();

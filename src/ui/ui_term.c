@@ -19,7 +19,17 @@
 static SCREEN *screen;
 static int active;
 static volatile sig_atomic_t interrupted, stop_asked;
-static struct sigaction old_int, old_term, old_hup, old_tstp;
+/*
+ * Every signal whose default ends the program without a core dump, and
+ * ^\ (SIGQUIT): each makes the loop save what the screen holds and leave
+ * with the terminal restored, never in raw mode.
+ */
+static const int quit_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+	SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+};
+#define N_QUIT_SIGNALS (sizeof(quit_signals) / sizeof(quit_signals[0]))
+static struct sigaction old_quit[N_QUIT_SIGNALS], old_tstp;
 static int pasting;
 
 /*
@@ -132,6 +142,13 @@ static void on_stop_signal(int sig)
 	stop_asked = 1;
 }
 
+static void restore_signals(void)
+{
+	for (size_t i = 0; i < N_QUIT_SIGNALS; i++)
+		sigaction(quit_signals[i], &old_quit[i], NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
+}
+
 /* The x-alloc fatal hook: the message must land on a sane terminal. */
 static void fatal_hook(void)
 {
@@ -153,19 +170,15 @@ int ui_term_start(void)
 	sa.sa_handler = on_quit_signal;
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: a blocked read returns at once. */
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	for (size_t i = 0; i < N_QUIT_SIGNALS; i++)
+		sigaction(quit_signals[i], &sa, &old_quit[i]);
 	sa.sa_handler = on_stop_signal;
 	sigaction(SIGTSTP, &sa, &old_tstp);
 	interrupted = stop_asked = 0;
 	set_escdelay(25);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGTERM, &old_term, NULL);
-		sigaction(SIGHUP, &old_hup, NULL);
-		sigaction(SIGTSTP, &old_tstp, NULL);
+		restore_signals();
 		return TPM_EINVAL;
 	}
 	active = 1;
@@ -208,10 +221,7 @@ void ui_term_stop(void)
 	delscreen(screen);
 	screen = NULL;
 	xmalloc_set_fatal_hook(NULL);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
-	sigaction(SIGTSTP, &old_tstp, NULL);
+	restore_signals();
 }
 
 int ui_term_stop_asked(void)

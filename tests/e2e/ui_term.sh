@@ -81,6 +81,16 @@ rev-cap 2
 cloze-program#c1 3"
 ok "SIGTERM leaves the terminal sane and keeps the grades"
 
+# Every other signal that quits: ^\ (SIGQUIT), SIGUSR1, SIGALRM, SIGPIPE.
+for sig in QUIT USR1 ALRM PIPE; do
+	run "$TPMTRAIN drill"
+	wait_for "Name the three constraints"
+	kill -$sig "$(app_pid)"
+	wait_exit
+	expect_sane_terminal
+	ok "SIG$sig leaves the terminal sane"
+done
+
 # Colours: eight at most, none at all with NO_COLOR.
 run "$TPMTRAIN"
 wait_for "reviewed"
