@@ -345,8 +345,19 @@ static int set_journal(struct store *st)
 
 	rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode=WAL", -1, &stmt,
 				NULL);
-	if (rc == SQLITE_OK)
+	/*
+	 * The switch needs the file to itself, and SQLite does not wait for
+	 * it through the busy handler (other processes opening the file at
+	 * the same time hold read locks for a moment): wait here, as long.
+	 */
+	for (int waited = 0; rc == SQLITE_OK; waited += 10) {
 		rc = sqlite3_step(stmt);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= STORE_BUSY_MS)
+			break;
+		sqlite3_reset(stmt);
+		sqlite3_sleep(10);
+		rc = SQLITE_OK;
+	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(stmt);
 		return store_fail(st, rc);
@@ -361,6 +372,54 @@ static int set_journal(struct store *st)
 	return store_exec(st, "PRAGMA synchronous=FULL");
 }
 
+/*
+ * check_version() in one read transaction: its three reads then see one
+ * state of the file, not a table created by another process between the
+ * application id and the count (which looked like another program's file).
+ */
+static int check_version_read(struct store *st, int64_t *version)
+{
+	int ret = store_exec(st, "BEGIN");
+
+	if (ret < 0)
+		return ret;
+	ret = check_version(st, version);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return ret;
+}
+
+/*
+ * Creates or upgrades the schema as one writer: the version is read again
+ * inside a write transaction, so of several processes opening one
+ * database at once, one creates or migrates it and the others wait (the
+ * busy timeout) and then find it current.  Read outside only, two of them
+ * both saw an empty file and both created the tables.
+ */
+static int make_current(struct store *st)
+{
+	int64_t version = 0;
+	int ret = check_version_read(st, &version);
+
+	/* Current: nothing to write, so no need to wait for other writers. */
+	if (ret < 0 || version == STORE_SCHEMA_VERSION)
+		return ret < 0 ? ret : set_journal(st);
+	ret = store_tx_begin(st);
+	if (ret < 0)
+		return ret;
+	ret = check_version(st, &version);
+	if (ret == 0 && version < STORE_SCHEMA_VERSION)
+		ret = store_migrate(st, (int)version);
+	if (ret < 0) {
+		store_tx_rollback(st);
+		return ret;
+	}
+	ret = store_tx_commit(st);
+	if (ret < 0)
+		return ret;
+	/* WAL cannot be turned on inside a transaction. */
+	return set_journal(st);
+}
+
 int store_open(struct store **out, const char *path, unsigned flags)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
@@ -372,27 +431,16 @@ int store_open(struct store **out, const char *path, unsigned flags)
 	ret = open_handle(st, flags);
 	if (ret < 0)
 		return ret;
-	ret = check_version(st, &version);
-	if (ret < 0)
-		return ret;
-	if (version < STORE_SCHEMA_VERSION && st->readonly)
-		return store_failf(st, TPM_EREADONLY,
-				   "%s and needs upgrading from schema version "
-				   "%lld; nothing was changed",
-				   tpm_strerror(TPM_EREADONLY),
-				   (long long)version);
 	if (!st->readonly) {
-		if (version > 0 && version < STORE_SCHEMA_VERSION) {
-			/* The backup comes before the first byte changes. */
-			ret = store_migrate(st, (int)version);
-			if (ret < 0)
-				return ret;
-		}
-		ret = set_journal(st);
-		if (ret < 0)
-			return ret;
-		if (version == 0)
-			ret = store_schema_init(st);
+		ret = make_current(st);
+	} else {
+		ret = check_version_read(st, &version);
+		if (ret == 0 && version < STORE_SCHEMA_VERSION)
+			return store_failf(st, TPM_EREADONLY,
+					   "%s and needs upgrading from schema "
+					   "version %lld; nothing was changed",
+					   tpm_strerror(TPM_EREADONLY),
+					   (long long)version);
 	}
 	/* Writes to a database that is thrown away at close would be lost. */
 	if (ret == 0 && st->memory)

@@ -90,11 +90,12 @@ int store_exec(struct store *st, const char *sql);
 int store_pragma_int(struct store *st, const char *name, int64_t *out);
 
 /*
- * Schema: creates the current schema on an empty database, or migrates
- * an older one forward after backing it up (store_migrate.c).  version is
- * the database's user_version; the caller has refused newer ones.
+ * Schema: brings a database of schema version (its user_version; 0 for an
+ * empty one) to the current one, inside the caller's write transaction:
+ * an older one is backed up first, to progress.db.vN.bak through a
+ * temporary file of this process that is renamed only when complete.  The
+ * caller has refused newer versions.  Returns 0 or a negative tpm_err.
  */
-int store_schema_init(struct store *st);
 int store_migrate(struct store *st, int version);
 
 /*

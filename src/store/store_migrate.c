@@ -175,27 +175,6 @@ int store_schema_apply(sqlite3 *db, int from, int to)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* Runs the steps after version in one transaction. */
-static int apply_steps(struct store *st, int version)
-{
-	int ret, rc;
-
-	ret = store_tx_begin(st);
-	if (ret < 0)
-		return ret;
-	rc = store_schema_apply(st->db, version, STORE_SCHEMA_VERSION);
-	if (rc != SQLITE_OK) {
-		ret = store_fail(st, rc);
-		store_tx_rollback(st);
-		return ret;
-	}
-	return store_tx_commit(st);
-}
-
-int store_schema_init(struct store *st)
-{
-	return apply_steps(st, 0);
-}
 
 char *store_backup_path(const char *path, int version)
 {
@@ -229,17 +208,25 @@ static void sync_dir_of(const char *path)
 static int backup_to(struct store *st, const char *bak)
 {
 	struct buf tmp;
-	sqlite3 *dest = NULL;
+	sqlite3 *src = NULL, *dest = NULL;
 	sqlite3_backup *b;
 	int rc, err = 0;
 
+	/* Its own name: another process's half-written copy is not ours. */
 	buf_init(&tmp);
-	buf_addf(&tmp, "%s.tmp", bak);
+	buf_addf(&tmp, "%s.%ld.tmp", bak, (long)getpid());
 	unlink(tmp.s);
-	rc = sqlite3_open_v2(tmp.s, &dest,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/*
+	 * The copy is read through a second connection: st's holds the write
+	 * lock (so nobody else migrates meanwhile), and SQLite will not back
+	 * up from a connection in the middle of a write transaction.
+	 */
+	rc = sqlite3_open_v2(st->path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_open_v2(tmp.s, &dest, SQLITE_OPEN_READWRITE |
+				     SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK) {
-		b = sqlite3_backup_init(dest, "main", st->db, "main");
+		b = sqlite3_backup_init(dest, "main", src, "main");
 		if (b) {
 			rc = sqlite3_backup_step(b, -1);
 			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -252,6 +239,7 @@ static int backup_to(struct store *st, const char *bak)
 		rc = sqlite3_close(dest);
 	else
 		sqlite3_close(dest);
+	sqlite3_close(src);
 	if (rc == SQLITE_OK && rename(tmp.s, bak) < 0)
 		err = store_failf(st, TPM_EIO,
 				  "cannot back up to %s before upgrading (%s); "
@@ -274,12 +262,17 @@ static int backup_to(struct store *st, const char *bak)
 
 int store_migrate(struct store *st, int version)
 {
-	char *bak = store_backup_path(st->path, version);
-	int ret;
+	int rc;
 
-	ret = backup_to(st, bak);
-	xfree(bak);
-	if (ret < 0)
-		return ret;
-	return apply_steps(st, version);
+	/* The backup comes before the first byte changes. */
+	if (version > 0) {
+		char *bak = store_backup_path(st->path, version);
+		int ret = backup_to(st, bak);
+
+		xfree(bak);
+		if (ret < 0)
+			return ret;
+	}
+	rc = store_schema_apply(st->db, version, STORE_SCHEMA_VERSION);
+	return rc == SQLITE_OK ? 0 : store_fail(st, rc);
 }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/arena.h"
@@ -601,6 +602,92 @@ static void make_v1_db(const char *path)
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/*
+ * Eight processes open path for writing at once; returns how many of them
+ * failed (each child exits 0 when store_open() succeeded, else 1 after
+ * printing why).
+ */
+static int open_in_parallel(const char *path)
+{
+	pid_t pids[8];
+	int failed = 0, status;
+
+	for (int i = 0; i < 8; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			struct store *st;
+			int ret = store_open(&st, path,
+					     STORE_WRITE | STORE_CREATE);
+
+			if (ret < 0)
+				fprintf(stderr, "child %d: %s\n", i,
+					store_errmsg(st));
+			store_free(st);
+			_exit(ret < 0);
+		}
+	}
+	for (int i = 0; i < 8; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	}
+	return failed;
+}
+
+/* The user_version of the database at path. */
+static int64_t file_version(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+					 NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1,
+					    &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/*
+ * Eight processes creating one database, and eight upgrading one, twenty
+ * times each: every one succeeds (once half failed with "table card_state
+ * already exists", once "not a tpmtrain database"), and the backup is a
+ * whole database of the old version (once it was 0 bytes, once already
+ * upgraded).
+ */
+static void store_parallel_first_runs_and_upgrades(void **state)
+{
+	struct fixture *f = *state;
+	char *bak = store_backup_path(f->path, 1);
+	char wal[160], shm[160];
+
+	snprintf(wal, sizeof(wal), "%s-wal", f->path);
+	snprintf(shm, sizeof(shm), "%s-shm", f->path);
+	for (int round = 0; round < 20; round++) {
+		unlink(f->path);
+		unlink(wal);
+		unlink(shm);
+		unlink(bak);
+		assert_int_equal(open_in_parallel(f->path), 0);
+		assert_int_equal(file_version(f->path), STORE_SCHEMA_VERSION);
+		assert_false(exists(bak));
+
+		unlink(f->path);
+		unlink(wal);
+		unlink(shm);
+		make_v1_db(f->path);
+		assert_int_equal(open_in_parallel(f->path), 0);
+		assert_int_equal(file_version(f->path), STORE_SCHEMA_VERSION);
+		assert_true(exists(bak));
+		assert_int_equal(file_version(bak), 1);
+	}
+	xfree(bak);
+}
+
 static void store_migrates_with_backup_and_keeps_data(void **state)
 {
 	struct fixture *f = *state;
@@ -881,6 +968,7 @@ int main(void)
 		T(store_fault_truncated_db),
 		T(store_fault_disk_full),
 		T(store_fault_other_programs_db),
+		T(store_parallel_first_runs_and_upgrades),
 		T(store_migrates_with_backup_and_keeps_data),
 		T(store_migration_refused_when_read_only_or_locked),
 #undef T
