@@ -2,9 +2,11 @@
 
 #include <jansson.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 
 void diag_list_init(struct diag_list *dl)
@@ -82,33 +84,53 @@ static const char *level_name(const struct diag *d, int strict)
 	return d->level == DIAG_ERROR || strict ? "error" : "warning";
 }
 
+/*
+ * The file and message as shown: quoted (core/quote.h), since a file name
+ * from someone's deck folder may hold escape sequences, bidi controls or
+ * bytes that are not UTF-8, which would reach the terminal, or make the
+ * JSON output drop the diagnostic.
+ */
+static void shown(const struct diag *d, struct buf *file, struct buf *msg)
+{
+	quote_add(file, d->file, strlen(d->file), SIZE_MAX);
+	quote_add(msg, d->msg, strlen(d->msg), SIZE_MAX);
+}
+
 char *diag_format_text(const struct diag *d, int strict)
 {
-	struct buf b;
+	struct buf b, file, msg;
 
 	buf_init(&b);
+	buf_init(&file);
+	buf_init(&msg);
+	shown(d, &file, &msg);
 	/* A problem with the whole file (too large, unreadable) has no
 	 * line: "file: error: msg", as compilers print it. */
 	if (d->line)
-		buf_addf(&b, "%s:%u:%u: %s: %s", d->file, d->line, d->col,
-			 level_name(d, strict), d->msg);
+		buf_addf(&b, "%s:%u:%u: %s: %s", file.s, d->line, d->col,
+			 level_name(d, strict), msg.s);
 	else
-		buf_addf(&b, "%s: %s: %s", d->file, level_name(d, strict),
-			 d->msg);
+		buf_addf(&b, "%s: %s: %s", file.s, level_name(d, strict),
+			 msg.s);
+	buf_release(&file);
+	buf_release(&msg);
 	return buf_detach(&b, NULL);
 }
 
 static void print_json(const struct diag *d, FILE *out, int strict)
 {
-	json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s}",
-			      "file", d->file,
-			      "line", (json_int_t)d->line,
-			      "col", (json_int_t)d->col,
-			      "level", level_name(d, strict),
-			      "message", d->msg);
+	struct buf file, msg;
+	json_t *o;
 
-	/* json_pack fails only on invalid UTF-8, which the loader rejects
-	 * before any message quotes it. */
+	buf_init(&file);
+	buf_init(&msg);
+	shown(d, &file, &msg);
+	o = json_pack("{s:s, s:I, s:I, s:s, s:s}", "file", file.s,
+		      "line", (json_int_t)d->line, "col", (json_int_t)d->col,
+		      "level", level_name(d, strict), "message", msg.s);
+	buf_release(&file);
+	buf_release(&msg);
+	/* Quoted text is valid UTF-8: json_pack cannot refuse it. */
 	if (!o)
 		return;
 	json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);

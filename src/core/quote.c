@@ -3,14 +3,6 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
-/* The controls that reorder text on the screen (Unicode UAX #9). */
-static int is_bidi_control(uint32_t cp)
-{
-	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
-	       (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
-
 void quote_add(struct buf *out, const char *s, size_t len, size_t max)
 {
 	size_t i = 0, chars = 0;
@@ -36,7 +28,7 @@ void quote_add(struct buf *out, const char *s, size_t len, size_t max)
 			buf_adds(out, "\\e");
 		else if (cp < 0x20 || cp == 0x7f)
 			buf_addf(out, "\\x%02x", (unsigned)cp);
-		else if (utf8_is_control(cp) || is_bidi_control(cp))
+		else if (utf8_is_control(cp) || utf8_is_bidi_control(cp))
 			buf_addf(out, "\\u%04x", (unsigned)cp);
 		else
 			buf_add(out, s + i, n);

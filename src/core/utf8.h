@@ -26,4 +26,8 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  */
 int utf8_is_control(uint32_t cp);
 
+/* 1 for the controls that reorder text on the screen (Unicode UAX #9):
+ * U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069. */
+int utf8_is_bidi_control(uint32_t cp);
+
 #endif

@@ -1,6 +1,6 @@
 /*
  * Text hygiene: what should not reach a terminal (control characters,
- * escape sequences) and text damaged on its way in (mojibake).  Each text
+ * escape sequences, bidirectional controls) and text damaged on its way in (mojibake).  Each text
  * gets at most one warning of each kind, at the first occurrence, with a
  * count of the others.  Ids and tags have a syntax that needs no check.
  */
@@ -60,7 +60,7 @@ static void check_controls(struct lint *l, const struct lstr *v,
 			i++;
 			continue;
 		}
-		if (utf8_is_control(cp)) {
+		if (utf8_is_control(cp) || utf8_is_bidi_control(cp)) {
 			if (cp == 0x1b)
 				n = escape_seq_len(s + i, len - i);
 			if (!n_found++) {
@@ -78,6 +78,10 @@ static void check_controls(struct lint *l, const struct lstr *v,
 		buf_adds(&msg, "terminal escape sequence '");
 		quote_add(&msg, v->s + first, first_len, 20);
 		buf_addf(&msg, "' in '%s'", key);
+	} else if (utf8_is_bidi_control(first_cp)) {
+		/* It can show text in another order than it is stored. */
+		buf_addf(&msg, "bidirectional control U+%04X in '%s'",
+			 (unsigned)first_cp, key);
 	} else {
 		buf_addf(&msg, "control character U+%04X in '%s'",
 			 (unsigned)first_cp, key);
