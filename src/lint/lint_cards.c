@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "core/buf.h"
+#include "core/err.h"
 #include "core/quote.h"
 #include "core/xmalloc.h"
 #include "match/match.h"
@@ -35,15 +36,23 @@ static void lint_point_answer(struct lint *l, const struct key_point *kp,
 			      const struct match_pattern *p,
 			      const struct lstr *answer)
 {
+	int rc = match_pattern_find(p, answer->s, strlen(answer->s), NULL,
+				    NULL);
 	char *q;
 
-	if (match_pattern_find(p, answer->s, strlen(answer->s), NULL,
-			       NULL) > 0)
+	if (rc > 0)
 		return;
 	q = quote_dup(kp->label.s, strlen(kp->label.s));
-	diag_add(l->dl, DIAG_WARNING, kp->pattern.pos, "key point '%s' does "
-		 "not match the card's own 'back' (line %u)", q,
-		 answer->pos.line);
+	if (rc == TPM_ETOOBIG)
+		/* Every answer may cost it as much: it would read as missed. */
+		diag_add(l->dl, DIAG_WARNING, kp->pattern.pos, "key point "
+			 "'%s' stopped at the match limit on the card's own "
+			 "'back' (line %u): rewrite the pattern without "
+			 "nested repeats", q, answer->pos.line);
+	else
+		diag_add(l->dl, DIAG_WARNING, kp->pattern.pos, "key point "
+			 "'%s' does not match the card's own 'back' (line %u)",
+			 q, answer->pos.line);
 	xfree(q);
 }
 

@@ -113,11 +113,17 @@ enum field_flags {
 	FL_REQUIRED = 1 << 0,
 	FL_NONEMPTY = 1 << 1,	/* a list that must have an element */
 	FL_SCORES = 1 << 2,	/* a list of exactly 4, for scores 1 to 4 */
+	FL_POINTS = 1 << 3,	/* at most LOADER_MAX_POINTS items */
 };
 
 #define NO_OFF 0xffffu		/* no such member */
 #define LOADER_MAX_FIELDS 16
 #define LOADER_MAX_MINUTES 1440
+/*
+ * Key points of one card or scenario phase: each is searched on every
+ * answer, so a deck from a stranger must not hold thousands.
+ */
+#define LOADER_MAX_POINTS 64
 #define LOADER_MAX_WEIGHT 1000
 
 struct loader;

@@ -665,6 +665,13 @@ static void list_end(struct loader *ld)
 		parent->bad = 1;
 		return;
 	}
+	if ((f->flags & FL_POINTS) && fr->items > LOADER_MAX_POINTS) {
+		loader_diag(ld, DIAG_ERROR, fr->pos, "%zu %s, at most %d (each "
+			    "is searched on every answer)", fr->items, f->name,
+			    LOADER_MAX_POINTS);
+		parent->bad = 1;
+		return;
+	}
 	if (!n && (f->flags & FL_NONEMPTY)) {
 		/* If every item was bad, that was reported. */
 		if (!fr->items)

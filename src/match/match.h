@@ -88,8 +88,17 @@ void match_set_init(struct match_set *set, const struct key_point *kps,
 void match_set_release(struct match_set *set);
 
 /*
+ * One answer's check has a budget: after this many searches stopped at a
+ * limit, the points left are not searched and count as MATCH_LIMIT, so
+ * that a card of catastrophic patterns costs a few limits' time, not one
+ * limit per point.
+ */
+#define MATCH_MAX_LIMIT_HITS 4
+
+/*
  * Checks text (len bytes of UTF-8) against every point of set, filling
- * hits[0..set->n); returns how many points are covered.
+ * hits[0..set->n) (within the budget above); returns how many points are
+ * covered.
  */
 size_t match_set_check(const struct match_set *set, const char *text,
 		       size_t len, struct match_hit *hits);

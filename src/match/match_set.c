@@ -32,6 +32,7 @@ size_t match_set_check(const struct match_set *set, const char *text,
 		       size_t len, struct match_hit *hits)
 {
 	size_t covered = 0;
+	int limits = 0;
 
 	for (size_t i = 0; i < set->n; i++) {
 		struct match_hit *h = &hits[i];
@@ -42,6 +43,10 @@ size_t match_set_check(const struct match_set *set, const char *text,
 			h->cover = MATCH_INVALID;
 			continue;
 		}
+		if (limits >= MATCH_MAX_LIMIT_HITS) {
+			h->cover = MATCH_LIMIT;
+			continue;
+		}
 		rc = match_pattern_find(set->patterns[i], text, len, &h->start,
 					&h->end);
 		if (rc > 0) {
@@ -49,6 +54,7 @@ size_t match_set_check(const struct match_set *set, const char *text,
 			covered++;
 		} else {
 			h->cover = rc == 0 ? MATCH_MISSED : MATCH_LIMIT;
+			limits += rc != 0;
 		}
 	}
 	return covered;

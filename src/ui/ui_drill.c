@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "match/match.h"
 #include "ui/ui_card.h"
 #include "ui/ui_keys.h"
 #include "queue/queue_session.h"
@@ -178,6 +179,7 @@ static void check_points(struct drill *d)
 	const struct key_point_list *kp = &d->item->card->key_points;
 	const struct ui_matcher *m = d->matcher;
 	struct buf err;
+	int limits = 0;
 
 	buf_init(&err);
 	d->points.len = 0;
@@ -189,14 +191,21 @@ static void check_points(struct drill *d)
 		p->result = DRILL_BAD_PATTERN;
 		if (!m || !kp->v[i].pattern.s)
 			continue;
+		/* The answer's budget is spent: the rest are cut off. */
+		if (limits >= MATCH_MAX_LIMIT_HITS) {
+			p->result = DRILL_GAVE_UP;
+			continue;
+		}
 		buf_clear(&err);
 		re = m->compile(m->ctx, kp->v[i].pattern.s, &err);
 		if (!re)
 			continue;
 		p->result = m->exec(m->ctx, re, d->answer.text.s,
 				    d->answer.text.len);
-		if (p->result < 0)
+		if (p->result < 0) {
 			p->result = DRILL_GAVE_UP;
+			limits++;
+		}
 		m->free(m->ctx, re);
 	}
 	buf_release(&err);
