@@ -53,6 +53,14 @@ keys u
 wait_for "undone: hard on typed-triangle"
 wait_for "Name the three constraints of a project."
 [ "$(grades | wc -l)" -eq 3 ] || fail "undo left $(grades | wc -l) grades"
+# A paste into the typed answer is text: its newlines check nothing and
+# the digits after them grade nothing.
+paste "$(printf 'scope\n3\n4')"
+wait_for "   scope 3 4"
+sleep 0.3
+[ "$(grades | wc -l)" -eq 3 ] || fail "a paste graded a card"
+expect_line "   scope 3 4"
+keys C-u
 type_text "scope"
 keys Enter
 wait_for "1 of 3"
