@@ -77,7 +77,7 @@ static int print_json(const struct library *lib, const struct queue_filter *f,
 		      int64_t now)
 {
 	json_t *root, *decks, *d;
-	char iso[21], start[21], end[21];
+	char iso[TIME_ISO_MAX], start[TIME_ISO_MAX], end[TIME_ISO_MAX];
 
 	time_format_iso(now, iso);
 	time_format_iso(q->day.start, start);

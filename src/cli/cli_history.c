@@ -198,7 +198,7 @@ static char *clean_dup(const char *s)
 
 static json_t *row_json(const struct store_mock *r, const struct clock *c)
 {
-	char iso[21];
+	char iso[TIME_ISO_MAX];
 	json_t *o = json_object();
 
 	time_format_iso(r->started_at, iso);
@@ -787,7 +787,7 @@ static int report_json(struct store *st, const struct store_mock *r,
 		       struct buf *b)
 {
 	json_t *root, *fu, *q, *scores;
-	char iso[21];
+	char iso[TIME_ISO_MAX];
 	char *s;
 	int ret;
 

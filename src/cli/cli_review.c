@@ -105,7 +105,7 @@ static int grade_line(struct batch *b, char *text, size_t lineno)
 	enum fsrs_rating rating;
 	struct queue_grade_result res;
 	struct buf q;
-	char due[21];
+	char due[TIME_ISO_MAX];
 	size_t n = split(text, f, 3);
 
 	if (!n || f[0].s[0] == '#')

@@ -263,7 +263,7 @@ int time_parse_iso(const char *s, int64_t *ms)
 	return 0;
 }
 
-void time_format_iso(int64_t ms, char out[21])
+void time_format_iso(int64_t ms, char out[TIME_ISO_MAX])
 {
 	int64_t secs = floor_div(ms, 1000);
 	int64_t days = floor_div(secs, 86400);
@@ -272,7 +272,9 @@ void time_format_iso(int64_t ms, char out[21])
 	unsigned m, d;
 
 	civil_from_days(days, &y, &m, &d);
-	snprintf(out, 21, "%04lld-%02u-%02uT%02u:%02u:%02uZ", (long long)y, m,
-		 d, (unsigned)(rem / 3600), (unsigned)(rem % 3600 / 60),
-		 (unsigned)(rem % 60));
+	snprintf(out, TIME_ISO_MAX,
+		 y >= 0 && y <= 9999 ? "%04lld-%02u-%02uT%02u:%02u:%02uZ"
+				     : "%+07lld-%02u-%02uT%02u:%02u:%02uZ",
+		 (long long)y, m, d, (unsigned)(rem / 3600),
+		 (unsigned)(rem % 3600 / 60), (unsigned)(rem % 60));
 }

@@ -71,8 +71,13 @@ int32_t clock_tz_offset_s(const struct clock *c, int64_t utc_ms);
  */
 int time_parse_iso(const char *s, int64_t *ms);
 
-/* Writes ms as YYYY-MM-DDTHH:MM:SSZ into out (at least 21 bytes). */
-void time_format_iso(int64_t ms, char out[21]);
+/*
+ * Writes ms as YYYY-MM-DDTHH:MM:SSZ into out; a year outside 0-9999 in
+ * ISO 8601's expanded form, a sign and six digits (+275760-09-13T...), as
+ * JavaScript writes it, rather than cut short.
+ */
+#define TIME_ISO_MAX 32		/* bytes, with the NUL */
+void time_format_iso(int64_t ms, char out[TIME_ISO_MAX]);
 
 /* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);

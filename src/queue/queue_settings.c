@@ -1,6 +1,7 @@
 /* Study settings: defaults, parsing and validation, formatting. */
 #include "queue/queue_settings.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stddef.h>
@@ -171,7 +172,9 @@ static int parse_int(const char *v, long min, long max, long *out)
 
 	errno = 0;
 	n = strtol(v, &end, 10);
-	if (end == v || *end || errno || n < min || n > max)
+	/* strtol() skips leading blanks; trailing ones are refused: both. */
+	if (end == v || *end || isspace((unsigned char)*v) || errno ||
+	    n < min || n > max)
 		return -1;
 	*out = n;
 	return 0;
@@ -185,8 +188,10 @@ static int parse_retention(struct settings *s, const char *v,
 
 	errno = 0;
 	r = strtod(v, &end);
-	/* Below 0.7 reviews come too late to be useful; at 1 never. */
-	if (end == v || *end || errno || !isfinite(r) || r < 0.7 || r > 0.99) {
+	/* Below 0.7 reviews come too late to be useful; at 1 never.  Blanks
+	 * around the number are refused at both ends alike. */
+	if (end == v || *end || isspace((unsigned char)*v) || errno ||
+	    !isfinite(r) || r < 0.7 || r > 0.99) {
 		buf_adds(err, "want a number from 0.70 to 0.99");
 		return TPM_EINVAL;
 	}

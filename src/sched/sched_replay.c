@@ -179,7 +179,7 @@ int replay_line(struct replay *r, struct buf *line, int too_long,
 		struct replay_row *out, struct buf *err)
 {
 	char *f[3], *s = line->s;
-	char a[21], b[21];
+	char a[TIME_ISO_MAX], b[TIME_ISO_MAX];
 	struct fsrs_card *card;
 	int n, first = !r->started;
 

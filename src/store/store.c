@@ -65,6 +65,25 @@ int store_failf(struct store *st, int err, const char *fmt, ...)
 	return err;
 }
 
+/* "-shm" or "-wal" if that file beside path exists and is not a file. */
+static const char *beside_not_file(const char *path)
+{
+	static const char *const ends[] = { "-shm", "-wal" };
+	struct stat sb;
+	struct buf b;
+	const char *bad = NULL;
+
+	buf_init(&b);
+	for (int i = 0; i < 2 && !bad; i++) {
+		buf_clear(&b);
+		buf_addf(&b, "%s%s", path, ends[i]);
+		if (stat(b.s, &sb) == 0 && !S_ISREG(sb.st_mode))
+			bad = ends[i];
+	}
+	buf_release(&b);
+	return bad;
+}
+
 int store_fail(struct store *st, int rc)
 {
 	int err;
@@ -73,6 +92,19 @@ int store_fail(struct store *st, int rc)
 	if (rc == SQLITE_OK)
 		rc = SQLITE_ERROR;
 	err = store_map_rc(rc);
+	/*
+	 * SQLite says "read-only" when it cannot use the -shm or -wal file
+	 * beside the database, even when that is not a file at all (a
+	 * directory in its place): say which.
+	 */
+	if (err == TPM_EREADONLY && st->path) {
+		const char *bad = beside_not_file(st->path);
+
+		if (bad)
+			return store_failf(st, TPM_EIO, "its %s file is not a "
+					   "file (a directory?); nothing was "
+					   "changed", bad);
+	}
 	/* Some write paths report a full or read-only disk as an I/O error. */
 	if (err == TPM_EIO && st->db) {
 		int sys = sqlite3_system_errno(st->db);

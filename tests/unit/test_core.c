@@ -233,7 +233,7 @@ static void core_utf8_rejects_malformed(void **state)
 static void core_time_parses_and_formats_iso(void **state)
 {
 	int64_t ms;
-	char out[21];
+	char out[TIME_ISO_MAX];
 
 	(void)state;
 	assert_int_equal(time_parse_iso("2026-11-23T09:30:00Z", &ms), 0);
@@ -250,6 +250,13 @@ static void core_time_parses_and_formats_iso(void **state)
 	assert_int_equal(time_parse_iso("2025-01-01x", &ms), TPM_EFORMAT);
 	time_format_iso(-1000, out);
 	assert_string_equal(out, "1969-12-31T23:59:59Z");
+	/* Past the year 9999, and before 0: whole, in the expanded form. */
+	time_format_iso(INT64_C(8640000000000000), out);
+	assert_string_equal(out, "+275760-09-13T00:00:00Z");
+	time_format_iso(INT64_C(-62198755200000), out);
+	assert_string_equal(out, "-000001-01-01T00:00:00Z");
+	time_format_iso(INT64_C(-62167219200000), out);
+	assert_string_equal(out, "0000-01-01T00:00:00Z");
 }
 
 static void core_fake_clock_is_what_tests_set(void **state)

@@ -1123,6 +1123,11 @@ static void settings_validate_and_canonicalise(void **state)
 		     "0.85");
 	assert_parse(&s, "retention", "0.9x", "want a number from 0.70 to 0.99",
 		     "0.85");
+	/* Blanks before and after are refused alike (' 0.8' was taken). */
+	assert_parse(&s, "retention", " 0.8", "want a number from 0.70 to 0.99",
+		     "0.85");
+	assert_parse(&s, "retention", "0.8 ", "want a number from 0.70 to 0.99",
+		     "0.85");
 	assert_parse(&s, "learning_steps", "1m,60m  2d", "", "1m 1h 2d");
 	assert_parse(&s, "learning_steps", "", "", "");
 	assert_parse(&s, "learning_steps", "5 minutes",

@@ -477,6 +477,25 @@ static void store_fault_locked(void **state)
 	assert_unchanged(before, f->path);
 }
 
+/* A directory where the -shm file goes is named, not called read-only. */
+static void store_fault_shm_is_a_directory(void **state)
+{
+	struct fixture *f = *state;
+	char shm[160];
+
+	make_db(f);
+	snprintf(shm, sizeof(shm), "%s-shm", f->path);
+	unlink(shm);
+	assert_int_equal(mkdir(shm, 0755), 0);
+	/* Reading may get by without it; writing cannot. */
+	if (store_open(&f->st, f->path, STORE_WRITE) == 0)
+		assert_int_equal(store_setting_set(f->st, "k", "v"), TPM_EIO);
+	assert_msg(f->st, f->path, "its -shm file is not a file (a "
+		   "directory?); nothing was changed");
+	close_st(f);
+	rmdir(shm);
+}
+
 static void write_file(const char *path, const void *data, size_t len)
 {
 	FILE *fp = fopen(path, "wb");
@@ -964,6 +983,7 @@ int main(void)
 		T(store_fault_newer_version),
 		T(store_fault_read_only_file),
 		T(store_fault_locked),
+		T(store_fault_shm_is_a_directory),
 		T(store_fault_garbage_file),
 		T(store_fault_truncated_db),
 		T(store_fault_disk_full),
