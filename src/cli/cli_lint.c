@@ -88,6 +88,12 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 						       "json)", optarg);
 			break;
 		case 'c':
+			/* Else every ref would be "not found" in it, one by
+			 * one. */
+			if (!cli_is_dir(optarg))
+				return cli_usage_error("lint", "--content '%s': "
+						       "no such directory",
+						       optarg);
 			content = optarg;
 			break;
 		case 'h':
@@ -137,6 +143,11 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 	fflush(stdout);
 
 	errors = dl.errors + (strict ? dl.warnings : 0);
+	if (!lib.n_files && !dl.errors) {
+		cli_error("nothing to check: no .yaml or .yml file in %s",
+			  optind < argc ? "the paths given" : "the decks");
+		errors++;
+	}
 	warnings = strict ? 0 : dl.warnings;
 	fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s\n", errors,
 		plural(errors), warnings, plural(warnings), lib.n_files,

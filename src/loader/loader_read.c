@@ -398,6 +398,10 @@ static int collect(struct loader *ld, const char *dir, const struct stat *dst,
 		} else if (S_ISREG(st.st_mode) && yaml_name(e->d_name)) {
 			*(char **)vec_push(paths) = path;
 			continue;
+		} else if (yaml_name(e->d_name)) {
+			/* A FIFO could block the read forever: not opened. */
+			diag_add(ld->dl, DIAG_WARNING, file_pos(path), "not a "
+				 "regular file (a FIFO or device?); skipped");
 		}
 		xfree(path);
 	}
@@ -416,6 +420,7 @@ static int load_dir(struct loader *ld, const char *dir, const struct stat *st)
 	ret = collect(ld, dir, st, &paths, &ancestors);
 	if (paths.len)
 		qsort(paths.items, paths.len, sizeof(char *), cmp_paths);
+
 	for (size_t i = 0; i < paths.len; i++) {
 		char *path = *(char **)vec_at(&paths, i);
 		struct stat fst;

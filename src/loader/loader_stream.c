@@ -115,7 +115,7 @@ static size_t skip_plain(const char *p, size_t i, size_t len)
 /* A character YAML does not allow in a file (libyaml's printable set). */
 static int forbidden(uint32_t cp)
 {
-	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85)
+	if (cp == '\t' || cp == '\n' || cp == '\r')
 		return 0;
 	return utf8_is_control(cp) || cp == 0xfffe || cp == 0xffff;
 }
@@ -191,6 +191,24 @@ static size_t check_span(struct loader *ld, const char *p, size_t len,
 		}
 		if (n)
 			end_run(ld);
+		/*
+		 * YAML counts NEL, LS and PS as line breaks where no editor
+		 * does, so every line number after one would be off: libyaml
+		 * gets a space instead (one character, so columns hold).
+		 */
+		if (n && (cp == 0x85 || cp == 0x2028 || cp == 0x2029)) {
+			buf_add(&r->out, p + clean, i - clean);
+			buf_addch(&r->out, ' ');
+			loader_diag(ld, DIAG_WARNING,
+				    source_pos_at(loader_text(ld), ld->file,
+						  r->pos + i),
+				    "U+%04X is read as a space (YAML would "
+				    "count it as a line break; write a newline "
+				    "instead)", (unsigned)cp);
+			i += n;
+			clean = i;
+			continue;
+		}
 		if (n && !forbidden(cp)) {
 			i += n;
 			continue;
@@ -223,6 +241,26 @@ static ssize_t read_more(int fd, char *p, size_t n)
 	return got;
 }
 
+/*
+ * The encoding of a file that starts with p[0..len) when it is UTF-16 or
+ * UTF-32 (by its byte order mark, or an ASCII first character next to NUL
+ * bytes), else NULL: one clear error instead of a NUL error per character.
+ */
+static const char *wide_encoding(const unsigned char *p, size_t len)
+{
+	if (len >= 4 && ((!p[0] && !p[1] && p[2] == 0xfe && p[3] == 0xff) ||
+			 (p[0] == 0xff && p[1] == 0xfe && !p[2] && !p[3]) ||
+			 (p[0] && p[0] < 0x80 && !p[1] && !p[2] && !p[3]) ||
+			 (!p[0] && !p[1] && !p[2] && p[3] && p[3] < 0x80)))
+		return "UTF-32";
+	if (len >= 2 && ((p[0] == 0xfe && p[1] == 0xff) ||
+			 (p[0] == 0xff && p[1] == 0xfe) ||
+			 (p[0] && p[0] < 0x80 && !p[1]) ||
+			 (!p[0] && p[1] && p[1] < 0x80)))
+		return "UTF-16";
+	return NULL;
+}
+
 /* Reads and checks the next chunk into r->out.  Returns 0 or -1. */
 static int fill(struct loader *ld)
 {
@@ -253,6 +291,18 @@ static int fill(struct loader *ld)
 		last = got == 0;
 		p = r->chunk;
 		len = r->chunk_len;
+	}
+	if (r->pos == 0) {
+		const char *wide = wide_encoding((const unsigned char *)p,
+						 len);
+
+		if (wide) {
+			loader_diag(ld, DIAG_ERROR, (struct src_pos){ ld->file,
+				    0, 0 }, "the file is %s: save it as UTF-8",
+				    wide);
+			r->failed = 1;
+			return -1;
+		}
 	}
 	used = check_span(ld, p, len, last);
 	if (last && !r->failed)

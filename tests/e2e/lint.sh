@@ -44,7 +44,11 @@ for set in loader lint; do
 		[ -e "$path" ] || path=$name
 		want=0
 		grep -q ': error: ' "$exp" && want=1
-		run "$T" lint --content content "$path"
+		if [ -d content ]; then
+			run "$T" lint --content content "$path"
+		else
+			run "$T" lint "$path"
+		fi
 		expect "$set/$name" "$want" "$exp"
 	done
 done
@@ -136,6 +140,26 @@ export TPMTRAIN_DATA_DIR="$tmp/share"
 run "$T" lint
 unset TPMTRAIN_DATA_DIR
 expect "default paths" 1 "$tmp/exp" "1 error, 0 warnings in 4 files"
+
+# Diagnostics never vanish: a FIFO named *.yaml is named, not opened (the
+# read would block) nor passed over in silence; a folder with nothing to
+# check says so; --content that is not a folder is one error, not a
+# missing ref for every card.
+mkdir -p "$tmp/fifo" "$tmp/nodecks"
+mkfifo "$tmp/fifo/pipe.yaml"
+printf 'deck: ok\ntitle: T\ncards:\n  - id: a\n    front: Q\n    back: A\n' \
+	>"$tmp/fifo/ok.yaml"
+echo "$tmp/fifo/pipe.yaml: warning: not a regular file (a FIFO or device?); skipped" \
+	>"$tmp/exp"
+run timeout 10 "$T" lint "$tmp/fifo"
+expect "a FIFO in a deck folder" 0 "$tmp/exp" "0 errors, 1 warning in 1 file"
+: >"$tmp/exp"
+run "$T" lint "$tmp/nodecks"
+expect "a folder with no deck" 1 "$tmp/exp" "tpmtrain: error: nothing to check: no .yaml or .yml file in the paths given
+1 error, 0 warnings in 0 files"
+run "$T" lint --content "$tmp/nosuch" "$tmp/fifo/ok.yaml"
+expect "--content that is not a folder" 2 "$tmp/exp" "tpmtrain lint: --content '$tmp/nosuch': no such directory
+usage: tpmtrain lint [--strict] [--format text|json] [--content DIR] [PATH...]"
 
 if [ "$failures" -ne 0 ]; then
 	echo "lint.sh: $failures failure(s)"
