@@ -59,6 +59,12 @@ static void m_free(void *ctx, void *re)
 	match_pattern_free(re);
 }
 
+static int m_cancelled(void *ctx)
+{
+	(void)ctx;
+	return ui_term_cancel_pending();
+}
+
 /* ---- Overlays ---------------------------------------------------------- */
 
 void app_notice(struct app *a, const char *title, const char *md)
@@ -437,7 +443,8 @@ int app_init(struct app *a, const struct ui_env *env,
 	/* Without a UTF-8 locale the terminal cannot show other characters:
 	 * the views then draw with ASCII and show the rest as <U+XXXX>. */
 	ui_glyphs_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
-	a->matcher = (struct ui_matcher){ m_compile, m_exec, m_free, NULL };
+	a->matcher = (struct ui_matcher){ m_compile, m_exec, m_free, NULL,
+					  m_cancelled };
 	settings_fsrs_params(env->settings, &a->params);
 	a->cwd = getcwd(cwd, sizeof(cwd)) ? xstrdup(cwd) : NULL;
 	queue_init(&a->queue, a->lib);

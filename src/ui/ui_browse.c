@@ -149,40 +149,54 @@ static void sort_shown(struct browse *b)
 	xfree(tmp);
 }
 
-/* 1 if re matches s; a failed match (limit) counts in *limited. */
-static int field_match(const struct browse *b, void *re, const char *s,
-		       long *limited)
+/*
+ * The work one filter may cost, in total: after the pattern gives up (a
+ * match limit) on this many cards, the rest are not searched; between
+ * slices of this many rows, a person may cancel it.  (a+)+$ over 20,000
+ * cards froze the interface for 150 s.
+ */
+#define FILTER_MAX_LIMITED 32
+#define FILTER_SLICE 64
+
+/* 1 if re matches s, 0 if not, -1 if a match limit stopped it. */
+static int field_match(const struct browse *b, void *re, const char *s)
 {
 	int r;
 
 	if (!s)
 		return 0;
 	r = b->matcher->exec(b->matcher->ctx, re, s, strlen(s));
-	if (r < 0)
-		(*limited)++;
-	return r > 0;
+	return r < 0 ? -1 : r > 0;
 }
 
+/* As field_match() over a row's texts and tags; a limit ends the row. */
 static int row_match(const struct browse *b, void *re,
-		     const struct browse_row *r, long *limited)
+		     const struct browse_row *r)
 {
 	const struct card *c = r->item->card;
+	const char *texts[] = { c->front.s, c->back.s, c->text.s };
+	int m = 0;
 
-	if (field_match(b, re, c->front.s, limited) ||
-	    field_match(b, re, c->back.s, limited) ||
-	    field_match(b, re, c->text.s, limited))
-		return 1;
-	for (size_t i = 0; i < c->tags.n; i++)
-		if (field_match(b, re, c->tags.v[i].s, limited))
-			return 1;
-	for (size_t i = 0; c->deck && i < c->deck->tags.n; i++)
-		if (field_match(b, re, c->deck->tags.v[i].s, limited))
-			return 1;
-	return 0;
+	for (size_t i = 0; i < 3 && !m; i++)
+		m = field_match(b, re, texts[i]);
+	for (size_t i = 0; i < c->tags.n && !m; i++)
+		m = field_match(b, re, c->tags.v[i].s);
+	for (size_t i = 0; c->deck && i < c->deck->tags.n && !m; i++)
+		m = field_match(b, re, c->deck->tags.v[i].s);
+	return m;
 }
 
-/* Recomputes shown[] with re (NULL: every row). */
-static void select_rows(struct browse *b, void *re)
+static int cancelled(const struct browse *b)
+{
+	return b->matcher->cancelled &&
+	       b->matcher->cancelled(b->matcher->ctx);
+}
+
+/*
+ * Recomputes shown[] with re (NULL: every row), within the budget above.
+ * Returns 0, or -1 when cancelled (shown[] is then partial).
+ */
+static int select_rows(struct browse *b, void *re)
 {
 	const struct browse_row *keep = browse_selected(b);
 	const struct item *keep_item = keep ? keep->item : NULL;
@@ -191,9 +205,23 @@ static void select_rows(struct browse *b, void *re)
 				 sizeof(*b->shown));
 	b->n_shown = 0;
 	b->n_limit = 0;
-	for (size_t i = 0; i < b->rows.len; i++)
-		if (!re || row_match(b, re, row_at(b, i), &b->n_limit))
+	b->n_unsearched = 0;
+	for (size_t i = 0; i < b->rows.len; i++) {
+		int m = 1;
+
+		if (re && i % FILTER_SLICE == FILTER_SLICE - 1 && cancelled(b))
+			return -1;
+		if (re && b->n_limit >= FILTER_MAX_LIMITED) {
+			b->n_unsearched = (long)(b->rows.len - i);
+			break;
+		}
+		if (re)
+			m = row_match(b, re, row_at(b, i));
+		if (m < 0)
+			b->n_limit++;
+		else if (m)
 			b->shown[b->n_shown++] = i;
+	}
 	sort_shown(b);
 	b->sel = 0;
 	for (size_t i = 0; keep_item && i < b->n_shown; i++) {
@@ -202,6 +230,44 @@ static void select_rows(struct browse *b, void *re)
 			break;
 		}
 	}
+	return 0;
+}
+
+/* Says in the status line what a limit or the budget left out. */
+static void limit_status(struct browse *b)
+{
+	char msg[160];
+
+	if (b->n_unsearched)
+		snprintf(msg, sizeof(msg), "the pattern gave up on %ld cards "
+			 "(match limit); %ld more not searched", b->n_limit,
+			 b->n_unsearched);
+	else
+		snprintf(msg, sizeof(msg), "the pattern gave up on %ld "
+			 "card%s (match limit)", b->n_limit,
+			 b->n_limit == 1 ? "" : "s");
+	browse_set_status(b, msg, 1);
+}
+
+/* select_rows(), but a cancel leaves the rows as they were. */
+static int cancellable_select(struct browse *b, void *re)
+{
+	size_t n = b->n_shown, sel = b->sel;
+	long limit = b->n_limit, unsearched = b->n_unsearched;
+	size_t *shown = xreallocarray(NULL, n ? n : 1, sizeof(*shown));
+
+	memcpy(shown, b->shown, n * sizeof(*shown));
+	if (select_rows(b, re) == 0) {
+		xfree(shown);
+		return 0;
+	}
+	memcpy(b->shown, shown, n * sizeof(*shown));
+	b->n_shown = n;
+	b->sel = sel;
+	b->n_limit = limit;
+	b->n_unsearched = unsearched;
+	xfree(shown);
+	return -1;
 }
 
 int browse_set_filter(struct browse *b, const char *pattern)
@@ -224,19 +290,17 @@ int browse_set_filter(struct browse *b, const char *pattern)
 		}
 		buf_release(&err);
 	}
+	if (cancellable_select(b, re) < 0) {
+		b->matcher->free(b->matcher->ctx, re);
+		browse_set_status(b, "filter cancelled", 1);
+		return -1;
+	}
 	xfree(b->filter);
 	b->filter = re ? xstrdup(pattern) : NULL;
-	select_rows(b, re);
 	if (re)
 		b->matcher->free(b->matcher->ctx, re);
-	if (b->n_limit) {
-		char msg[96];
-
-		snprintf(msg, sizeof(msg), "the pattern gave up on %ld "
-			 "card%s (match limit)", b->n_limit,
-			 b->n_limit == 1 ? "" : "s");
-		browse_set_status(b, msg, 1);
-	}
+	if (b->n_limit)
+		limit_status(b);
 	return 0;
 }
 

@@ -54,6 +54,7 @@ struct browse {
 	int reverse;
 	char *filter;			/* the pattern in force, or NULL */
 	long n_limit;			/* rows the pattern gave up on */
+	long n_unsearched;		/* rows past the filter's budget */
 
 	int filtering;			/* typing a pattern */
 	struct ui_input input;

@@ -585,6 +585,12 @@ struct ui_matcher {
 	int (*exec)(void *ctx, void *re, const char *s, size_t len);
 	void (*free)(void *ctx, void *re);
 	void *ctx;
+	/*
+	 * Optional: 1 when the person asked to stop a long search (Esc, or
+	 * a signal to quit).  Asked between slices of a search over many
+	 * cards, so that it can be interrupted.
+	 */
+	int (*cancelled)(void *ctx);
 };
 
 #endif

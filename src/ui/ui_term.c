@@ -351,6 +351,26 @@ int ui_term_read(int timeout_ms)
 	return key;
 }
 
+int ui_term_cancel_pending(void)
+{
+	wint_t wch;
+	int r;
+
+	if (interrupted)
+		return 1;
+	if (!active)
+		return 0;
+	timeout(0);
+	r = get_wch(&wch);
+	if (r == OK && wch == UI_KEY_ESC)
+		return 1;
+	if (r == OK)
+		unget_wch(wch);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)wch);
+	return 0;
+}
+
 int ui_term_interrupted(void)
 {
 	return interrupted;

@@ -44,6 +44,12 @@ int ui_term_read(int timeout_ms);
 int ui_term_interrupted(void);
 
 /*
+ * 1 if Esc is waiting in the input or a signal to quit came: for a long
+ * computation to stop early.  Any other key waiting is left for the loop.
+ */
+int ui_term_cancel_pending(void);
+
+/*
  * Ctrl-Z (SIGTSTP) asked to stop: 1 until ui_term_suspend(), which gives
  * the terminal back, stops the process, and takes the terminal over again
  * once it is continued (fg).  The loop saves what must not be lost

@@ -823,8 +823,16 @@ static void fake_free(void *ctx, void *re)
 }
 
 static const struct ui_matcher fake_matcher = {
-	fake_compile, fake_exec, fake_free, NULL,
+	fake_compile, fake_exec, fake_free, NULL, NULL,
 };
+
+/* Asks to stop after its count of questions (counting down in ctx). */
+static int fake_cancelled(void *ctx)
+{
+	int *left = ctx;
+
+	return --*left < 0;
+}
 
 static const struct lstr deck_tag = { "system-design", { 0 } };
 static const struct lstr card_tags[] = { { "caching", { 0 } } };
@@ -1251,6 +1259,43 @@ static void browse_sorts_and_filters(void **state)
 	ui_view_release(&v);
 }
 
+/*
+ * A filter's work is bounded in total and can be stopped: over 1,000 rows,
+ * a pattern that gives up on every card stops after 32 of them and says
+ * how many were not searched; and a person's Esc between slices cancels a
+ * filter, leaving the rows and the filter as they were.
+ */
+static void browse_filter_is_bounded_and_cancellable(void **state)
+{
+	struct ui_matcher m = fake_matcher;
+	struct browse b;
+	int left = 1000;
+
+	(void)state;
+	browse_init(&b, &m);
+	for (int i = 0; i < 1000; i++)
+		browse_add_row(&b)->item = &items[i % 4];
+	b.now = NOW;
+	browse_refresh(&b);
+	assert_int_equal(browse_set_filter(&b, "LIMIT"), 0);
+	assert_int_equal(b.n_limit, 32);
+	assert_int_equal(b.n_unsearched, 1000 - 32);
+	assert_int_equal(b.n_shown, 0);
+	assert_string_equal(b.status, "the pattern gave up on 32 cards (match "
+			    "limit); 968 more not searched");
+
+	assert_int_equal(browse_set_filter(&b, "caching"), 0);
+	assert_int_equal(b.n_shown, 250);
+	m.cancelled = fake_cancelled;
+	m.ctx = &left;
+	left = 3;	/* Esc during the fourth slice */
+	assert_int_equal(browse_set_filter(&b, "cap"), -1);
+	assert_string_equal(b.filter, "caching");
+	assert_int_equal(b.n_shown, 250);
+	assert_string_equal(b.status, "filter cancelled");
+	browse_release(&b);
+}
+
 static void browse_acts_on_the_selected_card(void **state)
 {
 	struct browse b;
@@ -1562,6 +1607,7 @@ int main(void)
 		T(drill_reverse_asks_the_back),
 		T(drill_end_shows_the_summary),
 		T(browse_sorts_and_filters),
+		T(browse_filter_is_bounded_and_cancellable),
 		T(browse_acts_on_the_selected_card),
 		T(ui_screens_fit_every_size),
 #undef T
