@@ -213,6 +213,8 @@ struct ui_wrap {
 	struct buf word_bytes;	/* the word being gathered */
 	struct vec word;	/* of struct ui_wrap_glyph */
 	int word_width;
+	int after_wide;		/* a break may follow the last glyph */
+	int joining;		/* the last glyph was a zero-width joiner */
 };
 
 /*

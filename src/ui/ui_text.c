@@ -484,13 +484,35 @@ static int word_ends_alnum(const struct ui_wrap *w)
 	       (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
 }
 
+/*
+ * 1 if p belongs to the glyph before it, so that no line break may come
+ * between them: a zero-width joiner or what follows one (the members of
+ * an emoji family), a variation selector, a skin-tone modifier, or a
+ * combining mark.
+ */
+static int joins_previous(const struct ui_wrap *w, const struct piece *p)
+{
+	return w->joining || p->cp == 0x200d ||
+	       (p->cp >= 0xfe00 && p->cp <= 0xfe0f) ||
+	       (p->cp >= 0x1f3fb && p->cp <= 0x1f3ff) ||
+	       (p->width == 0 && !p->escaped);
+}
+
 void ui_wrap_add(struct ui_wrap *w, enum ui_role role, unsigned attr,
 		 const char *s, size_t len)
 {
 	struct piece p;
 
 	for (size_t i = 0; i < len; i += p.in) {
+		int joins;
+
 		next_piece(s + i, len - i, &p);
+		joins = joins_previous(w, &p);
+		w->joining = p.cp == 0x200d;
+		/* The break after a wide character, unless this joins it. */
+		if (w->after_wide && !joins)
+			flush_word(w);
+		w->after_wide = 0;
 		if (p.cp == '\n') {
 			ui_wrap_break(w);
 			continue;
@@ -516,10 +538,12 @@ void ui_wrap_add(struct ui_wrap *w, enum ui_role role, unsigned attr,
 		}
 		if (p.width == 2 && !p.escaped) {
 			/* A break may come before and after a wide
-			 * (ideographic) character. */
-			flush_word(w);
+			 * (ideographic) character, but not inside an emoji
+			 * sequence. */
+			if (!joins)
+				flush_word(w);
 			push_glyph(w, role, attr, p.s, p.len, 2);
-			flush_word(w);
+			w->after_wide = 1;
 			continue;
 		}
 		if (p.cp == '-' && word_ends_alnum(w)) {

@@ -191,6 +191,16 @@ static void ui_wrap_breaks_around_wide_characters(void **state)
 	assert_text(t, "ab 😀\n😀😀");
 	for (size_t i = 0; i < ui_text_n_lines(t); i++)
 		assert_true(ui_text_line_width(t, i) <= 5);
+	/* An emoji sequence is one glyph: a family (joined by U+200D) and
+	 * a thumb with its skin tone never break apart. */
+	wrap(t, 8, "ab \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+		   "\xe2\x80\x8d\xf0\x9f\x91\xa7 cd");
+	assert_text(t, "ab\n\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+		    "\xe2\x80\x8d\xf0\x9f\x91\xa7\ncd");
+	wrap(t, 4, "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\xf0\x9f\x91\x8d"
+		   "\xf0\x9f\x8f\xbd");
+	assert_text(t, "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\n"
+		    "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd");
 	ui_text_release(t);
 }
 
