@@ -175,6 +175,9 @@ int cli_library_read(void *src, struct library *lib, struct diag_list *dl);
  */
 int cli_load_library(const struct cli_library_src *src, struct library *lib);
 
+/* 1 if some study item of lib carries tag (on its card or its deck). */
+int cli_tag_exists(const struct library *lib, const char *tag);
+
 /*
  * Opens env->db_path with store_open()'s flags and, if s is not NULL,
  * loads the settings into s.  On error prints "tpmtrain: error: FILE:

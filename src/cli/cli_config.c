@@ -137,6 +137,9 @@ static int set(struct cli_env *env, const char *key, const char *value)
 	if (store_setting_set(st, key, v.s) < 0) {
 		cli_error("%s", store_errmsg(st));
 		ret = EXIT_DATA;
+	} else {
+		/* What was saved, in its canonical form: "1m,60m" is 1m 1h. */
+		printf("%s = %s\n", key, v.s);
 	}
 	store_free(st);
 out:
@@ -157,6 +160,8 @@ static int unset(struct cli_env *env, const char *key)
 	if (!store_is_memory(st) && store_setting_unset(st, key) < 0) {
 		cli_error("%s", store_errmsg(st));
 		ret = EXIT_DATA;
+	} else {
+		printf("%s: back to its default\n", key);
 	}
 	store_free(st);
 	return ret;

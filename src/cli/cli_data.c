@@ -121,3 +121,11 @@ int cli_open_store(struct cli_env *env, unsigned flags, struct store **st,
 	buf_release(&err);
 	return ret < 0 ? EXIT_DATA : EXIT_OK;
 }
+
+int cli_tag_exists(const struct library *lib, const char *tag)
+{
+	for (size_t i = 0; i < lib->n_items; i++)
+		if (item_has_tag(&lib->items[i], tag))
+			return 1;
+	return 0;
+}

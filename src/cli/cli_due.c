@@ -104,14 +104,22 @@ static int print_json(const struct library *lib, const struct queue_filter *f,
 	return EXIT_OK;
 }
 
-/* Checks --deck names against the library. */
-static int check_decks(struct library *lib, const struct vec *decks)
+/* Checks --deck and --tag names against the library, as drill does. */
+static int check_names(struct library *lib, const struct vec *decks,
+		       const struct vec *tags)
 {
 	for (size_t i = 0; i < decks->len; i++) {
 		const char *id = *(const char **)vec_at(decks, i);
 
 		if (!library_find_deck(lib, id))
 			return cli_usage_error("due", "no deck '%s'", id);
+	}
+	for (size_t i = 0; i < tags->len; i++) {
+		const char *tag = *(const char **)vec_at(tags, i);
+
+		if (!cli_tag_exists(lib, tag))
+			return cli_usage_error("due", "no card has the tag "
+					       "'%s'", tag);
 	}
 	return EXIT_OK;
 }
@@ -195,7 +203,7 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 	}, &lib);
 	if (ret != EXIT_OK)
 		goto out;
-	ret = check_decks(&lib, &decks);
+	ret = check_names(&lib, &decks, &tags);
 	/* Reading only: a missing database is an empty one, not created. */
 	if (ret == EXIT_OK)
 		ret = cli_open_store(env, 0, &st, &s);

@@ -16,15 +16,6 @@
 #include "store/store.h"
 #include "ui/ui.h"
 
-/* 1 if some item carries tag. */
-static int tag_exists(const struct library *lib, const char *tag)
-{
-	for (size_t i = 0; i < lib->n_items; i++)
-		if (item_has_tag(&lib->items[i], tag))
-			return 1;
-	return 0;
-}
-
 int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	       struct ui_env *ue,
 	       int (*check)(const char *verb, struct ui_env *ue))
@@ -49,7 +40,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 		ret = cli_usage_error(verb, "no deck '%s'", ue->deck);
 		goto out;
 	}
-	if (ue->tag && !tag_exists(&lib, ue->tag)) {
+	if (ue->tag && !cli_tag_exists(&lib, ue->tag)) {
 		ret = cli_usage_error(verb, "no card has the tag '%s'",
 				      ue->tag);
 		goto out;

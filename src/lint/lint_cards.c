@@ -10,6 +10,32 @@
 #include "core/xmalloc.h"
 #include "match/match.h"
 
+/*
+ * "{c3::8.7 hours}" with one brace each side is a typo for a deletion: it
+ * would show as text, braces and all.  Warns at the first.
+ */
+static void lint_single_braces(struct lint *l, const struct card *c)
+{
+	const char *s = c->text.s;
+
+	for (const char *p = strstr(s, "{c"); p; p = strstr(p + 1, "{c")) {
+		const char *q = p + 2;
+
+		if (p > s && p[-1] == '{')
+			continue;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q > p + 2 && !strncmp(q, "::", 2)) {
+			diag_add(l->dl, DIAG_WARNING,
+				 library_locate(l->lib, &c->text,
+						(size_t)(p - s)),
+				 "'{c' with one brace: a cloze deletion is "
+				 "written {{cN::answer}}");
+			return;
+		}
+	}
+}
+
 static void lint_cloze(struct lint *l, const struct card *c)
 {
 	struct cloze_deletion del;
@@ -26,6 +52,7 @@ static void lint_cloze(struct lint *l, const struct card *c)
 	if (!found)
 		diag_add(l->dl, DIAG_ERROR, c->text.pos, "cloze text has no "
 			 "deletion (write {{c1::answer}})");
+	lint_single_braces(l, c);
 }
 
 /*

@@ -44,7 +44,7 @@ static const struct setting_info infos[SET_COUNT] = {
 			    "the chance of recall at which a card comes due, "
 			    "0.70 to 0.99", 0, 0, 0 },
 	[SET_WEIGHTS] = { "weights",
-			  "21 FSRS-6 weights, as from 'tpmtrain optimize' "
+			  "21 FSRS-6 weights, as an FSRS optimizer gives them "
 			  "(17 or 19 are converted)",
 			  0, 0, 0 },
 	[SET_LEARNING_STEPS] = { "learning_steps",

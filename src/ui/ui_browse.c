@@ -414,6 +414,12 @@ static int card_action(struct browse *b, int a)
 
 		if (!r)
 			return 0;
+		/* Never studied: nothing to forget, nothing to ask. */
+		if (r->mem.state == FSRS_NEW && !r->mem.reps) {
+			browse_set_status(b, "this card is new: there is "
+					  "nothing to forget", 1);
+			return UI_REDRAW;
+		}
 		buf_init(&msg);
 		buf_addf(&msg, "forget %s (y/n)? its schedule starts over; "
 			 "its review log is kept", r->item->key);

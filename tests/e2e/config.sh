@@ -31,9 +31,12 @@ check "config lists the defaults" "$tmp/defaults" "$tmp/out"
 # Setting a value stores its canonical form.
 "$tpm" config retention 0.85 > "$tmp/out" 2> "$tmp/err"
 status "config retention 0.85" 0 $?
-check "config set prints nothing" /dev/null "$tmp/out"
-"$tpm" config learning_steps '1m,60m 1d' 2> "$tmp/err"
+printf 'retention = 0.85\n' > "$tmp/want"
+check "config set says what it saved" "$tmp/want" "$tmp/out"
+"$tpm" config learning_steps '1m,60m 1d' > "$tmp/out" 2> "$tmp/err"
 status "config learning_steps" 0 $?
+printf 'learning_steps = 1m 1h 1d\n' > "$tmp/want"
+check "config set says the canonical form" "$tmp/want" "$tmp/out"
 printf '0.85\n' > "$tmp/want"
 "$tpm" config retention > "$tmp/out"
 check "config retention" "$tmp/want" "$tmp/out"
@@ -74,7 +77,7 @@ check "a bad value changes nothing" "$tmp/want" "$tmp/out"
 
 # The settings drive the session; a deck's row is what a drill of that deck
 # alone holds, so both decks show the 2 new cards the limit leaves.
-"$tpm" config new_per_day 2
+"$tpm" config new_per_day 2 >/dev/null
 TPMTRAIN_NOW=2026-11-23T09:00:00Z "$tpm" due --decks "$decks" > "$tmp/out"
 cat > "$tmp/want" <<'OUT'
 deck       new  learning  review
@@ -85,9 +88,11 @@ OUT
 check "due with new_per_day 2" "$tmp/want" "$tmp/out"
 
 # --unset returns to the default.
-"$tpm" config --unset retention
-"$tpm" config --unset learning_steps
-"$tpm" config --unset new_per_day
+"$tpm" config --unset retention >"$tmp/out"
+printf 'retention: back to its default\n' > "$tmp/want"
+check "config --unset says so" "$tmp/want" "$tmp/out"
+"$tpm" config --unset learning_steps >/dev/null
+"$tpm" config --unset new_per_day >/dev/null
 "$tpm" config > "$tmp/out"
 check "config after --unset" "$tmp/defaults" "$tmp/out"
 
@@ -98,7 +103,7 @@ status "config with a bad stored value" 1 $?
 printf "tpmtrain: error: %s: setting 'rollover_hour' has a bad value '25' (want a whole number from 0 to 23); set it with 'tpmtrain config rollover_hour VALUE'\n" \
 	"$db" > "$tmp/want"
 check "bad stored value" "$tmp/want" "$tmp/err"
-"$tpm" config rollover_hour 5
+"$tpm" config rollover_hour 5 >/dev/null
 status "config rollover_hour 5" 0 $?
 printf '5\n' > "$tmp/want"
 "$tpm" config rollover_hour > "$tmp/out"

@@ -130,6 +130,14 @@ tpmtrain due: no deck 'nosuch'
 usage: tpmtrain due [--json] [--deck D]... [--tag T]... [--decks DIR]...
 OUT
 check "due --deck nosuch" "$tmp/want" "$tmp/err"
+# An unknown tag is an error, as in drill (due said 0 and exit 0).
+"$tpm" due --tag nosuch --decks "$decks" > "$tmp/out" 2> "$tmp/err"
+status "due --tag nosuch" 2 $?
+cat > "$tmp/want" <<'OUT'
+tpmtrain due: no card has the tag 'nosuch'
+usage: tpmtrain due [--json] [--deck D]... [--tag T]... [--decks DIR]...
+OUT
+check "due --tag nosuch" "$tmp/want" "$tmp/err"
 
 # A library with errors is reported, and nothing is graded.
 mkdir "$tmp/bad"

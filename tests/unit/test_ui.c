@@ -1330,6 +1330,14 @@ static void browse_acts_on_the_selected_card(void **state)
 	assert_int_equal(browse_handle(&b, BROWSE_A_YES, 0, NOW),
 			 UI_SAVE | UI_REDRAW);
 	assert_int_equal(b.req, BROWSE_REQ_FORGET);
+	/* A card never studied: nothing to forget, no question asked. */
+	b.sel = b.n_shown - 1;
+	assert_string_equal(browse_selected(&b)->item->key, "pm-triangle");
+	assert_int_equal(browse_handle(&b, BROWSE_A_FORGET, 0, NOW), UI_REDRAW);
+	assert_ptr_equal(browse_keymap(&b), &browse_keys);
+	assert_string_equal(b.status, "this card is new: there is nothing to "
+			    "forget");
+	b.sel = 0;
 	/* Enter shows the whole card. */
 	browse_handle(&b, BROWSE_A_OPEN, 0, NOW);
 	assert_ptr_equal(browse_keymap(&b), &browse_card_keys);
