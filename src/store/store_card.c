@@ -346,19 +346,17 @@ int store_day_counts(struct store *st, int64_t since,
 int store_review_last_before(struct store *st, int64_t before, int64_t *at)
 {
 	sqlite3_stmt *s;
-	int rc, ret = 0;
+	int ret = 0;
 
 	s = store_stmt(st, STMT_LOG_BEFORE, &ret);
 	if (!s)
 		return ret;
 	sqlite3_bind_int64(s, 1, before);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	ret = store_step_row(st, s);
+	if (ret > 0) {
 		*at = sqlite3_column_int64(s, 0);
-	else if (rc == SQLITE_DONE)
-		ret = TPM_ENOENT;
-	else
-		ret = store_fail(st, rc);
+		ret = 0;
+	}
 	sqlite3_reset(s);
 	return ret;
 }

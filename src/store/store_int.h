@@ -83,6 +83,12 @@ sqlite3_stmt *store_stmt(struct store *st, enum store_stmt_id id, int *err);
  */
 int store_step_done(struct store *st, sqlite3_stmt *s);
 
+/*
+ * Steps s for its one row: 1 when there is one (read it, then reset or
+ * finalize s), TPM_ENOENT when there is none, else the store's error.
+ */
+int store_step_row(struct store *st, sqlite3_stmt *s);
+
 /* Runs SQL text with no result rows; returns 0 or store_fail(). */
 int store_exec(struct store *st, const char *sql);
 

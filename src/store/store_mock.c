@@ -451,7 +451,7 @@ int store_mock_get(struct store *st, int64_t id, struct arena *a,
 	char sql[256];
 	struct store_mock m;
 	sqlite3_stmt *s;
-	int rc, ret = 0;
+	int ret = 0;
 
 	snprintf(sql, sizeof(sql), "SELECT id, %s FROM mock_session WHERE "
 		 "id = ?1", session_cols);
@@ -459,13 +459,11 @@ int store_mock_get(struct store *st, int64_t id, struct arena *a,
 	if (!s)
 		return ret;
 	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	ret = store_step_row(st, s);
+	if (ret > 0) {
 		read_session(s, a, &m);
-	else if (rc == SQLITE_DONE)
-		ret = TPM_ENOENT;
-	else
-		ret = store_fail(st, rc);
+		ret = 0;
+	}
 	sqlite3_finalize(s);
 	if (!ret)
 		ret = read_children(st, a, &m);
@@ -477,7 +475,7 @@ int store_mock_get(struct store *st, int64_t id, struct arena *a,
 int store_mock_latest(struct store *st, int running_only, int64_t *id)
 {
 	sqlite3_stmt *s;
-	int rc, ret = 0;
+	int ret = 0;
 
 	s = prepare(st, running_only
 			       ? "SELECT id FROM mock_session WHERE state < 2 "
@@ -487,13 +485,11 @@ int store_mock_latest(struct store *st, int running_only, int64_t *id)
 		    &ret);
 	if (!s)
 		return ret;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	ret = store_step_row(st, s);
+	if (ret > 0) {
 		*id = sqlite3_column_int64(s, 0);
-	else if (rc == SQLITE_DONE)
-		ret = TPM_ENOENT;
-	else
-		ret = store_fail(st, rc);
+		ret = 0;
+	}
 	sqlite3_finalize(s);
 	return ret;
 }

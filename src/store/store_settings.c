@@ -8,19 +8,17 @@
 int store_setting_get(struct store *st, const char *key, char **out)
 {
 	sqlite3_stmt *s;
-	int rc, ret = 0;
+	int ret = 0;
 
 	s = store_stmt(st, STMT_SETTING_GET, &ret);
 	if (!s)
 		return ret;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	ret = store_step_row(st, s);
+	if (ret > 0) {
 		*out = xstrdup((const char *)sqlite3_column_text(s, 0));
-	else if (rc == SQLITE_DONE)
-		ret = TPM_ENOENT;
-	else
-		ret = store_fail(st, rc);
+		ret = 0;
+	}
 	sqlite3_reset(s);
 	return ret;
 }

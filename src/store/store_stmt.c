@@ -97,6 +97,15 @@ int store_step_done(struct store *st, sqlite3_stmt *s)
 	return ret;
 }
 
+int store_step_row(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? TPM_ENOENT : store_fail(st, rc);
+}
+
 sqlite3_stmt *store_stmt(struct store *st, enum store_stmt_id id, int *err)
 {
 	sqlite3_stmt **s = &st->stmt[id];
