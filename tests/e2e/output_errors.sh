@@ -28,10 +28,18 @@ full "lint" lint "$root/tests/fixtures/lint/bad-cloze.yaml"
 full "config" config
 full "config KEY" config new_per_day
 full "--help" --help
-full "due --help" due --help
 full "history" history
 full "history --json" history --json
 full "replay" replay "$root/tests/fixtures/replay/history.csv"
+full "--version" --version
+for verb in config drill due history lint mock replay report review; do
+	full "$verb --help" $verb --help
+done
+# report over the saved sessions of tests/e2e/mock_history.sh.
+sqlite3 "$db" < "$root/tests/fixtures/mock/history.sql" || fail=1
+full "report last" report last
+full "report --format json" report 3 --format json
+full "history, with sessions" history
 
 "$tpm" --db "$db" due --decks "$decks" >&- 2>"$tmp/err"
 status "due >&-" 1 $?
