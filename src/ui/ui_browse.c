@@ -256,12 +256,14 @@ static int cancellable_select(struct browse *b, void *re)
 	long limit = b->n_limit, unsearched = b->n_unsearched;
 	size_t *shown = xreallocarray(NULL, n ? n : 1, sizeof(*shown));
 
-	memcpy(shown, b->shown, n * sizeof(*shown));
+	if (n)	/* b->shown is NULL before the first filter */
+		memcpy(shown, b->shown, n * sizeof(*shown));
 	if (select_rows(b, re) == 0) {
 		xfree(shown);
 		return 0;
 	}
-	memcpy(b->shown, shown, n * sizeof(*shown));
+	if (n)
+		memcpy(b->shown, shown, n * sizeof(*shown));
 	b->n_shown = n;
 	b->sel = sel;
 	b->n_limit = limit;
