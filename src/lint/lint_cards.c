@@ -115,6 +115,44 @@ void lint_key_point(struct lint *l, const struct key_point *kp,
 	lint_text(l, &kp->pattern, "pattern");
 }
 
+/*
+ * A red flag compiles, can be missed, and does not match the model answer:
+ * one that did would mark the right answer as a warning sign.
+ */
+void lint_red_flag(struct lint *l, const struct key_point *rf,
+		   const struct lstr *answer)
+{
+	const struct lstr *pat = &rf->pattern;
+	struct match_pattern *p;
+	struct match_error err;
+	char *q;
+
+	lint_text(l, &rf->label, "label");
+	lint_text(l, &rf->pattern, "pattern");
+	if (!pat->s)
+		return;
+	if (match_pattern_compile(&p, pat->s, strlen(pat->s), MATCH_NO_JIT,
+				  &err) < 0) {
+		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, pat,
+							   err.offset),
+			 "invalid pattern: %s", err.msg);
+		return;
+	}
+	if (match_pattern_find(p, "", 0, NULL, NULL) > 0) {
+		diag_add(l->dl, DIAG_WARNING, pat->pos, "red flag pattern "
+			 "matches empty text, so it is always raised");
+	} else if (answer && answer->s && rf->label.s &&
+		   match_pattern_find(p, answer->s, strlen(answer->s), NULL,
+				      NULL) > 0) {
+		q = quote_dup(rf->label.s, strlen(rf->label.s));
+		diag_add(l->dl, DIAG_WARNING, pat->pos, "red flag '%s' "
+			 "matches the card's own 'back' (line %u)", q,
+			 answer->pos.line);
+		xfree(q);
+	}
+	match_pattern_free(p);
+}
+
 /* A ref must stay inside the content directory: no "/x", no "..". */
 static int ref_escapes(const char *ref)
 {
@@ -185,6 +223,11 @@ void lint_card(struct lint *l, const struct card *c,
 			 "'key_points'");
 	for (size_t i = 0; i < c->key_points.n; i++)
 		lint_key_point(l, &c->key_points.v[i], answer);
+	if (c->red_flags.n && type_known && c->type != CARD_TYPED)
+		diag_add(l->dl, DIAG_WARNING, c->red_flags.pos, "'red_flags' "
+			 "are checked only on typed cards");
+	for (size_t i = 0; i < c->red_flags.n; i++)
+		lint_red_flag(l, &c->red_flags.v[i], answer);
 	lint_refs(l, &c->refs);
 	lint_text(l, &c->front, "front");
 	lint_text(l, &c->back, "back");

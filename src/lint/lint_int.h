@@ -27,6 +27,8 @@ void lint_card(struct lint *l, const struct card *c,
 	       const struct rejected *r);
 void lint_key_point(struct lint *l, const struct key_point *kp,
 		    const struct lstr *answer);
+void lint_red_flag(struct lint *l, const struct key_point *rf,
+		   const struct lstr *answer);
 void lint_rubric(struct lint *l, const struct rubric *r);
 void lint_criterion(struct lint *l, const struct criterion *c);
 void lint_scenario(struct lint *l, const struct scenario *s);

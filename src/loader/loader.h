@@ -69,6 +69,7 @@ struct card {
 	struct lstr back;		/* basic, reverse, typed; cloze: extra */
 	struct lstr text;		/* cloze */
 	struct key_point_list key_points;
+	struct key_point_list red_flags;	/* typed: what a weak answer says */
 	struct lstr_list tags;		/* the card's own; see item_has_tag() */
 	struct lstr_list refs;		/* relative to content/ */
 	const struct deck *deck;
@@ -126,6 +127,7 @@ struct phase {
 	struct src_pos minutes_pos;
 	struct lstr_list hints;
 	struct key_point_list key_points;
+	struct key_point_list red_flags;	/* warning signs in the notes */
 };
 
 /*

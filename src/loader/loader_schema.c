@@ -67,7 +67,7 @@ static const struct schema key_point_schema = {
 /* Card keys by index, for the checks that depend on the card's type. */
 enum {
 	CF_ID, CF_TYPE, CF_FRONT, CF_BACK, CF_TEXT, CF_KEY_POINTS, CF_TAGS,
-	CF_REFS, CF_N
+	CF_REFS, CF_RED_FLAGS, CF_N
 };
 
 static const struct field card_fields[] = {
@@ -93,6 +93,12 @@ static const struct field card_fields[] = {
 		      .off = offsetof(struct card, tags) },
 	[CF_REFS] = { .name = "refs", .kind = FK_TEXT_LIST,
 		      .off = offsetof(struct card, refs) },
+	[CF_RED_FLAGS] = { .name = "red_flags", .kind = FK_OBJ_LIST,
+			   .flags = FL_NONEMPTY | FL_POINTS,
+			   .off = offsetof(struct card, red_flags.v),
+			   .n_off = offsetof(struct card, red_flags.n),
+			   .pos_off = offsetof(struct card, red_flags.pos),
+			   .elem = &key_point_schema },
 };
 
 /* Reports a key the card's type needs; returns -1 if it is missing. */
@@ -336,6 +342,12 @@ static const struct field phase_fields[] = {
 	  .off = offsetof(struct phase, key_points.v),
 	  .n_off = offsetof(struct phase, key_points.n),
 	  .pos_off = offsetof(struct phase, key_points.pos),
+	  .elem = &key_point_schema },
+	{ .name = "red_flags", .kind = FK_OBJ_LIST,
+	  .flags = FL_NONEMPTY | FL_POINTS,
+	  .off = offsetof(struct phase, red_flags.v),
+	  .n_off = offsetof(struct phase, red_flags.n),
+	  .pos_off = offsetof(struct phase, red_flags.pos),
 	  .elem = &key_point_schema },
 };
 

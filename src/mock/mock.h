@@ -337,8 +337,10 @@ struct mock_cover {
  * points, case-insensitively under the match limits the drill uses.  A
  * key point is covered by a note of any phase (a point made early still
  * counts); line is the first line where a match starts.  Fills out (a
- * vec of struct mock_cover, cleared first) in phase order; returns the
- * number of key points covered.
+ * vec of struct mock_cover, cleared first) in phase order, each phase's
+ * red flags (red_flag 1, covered = raised) after its key points; returns
+ * the number of key points covered less one per red flag raised (never
+ * below 0).
  */
 size_t mock_coverage(const struct scenario *s, const struct mock_note *notes,
 		     size_t n_notes, struct vec *out);

@@ -27,8 +27,9 @@ static long line_of(const size_t *starts, size_t n, size_t off)
 }
 
 static void check_points(const struct key_point *kps, size_t n, int phase,
-			 const char *text, size_t len, const size_t *starts,
-			 size_t n_lines, struct vec *out, size_t *covered)
+			 int red_flag, const char *text, size_t len,
+			 const size_t *starts, size_t n_lines, struct vec *out,
+			 size_t *covered)
 {
 	struct match_set set;
 	struct match_hit *hits;
@@ -43,6 +44,7 @@ static void check_points(const struct key_point *kps, size_t n, int phase,
 
 		c->phase = phase;
 		c->label = kps[k].label.s;
+		c->red_flag = red_flag;
 		c->covered = hits[k].cover == MATCH_COVERED;
 		c->limit = hits[k].cover == MATCH_LIMIT;
 		c->line = c->covered ? line_of(starts, n_lines, hits[k].start)
@@ -57,7 +59,7 @@ size_t mock_coverage(const struct scenario *s, const struct mock_note *notes,
 		     size_t n_notes, struct vec *out)
 {
 	size_t *starts = xcalloc(n_notes + 1, sizeof(*starts));
-	size_t covered = 0;
+	size_t covered = 0, raised = 0;
 	struct buf text;
 
 	/*
@@ -72,12 +74,18 @@ size_t mock_coverage(const struct scenario *s, const struct mock_note *notes,
 		buf_adds(&text, notes[i].text);
 	}
 	out->len = 0;
-	for (size_t p = 0; p < s->n_phases; p++)
+	for (size_t p = 0; p < s->n_phases; p++) {
 		check_points(s->phases[p].key_points.v,
-			     s->phases[p].key_points.n, (int)p,
+			     s->phases[p].key_points.n, (int)p, 0,
 			     text.s ? text.s : "", text.len, starts, n_notes,
 			     out, &covered);
+		check_points(s->phases[p].red_flags.v,
+			     s->phases[p].red_flags.n, (int)p, 1,
+			     text.s ? text.s : "", text.len, starts, n_notes,
+			     out, &raised);
+	}
 	buf_release(&text);
 	xfree(starts);
-	return covered;
+	/* Each red flag raised takes back one covered point (README). */
+	return covered > raised ? covered - raised : 0;
 }

@@ -46,6 +46,9 @@ static const char scenario_yaml[] =
 	"    key_points:\n"
 	"      - label: rollback\n"
 	"        pattern: '\\broll\\s?back\\b'\n"
+	"    red_flags:\n"
+	"      - label: launch to everyone\n"
+	"        pattern: '\\blaunch\\w*\\s+(to\\s+)?(everyone|all)\\b'\n"
 	"follow_ups:\n"
 	"  - What if traffic grows tenfold?\n"
 	"  - How would you roll it out?\n"
@@ -653,8 +656,11 @@ static void mock_saves_and_resumes_through_the_store(void **state)
 	/* The end is the first save after it, not the scoring. */
 	assert_int_equal(back.ended_at, 1700000180000);
 	assert_int_equal(back.elapsed_ms, 3 * MIN);
-	assert_int_equal(back.n_coverage, 4);
+	assert_int_equal(back.n_coverage, 5);
 	assert_string_equal(back.coverage[0].line, "10M users");
+	/* The red flag is stored as one, not as a point. */
+	assert_false(back.coverage[3].red_flag);
+	assert_true(back.coverage[4].red_flag);
 	assert_null(back.coverage[1].line);
 	assert_string_equal(back.scores[0].level, "d3");
 	assert_string_equal(back.scores[0].comment, "clear | <b>bold</b>");
@@ -716,7 +722,7 @@ static void mock_coverage_per_phase(void **state)
 			  &cov);
 	/* users, cache, load balancer covered; rollback missed. */
 	assert_int_equal(n, 3);
-	assert_int_equal(cov.len, 4);
+	assert_int_equal(cov.len, 5);
 	c = vec_at(&cov, 0);
 	assert_int_equal(c->phase, 0);
 	assert_string_equal(c->label, "users");
@@ -732,6 +738,43 @@ static void mock_coverage_per_phase(void **state)
 	assert_int_equal(c->phase, 2);
 	assert_false(c->covered);
 	assert_int_equal(c->line, -1);
+	/* The phase's red flag follows its points, not raised. */
+	c = vec_at(&cov, 4);
+	assert_int_equal(c->phase, 2);
+	assert_true(c->red_flag);
+	assert_false(c->covered);
+	vec_release(&cov);
+	finish(&f);
+}
+
+/* A red flag raised shows with its line and takes back a covered point. */
+static void mock_coverage_red_flag_counts_against(void **state)
+{
+	struct fx f;
+	struct vec cov;
+	const struct mock_cover *c;
+	size_t n;
+
+	(void)state;
+	start(&f);
+	mock_note_insert(&f.m, 0, "- 10M users, LB, cache", 22);
+	mock_note_insert(&f.m, 1, "- then launch to everyone at once", 33);
+	vec_init(&cov, sizeof(struct mock_cover));
+	n = mock_coverage(f.s, vec_at(&f.m.notes, 0), mock_notes_count(&f.m),
+			  &cov);
+	/* Three points covered, one red flag raised: 3 - 1. */
+	assert_int_equal(n, 2);
+	assert_int_equal(cov.len, 5);
+	c = vec_at(&cov, 4);
+	assert_true(c->red_flag);
+	assert_true(c->covered);
+	assert_string_equal(c->label, "launch to everyone");
+	assert_int_equal(c->line, 1);
+	/* Never below zero: a red flag alone covers nothing. */
+	mock_note_set(&f.m, 0, "launch to all", 13);
+	n = mock_coverage(f.s, vec_at(&f.m.notes, 0), mock_notes_count(&f.m),
+			  &cov);
+	assert_int_equal(n, 0);
 	vec_release(&cov);
 	finish(&f);
 }
@@ -933,6 +976,7 @@ int main(void)
 		cmocka_unit_test(mock_saves_and_resumes_through_the_store),
 		cmocka_unit_test(mock_resume_after_time_over_goes_to_scoring),
 		cmocka_unit_test(mock_coverage_per_phase),
+		cmocka_unit_test(mock_coverage_red_flag_counts_against),
 		cmocka_unit_test(mock_weighted_score_and_bands),
 		cmocka_unit_test(mock_weak_tags_of_the_lowest_criteria),
 		cmocka_unit_test(mock_last_five_averages_from_history),
