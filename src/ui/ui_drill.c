@@ -173,26 +173,25 @@ const struct ui_keymap *drill_keymap(const struct drill *d)
 	return d->typing ? &drill_type_keys : &drill_front_keys;
 }
 
-/* Checks the typed answer against each key point. */
-static void check_points(struct drill *d)
+/* Checks the typed answer against each pattern of kp. */
+static void check_list(struct drill *d, const struct key_point_list *kp,
+		       int red_flag, int *limits)
 {
-	const struct key_point_list *kp = &d->item->card->key_points;
 	const struct ui_matcher *m = d->matcher;
 	struct buf err;
-	int limits = 0;
 
 	buf_init(&err);
-	d->points.len = 0;
 	for (size_t i = 0; i < kp->n; i++) {
 		struct drill_point *p = vec_push(&d->points);
 		void *re;
 
 		p->label = kp->v[i].label.s;
+		p->red_flag = red_flag;
 		p->result = DRILL_BAD_PATTERN;
 		if (!m || !kp->v[i].pattern.s)
 			continue;
 		/* The answer's budget is spent: the rest are cut off. */
-		if (limits >= MATCH_MAX_LIMIT_HITS) {
+		if (*limits >= MATCH_MAX_LIMIT_HITS) {
 			p->result = DRILL_GAVE_UP;
 			continue;
 		}
@@ -204,11 +203,21 @@ static void check_points(struct drill *d)
 				    d->answer.text.len);
 		if (p->result < 0) {
 			p->result = DRILL_GAVE_UP;
-			limits++;
+			(*limits)++;
 		}
 		m->free(m->ctx, re);
 	}
 	buf_release(&err);
+}
+
+/* The key points, then the red flags (only raised ones are shown). */
+static void check_points(struct drill *d)
+{
+	int limits = 0;
+
+	d->points.len = 0;
+	check_list(d, &d->item->card->key_points, 0, &limits);
+	check_list(d, &d->item->card->red_flags, 1, &limits);
 }
 
 static int reveal(struct drill *d)
@@ -332,11 +341,19 @@ static void points_lines(struct drill *d, struct ui_text *body, int cols)
 	const struct ui_glyphs *g = ui_glyphs();
 	int covered = 0, col = 0, width;
 	char total[32];
+	size_t n = 0;
 
-	for (size_t i = 0; i < d->points.len; i++)
-		covered += ((struct drill_point *)vec_at(&d->points, i))
-				   ->result == 1;
-	snprintf(total, sizeof(total), "%d of %zu", covered, d->points.len);
+	/* Each red flag raised takes back one covered point (README). */
+	for (size_t i = 0; i < d->points.len; i++) {
+		const struct drill_point *p = vec_at(&d->points, i);
+
+		if (!p->red_flag)
+			n++;
+		covered += p->result == 1 ? (p->red_flag ? -1 : 1) : 0;
+	}
+	if (covered < 0)
+		covered = 0;
+	snprintf(total, sizeof(total), "%d of %zu", covered, n);
 	/* Room is kept on every line for the total. */
 	width = cols - 2 * INDENT - (int)strlen(total) - 2;
 	ui_text_newline(body);
@@ -344,14 +361,19 @@ static void points_lines(struct drill *d, struct ui_text *body, int cols)
 	for (size_t i = 0; i < d->points.len; i++) {
 		const struct drill_point *p = vec_at(&d->points, i);
 		const char *label = p->label ? p->label : "?";
-		enum ui_role role = p->result == 1 ? UI_R_OK : UI_R_MISS;
+		enum ui_role role = p->red_flag ? UI_R_ERROR
+				    : p->result == 1 ? UI_R_OK : UI_R_MISS;
 		const char *why = p->result == DRILL_BAD_PATTERN
 				  ? " (bad pattern)"
 				  : p->result == DRILL_GAVE_UP ? " (match limit)"
 							       : "";
+		const char *mark = p->red_flag ? g->warn
+				   : p->result == 1 ? g->check : g->cross;
 		int w = 2 + ui_str_width(label, strlen(label)) +
 			(int)strlen(why);
 
+		if (p->red_flag && p->result != 1)
+			continue;	/* a red flag not raised says nothing */
 		if (col && col + 3 + w > width) {
 			ui_text_newline(body);
 			ui_text_pad(body, UI_R_TEXT, 0, INDENT);
@@ -360,8 +382,7 @@ static void points_lines(struct drill *d, struct ui_text *body, int cols)
 			ui_text_pad(body, UI_R_TEXT, 0, 3);
 			col += 3;
 		}
-		ui_text_adds(body, role, UI_BOLD,
-			     p->result == 1 ? g->check : g->cross);
+		ui_text_adds(body, role, UI_BOLD, mark);
 		ui_text_pad(body, UI_R_TEXT, 0, 1);
 		ui_text_adds(body, role, 0, label);
 		ui_text_adds(body, UI_R_ERROR, 0, why);

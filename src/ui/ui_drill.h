@@ -41,6 +41,7 @@ struct drill_point {
 	const char *label;	/* borrowed from the library */
 	int result;		/* 1 covered, 0 missed, DRILL_BAD_PATTERN
 				 * or DRILL_GAVE_UP (a match limit) */
+	int red_flag;		/* a warning sign: result 1 = raised */
 };
 
 struct drill {

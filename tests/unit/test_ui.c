@@ -853,6 +853,10 @@ static const struct key_point points[] = {
 	{ { "risk", { 0 } }, { "(risk", { 0 } } },
 	{ { "quality", { 0 } }, { "LIMIT", { 0 } } },
 };
+static const struct key_point flags[] = {
+	{ { "skip testing", { 0 } }, { "skip test", { 0 } } },
+	{ { "blame", { 0 } }, { "blame", { 0 } } },
+};
 static struct deck deck = {
 	.id = { "sd-basics", { 0 } },
 	.tags = { &deck_tag, 1, { 0 } },
@@ -868,7 +872,8 @@ static struct card cards[] = {
 	{ .id = { "pm-triangle", { 0 } }, .type = CARD_TYPED,
 	  .front = { "Name the three constraints of a project.", { 0 } },
 	  .back = { "Time, cost and scope.", { 0 } },
-	  .key_points = { points, 3, { 0 } }, .deck = &deck },
+	  .key_points = { points, 3, { 0 } },
+	  .red_flags = { flags, 2, { 0 } }, .deck = &deck },
 	{ .id = { "pm-program", { 0 } }, .type = CARD_CLOZE,
 	  .text = { "A {{c1::program}} is a set of related "
 		    "{{c2::projects::plural noun}}.", { 0 } },
@@ -1075,6 +1080,31 @@ static void drill_typed_card_checks_key_points(void **state)
 				       "(match limit)  3 of 5\n"));
 		xfree(s);
 	}
+	drill_release(&d);
+	ui_view_release(&v);
+}
+
+/* A raised red flag shows ⚠ and takes back a covered point. */
+static void drill_typed_red_flag_counts_against(void **state)
+{
+	struct drill d;
+	struct ui_view v;
+	char *s;
+
+	(void)state;
+	ui_view_init(&v);
+	drill_init(&d, "pm", 0, &fake_matcher);
+	show(&d, 1);
+	for (const char *p = "time, budget, scope; skip testing"; *p; p++)
+		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
+	drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+	view(&v, 18, 60, drill_view_fn, &d);
+	s = dump_view(&v);
+	/* blame is not raised, so it is not shown. */
+	assert_non_null(strstr(s, "\n   ✓ time   ✓ cost   ✓ scope   "
+			       "⚠ skip testing      2 of 3\n"));
+	assert_null(strstr(s, "blame"));
+	xfree(s);
 	drill_release(&d);
 	ui_view_release(&v);
 }
@@ -1621,6 +1651,7 @@ int main(void)
 		T(ui_list_move_clamps_to_the_ends),
 		T(drill_basic_card_question_answer_grade),
 		T(drill_typed_card_checks_key_points),
+		T(drill_typed_red_flag_counts_against),
 		T(drill_cloze_hides_then_reveals_in_place),
 		T(drill_reverse_asks_the_back),
 		T(drill_end_shows_the_summary),
