@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/err.h"
+#include "core/quote.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
 #include "core/vec.h"
@@ -330,6 +331,58 @@ static void core_now_clock_stands_while_timers_run(void **state)
 	assert_int_equal(clock_init_frozen_start(&c, &f, "noon"), TPM_EFORMAT);
 }
 
+/* Every code point and every lone byte: what quote_add() lets through is
+ * printable and no control, and what it escapes is plain ASCII. */
+static int quote_is_escaped(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	       cp == 0x61c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static void core_quote_escapes_every_control_and_bad_byte(void **state)
+{
+	struct buf b;
+	char in[4];
+	uint32_t cp;
+	int c;
+
+	(void)state;
+	buf_init(&b);
+	for (cp = 0; cp <= 0x10ffff; cp++) {
+		size_t n, i;
+
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		n = utf8_encode(cp, in);
+		buf_clear(&b);
+		quote_add(&b, in, n, 8);
+		if (!quote_is_escaped(cp)) {
+			assert_int_equal(b.len, n);
+			assert_memory_equal(b.s, in, n);
+			continue;
+		}
+		assert_true(b.len >= 2 && b.s[0] == '\\');
+		for (i = 0; i < b.len; i++)
+			assert_true(b.s[i] > 0x20 && b.s[i] < 0x7f);
+	}
+	for (c = 0x80; c <= 0xff; c++) {
+		char one = (char)c, want[5];
+
+		buf_clear(&b);
+		quote_add(&b, &one, 1, 8);
+		snprintf(want, sizeof want, "\\x%02x", c);
+		assert_int_equal(b.len, 4);
+		assert_memory_equal(b.s, want, 4);
+	}
+	/* A surrogate and an overlong form are bytes, not characters. */
+	buf_clear(&b);
+	quote_add(&b, "\xed\xa0\x80\xc0\xaf", 5, 20);
+	assert_memory_equal(b.s, "\\xed\\xa0\\x80\\xc0\\xaf", b.len);
+	assert_int_equal(b.len, 20);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +400,7 @@ int main(void)
 		cmocka_unit_test(core_fake_clock_is_what_tests_set),
 		cmocka_unit_test(core_scaled_clock_runs_faster),
 		cmocka_unit_test(core_now_clock_stands_while_timers_run),
+		cmocka_unit_test(core_quote_escapes_every_control_and_bad_byte),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
