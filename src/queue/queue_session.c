@@ -113,6 +113,13 @@ static struct queue_session_entry take_current(struct queue_session *s)
 void queue_session_graded(struct queue_session *s, enum fsrs_rating rating,
 			  enum fsrs_state state, int64_t due, int64_t now)
 {
+	queue_session_graded_in(s, rating, state, due, now, 1);
+}
+
+void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
+			     enum fsrs_state state, int64_t due, int64_t now,
+			     int stays)
+{
 	int src = s->cur_src;
 	size_t idx = s->cur_idx;
 	struct queue_session_entry e = take_current(s);
@@ -122,7 +129,9 @@ void queue_session_graded(struct queue_session *s, enum fsrs_rating rating,
 	h->src = src;
 	h->idx = idx;
 	h->rating = rating;
-	if (s->cram ? rating == FSRS_AGAIN
+	if (!stays)
+		;
+	else if (s->cram ? rating == FSRS_AGAIN
 		    : (state == FSRS_LEARNING || state == FSRS_RELEARNING) &&
 		      due - now <= s->learn_ahead_ms) {
 		struct queue_session_entry *p = vec_push(&s->pending);

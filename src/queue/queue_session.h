@@ -66,6 +66,14 @@ queue_session_current(struct queue_session *s, int64_t now);
 void queue_session_graded(struct queue_session *s, enum fsrs_rating rating,
 			  enum fsrs_state state, int64_t due, int64_t now);
 
+/*
+ * As queue_session_graded(), but when stays is 0 (the grade suspended the
+ * item: a leech) it never comes back in this session.
+ */
+void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
+			     enum fsrs_state state, int64_t due, int64_t now,
+			     int stays);
+
 /* The item of the last grade that undo would take back, or NULL. */
 const struct item *queue_session_last_graded(const struct queue_session *s);
 
@@ -119,6 +127,16 @@ int queue_session_fill_cram(struct queue_session *s, const struct queue *q,
 int queue_count_due_before(const struct queue *q, struct store *st,
 			   const struct queue_filter *f, int64_t until,
 			   long *n);
+
+/*
+ * Grades the session's current entry in the store (queue_grade()) and in
+ * s: a grade that suspends the item (a leech) takes it out of the session.
+ * Returns 0 with *res filled, or a store error with s unchanged.
+ */
+int queue_session_grade(struct queue_session *s, struct store *st,
+			const struct settings *set, enum fsrs_rating rating,
+			int64_t now, int64_t duration_ms,
+			struct queue_grade_result *res);
 
 /* What queue_session_undo_grade() did. */
 enum queue_undo_result {

@@ -143,6 +143,26 @@ int queue_count_due_before(const struct queue *q, struct store *st,
 	return ret;
 }
 
+int queue_session_grade(struct queue_session *s, struct store *st,
+			const struct settings *set, enum fsrs_rating rating,
+			int64_t now, int64_t duration_ms,
+			struct queue_grade_result *res)
+{
+	const struct queue_session_entry *e = queue_session_current(s, now);
+	int ret;
+
+	if (!e)
+		return TPM_EINVAL;
+	ret = queue_grade(st, set, e->item->key, rating, now, duration_ms,
+			  res);
+	if (ret < 0)
+		return ret;
+	queue_session_graded_in(s, rating, res->review.after.fsrs.state,
+				res->review.after.fsrs.due, now,
+				!res->review.after.suspended);
+	return 0;
+}
+
 int queue_session_undo_grade(struct queue_session *s, struct store *st,
 			     struct queue_undo *out)
 {

@@ -163,16 +163,14 @@ static void grade(struct app *a)
 		app_drill_next(a);
 		return;
 	}
-	if (queue_grade(a->env->st, a->env->settings, it->key, d->req_rating,
-			now, d->req_duration_ms, &res) < 0) {
+	if (queue_session_grade(&a->session, a->env->st, a->env->settings,
+				d->req_rating, now, d->req_duration_ms,
+				&res) < 0) {
 		/* Not saved: the card stays, so the grade can be given
 		 * again once the problem is fixed. */
 		drill_set_status(d, store_errmsg(a->env->st), 1);
 		return;
 	}
-	queue_session_graded(&a->session, d->req_rating,
-			     res.review.after.fsrs.state,
-			     res.review.after.fsrs.due, now);
 	drill_count_grade(d, d->req_rating);
 	app_drill_next(a);
 	if (res.leech) {

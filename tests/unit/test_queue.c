@@ -970,14 +970,10 @@ static void queue_counts_due_before_an_instant(void **state)
 static void session_grade(struct fixture *f, struct queue_session *s,
 			  enum fsrs_rating r)
 {
-	const struct queue_session_entry *e = queue_session_current(s, T0);
 	struct queue_grade_result res;
 
-	assert_non_null(e);
-	assert_int_equal(queue_grade(f->st, &f->s, e->item->key, r, T0, -1,
-				     &res), 0);
-	queue_session_graded(s, r, res.review.after.fsrs.state,
-			     res.review.after.fsrs.due, T0);
+	assert_int_equal(queue_session_grade(s, f->st, &f->s, r, T0, -1,
+					     &res), 0);
 }
 
 /*
@@ -1045,6 +1041,36 @@ static void queue_undo_grade_of_a_leech(void **state)
 	assert_int_equal(store_card_get(f->st, "l", &c), 0);
 	assert_false(c.leech);
 	assert_false(c.suspended);
+	queue_session_release(&s);
+	finish(f);
+}
+
+/*
+ * A grade that suspends a leech takes it out of the session: its
+ * relearning step does not bring it back to be graded again.
+ */
+static void queue_session_leech_leaves_when_suspended(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_session s;
+	struct queue_grade_result res;
+	struct store_card c;
+
+	add_card(f->t, 0, "l", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "l", FSRS_REVIEW, T0 - DAY, T0 - 9 * DAY, 7);
+	build(f);
+	queue_session_init(&s, 20 * 60000LL, 0);
+	queue_session_fill(&s, &f->q);
+	assert_int_equal(queue_session_grade(&s, f->st, &f->s, FSRS_AGAIN,
+					     T0, -1, &res), 0);
+	assert_true(res.leech);
+	assert_int_equal(store_card_get(f->st, "l", &c), 0);
+	assert_true(c.suspended);
+	assert_null(queue_session_current(&s, T0 + DAY));
+	assert_int_equal(queue_session_left(&s), 0);
+	/* Undo brings it back as it was. */
+	assert_string_equal(queue_session_last_graded(&s)->key, "l");
 	queue_session_release(&s);
 	finish(f);
 }
@@ -1233,6 +1259,7 @@ int main(void)
 		T(queue_counts_due_before_an_instant),
 		T(queue_undo_grade_reconciles_store_and_session),
 		T(queue_undo_grade_of_a_leech),
+		T(queue_session_leech_leaves_when_suspended),
 		cmocka_unit_test(settings_defaults_listed_in_order),
 		cmocka_unit_test(settings_validate_and_canonicalise),
 		cmocka_unit_test(settings_suggests_close_keys),
