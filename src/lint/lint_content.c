@@ -2,7 +2,9 @@
 #include "lint/lint_int.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
+#include "core/buf.h"
 #include "core/quote.h"
 #include "core/xmalloc.h"
 #include "match/match.h"
@@ -105,8 +107,29 @@ void lint_rubric(struct lint *l, const struct rubric *r)
 }
 
 /*
- * A scenario's rubric must be loaded.  A rejected rubric counts, as its
- * own problem is reported already.
+ * A scenario linted on its own (`lint --content DIR FILE`) names a rubric
+ * that is not loaded; the content folder's rubrics/ID.yaml stands for it,
+ * as in the shipped layout.  Only plain ids are looked up, never a path.
+ */
+static int rubric_in_content(const struct library *lib, const char *id)
+{
+	struct buf path;
+	struct stat st;
+	int found;
+
+	if (!lib->content_dir || !*id ||
+	    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id))
+		return 0;
+	buf_init(&path);
+	buf_addf(&path, "%s/rubrics/%s.yaml", lib->content_dir, id);
+	found = stat(path.s, &st) == 0 && S_ISREG(st.st_mode);
+	buf_release(&path);
+	return found;
+}
+
+/*
+ * A scenario's rubric must be loaded (or be in the content folder).  A
+ * rejected rubric counts, as its own problem is reported already.
  */
 static void lint_rubric_ref(struct lint *l, const struct lstr *id)
 {
@@ -114,7 +137,7 @@ static void lint_rubric_ref(struct lint *l, const struct lstr *id)
 	struct suggest sg;
 	char *q;
 
-	if (library_find_rubric(lib, id->s))
+	if (library_find_rubric(lib, id->s) || rubric_in_content(lib, id->s))
 		return;
 	for (size_t i = 0; i < l->n_rejected; i++) {
 		const struct rejected *r = &l->rejected[i];
