@@ -83,21 +83,30 @@ static void lint_point_answer(struct lint *l, const struct key_point *kp,
 	xfree(q);
 }
 
+struct match_pattern *lint_compile_pattern(struct lint *l,
+					   const struct lstr *pat)
+{
+	struct match_pattern *p;
+	struct match_error err;
+
+	if (match_pattern_compile(&p, pat->s, strlen(pat->s), MATCH_NO_JIT,
+				  &err) == 0)
+		return p;
+	diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, pat, err.offset),
+		 "invalid pattern: %s", err.msg);
+	return NULL;
+}
+
 /* The pattern compiles, can be missed, and matches the model answer. */
 static void lint_pattern(struct lint *l, const struct key_point *kp,
 			 const struct lstr *answer)
 {
 	const struct lstr *pat = &kp->pattern;
 	struct match_pattern *p;
-	struct match_error err;
 
-	if (match_pattern_compile(&p, pat->s, strlen(pat->s), MATCH_NO_JIT,
-				  &err) < 0) {
-		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, pat,
-							   err.offset),
-			 "invalid pattern: %s", err.msg);
+	p = lint_compile_pattern(l, pat);
+	if (!p)
 		return;
-	}
 	if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
 		diag_add(l->dl, DIAG_WARNING, pat->pos, "pattern matches empty "
 			 "text, so it is always covered");
@@ -124,20 +133,15 @@ void lint_red_flag(struct lint *l, const struct key_point *rf,
 {
 	const struct lstr *pat = &rf->pattern;
 	struct match_pattern *p;
-	struct match_error err;
 	char *q;
 
 	lint_text(l, &rf->label, "label");
 	lint_text(l, &rf->pattern, "pattern");
 	if (!pat->s)
 		return;
-	if (match_pattern_compile(&p, pat->s, strlen(pat->s), MATCH_NO_JIT,
-				  &err) < 0) {
-		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, pat,
-							   err.offset),
-			 "invalid pattern: %s", err.msg);
+	p = lint_compile_pattern(l, pat);
+	if (!p)
 		return;
-	}
 	if (match_pattern_find(p, "", 0, NULL, NULL) > 0) {
 		diag_add(l->dl, DIAG_WARNING, pat->pos, "red flag pattern "
 			 "matches empty text, so it is always raised");

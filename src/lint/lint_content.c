@@ -176,20 +176,15 @@ void lint_clarification(struct lint *l, const struct clarification *c)
 {
 	const struct lstr *ask = &c->ask;
 	struct match_pattern *p;
-	struct match_error err;
 	char *q;
 
 	lint_text(l, &c->answer, "answer");
 	lint_text(l, &c->example, "example");
 	if (!ask->s)
 		return;
-	if (match_pattern_compile(&p, ask->s, strlen(ask->s), MATCH_NO_JIT,
-				  &err) < 0) {
-		diag_add(l->dl, DIAG_ERROR, library_locate(l->lib, ask,
-							   err.offset),
-			 "invalid pattern: %s", err.msg);
+	p = lint_compile_pattern(l, ask);
+	if (!p)
 		return;
-	}
 	if (match_pattern_find(p, "", 0, NULL, NULL) > 0)
 		diag_add(l->dl, DIAG_ERROR, ask->pos, "'ask' matches empty "
 			 "text, so it answers every question");

@@ -15,6 +15,8 @@ struct lint {
 /* Ids used twice, among library and rejected objects alike (see lint.h). */
 void lint_ids(struct lint *l);
 
+struct match_pattern;
+
 /*
  * The checks of one object and of the valid objects inside it.  The object
  * may be a rejected one (loader_rejected.h), so any of its values may be
@@ -25,6 +27,12 @@ void lint_ids(struct lint *l);
 void lint_deck(struct lint *l, const struct deck *d);
 void lint_card(struct lint *l, const struct card *c,
 	       const struct rejected *r);
+/*
+ * pat compiled for a one-off check (free it with match_pattern_free()), or
+ * NULL after an "invalid pattern" error placed inside it.
+ */
+struct match_pattern *lint_compile_pattern(struct lint *l,
+					   const struct lstr *pat);
 void lint_key_point(struct lint *l, const struct key_point *kp,
 		    const struct lstr *answer);
 void lint_red_flag(struct lint *l, const struct key_point *rf,
