@@ -18,14 +18,17 @@
 
 #define MS_PER_HOUR 3600000LL
 
-/* What the scan found for one library item. */
+/*
+ * What the scan found for one library item, as the build needs it: 16
+ * bytes, since on a large library touching these pages costs more than
+ * the work done in them.
+ */
 struct queue_slot {
 	int64_t due;
-	int64_t last_review;
-	int64_t buried_until;
 	unsigned char has;		/* a card_state row exists */
 	unsigned char state;		/* enum fsrs_state */
-	unsigned char suspended;
+	unsigned char hidden;		/* suspended, or buried until later */
+	unsigned char seen_today;	/* reviewed since the day started */
 	unsigned char used;		/* on the first item of a card: the
 					 * card has an entry today */
 };
@@ -57,13 +60,6 @@ struct queue_cand {
 	uint32_t i;
 };
 
-static int cmp_item_key(const void *a, const void *b)
-{
-	const struct item *const *x = a, *const *y = b;
-
-	return strcmp((*x)->key, (*y)->key);
-}
-
 void queue_init(struct queue *q, const struct library *lib)
 {
 	size_t n = lib->n_items;
@@ -77,15 +73,24 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
 	/* Room for the three candidate lists of queue_build(). */
 	q->cand = xcalloc(3 * n + 1, sizeof(*q->cand));
+	q->keys = (struct key_table){ n ? &lib->items[0].key : NULL,
+				      sizeof(*lib->items) };
+	key_refs_fill(q->by_key, n, &q->keys);
 	for (size_t i = 0; i < n; i++) {
-		q->by_key[i] = &lib->items[i];
 		/* A card's items are consecutive in the library. */
 		q->card_first[i] = i && lib->items[i].card ==
 						lib->items[i - 1].card
 					   ? q->card_first[i - 1]
 					   : (uint32_t)i;
 	}
-	qsort(q->by_key, n, sizeof(*q->by_key), cmp_item_key);
+	/*
+	 * The slots are free until the first build: the sort's scratch, so
+	 * that their pages are touched once (allocated memory takes the
+	 * type last stored in it).
+	 */
+	_Static_assert(sizeof(struct queue_slot) >= sizeof(struct key_ref),
+		       "a slot holds a key_ref");
+	keysort(q->by_key, n, (struct key_ref *)(void *)q->slots, &q->keys);
 }
 
 const struct item *queue_find_item(const struct queue *q, const char *key,
@@ -95,14 +100,14 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *k = q->by_key[mid]->key;
-		int c = strncmp(k, key, len);
+		const struct item *it = &q->lib->items[q->by_key[mid].i];
+		int c = strncmp(it->key, key, len);
 
 		/* Equal for len bytes: the longer key sorts after. */
 		if (!c)
-			c = k[len] != '\0';
+			c = it->key[len] != '\0';
 		if (!c)
-			return q->by_key[mid];
+			return it;
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -148,31 +153,46 @@ int queue_filter_match(const struct queue_filter *f, const struct item *item)
 struct merge {
 	struct queue *q;
 	size_t pos;
+	int64_t now;
 };
 
 static int merge_row(void *vctx, const struct store_scan_row *row)
 {
 	struct merge *m = vctx;
 	struct queue *q = m->q;
-	const struct item *it;
+	uint64_t head = key_head(row->key);
 	struct queue_slot *s;
 	int c = -1;
 
-	while (m->pos < q->cap &&
-	       (c = strcmp(q->by_key[m->pos]->key, row->key)) < 0)
-		m->pos++;
+	for (; m->pos < q->cap; m->pos++) {
+		const struct key_ref *r = &q->by_key[m->pos];
+
+		/*
+		 * The scan and the items go in step: fetch ahead the items,
+		 * and the keys of those fetched before.
+		 */
+		if (m->pos + 16 < q->cap)
+			__builtin_prefetch(&q->lib->items[r[16].i]);
+		if (m->pos + 8 < q->cap)
+			__builtin_prefetch(key_at(&q->keys, r[8].i));
+		if (r->head != head)
+			c = r->head < head ? -1 : 1;
+		else
+			c = key_cmp(head, key_at(&q->keys, r->i), head,
+				    row->key);
+		if (c >= 0)
+			break;
+	}
 	if (m->pos == q->cap || c != 0) {
 		q->n_orphans++;	/* its card left the decks */
 		return 0;
 	}
-	it = q->by_key[m->pos++];
-	s = &q->slots[it - q->lib->items];
+	s = &q->slots[q->by_key[m->pos++].i];
 	s->has = 1;
 	s->state = (unsigned char)row->state;
 	s->due = row->due;
-	s->last_review = row->last_review;
-	s->buried_until = row->buried_until;
-	s->suspended = (unsigned char)row->suspended;
+	s->hidden = row->suspended || row->buried_until > m->now;
+	s->seen_today = row->last_review >= q->day.start;
 	return 0;
 }
 
@@ -197,17 +217,15 @@ static void add_entry(struct queue *q, const struct item *it,
 	e->due = kind == QUEUE_NEW ? 0 : s->due;
 }
 
-/* 1 if another item of item i's card was reviewed since day_start. */
-static int sibling_seen_today(const struct queue *q, size_t i,
-			      int64_t day_start)
+/* 1 if another item of item i's card was reviewed today. */
+static int sibling_seen_today(const struct queue *q, size_t i)
 {
 	const struct item *items = q->lib->items;
 	size_t first = q->card_first[i];
 
 	for (size_t j = first; j < q->cap && items[j].card == items[i].card;
 	     j++)
-		if (j != i && q->slots[j].has &&
-		    q->slots[j].last_review >= day_start)
+		if (j != i && q->slots[j].seen_today)
 			return 1;
 	return 0;
 }
@@ -249,7 +267,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	int64_t now = clock_utc_ms(c);
 	int64_t ahead = now + (int64_t)s->learn_ahead * 60000;
 	struct store_day_counts dc;
-	struct merge m = { q, 0 };
+	struct merge m = { q, 0, now };
 	struct queue_cand *rev, *fresh, *later;
 	size_t n_rev = 0, n_fresh = 0, n_later = 0, from;
 	int ret;
@@ -276,7 +294,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		struct queue_slot *sl = &q->slots[i];
 		enum fsrs_state state = sl->has ? sl->state : FSRS_NEW;
 
-		if (sl->suspended || sl->buried_until > now ||
+		if (sl->hidden ||
 		    !queue_filter_match(f, &items[i]))
 			continue;
 		switch (state) {
@@ -297,12 +315,12 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 			break;
 		case FSRS_REVIEW:
 			if (sl->due < q->day.end &&
-			    !sibling_seen_today(q, i, q->day.start))
+			    !sibling_seen_today(q, i))
 				rev[n_rev++] = (struct queue_cand){ sl->due,
 							      (uint32_t)i };
 			break;
 		default:
-			if (!sibling_seen_today(q, i, q->day.start))
+			if (!sibling_seen_today(q, i))
 				fresh[n_fresh++] = (struct queue_cand){ 0,
 								  (uint32_t)i };
 			break;

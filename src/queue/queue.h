@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/clock.h"
+#include "core/keysort.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "sched/sched.h"
@@ -83,7 +84,8 @@ struct queue {
 
 	/* Private: the library's items sorted by key, built once. */
 	const struct library *lib;
-	const struct item **by_key;
+	struct key_table keys;		/* the items' keys */
+	struct key_ref *by_key;		/* i: into lib->items */
 	uint32_t *card_first;		/* first item index of each card */
 	struct queue_slot *slots;	/* per library item */
 	struct queue_cand *cand;	/* scratch for queue_build() */

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/diag.h"
 #include "core/err.h"
+#include "core/keysort.h"
 #include "core/quote.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
@@ -383,11 +384,59 @@ static void core_quote_escapes_every_control_and_bad_byte(void **state)
 	buf_release(&b);
 }
 
+/*
+ * Keys sharing prefixes of every length around the 8-byte heads, in runs
+ * long enough for a second level.
+ */
+static void core_keysort_orders_as_strcmp(void **state)
+{
+	static const char *const parts[] = { "", "a", "ab", "abcdefg",
+					     "abcdefgh", "abcdefghi", "\xc3\xa9",
+					     "z", "#reverse-of-it" };
+	enum { N = 2000 };
+	char (*keys)[40] = test_malloc(N * sizeof(*keys));
+	const char **ptrs = test_malloc(N * sizeof(*ptrs));
+	struct key_ref *v = test_malloc(N * sizeof(*v));
+	struct key_ref *scratch = test_malloc(N * sizeof(*v));
+	struct key_table t = { (const char *const *)(void *)&ptrs[0],
+			       sizeof(ptrs[0]) };
+	unsigned seed = 7;
+
+	(void)state;
+	for (uint32_t i = 0; i < N; i++) {
+		keys[i][0] = '\0';
+		for (int k = 0; k < 3; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(keys[i], parts[(seed >> 16) % 9]);
+		}
+		ptrs[i] = keys[i];
+	}
+	key_refs_fill(v, N, &t);
+	keysort(v, N, scratch, &t);
+	for (size_t i = 1; i < N; i++) {
+		const char *a = keys[v[i - 1].i], *b = keys[v[i].i];
+		int c = strcmp(a, b);
+
+		/* Sorted, stably, with the heads of the whole keys kept. */
+		assert_true(c < 0 || (c == 0 && v[i - 1].i < v[i].i));
+		assert_true(v[i].head == key_head(b));
+		assert_int_equal(key_cmp(v[i - 1].head, a, v[i].head, b) < 0,
+				 c < 0);
+		assert_int_equal(key_cmp(v[i].head, b, v[i - 1].head, a) > 0,
+				 c < 0);
+	}
+	test_free(scratch);
+	test_free(v);
+	test_free(ptrs);
+	test_free(keys);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_buf_grows_and_detaches),
 		cmocka_unit_test(core_vec_keeps_elements),
+		cmocka_unit_test(core_keysort_orders_as_strcmp),
 		cmocka_unit_test(core_strmap_inserts_and_gets),
 		cmocka_unit_test(core_strmap_keeps_the_first_of_duplicates),
 		cmocka_unit_test(core_strmap_takes_the_empty_key),

@@ -605,8 +605,8 @@ static void queue_index_sorts_keys_as_strcmp_does(void **state)
 	}
 	ready(f);
 	for (size_t i = 1; i < f->t->lib.n_items; i++)
-		assert_true(strcmp(f->q.by_key[i - 1]->key,
-				   f->q.by_key[i]->key) < 0);
+		assert_true(strcmp(f->t->lib.items[f->q.by_key[i - 1].i].key,
+				   f->t->lib.items[f->q.by_key[i].i].key) < 0);
 	for (size_t i = 0; i < f->t->lib.n_items; i++) {
 		const char *k = f->t->lib.items[i].key;
 
