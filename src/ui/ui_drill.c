@@ -113,7 +113,7 @@ void drill_add_leech(struct drill *d, const char *key)
 	UI_SCROLL_KEYS, \
 	UI_HELP_KEYS, \
 	{ 'q', UI_A_QUIT, "end the session" }, \
-	{ UI_KEY_ESC, UI_A_QUIT, NULL }
+	{ UI_KEY_ESC, DRILL_A_ESC, "twice: end the session" }
 
 static const struct ui_binding front_bindings[] = {
 	{ ' ', DRILL_A_REVEAL, "show the answer" },
@@ -140,7 +140,8 @@ static const struct ui_binding back_bindings[] = {
 
 static const struct ui_binding type_bindings[] = {
 	{ UI_KEY_ENTER, UI_A_SUBMIT, "check the answer" },
-	{ UI_KEY_ESC, UI_A_BACK, "leave the answer line (for u, b, s, e, q)" },
+	{ UI_KEY_ESC, UI_A_BACK,
+	  "leave the answer line (for u, b, s, e, q); twice: end the session" },
 	UI_EDIT_KEYS,
 	{ UI_KEY_F1, UI_A_HELP, "these keys" },
 };
@@ -258,22 +259,36 @@ static int scroll(struct drill *d, int delta)
 	return UI_REDRAW;
 }
 
+/*
+ * Esc means one thing on every card: a step out, so that one Esc never
+ * ends a session by surprise (a typed card starts in its answer line).
+ */
+static int step_out(struct drill *d, int armed)
+{
+	if (armed && !d->typing)
+		return request(d, DRILL_REQ_END);
+	d->typing = 0;
+	d->esc_armed = 1;
+	drill_set_status(d, "esc again or q: end the session", 0);
+	return UI_REDRAW;
+}
+
 int drill_handle(struct drill *d, int a, uint32_t cp, int64_t now)
 {
 	int page = d->body_rows > 2 ? d->body_rows - 1 : 1;
 	int fx = d->status ? UI_REDRAW : 0;
+	int armed = d->esc_armed;
 
 	drill_set_status(d, NULL, 0);
 	d->req = DRILL_REQ_NONE;
+	d->esc_armed = 0;
 	if (d->typing) {
 		if (ui_input_edit(&d->answer, a, cp))
 			return UI_REDRAW;
 		if (a == UI_A_SUBMIT)
 			return reveal(d);
-		if (a == UI_A_BACK) {
-			d->typing = 0;
-			return UI_REDRAW;
-		}
+		if (a == UI_A_BACK)
+			return step_out(d, armed);
 		return fx;
 	}
 	if (ui_scroll_step(a, page))
@@ -314,6 +329,8 @@ int drill_handle(struct drill *d, int a, uint32_t cp, int64_t now)
 		return request(d, DRILL_REQ_SUSPEND);
 	case DRILL_A_EDIT:
 		return request(d, DRILL_REQ_EDIT);
+	case DRILL_A_ESC:
+		return step_out(d, armed);
 	case UI_A_QUIT:
 		return request(d, DRILL_REQ_END);
 	default:
@@ -519,7 +536,7 @@ static void footer(struct drill *d, struct ui_view *v)
 {
 	static const struct ui_hint typing[] = {
 		{ "enter", "check", 0 },
-		{ "esc", "commands", 0 },
+		{ "esc", "leave the line", 0 },
 		{ "^W", "delete word", 0 },
 		{ "F1", "keys", 0 },
 	};

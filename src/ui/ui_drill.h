@@ -60,6 +60,7 @@ struct drill {
 	/* The screen's own state. */
 	enum drill_phase phase;
 	int typing;			/* a typed card's answer line has keys */
+	int esc_armed;			/* the last key was Esc: another ends */
 	struct ui_input answer;
 	struct vec points;		/* of struct drill_point */
 	int scroll;
@@ -125,6 +126,7 @@ enum drill_action {
 	DRILL_A_EDIT,
 	DRILL_A_TYPE,		/* into the answer line */
 	DRILL_A_CRAM,
+	DRILL_A_ESC,		/* steps out: of the line, then the session */
 };
 
 /* The tables: question, answer shown, typing an answer, summary. */

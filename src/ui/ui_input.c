@@ -199,40 +199,83 @@ int ui_input_edit(struct ui_input *in, int a, uint32_t cp)
 	}
 }
 
+/*
+ * One line of the wrapped text from start, at most w cells: sets *show to
+ * the end of what it shows and returns where the next line starts.  It
+ * breaks after the last space that fits, mid-word only when a word is
+ * longer than the line; a space that does not fit ends the line unseen.
+ */
+static size_t wrap_line(const struct buf *b, size_t start, int w,
+			size_t *show)
+{
+	size_t i = start, after_space = 0;
+	int c = 0;
+
+	for (; i < b->len; i = next_char(b, i)) {
+		size_t end = next_char(b, i);
+
+		c += ui_str_width(b->s + i, end - i);
+		if (c <= w) {
+			if (b->s[i] == ' ')
+				after_space = end;
+			continue;
+		}
+		if (b->s[i] == ' ') {
+			*show = i;
+			return end;
+		}
+		if (!after_space)	/* a word longer than the line */
+			after_space = i > start ? i : end;
+		*show = after_space;
+		return after_space;
+	}
+	*show = b->len;
+	return b->len;
+}
+
+/* A new line of out, with the prefix on the first and room for it after. */
+static void view_line(struct ui_text *out, const char *prefix, int pw, int r)
+{
+	ui_text_newline(out);
+	if (prefix && !r)
+		ui_text_adds(out, UI_R_DIM, 0, prefix);
+	else if (prefix)
+		ui_text_pad(out, UI_R_DIM, 0, pw);
+}
+
 void ui_input_view(const struct ui_input *in, struct ui_text *out, int width,
 		   const char *prefix, int *row, int *col)
 {
 	const struct buf *b = &in->text;
 	int pw = prefix ? ui_str_width(prefix, strlen(prefix)) : 0;
-	int w = width - pw, c = 0, r = 0;
-	size_t i = 0;
+	int w = width - pw, r = 0;
+	size_t start = 0, show, next;
 
 	if (w < 2)
 		w = 2;
-	ui_text_newline(out);
-	if (prefix)
-		ui_text_adds(out, UI_R_DIM, 0, prefix);
 	*row = -1;
-	while (i <= b->len) {
-		size_t end = next_char(b, i);
-		int cw = i < b->len ? ui_str_width(b->s + i, end - i) : 1;
-
-		/* The cursor after the last character needs a cell too. */
-		if (c + cw > w) {
-			ui_text_newline(out);
-			if (prefix)
-				ui_text_pad(out, UI_R_DIM, 0, pw);
-			r++;
-			c = 0;
-		}
-		if (i == in->cursor) {
+	for (;; start = next, r++) {
+		next = wrap_line(b, start, w, &show);
+		view_line(out, prefix, pw, r);
+		ui_text_add(out, UI_R_INPUT, 0, b->s + start, show - start);
+		if (in->cursor >= start && in->cursor < next) {
 			*row = r;
-			*col = pw + c;
+			*col = pw + ui_str_width(b->s + start,
+						 in->cursor - start);
 		}
-		if (i == b->len)
+		if (next >= b->len)
 			break;
-		ui_text_add(out, UI_R_INPUT, 0, b->s + i, end - i);
-		c += cw;
-		i = end;
+	}
+	if (*row >= 0)
+		return;
+	/* After the last character the cursor needs a cell: on a full
+	 * line, at the start of one more. */
+	if (ui_str_width(b->s + start, show - start) < w) {
+		*row = r;
+		*col = pw + ui_str_width(b->s + start, show - start);
+	} else {
+		view_line(out, prefix, pw, r + 1);
+		*row = r + 1;
+		*col = pw;
 	}
 }

@@ -61,6 +61,13 @@ sleep 0.3
 [ "$(grades | wc -l)" -eq 3 ] || fail "a paste graded a card"
 expect_line "   scope 3 4"
 keys C-u
+# The answer box wraps between words, not inside one.
+type_text "the triple constraint: scope, time and cost, traded against each other by the sponsor"
+wait_for "   the sponsor"
+expect_line "   the triple constraint: scope, time and cost, traded against each other by"
+expect_line "   the sponsor"
+ok "the answer box wraps between words"
+keys C-u
 type_text "scope"
 keys Enter
 wait_for "1 of 3"
@@ -77,6 +84,10 @@ keys Space
 wait_for "Under a partition"
 keys g
 wait_for "What does a write-through"
+# One esc never ends a session; a second does, as q does at once.
+keys Escape
+wait_for "esc again or q: end the session"
+shows -F "What does a write-through" || fail "one esc left the card"
 keys q
 wait_for "Session over."
 golden drill-summary-80x24

@@ -489,7 +489,9 @@ static void ui_help_lists_every_key_of_the_screen(void **state)
 		assert_non_null(strstr(s,
 			"  3 g space enter    good: recalled"));
 		assert_non_null(strstr(s, "  4 E                easy:"));
-		assert_non_null(strstr(s, "  q esc              end the "));
+		assert_non_null(strstr(s, "  q                  end the "));
+		assert_non_null(strstr(s,
+			"  esc                twice: end the session"));
 		xfree(s);
 	}
 	ui_text_release(t);
@@ -585,6 +587,47 @@ static void ui_input_view_wraps_and_places_the_cursor(void **state)
 	ui_text_clear(t);
 	ui_input_view(&in, t, 8, "> ", &row, &col);
 	assert_text(t, "> abcdef\n  ");
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 2);
+	ui_input_release(&in);
+	ui_text_release(t);
+}
+
+/* The answer box breaks between words, as text is read. */
+static void ui_input_view_wraps_at_words(void **state)
+{
+	struct ui_text text, *t = &text;
+	struct ui_input in;
+	int row, col;
+
+	(void)state;
+	ui_text_init(t);
+	ui_input_init(&in);
+	type(&in, "time and budget scope");
+	ui_input_view(&in, t, 12, "> ", &row, &col);
+	assert_text(t, "> time and \n  budget \n  scope");
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 7);
+	/* The cursor on the first letter of a wrapped word is on its line. */
+	for (int i = 0; i < 5; i++)
+		ui_input_edit(&in, UI_A_LEFT, 0);
+	ui_text_clear(t);
+	ui_input_view(&in, t, 12, "> ", &row, &col);
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 2);
+	/* A word longer than the line is cut where the line ends. */
+	ui_input_set(&in, "a supercalifragilistic word");
+	ui_text_clear(t);
+	ui_input_view(&in, t, 12, "> ", &row, &col);
+	assert_text(t, "> a \n  supercalif\n  ragilistic\n  word");
+	assert_int_equal(row, 3);
+	assert_int_equal(col, 6);
+	/* A space that does not fit ends the line; the cursor after it
+	 * starts the next. */
+	ui_input_set(&in, "abcdefghij ");
+	ui_text_clear(t);
+	ui_input_view(&in, t, 12, "> ", &row, &col);
+	assert_text(t, "> abcdefghij\n  ");
 	assert_int_equal(row, 1);
 	assert_int_equal(col, 2);
 	ui_input_release(&in);
@@ -1005,6 +1048,43 @@ static void drill_basic_card_question_answer_grade(void **state)
 	ui_view_release(&v);
 }
 
+/*
+ * Esc means one thing on every card: one steps out (of a typed card's
+ * answer line, or nothing), a second ends the session; no other key in
+ * between.  q ends it at once.
+ */
+static void drill_esc_is_the_same_on_every_card(void **state)
+{
+	struct drill d;
+
+	(void)state;
+	drill_init(&d, "all decks", 0, &fake_matcher);
+	show(&d, 0);
+	assert_int_equal(drill_handle(&d, DRILL_A_ESC, 0, NOW), UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_NONE);
+	assert_string_equal(d.status, "esc again or q: end the session");
+	/* Another key in between disarms it. */
+	drill_handle(&d, UI_A_DOWN, 0, NOW);
+	assert_null(d.status);
+	drill_handle(&d, DRILL_A_ESC, 0, NOW);
+	assert_int_equal(d.req, DRILL_REQ_NONE);
+	assert_int_equal(drill_handle(&d, DRILL_A_ESC, 0, NOW),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_END);
+	/* A typed card starts in its line: Esc leaves it, Esc ends. */
+	show(&d, 1);
+	assert_ptr_equal(drill_keymap(&d), &drill_type_keys);
+	drill_handle(&d, UI_A_BACK, 0, NOW);
+	assert_int_equal(d.req, DRILL_REQ_NONE);
+	assert_ptr_equal(drill_keymap(&d), &drill_front_keys);
+	drill_handle(&d, DRILL_A_ESC, 0, NOW);
+	assert_int_equal(d.req, DRILL_REQ_END);
+	show(&d, 0);
+	drill_handle(&d, UI_A_QUIT, 0, NOW);
+	assert_int_equal(d.req, DRILL_REQ_END);
+	drill_release(&d);
+}
+
 static void drill_typed_card_checks_key_points(void **state)
 {
 	struct drill d;
@@ -1035,13 +1115,16 @@ static void drill_typed_card_checks_key_points(void **state)
 "\n"
 "\n"
 " ──────────────────────────────────────────────────────────\n"
-" enter check   esc commands   ^W delete word   F1 keys\n"
+" enter check   esc leave the line   F1 keys\n"
 " █████████░░░░░░░░░░░ 18/38       system-design · sd-basics\n");
 	assert_int_equal(v.cursor_row, 6);
 	assert_int_equal(v.cursor_col, 36);
-	/* Esc leaves the line for the commands; i goes back. */
-	drill_handle(&d, UI_A_BACK, 0, NOW);
+	/* Esc leaves the line for the commands, a second would end the
+	 * session; i goes back. */
+	assert_int_equal(drill_handle(&d, UI_A_BACK, 0, NOW), UI_REDRAW);
 	assert_ptr_equal(drill_keymap(&d), &drill_front_keys);
+	assert_int_equal(d.req, DRILL_REQ_NONE);
+	assert_string_equal(d.status, "esc again or q: end the session");
 	drill_handle(&d, DRILL_A_TYPE, 0, NOW);
 	assert_ptr_equal(drill_keymap(&d), &drill_type_keys);
 	assert_int_equal(drill_handle(&d, UI_A_SUBMIT, 0, NOW), UI_REDRAW);
@@ -1645,11 +1728,13 @@ int main(void)
 		T(ui_input_edits_utf8),
 		T(ui_input_stops_at_its_limit),
 		T(ui_input_view_wraps_and_places_the_cursor),
+		T(ui_input_view_wraps_at_words),
 		T(home_shows_decks_counts_and_hints),
 		T(home_moves_and_requests),
 		T(home_first_run_says_what_to_press),
 		T(ui_list_move_clamps_to_the_ends),
 		T(drill_basic_card_question_answer_grade),
+		T(drill_esc_is_the_same_on_every_card),
 		T(drill_typed_card_checks_key_points),
 		T(drill_typed_red_flag_counts_against),
 		T(drill_cloze_hides_then_reveals_in_place),
