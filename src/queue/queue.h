@@ -177,6 +177,39 @@ int queue_grade(struct store *st, const struct settings *s, const char *key,
 		enum fsrs_rating rating, int64_t now, int64_t duration_ms,
 		struct queue_grade_result *out);
 
+/*
+ * What each grade would do to an item, worked out once when its answer is
+ * shown (as Anki does): the intervals on the grade keys are then the ones
+ * saved, whenever the key is pressed, though the fuzz depends on the time.
+ */
+struct queue_plan {
+	int valid;			/* 0: no plan */
+	struct fsrs_card from;		/* the stored state planned from */
+	int64_t at;			/* when */
+	struct fsrs_review next[4];	/* Again..Easy */
+};
+
+/*
+ * Plans key's four grades at now with the scheduler parameters of s into
+ * *out; or, when kept (may be NULL) is a plan for key from the state key
+ * still has (one shown before an undo), copies it, so that the same
+ * intervals show again.  Returns 0, or a store error with *out untouched.
+ */
+int queue_plan(struct store *st, const struct settings *s, const char *key,
+	       int64_t now, const struct queue_plan *kept,
+	       struct queue_plan *out);
+
+/*
+ * As queue_grade(), saving plan's outcome for rating when plan is valid
+ * and key's stored state is still the one it was planned from (graded
+ * elsewhere since, the grade is worked out again at now).  The log keeps
+ * now.
+ */
+int queue_grade_planned(struct store *st, const struct settings *s,
+			const char *key, const struct queue_plan *plan,
+			enum fsrs_rating rating, int64_t now,
+			int64_t duration_ms, struct queue_grade_result *out);
+
 /* Hides key until the next rollover ("bury until tomorrow"). */
 int queue_bury(struct store *st, const struct settings *s, const char *key,
 	       const struct clock *c);

@@ -14,23 +14,77 @@ static int is_leech(int threshold, int32_t lapses)
 	       (lapses - threshold) % step == 0;
 }
 
-/* Computes the grade inside the open transaction and saves it. */
+/* The item's state to schedule from at now: a new card is due now. */
+static int schedulable(struct store *st, const char *key, int64_t now,
+		       struct store_card *stored, struct fsrs_card *card)
+{
+	int ret = store_card_get(st, key, stored);
+
+	if (ret < 0 && ret != TPM_ENOENT)
+		return ret;
+	*card = stored->fsrs;
+	if (card->state == FSRS_NEW)
+		card->due = now;
+	return 0;
+}
+
+/* 1 if a is the state b was: new cards have nothing to tell apart. */
+static int same_card(const struct fsrs_card *a, const struct fsrs_card *b)
+{
+	if (a->state == FSRS_NEW && b->state == FSRS_NEW)
+		return 1;
+	return a->state == b->state && a->stability == b->stability &&
+	       a->difficulty == b->difficulty && a->due == b->due &&
+	       a->last_review == b->last_review &&
+	       a->scheduled_days == b->scheduled_days &&
+	       a->learning_step == b->learning_step && a->reps == b->reps &&
+	       a->lapses == b->lapses;
+}
+
+int queue_plan(struct store *st, const struct settings *s, const char *key,
+	       int64_t now, const struct queue_plan *kept,
+	       struct queue_plan *out)
+{
+	struct store_card stored;
+	struct fsrs_params p;
+	struct fsrs_card card;
+	int ret = schedulable(st, key, now, &stored, &card);
+
+	if (ret < 0)
+		return ret;
+	if (kept && kept->valid && same_card(&card, &kept->from)) {
+		*out = *kept;
+		return 0;
+	}
+	settings_fsrs_params(s, &p);
+	out->valid = 1;
+	out->from = card;
+	out->at = now;
+	fsrs_preview(&p, &card, now, out->next);
+	return 0;
+}
+
+/*
+ * Computes the grade inside the open transaction, or takes it from plan
+ * (may be NULL) when the state is the planned one, and saves it.
+ */
 static int grade_in_tx(struct store *st, const struct settings *s,
-		       struct store_review *r, int *leech)
+		       const struct queue_plan *plan, struct store_review *r,
+		       int *leech)
 {
 	struct fsrs_params p;
 	struct fsrs_review out;
 	struct fsrs_card card;
 	int ret;
 
-	ret = store_card_get(st, r->key, &r->before);
-	if (ret < 0 && ret != TPM_ENOENT)
+	ret = schedulable(st, r->key, r->reviewed_at, &r->before, &card);
+	if (ret < 0)
 		return ret;
-	card = r->before.fsrs;
-	if (card.state == FSRS_NEW)
-		card.due = r->reviewed_at;	/* a new card is due now */
 	settings_fsrs_params(s, &p);
-	fsrs_review(&p, &card, r->rating, r->reviewed_at, &out);
+	if (plan && plan->valid && same_card(&card, &plan->from))
+		out = plan->next[r->rating - FSRS_AGAIN];
+	else
+		fsrs_review(&p, &card, r->rating, r->reviewed_at, &out);
 	r->elapsed_days = out.elapsed_days;
 	r->after = r->before;
 	r->after.fsrs = out.card;
@@ -44,9 +98,11 @@ static int grade_in_tx(struct store *st, const struct settings *s,
 	return store_review_add(st, r);
 }
 
-int queue_grade(struct store *st, const struct settings *s, const char *key,
-		enum fsrs_rating rating, int64_t now, int64_t duration_ms,
-		struct queue_grade_result *out)
+/* Grades key at now, from plan when it still holds (plan may be NULL). */
+static int grade(struct store *st, const struct settings *s, const char *key,
+		 const struct queue_plan *plan, enum fsrs_rating rating,
+		 int64_t now, int64_t duration_ms,
+		 struct queue_grade_result *out)
 {
 	struct queue_grade_result res;
 	int ret;
@@ -59,7 +115,7 @@ int queue_grade(struct store *st, const struct settings *s, const char *key,
 	ret = store_tx_begin(st);
 	if (ret < 0)
 		return ret;
-	ret = grade_in_tx(st, s, &res.review, &res.leech);
+	ret = grade_in_tx(st, s, plan, &res.review, &res.leech);
 	if (ret < 0) {
 		store_tx_rollback(st);
 		return ret;
@@ -68,6 +124,21 @@ int queue_grade(struct store *st, const struct settings *s, const char *key,
 	if (ret == 0 && out)
 		*out = res;
 	return ret;
+}
+
+int queue_grade(struct store *st, const struct settings *s, const char *key,
+		enum fsrs_rating rating, int64_t now, int64_t duration_ms,
+		struct queue_grade_result *out)
+{
+	return grade(st, s, key, NULL, rating, now, duration_ms, out);
+}
+
+int queue_grade_planned(struct store *st, const struct settings *s,
+			const char *key, const struct queue_plan *plan,
+			enum fsrs_rating rating, int64_t now,
+			int64_t duration_ms, struct queue_grade_result *out)
+{
+	return grade(st, s, key, plan, rating, now, duration_ms, out);
 }
 
 int queue_bury(struct store *st, const struct settings *s, const char *key,

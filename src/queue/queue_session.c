@@ -11,6 +11,7 @@ struct session_step {
 	size_t idx;		/* its index in main */
 	enum fsrs_rating rating;
 	int requeued;		/* the grade put it back in the session */
+	struct queue_plan plan;	/* what the grade keys showed */
 };
 
 void queue_session_init(struct queue_session *s, int64_t learn_ahead_ms,
@@ -156,13 +157,25 @@ const struct item *queue_session_last_graded(const struct queue_session *s)
 	return h->e.item;
 }
 
+void queue_session_keep_plan(struct queue_session *s,
+			     const struct queue_plan *plan)
+{
+	struct session_step *h;
+
+	if (!s->history.len || !plan)
+		return;
+	h = vec_at(&s->history, s->history.len - 1);
+	h->plan = *plan;
+}
+
 void queue_session_drop(struct queue_session *s)
 {
 	take_current(s);
 }
 
 const struct item *queue_session_undo(struct queue_session *s,
-				      enum fsrs_rating *rating)
+				      enum fsrs_rating *rating,
+				      struct queue_plan *plan)
 {
 	struct session_step h;
 
@@ -173,6 +186,8 @@ const struct item *queue_session_undo(struct queue_session *s,
 	s->graded--;
 	if (rating)
 		*rating = h.rating;
+	if (plan)
+		*plan = h.plan;
 	if (h.requeued) {
 		for (size_t i = 0; i < s->pending.len; i++) {
 			if (pending_at(s, i)->item != h.e.item)

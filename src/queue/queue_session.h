@@ -77,17 +77,22 @@ void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
 /* The item of the last grade that undo would take back, or NULL. */
 const struct item *queue_session_last_graded(const struct queue_session *s);
 
+/* Keeps plan with the last grade, for an undo to show again. */
+void queue_session_keep_plan(struct queue_session *s,
+			     const struct queue_plan *plan);
+
 /* The current entry leaves the session without a grade (bury, suspend). */
 void queue_session_drop(struct queue_session *s);
 
 /*
  * Undoes the last grade: the item leaves the pending steps if the grade
  * put it there and becomes the current entry again.  Returns the item and
- * sets *rating (if not NULL) to the grade it had, or returns NULL when
- * there is no grade to undo.
+ * sets *rating and *plan (either may be NULL) to the grade it had and the
+ * plan kept with it, or returns NULL when there is no grade to undo.
  */
 const struct item *queue_session_undo(struct queue_session *s,
-				      enum fsrs_rating *rating);
+				      enum fsrs_rating *rating,
+				      struct queue_plan *plan);
 
 /*
  * After the library was loaded again: points every entry at the item of
@@ -129,12 +134,15 @@ int queue_count_due_before(const struct queue *q, struct store *st,
 			   long *n);
 
 /*
- * Grades the session's current entry in the store (queue_grade()) and in
- * s: a grade that suspends the item (a leech) takes it out of the session.
- * Returns 0 with *res filled, or a store error with s unchanged.
+ * Grades the session's current entry in the store (queue_grade_planned()
+ * with plan, which may be NULL) and in s: a grade that suspends the item
+ * (a leech) takes it out of the session.  The plan is kept for an undo
+ * (struct queue_undo).  Returns 0 with *res filled, or a store error with
+ * s unchanged.
  */
 int queue_session_grade(struct queue_session *s, struct store *st,
-			const struct settings *set, enum fsrs_rating rating,
+			const struct settings *set,
+			const struct queue_plan *plan, enum fsrs_rating rating,
 			int64_t now, int64_t duration_ms,
 			struct queue_grade_result *res);
 
@@ -154,6 +162,7 @@ struct queue_undo {
 	struct store_review review;	/* the log row undone (not cramming);
 					 * key valid until the next call on
 					 * the store */
+	struct queue_plan plan;		/* DONE: the plan the grade used */
 };
 
 /*

@@ -144,7 +144,8 @@ int queue_count_due_before(const struct queue *q, struct store *st,
 }
 
 int queue_session_grade(struct queue_session *s, struct store *st,
-			const struct settings *set, enum fsrs_rating rating,
+			const struct settings *set,
+			const struct queue_plan *plan, enum fsrs_rating rating,
 			int64_t now, int64_t duration_ms,
 			struct queue_grade_result *res)
 {
@@ -153,13 +154,14 @@ int queue_session_grade(struct queue_session *s, struct store *st,
 
 	if (!e)
 		return TPM_EINVAL;
-	ret = queue_grade(st, set, e->item->key, rating, now, duration_ms,
-			  res);
+	ret = queue_grade_planned(st, set, e->item->key, plan, rating, now,
+				  duration_ms, res);
 	if (ret < 0)
 		return ret;
 	queue_session_graded_in(s, rating, res->review.after.fsrs.state,
 				res->review.after.fsrs.due, now,
 				!res->review.after.suspended);
+	queue_session_keep_plan(s, plan);
 	return 0;
 }
 
@@ -185,6 +187,6 @@ int queue_session_undo_grade(struct queue_session *s, struct store *st,
 				 !out->review.before.leech;
 	}
 	out->result = QUEUE_UNDO_DONE;
-	out->item = queue_session_undo(s, &out->rating);
+	out->item = queue_session_undo(s, &out->rating, &out->plan);
 	return 0;
 }

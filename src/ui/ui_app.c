@@ -213,8 +213,10 @@ static int reload(struct app *a)
 		return -1;
 	}
 	diag_list_release(&dl);
-	if (a->drill_on)
+	if (a->drill_on) {
 		queue_session_remap(&a->session, find_item, fresh);
+		a->kept_item = NULL;	/* the old library's */
+	}
 	queue_release(&a->queue);
 	queue_init(&a->queue, fresh);
 	if (a->own) {

@@ -94,6 +94,10 @@ struct app {
 	struct drill drill;
 	int drill_on;
 	struct queue_session session;
+	/* The grades of the card on screen, planned when its answer showed;
+	 * kept: the plan of the grade last undone, for kept_item. */
+	struct queue_plan plan, kept;
+	const struct item *kept_item;
 	char *drill_deck, *drill_tag;	/* the drill's scope */
 	struct browse browse;
 	int browse_on;

@@ -31,23 +31,24 @@ static void drill_filter(const struct app *a, struct queue_filter *f,
 	}
 }
 
-/* Shows the session's current entry with what each grade would do. */
-static int show_current(struct app *a, const struct queue_session_entry *e)
+/*
+ * The answer shows: what each grade would do, worked out once, so the
+ * interval on a key is the one saved whenever it is pressed.  After an
+ * undo, the card shows the plan it had.
+ */
+static void plan_grades(struct app *a)
 {
-	struct fsrs_review preview[4];
-	struct store_card sc;
-	int64_t now = app_now_ms(a);
-	int ret;
+	struct drill *d = &a->drill;
+	const struct queue_plan *kept = d->item == a->kept_item ? &a->kept
+								  : NULL;
 
-	ret = store_card_get(a->env->st, e->item->key, &sc);
-	if (ret == TPM_ENOENT)
-		fsrs_card_new(&sc.fsrs, now);
-	else if (ret < 0)
-		return ret;
-	fsrs_preview(&a->params, &sc.fsrs, now, preview);
-	drill_show(&a->drill, e->item, preview, a->session.left,
-		   a->session.graded, now);
-	return 0;
+	a->plan.valid = 0;
+	if (queue_plan(a->env->st, a->env->settings, d->item->key,
+		       app_now_ms(a), kept, &a->plan) < 0) {
+		drill_set_status(d, store_errmsg(a->env->st), 1);
+		return;
+	}
+	drill_set_preview(d, a->plan.next, a->plan.at);
 }
 
 /*
@@ -83,15 +84,16 @@ void app_drill_next(struct app *a)
 {
 	const struct queue_session_entry *e = queue_session_current(&a->session,
 							app_now_ms(a));
-	int ret;
 
 	if (!e) {
 		drill_end(a, 1);
 		return;
 	}
-	ret = show_current(a, e);
-	if (ret < 0)
-		drill_set_status(&a->drill, store_errmsg(a->env->st), 1);
+	a->plan.valid = 0;
+	if (e->item != a->kept_item)
+		a->kept_item = NULL;
+	drill_show(&a->drill, e->item, a->session.left, a->session.graded,
+		   app_now_ms(a));
 }
 
 void app_drill_start(struct app *a, const char *deck, const char *tag,
@@ -164,8 +166,8 @@ static void grade(struct app *a)
 		return;
 	}
 	if (queue_session_grade(&a->session, a->env->st, a->env->settings,
-				d->req_rating, now, d->req_duration_ms,
-				&res) < 0) {
+				&a->plan, d->req_rating, now,
+				d->req_duration_ms, &res) < 0) {
 		/* Not saved: the card stays, so the grade can be given
 		 * again once the problem is fixed. */
 		drill_set_status(d, store_errmsg(a->env->st), 1);
@@ -221,6 +223,8 @@ static void undo(struct app *a)
 		drill_set_status(d, msg.s, 1);
 		break;
 	case QUEUE_UNDO_DONE:
+		a->kept = u.plan;
+		a->kept_item = u.item;
 		drill_uncount_grade(d, u.rating);
 		if (u.was_leech)
 			unlist_leech(d, u.item->key);
@@ -242,6 +246,9 @@ static void drill_request(struct app *a)
 
 	buf_init(&msg);
 	switch (d->req) {
+	case DRILL_REQ_REVEAL:
+		plan_grades(a);
+		break;
 	case DRILL_REQ_GRADE:
 		grade(a);
 		break;

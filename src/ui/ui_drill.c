@@ -50,11 +50,10 @@ static int is_typed(const struct drill *d)
 }
 
 void drill_show(struct drill *d, const struct item *item,
-		const struct fsrs_review preview[4], const long left[3],
-		long done, int64_t now)
+		const long left[3], long done, int64_t now)
 {
 	d->item = item;
-	memcpy(d->preview, preview, sizeof(d->preview));
+	d->preview_at = 0;
 	memcpy(d->left, left, sizeof(d->left));
 	d->done = done;
 	d->phase = DRILL_QUESTION;
@@ -67,6 +66,13 @@ void drill_show(struct drill *d, const struct item *item,
 	d->n_shown++;
 	if (!d->started_at)
 		d->started_at = now;
+}
+
+void drill_set_preview(struct drill *d, const struct fsrs_review preview[4],
+		       int64_t at)
+{
+	memcpy(d->preview, preview, sizeof(d->preview));
+	d->preview_at = at;
 }
 
 void drill_finish(struct drill *d, const char *note, int64_t now)
@@ -174,6 +180,12 @@ const struct ui_keymap *drill_keymap(const struct drill *d)
 	return d->typing ? &drill_type_keys : &drill_front_keys;
 }
 
+static int request(struct drill *d, enum drill_request r)
+{
+	d->req = r;
+	return UI_SAVE | UI_REDRAW;
+}
+
 /* Checks the typed answer against each pattern of kp. */
 static void check_list(struct drill *d, const struct key_point_list *kp,
 		       int red_flag, int *limits)
@@ -228,12 +240,7 @@ static int reveal(struct drill *d)
 	if (is_typed(d))
 		check_points(d);
 	d->reveal_scroll = 1;
-	return UI_REDRAW;
-}
-
-static int request(struct drill *d, enum drill_request r)
-{
-	d->req = r;
+	d->req = DRILL_REQ_REVEAL;
 	return UI_SAVE | UI_REDRAW;
 }
 
@@ -577,8 +584,8 @@ static void footer(struct drill *d, struct ui_view *v)
 	for (int i = 0; i < 4; i++) {
 		char iv[16];
 
-		ui_format_interval(d->preview[i].card.due - d->shown_at, iv);
-		if (d->cram)
+		ui_format_interval(d->preview[i].card.due - d->preview_at, iv);
+		if (d->cram || !d->preview_at)
 			snprintf(labels[i], sizeof(labels[i]), "%s", names[i]);
 		else
 			snprintf(labels[i], sizeof(labels[i]), "%s %s",

@@ -24,6 +24,7 @@ enum drill_phase {
 
 enum drill_request {
 	DRILL_REQ_NONE,
+	DRILL_REQ_REVEAL,	/* the answer shows: plan the grades */
 	DRILL_REQ_GRADE,	/* req_rating, req_duration_ms */
 	DRILL_REQ_UNDO,
 	DRILL_REQ_BURY,
@@ -52,7 +53,8 @@ struct drill {
 
 	/* The card on screen (NULL at the end), set by drill_show(). */
 	const struct item *item;
-	struct fsrs_review preview[4];	/* Again..Easy */
+	struct fsrs_review preview[4];	/* Again..Easy, once revealed */
+	int64_t preview_at;		/* when it was worked out; 0 none */
 	int64_t shown_at;
 	long left[3];			/* learning, review, new */
 	long done;
@@ -87,13 +89,18 @@ void drill_init(struct drill *d, const char *scope, int cram,
 void drill_release(struct drill *d);
 
 /*
- * Puts item on screen with its question showing; preview holds the
- * outcome of each grade (fsrs_preview()).  left counts what is still to
+ * Puts item on screen with its question showing.  left counts what is still to
  * study by enum queue_kind, done how many grades were given.
  */
 void drill_show(struct drill *d, const struct item *item,
-		const struct fsrs_review preview[4], const long left[3],
-		long done, int64_t now);
+		const long left[3], long done, int64_t now);
+
+/*
+ * The outcome of each grade, worked out at at when the answer was shown
+ * (DRILL_REQ_REVEAL): the grade keys show these intervals.
+ */
+void drill_set_preview(struct drill *d, const struct fsrs_review preview[4],
+		       int64_t at);
 
 /*
  * Ends the session: the summary, with note under it (what is due

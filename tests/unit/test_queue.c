@@ -701,7 +701,7 @@ static void queue_session_undo_restores_order_and_counts(void **state)
 	queue_session_init(&s, 20 * min, 0);
 	for (int i = 0; i < 4; i++)
 		queue_session_add(&s, &s_items[i], QUEUE_NEW, 0);
-	assert_null(queue_session_undo(&s, NULL));
+	assert_null(queue_session_undo(&s, NULL, NULL));
 	queue_session_current(&s, now);
 	queue_session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
 	queue_session_current(&s, now);
@@ -714,14 +714,14 @@ static void queue_session_undo_restores_order_and_counts(void **state)
 	{
 		enum fsrs_rating r;
 
-		assert_ptr_equal(queue_session_undo(&s, &r), &s_items[2]);
+		assert_ptr_equal(queue_session_undo(&s, &r, NULL), &s_items[2]);
 		assert_int_equal(r, FSRS_GOOD);
 	}
 	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
 	assert_int_equal(s.left[QUEUE_NEW], 2);
 	assert_int_equal(s.left[QUEUE_LEARNING], 1);
 	/* Undo the first grade: its step leaves, the card is current. */
-	assert_ptr_equal(queue_session_undo(&s, NULL), &s_items[0]);
+	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &s_items[0]);
 	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[0]);
 	assert_int_equal(s.left[QUEUE_LEARNING], 0);
 	assert_int_equal(s.left[QUEUE_NEW], 3);
@@ -784,7 +784,7 @@ static void queue_session_remap_follows_a_reload(void **state)
 	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
 	/* d is gone: three left (b, c and a's step). */
 	assert_int_equal(queue_session_left(&s), 3);
-	assert_ptr_equal(queue_session_undo(&s, NULL), &reloaded[0]);
+	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &reloaded[0]);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
@@ -794,7 +794,7 @@ static void queue_session_remap_follows_a_reload(void **state)
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_null(queue_session_current(&s, now));
 	assert_int_equal(queue_session_left(&s), 0);
-	assert_ptr_equal(queue_session_undo(&s, NULL), &reloaded[2]);
+	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &reloaded[2]);
 	queue_session_release(&s);
 	for (int i = 0; i < 4; i++)
 		s_items[i].key = NULL;
@@ -816,7 +816,7 @@ static void queue_session_remap_drops_undo_of_a_gone_card(void **state)
 	queue_session_current(&s, 100);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
 	queue_session_remap(&s, find_reloaded, NULL);
-	assert_null(queue_session_undo(&s, NULL));
+	assert_null(queue_session_undo(&s, NULL, NULL));
 	assert_ptr_equal(queue_session_current(&s, 100)->item, &reloaded[0]);
 	queue_session_release(&s);
 	for (int i = 0; i < 4; i++)
@@ -972,7 +972,7 @@ static void session_grade(struct fixture *f, struct queue_session *s,
 {
 	struct queue_grade_result res;
 
-	assert_int_equal(queue_session_grade(s, f->st, &f->s, r, T0, -1,
+	assert_int_equal(queue_session_grade(s, f->st, &f->s, NULL, r, T0, -1,
 					     &res), 0);
 }
 
@@ -1020,6 +1020,64 @@ static void queue_undo_grade_reconciles_store_and_session(void **state)
 	finish(f);
 }
 
+/*
+ * The interval on a grade key is the one saved (issue 9 item 1): the four
+ * grades are planned once when the answer shows, and a key pressed later
+ * saves the plan, though the fuzz depends on the time and graded then
+ * would give another interval.  An undo gives back the same plan.
+ */
+static void queue_plan_is_what_the_grade_saves(void **state)
+{
+	struct fixture *f = *state;
+	const int64_t shown = T0 + 7 * MIN, pressed = shown + 37000;
+	struct queue_session s;
+	struct queue_plan plan, again;
+	struct queue_grade_result res;
+	struct queue_undo u;
+	struct store_card c;
+	struct fsrs_params p;
+	int differs = 0;
+
+	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
+	ready(f);
+	put_state(f, "a", FSRS_REVIEW, T0, T0 - 10 * DAY, 0);
+	settings_fsrs_params(&f->s, &p);
+	assert_int_equal(queue_plan(f->st, &f->s, "a", shown, NULL, &plan), 0);
+	for (enum fsrs_rating r = FSRS_AGAIN; r <= FSRS_EASY; r++) {
+		struct fsrs_review later;
+
+		/* Worked out at the keypress, some grades would differ. */
+		fsrs_review(&p, &plan.from, r, pressed, &later);
+		differs += later.card.due - pressed !=
+			   plan.next[r - 1].card.due - shown;
+		queue_session_init(&s, 20 * MIN, 0);
+		queue_session_add(&s, &f->t->items[0], QUEUE_REVIEW, T0);
+		assert_int_equal(queue_session_grade(&s, f->st, &f->s, &plan,
+						     r, pressed, 2000, &res),
+				 0);
+		assert_int_equal(store_card_get(f->st, "a", &c), 0);
+		assert_int_equal(c.fsrs.due, plan.next[r - 1].card.due);
+		assert_int_equal(c.fsrs.scheduled_days,
+				 plan.next[r - 1].card.scheduled_days);
+		/* The log keeps the keypress. */
+		assert_int_equal(res.review.reviewed_at, pressed);
+		/* Undone, the card plans the same four again. */
+		assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+		assert_int_equal(u.result, QUEUE_UNDO_DONE);
+		assert_int_equal(queue_plan(f->st, &f->s, "a", pressed + MIN,
+					    &u.plan, &again), 0);
+		assert_memory_equal(&again, &plan, sizeof(plan));
+		queue_session_release(&s);
+	}
+	assert_true(differs > 0);
+	/* Graded elsewhere since, the plan no longer holds: worked out now. */
+	grade(f, "a", FSRS_GOOD);
+	assert_int_equal(queue_plan(f->st, &f->s, "a", pressed, &plan, &again),
+			 0);
+	assert_int_not_equal(again.at, plan.at);
+	finish(f);
+}
+
 /* An undone grade that made a leech says so, for the summary's list. */
 static void queue_undo_grade_of_a_leech(void **state)
 {
@@ -1062,7 +1120,7 @@ static void queue_session_leech_leaves_when_suspended(void **state)
 	build(f);
 	queue_session_init(&s, 20 * 60000LL, 0);
 	queue_session_fill(&s, &f->q);
-	assert_int_equal(queue_session_grade(&s, f->st, &f->s, FSRS_AGAIN,
+	assert_int_equal(queue_session_grade(&s, f->st, &f->s, NULL, FSRS_AGAIN,
 					     T0, -1, &res), 0);
 	assert_true(res.leech);
 	assert_int_equal(store_card_get(f->st, "l", &c), 0);
@@ -1258,6 +1316,7 @@ int main(void)
 		T(queue_counts_rows_are_what_a_drill_of_each_holds),
 		T(queue_counts_due_before_an_instant),
 		T(queue_undo_grade_reconciles_store_and_session),
+		T(queue_plan_is_what_the_grade_saves),
 		T(queue_undo_grade_of_a_leech),
 		T(queue_session_leech_leaves_when_suspended),
 		cmocka_unit_test(settings_defaults_listed_in_order),

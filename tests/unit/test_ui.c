@@ -954,10 +954,24 @@ static void preview(struct fsrs_review out[4])
 static void show(struct drill *d, int i)
 {
 	static const long left[3] = { 3, 12, 5 };
+
+	drill_show(d, &items[i], left, 18, NOW);
+}
+
+/*
+ * Shows the answer with action a at t, as a key does, and plans the
+ * grades when the drill asks, as the app does (at NOW).
+ */
+static int reveal(struct drill *d, int a, int64_t t)
+{
+	int fx = drill_handle(d, a, 0, t);
 	struct fsrs_review p[4];
 
-	preview(p);
-	drill_show(d, &items[i], p, left, 18, NOW);
+	if (d->req == DRILL_REQ_REVEAL) {
+		preview(p);
+		drill_set_preview(d, p, NOW);
+	}
+	return fx;
 }
 
 static void view(struct ui_view *v, int rows, int cols,
@@ -1007,8 +1021,9 @@ static void drill_basic_card_question_answer_grade(void **state)
 " ──────────────────────────────────────────────────────────────────────────────\n"
 " space answer   u undo   b bury   s suspend   e edit   q end   ? keys\n"
 " ██████████████░░░░░░░░░░░░░░░░ 18/38         caching system-design · sd-basics\n");
-	assert_int_equal(drill_handle(&d, DRILL_A_REVEAL, 0, NOW + 4000),
-			 UI_REDRAW);
+	assert_int_equal(reveal(&d, DRILL_A_REVEAL, NOW + 4000),
+			 UI_SAVE | UI_REDRAW);
+	assert_int_equal(d.req, DRILL_REQ_REVEAL);
 	assert_ptr_equal(drill_keymap(&d), &drill_back_keys);
 	view(&v, 16, 80, drill_view_fn, &d);
 	assert_view(&v,
@@ -1127,7 +1142,7 @@ static void drill_typed_card_checks_key_points(void **state)
 	assert_string_equal(d.status, "esc again or q: end the session");
 	drill_handle(&d, DRILL_A_TYPE, 0, NOW);
 	assert_ptr_equal(drill_keymap(&d), &drill_type_keys);
-	assert_int_equal(drill_handle(&d, UI_A_SUBMIT, 0, NOW), UI_REDRAW);
+	assert_int_equal(reveal(&d, UI_A_SUBMIT, NOW), UI_SAVE | UI_REDRAW);
 	view(&v, 18, 60, drill_view_fn, &d);
 	assert_view(&v,
 " drill · pm                        5 new · 3 learn · 12 due\n"
@@ -1153,7 +1168,7 @@ static void drill_typed_card_checks_key_points(void **state)
 	show(&d, 4);
 	for (const char *p = "time budget scope risk quality"; *p; p++)
 		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
-	drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+	reveal(&d, UI_A_SUBMIT, NOW);
 	view(&v, 18, 60, drill_view_fn, &d);
 	{
 		char *s = dump_view(&v);
@@ -1180,7 +1195,7 @@ static void drill_typed_red_flag_counts_against(void **state)
 	show(&d, 1);
 	for (const char *p = "time, budget, scope; skip testing"; *p; p++)
 		drill_handle(&d, UI_A_CHAR, (uint32_t)*p, NOW);
-	drill_handle(&d, UI_A_SUBMIT, 0, NOW);
+	reveal(&d, UI_A_SUBMIT, NOW);
 	view(&v, 18, 60, drill_view_fn, &d);
 	s = dump_view(&v);
 	/* blame is not raised, so it is not shown. */
@@ -1207,7 +1222,7 @@ static void drill_cloze_hides_then_reveals_in_place(void **state)
 	assert_non_null(strstr(s, "\n   A program is a set of related "
 			       "[plural noun].\n"));
 	xfree(s);
-	drill_handle(&d, DRILL_A_REVEAL, 0, NOW);
+	reveal(&d, DRILL_A_REVEAL, NOW);
 	view(&v, 12, 60, drill_view_fn, &d);
 	s = dump_view(&v);
 	assert_non_null(strstr(s, " ── answer ───"));
@@ -1508,8 +1523,8 @@ static void ui_screens_fit_every_size(void **state)
 			show(&d, i);
 			view(&v, rows, cols, drill_view_fn, &d);
 			xfree(dump_view(&v));
-			drill_handle(&d, UI_A_SUBMIT, 0, NOW);
-			drill_handle(&d, DRILL_A_REVEAL, 0, NOW);
+			reveal(&d, UI_A_SUBMIT, NOW);
+			reveal(&d, DRILL_A_REVEAL, NOW);
 			view(&v, rows, cols, drill_view_fn, &d);
 			s = dump_view(&v);
 			assert_non_null(strstr(s, "answer"));
