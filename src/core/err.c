@@ -27,6 +27,8 @@ const char *tpm_strerror(int err)
 		return "invalid argument";
 	case TPM_ETOOBIG:
 		return "too large";
+	case TPM_ESTALE:
+		return "changed by another process since";
 	}
 	return "unknown error";
 }

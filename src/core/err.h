@@ -19,6 +19,7 @@ enum tpm_err {
 	TPM_EFULL = -9,		/* the disk is full */
 	TPM_EINVAL = -10,	/* an argument is out of range */
 	TPM_ETOOBIG = -11,	/* input exceeds a size limit */
+	TPM_ESTALE = -12,	/* changed by another process since */
 };
 
 /* A static, lower-case description of err ("database is locked"). */

@@ -6,12 +6,11 @@
 enum { SRC_NONE, SRC_MAIN, SRC_PENDING };
 
 struct session_step {
-	struct queue_session_entry e;	/* as it was before the grade */
+	struct queue_session_entry e;	/* as it was before the step */
 	int src;
 	size_t idx;		/* its index in main */
-	enum fsrs_rating rating;
 	int requeued;		/* the grade put it back in the session */
-	struct queue_plan plan;	/* what the grade keys showed */
+	struct queue_step did;
 };
 
 void queue_session_init(struct queue_session *s, int64_t learn_ahead_ms,
@@ -129,7 +128,9 @@ void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
 	h->e = e;
 	h->src = src;
 	h->idx = idx;
-	h->rating = rating;
+	h->did.item = e.item;
+	h->did.action = QUEUE_DID_GRADE;
+	h->did.rating = rating;
 	if (!stays)
 		;
 	else if (s->cram ? rating == FSRS_AGAIN
@@ -147,35 +148,48 @@ void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
 	s->graded++;
 }
 
-const struct item *queue_session_last_graded(const struct queue_session *s)
+int queue_session_last(const struct queue_session *s, struct queue_step *out)
 {
 	const struct session_step *h;
 
 	if (!s->history.len)
-		return NULL;
+		return 0;
 	h = vec_at(&s->history, s->history.len - 1);
-	return h->e.item;
+	*out = h->did;
+	return 1;
 }
 
-void queue_session_keep_plan(struct queue_session *s,
-			     const struct queue_plan *plan)
+void queue_session_record(struct queue_session *s,
+			  const struct queue_plan *plan, int64_t review_id)
 {
 	struct session_step *h;
 
-	if (!s->history.len || !plan)
+	if (!s->history.len)
 		return;
 	h = vec_at(&s->history, s->history.len - 1);
-	h->plan = *plan;
+	if (plan)
+		h->did.plan = *plan;
+	h->did.review_id = review_id;
 }
 
-void queue_session_drop(struct queue_session *s)
+void queue_session_drop(struct queue_session *s, enum queue_action action,
+			int64_t buried_until, int suspended)
 {
-	take_current(s);
+	int src = s->cur_src;
+	size_t idx = s->cur_idx;
+	struct queue_session_entry e = take_current(s);
+	struct session_step *h = vec_push(&s->history);
+
+	h->e = e;
+	h->src = src;
+	h->idx = idx;
+	h->did.item = e.item;
+	h->did.action = action;
+	h->did.buried_until = buried_until;
+	h->did.suspended = suspended;
 }
 
-const struct item *queue_session_undo(struct queue_session *s,
-				      enum fsrs_rating *rating,
-				      struct queue_plan *plan)
+const struct item *queue_session_undo(struct queue_session *s)
 {
 	struct session_step h;
 
@@ -183,11 +197,8 @@ const struct item *queue_session_undo(struct queue_session *s,
 		return NULL;
 	h = *(struct session_step *)vec_at(&s->history, s->history.len - 1);
 	s->history.len--;
-	s->graded--;
-	if (rating)
-		*rating = h.rating;
-	if (plan)
-		*plan = h.plan;
+	if (h.did.action == QUEUE_DID_GRADE)
+		s->graded--;
 	if (h.requeued) {
 		for (size_t i = 0; i < s->pending.len; i++) {
 			if (pending_at(s, i)->item != h.e.item)
@@ -260,6 +271,7 @@ void queue_session_remap(struct queue_session *s,
 			break;
 		}
 		h->e.item = it;
+		h->did.item = it;
 	}
 }
 

@@ -74,25 +74,43 @@ void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
 			     enum fsrs_state state, int64_t due, int64_t now,
 			     int stays);
 
-/* The item of the last grade that undo would take back, or NULL. */
-const struct item *queue_session_last_graded(const struct queue_session *s);
+/* What a session did to an entry, that undo takes back. */
+enum queue_action {
+	QUEUE_DID_GRADE,
+	QUEUE_DID_BURY,
+	QUEUE_DID_SUSPEND,
+};
 
-/* Keeps plan with the last grade, for an undo to show again. */
-void queue_session_keep_plan(struct queue_session *s,
-			     const struct queue_plan *plan);
+struct queue_step {
+	const struct item *item;
+	enum queue_action action;
+	enum fsrs_rating rating;	/* GRADE */
+	int64_t review_id;		/* GRADE: its log row; 0 cramming */
+	struct queue_plan plan;		/* GRADE: what the keys showed */
+	int64_t buried_until;		/* BURY, SUSPEND: the flags before */
+	int suspended;
+};
 
-/* The current entry leaves the session without a grade (bury, suspend). */
-void queue_session_drop(struct queue_session *s);
+/* The last step undo would take back into *out; 0 if there is none. */
+int queue_session_last(const struct queue_session *s, struct queue_step *out);
+
+/* Keeps with the last grade its plan (may be NULL) and log row id. */
+void queue_session_record(struct queue_session *s,
+			  const struct queue_plan *plan, int64_t review_id);
 
 /*
- * Undoes the last grade: the item leaves the pending steps if the grade
- * put it there and becomes the current entry again.  Returns the item and
- * sets *rating and *plan (either may be NULL) to the grade it had and the
- * plan kept with it, or returns NULL when there is no grade to undo.
+ * The current entry leaves the session without a grade: it was buried or
+ * suspended (action), and had the flags buried_until and suspended before.
  */
-const struct item *queue_session_undo(struct queue_session *s,
-				      enum fsrs_rating *rating,
-				      struct queue_plan *plan);
+void queue_session_drop(struct queue_session *s, enum queue_action action,
+			int64_t buried_until, int suspended);
+
+/*
+ * Undoes the last step, in s only: the item leaves the pending steps if a
+ * grade put it there and becomes the current entry again.  Returns the
+ * item, or NULL when there is nothing to undo.
+ */
+const struct item *queue_session_undo(struct queue_session *s);
 
 /*
  * After the library was loaded again: points every entry at the item of
@@ -146,34 +164,39 @@ int queue_session_grade(struct queue_session *s, struct store *st,
 			int64_t now, int64_t duration_ms,
 			struct queue_grade_result *res);
 
-/* What queue_session_undo_grade() did. */
+/*
+ * Buries (until the next rollover) or suspends the session's current
+ * entry in the store, and takes it out of s, so that undo can put it
+ * back.  Returns 0, or a store error with s unchanged.
+ */
+int queue_session_bury(struct queue_session *s, struct store *st,
+		       const struct settings *set, const struct clock *c,
+		       int64_t now);
+int queue_session_suspend(struct queue_session *s, struct store *st,
+			  int64_t now);
+
+/* What queue_session_undo_last() did. */
 enum queue_undo_result {
-	QUEUE_UNDO_NOTHING,	/* no grade in this session to undo */
-	QUEUE_UNDO_DONE,	/* this session's last grade is undone */
-	QUEUE_UNDO_ELSEWHERE,	/* the store's last grade was another
-				 * process's: that one was undone */
+	QUEUE_UNDO_NOTHING,	/* nothing in this session to undo */
+	QUEUE_UNDO_DONE,	/* this session's last step is undone */
+	QUEUE_UNDO_REFUSED,	/* the item was graded elsewhere since the
+				 * grade: nothing changed */
 };
 
 struct queue_undo {
 	enum queue_undo_result result;
-	const struct item *item;	/* DONE: the item graded again */
-	enum fsrs_rating rating;	/* the grade taken back */
+	struct queue_step step;		/* what was (or would be) undone */
 	int was_leech;			/* DONE: the grade made a leech */
-	struct store_review review;	/* the log row undone (not cramming);
-					 * key valid until the next call on
-					 * the store */
-	struct queue_plan plan;		/* DONE: the plan the grade used */
 };
 
 /*
- * Undoes the session's last grade: in the store (unless cramming, which
- * saved nothing) and in s, which shows the item again.  When the store's
- * newest grade is not this session's last (another tpmtrain graded
- * since), that is what the store undid: s keeps its grades and out says
- * QUEUE_UNDO_ELSEWHERE.  Returns 0 with *out filled, or a store error
- * (store_errmsg()) with s unchanged.
+ * Undoes the session's last step: a grade by its own log row (unless
+ * cramming, which saved nothing), so that another process's grades of
+ * other items stay; a bury or a suspension by restoring the flags.  A
+ * grade of an item graded again elsewhere since is refused.  Returns 0
+ * with *out filled, or a store error (store_errmsg()) with s unchanged.
  */
-int queue_session_undo_grade(struct queue_session *s, struct store *st,
-			     struct queue_undo *out);
+int queue_session_undo_last(struct queue_session *s, struct store *st,
+			    struct queue_undo *out);
 
 #endif

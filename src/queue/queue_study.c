@@ -161,32 +161,88 @@ int queue_session_grade(struct queue_session *s, struct store *st,
 	queue_session_graded_in(s, rating, res->review.after.fsrs.state,
 				res->review.after.fsrs.due, now,
 				!res->review.after.suspended);
-	queue_session_keep_plan(s, plan);
+	queue_session_record(s, plan, res->review.id);
 	return 0;
 }
 
-int queue_session_undo_grade(struct queue_session *s, struct store *st,
-			     struct queue_undo *out)
+/* Takes the current entry out of s after a store op with its flags. */
+static int drop_current(struct queue_session *s, struct store *st,
+			enum queue_action action, const struct settings *set,
+			const struct clock *c, int64_t now)
 {
-	const struct item *last = queue_session_last_graded(s);
+	const struct queue_session_entry *e = queue_session_current(s, now);
+	struct store_card before;
+	int ret;
+
+	if (!e)
+		return TPM_EINVAL;
+	ret = store_card_get(st, e->item->key, &before);
+	if (ret < 0 && ret != TPM_ENOENT)
+		return ret;
+	if (action == QUEUE_DID_BURY)
+		ret = queue_bury(st, set, e->item->key, c);
+	else
+		ret = store_card_set_suspended(st, e->item->key, 1);
+	if (ret < 0)
+		return ret;
+	queue_session_drop(s, action, before.buried_until, before.suspended);
+	return 0;
+}
+
+int queue_session_bury(struct queue_session *s, struct store *st,
+		       const struct settings *set, const struct clock *c,
+		       int64_t now)
+{
+	return drop_current(s, st, QUEUE_DID_BURY, set, c, now);
+}
+
+int queue_session_suspend(struct queue_session *s, struct store *st,
+			  int64_t now)
+{
+	return drop_current(s, st, QUEUE_DID_SUSPEND, NULL, NULL, now);
+}
+
+/* Takes step back in the store; TPM_ESTALE when graded elsewhere since. */
+static int undo_in_store(struct store *st, const struct queue_step *step,
+			 int *was_leech)
+{
+	struct store_review r;
+	int ret;
+
+	switch (step->action) {
+	case QUEUE_DID_GRADE:
+		if (!step->review_id)
+			return 0;	/* cramming saved nothing */
+		ret = store_review_undo(st, step->review_id, &r);
+		if (ret == 0)
+			*was_leech = r.after.leech && !r.before.leech;
+		return ret;
+	case QUEUE_DID_BURY:
+		return store_card_bury(st, step->item->key,
+				       step->buried_until);
+	case QUEUE_DID_SUSPEND:
+		return store_card_set_suspended(st, step->item->key,
+						step->suspended);
+	}
+	return TPM_EINVAL;
+}
+
+int queue_session_undo_last(struct queue_session *s, struct store *st,
+			    struct queue_undo *out)
+{
 	int ret;
 
 	memset(out, 0, sizeof(*out));
-	if (!last)
+	if (!queue_session_last(s, &out->step))
 		return 0;
-	if (!s->cram) {
-		ret = store_review_undo(st, &out->review);
-		if (ret < 0)
-			return ret;
-		if (strcmp(out->review.key, last->key)) {
-			out->result = QUEUE_UNDO_ELSEWHERE;
-			out->rating = out->review.rating;
-			return 0;
-		}
-		out->was_leech = out->review.after.leech &&
-				 !out->review.before.leech;
+	ret = undo_in_store(st, &out->step, &out->was_leech);
+	if (ret == TPM_ESTALE) {
+		out->result = QUEUE_UNDO_REFUSED;
+		return 0;
 	}
+	if (ret < 0)
+		return ret;
 	out->result = QUEUE_UNDO_DONE;
-	out->item = queue_session_undo(s, &out->rating, &out->plan);
+	queue_session_undo(s);
 	return 0;
 }

@@ -157,13 +157,16 @@ struct store_review {
 int store_review_add(struct store *st, struct store_review *r);
 
 /*
- * Undoes the last grade: deletes the newest review_log row and restores
- * the state the item had before it, flags included, in one transaction
- * (an item that had no row before loses it again).  Fills *out (out->key
- * points into storage valid until the next call on st) when out is not
- * NULL.  TPM_ENOENT when the log is empty.
+ * Undoes grade id (store_review.id): deletes its review_log row and
+ * restores the state the item had before it, flags included, in one
+ * transaction (an item that had no row before loses it again); other
+ * rows, another process's grades of other items among them, stay.  Fills
+ * *out (out->key points into storage valid until the next call on st)
+ * when out is not NULL.  TPM_ENOENT when there is no such row,
+ * TPM_ESTALE, nothing changed, when the item was graded again since (by
+ * another process: undoing this one would lose that grade).
  */
-int store_review_undo(struct store *st, struct store_review *out);
+int store_review_undo(struct store *st, int64_t id, struct store_review *out);
 
 /* Grades since an instant, for the daily limits. */
 struct store_day_counts {

@@ -216,21 +216,23 @@ static int is_blank(const struct store_card *c)
 	       !c->buried_until;
 }
 
-/* Reads the newest log row into *r (key copied to st->undo_key). */
-static int log_last(struct store *st, struct store_review *r)
+/* Reads log row id into *r (key copied to st->undo_key). */
+static int log_get(struct store *st, int64_t id, struct store_review *r)
 {
 	struct store_card *b = &r->before;
 	sqlite3_stmt *s;
 	int rc, ret = 0;
 
-	s = store_stmt(st, STMT_LOG_LAST, &ret);
+	s = store_stmt(st, STMT_LOG_GET, &ret);
 	if (!s)
 		return ret;
+	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		ret = rc == SQLITE_DONE ? TPM_ENOENT : store_fail(st, rc);
 		if (ret == TPM_ENOENT)
-			store_failf(st, ret, "no review to undo");
+			store_failf(st, ret, "no review %lld to undo",
+				    (long long)id);
 		sqlite3_reset(s);
 		return ret;
 	}
@@ -260,13 +262,36 @@ static int log_last(struct store *st, struct store_review *r)
 	return 0;
 }
 
+/* TPM_ESTALE if r's item was graded after r, else 0. */
+static int graded_since(struct store *st, const struct store_review *r)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	s = store_stmt(st, STMT_LOG_LATER, &ret);
+	if (!s)
+		return ret;
+	bind_text(s, 1, r->key);
+	sqlite3_bind_int64(s, 2, r->id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		ret = store_failf(st, TPM_ESTALE, "%s was graded again since",
+				  r->key);
+	else if (rc != SQLITE_DONE)
+		ret = store_fail(st, rc);
+	sqlite3_reset(s);
+	return ret;
+}
+
 /* The body of store_review_undo(), inside its transaction. */
-static int undo_in_tx(struct store *st, struct store_review *r)
+static int undo_in_tx(struct store *st, int64_t id, struct store_review *r)
 {
 	sqlite3_stmt *s;
 	int ret;
 
-	ret = log_last(st, r);
+	ret = log_get(st, id, r);
+	if (ret == 0)
+		ret = graded_since(st, r);
 	if (ret < 0)
 		return ret;
 	ret = store_card_get(st, r->key, &r->after);
@@ -290,7 +315,7 @@ static int undo_in_tx(struct store *st, struct store_review *r)
 	return store_step_done(st, s);
 }
 
-int store_review_undo(struct store *st, struct store_review *out)
+int store_review_undo(struct store *st, int64_t id, struct store_review *out)
 {
 	struct store_review r = { 0 };
 	int ret;
@@ -298,7 +323,7 @@ int store_review_undo(struct store *st, struct store_review *out)
 	ret = store_tx_begin(st);
 	if (ret < 0)
 		return ret;
-	ret = undo_in_tx(st, &r);
+	ret = undo_in_tx(st, id, &r);
 	if (ret < 0) {
 		store_tx_rollback(st);
 		return ret;

@@ -63,12 +63,15 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"prev_lapses, prev_suspended, prev_leech) VALUES (?1, ?2, ?3, "
 		"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
 		"?17, ?18, ?19, ?20, ?21)",
-	[STMT_LOG_LAST] =
+	[STMT_LOG_GET] =
 		"SELECT id, card_id, reviewed_at, rating, elapsed_days, "
 		"duration_ms, state_before, prev_due, prev_stability, "
 		"prev_difficulty, prev_last_review, prev_scheduled_days, "
 		"prev_learning_step, prev_reps, prev_lapses, prev_suspended, "
-		"prev_leech FROM review_log ORDER BY id DESC LIMIT 1",
+		"prev_leech FROM review_log WHERE id = ?1",
+	/* A later grade of the same card (review_log_card, then the id). */
+	[STMT_LOG_LATER] = "SELECT 1 FROM review_log WHERE card_id = ?1 AND "
+			   "id > ?2 LIMIT 1",
 	[STMT_LOG_DELETE] = "DELETE FROM review_log WHERE id = ?1",
 	/* An index range over today's rows (review_log_time). */
 	[STMT_LOG_DAY] = "SELECT state_before, count(*) FROM review_log "

@@ -65,16 +65,31 @@ static void browse_request(struct app *a)
 {
 	struct browse *b = &a->browse;
 	struct browse_row *r = vec_at(&b->rows, b->req_row);
-	const char *key = r->item->key;
+	const char *key = r->item->key, *did = "forgot";
 	struct buf msg;
 	int ret = 0;
 
 	switch (b->req) {
 	case BROWSE_REQ_SUSPEND:
 		ret = store_card_set_suspended(a->env->st, key, 1);
+		did = "suspended";
 		break;
 	case BROWSE_REQ_UNSUSPEND:
-		ret = store_card_set_suspended(a->env->st, key, 0);
+		/* u gives the card back to study, whichever hid it. */
+		if (r->suspended) {
+			ret = store_card_set_suspended(a->env->st, key, 0);
+			did = "unsuspended";
+		} else if (r->buried_until > app_now_ms(a)) {
+			ret = store_card_bury(a->env->st, key, 0);
+			did = "unburied";
+		} else {
+			buf_init(&msg);
+			buf_addf(&msg, "%s is neither suspended nor buried",
+				 key);
+			browse_set_status(b, msg.s, 0);
+			buf_release(&msg);
+			return;
+		}
 		break;
 	case BROWSE_REQ_FORGET:
 		ret = store_card_forget(a->env->st, key);
@@ -92,9 +107,7 @@ static void browse_request(struct app *a)
 	fill_row(a, r);
 	browse_refresh(b);
 	buf_init(&msg);
-	buf_addf(&msg, "%s %s", b->req == BROWSE_REQ_SUSPEND ? "suspended"
-		 : b->req == BROWSE_REQ_UNSUSPEND ? "unsuspended" : "forgot",
-		 key);
+	buf_addf(&msg, "%s %s", did, key);
 	browse_set_status(b, msg.s, 0);
 	buf_release(&msg);
 }

@@ -201,13 +201,32 @@ static void unlist_leech(struct drill *d, const char *key)
 	}
 }
 
+/* What the status line says of a step undone. */
+static void say_undone(struct buf *msg, const struct queue_step *step)
+{
+	switch (step->action) {
+	case QUEUE_DID_GRADE:
+		buf_addf(msg, "undone: %s on %s", fsrs_rating_name(step->rating),
+			 step->item->key);
+		break;
+	case QUEUE_DID_BURY:
+		buf_addf(msg, "undone: %s is no longer buried",
+			 step->item->key);
+		break;
+	case QUEUE_DID_SUSPEND:
+		buf_addf(msg, "undone: %s is no longer suspended",
+			 step->item->key);
+		break;
+	}
+}
+
 static void undo(struct app *a)
 {
 	struct drill *d = &a->drill;
 	struct queue_undo u;
 	struct buf msg;
 
-	if (queue_session_undo_grade(&a->session, a->env->st, &u) < 0) {
+	if (queue_session_undo_last(&a->session, a->env->st, &u) < 0) {
 		drill_set_status(d, store_errmsg(a->env->st), 1);
 		return;
 	}
@@ -216,21 +235,22 @@ static void undo(struct app *a)
 	case QUEUE_UNDO_NOTHING:
 		drill_set_status(d, "nothing to undo in this session", 0);
 		break;
-	case QUEUE_UNDO_ELSEWHERE:
-		buf_addf(&msg, "undone: %s on %s, graded elsewhere since; "
-			 "this session's grades stand",
-			 fsrs_rating_name(u.rating), u.review.key);
+	case QUEUE_UNDO_REFUSED:
+		buf_addf(&msg, "cannot undo %s on %s: it was graded elsewhere "
+			 "since", fsrs_rating_name(u.step.rating),
+			 u.step.item->key);
 		drill_set_status(d, msg.s, 1);
 		break;
 	case QUEUE_UNDO_DONE:
-		a->kept = u.plan;
-		a->kept_item = u.item;
-		drill_uncount_grade(d, u.rating);
+		if (u.step.action == QUEUE_DID_GRADE) {
+			a->kept = u.step.plan;
+			a->kept_item = u.step.item;
+			drill_uncount_grade(d, u.step.rating);
+		}
 		if (u.was_leech)
-			unlist_leech(d, u.item->key);
+			unlist_leech(d, u.step.item->key);
 		app_drill_next(a);
-		buf_addf(&msg, "undone: %s on %s", fsrs_rating_name(u.rating),
-			 u.item->key);
+		say_undone(&msg, &u.step);
 		drill_set_status(d, msg.s, 0);
 		break;
 	}
@@ -260,19 +280,21 @@ static void drill_request(struct app *a)
 		if (!it)
 			break;
 		if (d->req == DRILL_REQ_BURY)
-			ret = queue_bury(a->env->st, a->env->settings, it->key,
-					 a->env->clock);
+			ret = queue_session_bury(&a->session, a->env->st,
+						 a->env->settings,
+						 a->env->clock, app_now_ms(a));
 		else
-			ret = store_card_set_suspended(a->env->st, it->key, 1);
+			ret = queue_session_suspend(&a->session, a->env->st,
+						    app_now_ms(a));
 		if (ret < 0) {
 			drill_set_status(d, store_errmsg(a->env->st), 1);
 			break;
 		}
-		queue_session_drop(&a->session);
 		app_drill_next(a);
 		buf_addf(&msg, d->req == DRILL_REQ_BURY
 			 ? "buried %s until tomorrow"
-			 : "suspended %s; unsuspend it in browse", it->key);
+			 : "suspended %s; u undoes, or unsuspend it in browse",
+			 it->key);
 		drill_set_status(d, msg.s, 0);
 		break;
 	case DRILL_REQ_EDIT:

@@ -326,7 +326,7 @@ static const struct ui_binding list_bindings[] = {
 	{ 'o', BROWSE_A_SORT, "sort by the next column" },
 	{ 'r', BROWSE_A_REVERSE, "reverse the order" },
 	{ 's', BROWSE_A_SUSPEND, "suspend the card" },
-	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend the card" },
+	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend or unbury the card" },
 	{ 'f', BROWSE_A_FORGET,
 	  "forget: make the card new again (asks first)" },
 	UI_HELP_KEYS,
@@ -344,7 +344,7 @@ static const struct ui_binding filter_bindings[] = {
 static const struct ui_binding card_bindings[] = {
 	UI_SCROLL_KEYS,
 	{ 's', BROWSE_A_SUSPEND, "suspend the card" },
-	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend the card" },
+	{ 'u', BROWSE_A_UNSUSPEND, "unsuspend or unbury the card" },
 	{ 'f', BROWSE_A_FORGET,
 	  "forget: make the card new again (asks first)" },
 	{ 'e', BROWSE_A_EDIT, "edit the card in $EDITOR" },

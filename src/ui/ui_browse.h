@@ -37,7 +37,7 @@ enum browse_sort {
 enum browse_request {
 	BROWSE_REQ_NONE,
 	BROWSE_REQ_SUSPEND,
-	BROWSE_REQ_UNSUSPEND,
+	BROWSE_REQ_UNSUSPEND,	/* or unbury: back to study */
 	BROWSE_REQ_FORGET,
 	BROWSE_REQ_EDIT,
 };

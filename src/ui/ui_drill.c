@@ -111,7 +111,7 @@ void drill_add_leech(struct drill *d, const char *key)
 
 /* Commands that work whether the answer is shown or not. */
 #define CARD_COMMANDS \
-	{ 'u', DRILL_A_UNDO, "undo the last grade" }, \
+	{ 'u', DRILL_A_UNDO, "undo the last grade, bury or suspension" }, \
 	{ 'b', DRILL_A_BURY, "bury: skip the card until tomorrow" }, \
 	{ 's', DRILL_A_SUSPEND, \
 	  "suspend: never show the card until unsuspended" }, \
@@ -158,7 +158,7 @@ static const struct ui_binding end_bindings[] = {
 	{ UI_KEY_ESC, UI_A_BACK, NULL },
 	{ 'c', DRILL_A_CRAM,
 	  "cram: practise the weakest cards, schedule unchanged" },
-	{ 'u', DRILL_A_UNDO, "undo the last grade" },
+	{ 'u', DRILL_A_UNDO, "undo the last grade, bury or suspension" },
 	UI_HELP_KEYS,
 };
 

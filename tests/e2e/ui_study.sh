@@ -17,7 +17,7 @@ keys b
 wait_for "buried basic-cache until tomorrow"
 wait_for "CAP theorem"
 keys s
-wait_for "suspended rev-cap; unsuspend it in browse"
+wait_for "suspended rev-cap; u undoes, or unsuspend it in browse"
 wait_for "A [...] is a set of related projects."
 [ "$(card basic-cache)" = "0 0 0 1" ] || fail "basic-cache: $(card basic-cache)"
 [ "$(card rev-cap)" = "0 1 0 0" ] || fail "rev-cap: $(card rev-cap)"

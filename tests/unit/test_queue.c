@@ -504,10 +504,11 @@ static void queue_undo_restores_exactly(void **state)
 	assert_string_equal(q2, "L:r L:n");
 	xfree(q2);
 
-	assert_int_equal(store_review_undo(f->st, &undone), 0);
+	assert_int_equal(store_review_undo(f->st, res.review.id + 1, &undone),
+			 0);
 	assert_string_equal(undone.key, "n");
 	assert_int_equal(store_card_get(f->st, "n", &after), TPM_ENOENT);
-	assert_int_equal(store_review_undo(f->st, &undone), 0);
+	assert_int_equal(store_review_undo(f->st, res.review.id, &undone), 0);
 	assert_string_equal(undone.key, "r");
 	assert_int_equal(undone.duration_ms, 5100);
 	assert_int_equal(store_card_get(f->st, "r", &after), 0);
@@ -695,40 +696,48 @@ static void queue_session_follows_the_queue_and_brings_steps_back(void **state)
 static void queue_session_undo_restores_order_and_counts(void **state)
 {
 	struct queue_session s;
+	struct queue_step step;
 	const int64_t now = 1000000, min = 60000;
 
 	(void)state;
 	queue_session_init(&s, 20 * min, 0);
 	for (int i = 0; i < 4; i++)
 		queue_session_add(&s, &s_items[i], QUEUE_NEW, 0);
-	assert_null(queue_session_undo(&s, NULL, NULL));
+	assert_null(queue_session_undo(&s));
+	assert_false(queue_session_last(&s, &step));
 	queue_session_current(&s, now);
 	queue_session_graded(&s, FSRS_AGAIN, FSRS_LEARNING, now + min, now);
 	queue_session_current(&s, now);
-	/* A buried card is not a grade: undo skips over it. */
-	queue_session_drop(&s);
+	/* A bury is a step of its own, with the flags it replaced. */
+	queue_session_drop(&s, QUEUE_DID_BURY, 0, 0);
 	queue_session_current(&s, now);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_LEARNING, now + 10 * min, now);
 	assert_int_equal(s.left[QUEUE_NEW], 1);
 	assert_int_equal(s.left[QUEUE_LEARNING], 2);
-	{
-		enum fsrs_rating r;
-
-		assert_ptr_equal(queue_session_undo(&s, &r, NULL), &s_items[2]);
-		assert_int_equal(r, FSRS_GOOD);
-	}
+	assert_true(queue_session_last(&s, &step));
+	assert_int_equal(step.action, QUEUE_DID_GRADE);
+	assert_int_equal(step.rating, FSRS_GOOD);
+	assert_ptr_equal(queue_session_undo(&s), &s_items[2]);
 	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
 	assert_int_equal(s.left[QUEUE_NEW], 2);
 	assert_int_equal(s.left[QUEUE_LEARNING], 1);
+	assert_int_equal(s.graded, 1);
+	/* Undo the bury: the buried card is current again, before item 2. */
+	assert_true(queue_session_last(&s, &step));
+	assert_int_equal(step.action, QUEUE_DID_BURY);
+	assert_ptr_equal(step.item, &s_items[1]);
+	assert_ptr_equal(queue_session_undo(&s), &s_items[1]);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[1]);
+	assert_int_equal(s.left[QUEUE_NEW], 3);
+	assert_int_equal(s.graded, 1);
 	/* Undo the first grade: its step leaves, the card is current. */
-	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &s_items[0]);
+	assert_ptr_equal(queue_session_undo(&s), &s_items[0]);
 	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[0]);
 	assert_int_equal(s.left[QUEUE_LEARNING], 0);
-	assert_int_equal(s.left[QUEUE_NEW], 3);
+	assert_int_equal(s.left[QUEUE_NEW], 4);
+	assert_int_equal(s.graded, 0);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
-	/* The buried card stays out; the order goes on after it. */
-	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[2]);
-	assert_int_equal(s.graded, 1);
+	assert_ptr_equal(queue_session_current(&s, now)->item, &s_items[1]);
 	queue_session_release(&s);
 }
 
@@ -784,7 +793,7 @@ static void queue_session_remap_follows_a_reload(void **state)
 	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
 	/* d is gone: three left (b, c and a's step). */
 	assert_int_equal(queue_session_left(&s), 3);
-	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &reloaded[0]);
+	assert_ptr_equal(queue_session_undo(&s), &reloaded[0]);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_ptr_equal(queue_session_current(&s, now)->item, &reloaded[1]);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
@@ -794,7 +803,7 @@ static void queue_session_remap_follows_a_reload(void **state)
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, now + 1440 * min, now);
 	assert_null(queue_session_current(&s, now));
 	assert_int_equal(queue_session_left(&s), 0);
-	assert_ptr_equal(queue_session_undo(&s, NULL, NULL), &reloaded[2]);
+	assert_ptr_equal(queue_session_undo(&s), &reloaded[2]);
 	queue_session_release(&s);
 	for (int i = 0; i < 4; i++)
 		s_items[i].key = NULL;
@@ -816,7 +825,7 @@ static void queue_session_remap_drops_undo_of_a_gone_card(void **state)
 	queue_session_current(&s, 100);
 	queue_session_graded(&s, FSRS_GOOD, FSRS_REVIEW, 9000, 100);
 	queue_session_remap(&s, find_reloaded, NULL);
-	assert_null(queue_session_undo(&s, NULL, NULL));
+	assert_null(queue_session_undo(&s));
 	assert_ptr_equal(queue_session_current(&s, 100)->item, &reloaded[0]);
 	queue_session_release(&s);
 	for (int i = 0; i < 4; i++)
@@ -977,45 +986,72 @@ static void session_grade(struct fixture *f, struct queue_session *s,
 }
 
 /*
- * Undo takes back the session's last grade in the store and the session;
- * when another process graded since, its grade is the one undone and the
- * session's grades stand.
+ * Undo takes back exactly what this session did (issue 9 item 4): its own
+ * grade by its log row, so that another process's grade written since
+ * (a review --batch) stays; a grade of a card graded elsewhere since is
+ * refused; a bury and a suspension are undone too.
  */
-static void queue_undo_grade_reconciles_store_and_session(void **state)
+static void queue_undo_takes_back_this_sessions_steps(void **state)
 {
 	struct fixture *f = *state;
 	struct queue_session s;
 	struct queue_undo u;
+	struct store_card c;
 	int64_t n;
 
 	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
 	add_card(f->t, 0, "b", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "c", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "d", CARD_BASIC, 0, NULL);
 	add_card(f->t, 0, "x", CARD_BASIC, 0, NULL);
 	ready(f);
 	build(f);
 	queue_session_init(&s, 0, 0);
 	queue_session_fill(&s, &f->q);
-	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
 	assert_int_equal(u.result, QUEUE_UNDO_NOTHING);
-	session_grade(f, &s, FSRS_GOOD);
-	session_grade(f, &s, FSRS_HARD);
-	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	session_grade(f, &s, FSRS_GOOD);	/* a */
+	session_grade(f, &s, FSRS_HARD);	/* b */
+	/* A review --batch grades x in between: undo leaves its row. */
+	grade(f, "x", FSRS_EASY);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
 	assert_int_equal(u.result, QUEUE_UNDO_DONE);
-	assert_string_equal(u.item->key, "b");
-	assert_int_equal(u.rating, FSRS_HARD);
+	assert_int_equal(u.step.action, QUEUE_DID_GRADE);
+	assert_string_equal(u.step.item->key, "b");
+	assert_int_equal(u.step.rating, FSRS_HARD);
 	assert_false(u.was_leech);
 	assert_string_equal(queue_session_current(&s, T0)->item->key, "b");
-	assert_int_equal(store_review_count(f->st, NULL, &n), 0);
+	assert_int_equal(store_review_count(f->st, "b", &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_review_count(f->st, "x", &n), 0);
 	assert_int_equal(n, 1);
-	/* Another tpmtrain grades x. */
-	grade(f, "x", FSRS_EASY);
-	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
-	assert_int_equal(u.result, QUEUE_UNDO_ELSEWHERE);
-	assert_string_equal(u.review.key, "x");
-	assert_int_equal(u.rating, FSRS_EASY);
+	/* a is graded again elsewhere: its undo is refused, nothing moves. */
+	grade(f, "a", FSRS_AGAIN);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
+	assert_int_equal(u.result, QUEUE_UNDO_REFUSED);
+	assert_string_equal(u.step.item->key, "a");
 	assert_int_equal(store_review_count(f->st, "a", &n), 0);
-	assert_int_equal(n, 1);
-	assert_string_equal(queue_session_last_graded(&s)->key, "a");
+	assert_int_equal(n, 2);
+	assert_string_equal(queue_session_current(&s, T0)->item->key, "b");
+	/* Bury b, suspend c: each undo puts the flags and the card back. */
+	assert_int_equal(queue_session_bury(&s, f->st, &f->s, &f->clock, T0),
+			 0);
+	assert_int_equal(queue_session_suspend(&s, f->st, T0), 0);
+	assert_string_equal(queue_session_current(&s, T0)->item->key, "d");
+	assert_int_equal(store_card_get(f->st, "c", &c), 0);
+	assert_true(c.suspended);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
+	assert_int_equal(u.step.action, QUEUE_DID_SUSPEND);
+	assert_int_equal(store_card_get(f->st, "c", &c), 0);
+	assert_false(c.suspended);
+	assert_string_equal(queue_session_current(&s, T0)->item->key, "c");
+	assert_int_equal(store_card_get(f->st, "b", &c), 0);
+	assert_true(c.buried_until > T0);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
+	assert_int_equal(u.step.action, QUEUE_DID_BURY);
+	assert_int_equal(store_card_get(f->st, "b", &c), 0);
+	assert_int_equal(c.buried_until, 0);
+	assert_string_equal(queue_session_current(&s, T0)->item->key, "b");
 	queue_session_release(&s);
 	finish(f);
 }
@@ -1062,10 +1098,10 @@ static void queue_plan_is_what_the_grade_saves(void **state)
 		/* The log keeps the keypress. */
 		assert_int_equal(res.review.reviewed_at, pressed);
 		/* Undone, the card plans the same four again. */
-		assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+		assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
 		assert_int_equal(u.result, QUEUE_UNDO_DONE);
 		assert_int_equal(queue_plan(f->st, &f->s, "a", pressed + MIN,
-					    &u.plan, &again), 0);
+					    &u.step.plan, &again), 0);
 		assert_memory_equal(&again, &plan, sizeof(plan));
 		queue_session_release(&s);
 	}
@@ -1093,7 +1129,7 @@ static void queue_undo_grade_of_a_leech(void **state)
 	queue_session_init(&s, 0, 0);
 	queue_session_fill(&s, &f->q);
 	session_grade(f, &s, FSRS_AGAIN);
-	assert_int_equal(queue_session_undo_grade(&s, f->st, &u), 0);
+	assert_int_equal(queue_session_undo_last(&s, f->st, &u), 0);
 	assert_int_equal(u.result, QUEUE_UNDO_DONE);
 	assert_true(u.was_leech);
 	assert_int_equal(store_card_get(f->st, "l", &c), 0);
@@ -1127,8 +1163,13 @@ static void queue_session_leech_leaves_when_suspended(void **state)
 	assert_true(c.suspended);
 	assert_null(queue_session_current(&s, T0 + DAY));
 	assert_int_equal(queue_session_left(&s), 0);
-	/* Undo brings it back as it was. */
-	assert_string_equal(queue_session_last_graded(&s)->key, "l");
+	/* Undo would bring it back as it was. */
+	{
+		struct queue_step step;
+
+		assert_true(queue_session_last(&s, &step));
+		assert_string_equal(step.item->key, "l");
+	}
 	queue_session_release(&s);
 	finish(f);
 }
@@ -1315,7 +1356,7 @@ int main(void)
 		T(queue_cram_weakest_first_in_scope),
 		T(queue_counts_rows_are_what_a_drill_of_each_holds),
 		T(queue_counts_due_before_an_instant),
-		T(queue_undo_grade_reconciles_store_and_session),
+		T(queue_undo_takes_back_this_sessions_steps),
 		T(queue_plan_is_what_the_grade_saves),
 		T(queue_undo_grade_of_a_leech),
 		T(queue_session_leech_leaves_when_suspended),

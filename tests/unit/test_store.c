@@ -135,7 +135,8 @@ static void close_st(struct fixture *f)
 }
 
 /* Grades key once (new -> learning) in its own transaction. */
-static int grade(struct store *st, const char *key, int64_t t)
+/* Grades key good at t; *id (if not NULL) gets its log row. */
+static int grade_id(struct store *st, const char *key, int64_t t, int64_t *id)
 {
 	struct store_card before;
 	struct store_review r;
@@ -155,7 +156,14 @@ static int grade(struct store *st, const char *key, int64_t t)
 		store_tx_rollback(st);
 		return ret;
 	}
+	if (id)
+		*id = r.id;
 	return store_tx_commit(st);
+}
+
+static int grade(struct store *st, const char *key, int64_t t)
+{
+	return grade_id(st, key, t, NULL);
 }
 
 /* A closed database at f->path holding one graded card "a". */
@@ -229,10 +237,11 @@ static void store_review_roundtrip_and_undo_exact(void **state)
 	struct store *st = open_rw(f);
 	struct store_card before, got, orig;
 	struct store_review r, u;
-	int64_t n;
+	int64_t n, first_b, first_c, other;
+	char want[64];
 
 	/* Card b has a history and is suspended, so undo restores flags. */
-	assert_int_equal(grade(st, "b", 1000), 0);
+	assert_int_equal(grade_id(st, "b", 1000, &first_b), 0);
 	assert_int_equal(store_card_set_suspended(st, "b", 1), 0);
 	assert_int_equal(store_card_get(st, "b", &orig), 0);
 	assert_true(orig.suspended);
@@ -252,7 +261,14 @@ static void store_review_roundtrip_and_undo_exact(void **state)
 	assert_int_equal(got.fsrs.reps, 2);
 	assert_true(got.leech);
 
-	assert_int_equal(store_review_undo(st, &u), 0);
+	/* Not the first: a later grade of b stands in the way. */
+	assert_int_equal(store_review_undo(st, first_b, &u), TPM_ESTALE);
+	assert_msg(st, f->path, "b was graded again since");
+	/* Another item's grade since is no obstacle, and stays. */
+	assert_int_equal(grade_id(st, "x", 6000, &other), 0);
+	assert_int_equal(store_review_undo(st, r.id, &u), 0);
+	assert_int_equal(store_review_count(st, "x", &n), 0);
+	assert_int_equal(n, 1);
 	assert_string_equal(u.key, "b");
 	assert_int_equal(u.id, r.id);
 	assert_int_equal(u.rating, FSRS_AGAIN);
@@ -268,15 +284,18 @@ static void store_review_roundtrip_and_undo_exact(void **state)
 	 * Undoing a first grade leaves no row, as before it: undo goes back
 	 * to the state before the grade, so the later suspend goes too.
 	 */
-	assert_int_equal(store_review_undo(st, NULL), 0);
+	assert_int_equal(store_review_undo(st, first_b, NULL), 0);
 	assert_int_equal(store_card_get(st, "b", &got), TPM_ENOENT);
-	assert_int_equal(grade(st, "c", 7000), 0);
-	assert_int_equal(store_review_undo(st, NULL), 0);
+	assert_int_equal(grade_id(st, "c", 7000, &first_c), 0);
+	assert_int_equal(store_review_undo(st, first_c, NULL), 0);
 	assert_int_equal(store_card_get(st, "c", &got), TPM_ENOENT);
+	assert_int_equal(store_review_undo(st, other, NULL), 0);
 	assert_int_equal(store_review_count(st, NULL, &n), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(store_review_undo(st, NULL), TPM_ENOENT);
-	assert_msg(st, f->path, "no review to undo");
+	assert_int_equal(store_review_undo(st, first_c, NULL), TPM_ENOENT);
+	snprintf(want, sizeof(want), "no review %lld to undo",
+		 (long long)first_c);
+	assert_msg(st, f->path, want);
 	close_st(f);
 }
 
@@ -469,7 +488,7 @@ static void store_fault_locked(void **state)
 	assert_int_equal(grade(f->st, "a", 2000000), TPM_EBUSY);
 	assert_msg(f->st, f->path, "database is locked by another process");
 	assert_int_equal(store_setting_set(f->st, "k", "v"), TPM_EBUSY);
-	assert_int_equal(store_review_undo(f->st, NULL), TPM_EBUSY);
+	assert_int_equal(store_review_undo(f->st, 1, NULL), TPM_EBUSY);
 	close_st(f);
 	assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL),
 			 SQLITE_OK);
