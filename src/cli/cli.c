@@ -93,6 +93,17 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void cli_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tpmtrain: warning: ", stderr);
+	va_start(ap, fmt);
+	put_message(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int cli_usage_error(const char *verb, const char *fmt, ...)
 {
 	const struct cli_verb *v = verb ? cli_find_verb(verb) : NULL;

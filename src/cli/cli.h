@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/clock.h"
+#include "lint/lint.h"
 
 #define TPM_VERSION "0.1.0"
 
@@ -59,6 +60,10 @@ int cli_option_error(const char *verb, int c, char **argv);
 /* Prints "tpmtrain: error: MSG" on stderr. */
 __attribute__((format(printf, 1, 2)))
 void cli_error(const char *fmt, ...);
+
+/* Prints "tpmtrain: warning: MSG" on stderr. */
+__attribute__((format(printf, 1, 2)))
+void cli_warning(const char *fmt, ...);
 
 /*
  * Says, once, that standard output could not be written (errno's reason)
@@ -156,24 +161,28 @@ struct cli_library_src {
 	const char *const *decks;
 	size_t n_decks;
 	unsigned flags;		/* enum cli_library_flags */
+	struct lint_left_out left_out;	/* set by each load */
 };
 
 /*
  * The one loading path: loads what src (a struct cli_library_src) names
- * into lib (initialised), every diagnostic into dl, and reports nothing.
- * Returns 0, or library_load()'s TPM_EIO when a path could not be read
- * (also in dl).  The signature is struct ui_env's load, so that the
- * interface reloads after an edit exactly as it loaded at the start.
+ * into lib (initialised), every diagnostic into dl (lint's too), and
+ * reports nothing.  What has errors is left out of study
+ * (lint_leave_out()), counted in src->left_out.  Returns 0, or
+ * library_load()'s TPM_EIO when a path could not be read (also in dl).
+ * The signature is struct ui_env's load, so that the interface reloads
+ * after an edit exactly as it loaded at the start.
  */
 int cli_library_read(void *src, struct library *lib, struct diag_list *dl);
 
 /*
  * Loads the library with cli_library_read() into lib, which this
- * initialises.  A library with errors, or a path that could not be read,
- * is reported on stderr with its diagnostics and released: EXIT_DATA.
- * On EXIT_OK the caller releases lib.
+ * initialises.  What has errors is left out, with one warning line on
+ * stderr (a broken deck locks nobody out; `lint` shows the errors).  A
+ * path that could not be read is reported with its diagnostics and lib
+ * released: EXIT_DATA.  On EXIT_OK the caller releases lib.
  */
-int cli_load_library(const struct cli_library_src *src, struct library *lib);
+int cli_load_library(struct cli_library_src *src, struct library *lib);
 
 /* 1 if some study item of lib carries tag (on its card or its deck). */
 int cli_tag_exists(const struct library *lib, const char *tag);

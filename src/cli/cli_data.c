@@ -60,34 +60,35 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 			   cli_is_dir(content) ? content : NULL, dl);
 	xfree(content);
 	free_paths(&paths);
+	if (ret == 0)
+		lint_leave_out(lib, dl, &((struct cli_library_src *)ctx)->left_out);
 	return ret;
 }
 
-int cli_load_library(const struct cli_library_src *src, struct library *lib)
+int cli_load_library(struct cli_library_src *src, struct library *lib)
 {
 	struct diag_list dl;
+	struct buf b;
 	int ret;
 
 	library_init(lib);
 	diag_list_init(&dl);
-	ret = cli_library_read((void *)src, lib, &dl);
-	if (ret < 0 || dl.errors) {
+	ret = cli_library_read(src, lib, &dl);
+	if (ret < 0) {
 		diag_list_sort(&dl);
 		diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
-		if (dl.errors)
-			cli_error("the decks have %zu error%s; 'tpmtrain lint' "
-				  "checks them", dl.errors,
-				  dl.errors == 1 ? "" : "s");
-		else
-			cli_error("the decks could not be read: %s",
-				  tpm_strerror(ret));
+		cli_error("the decks could not be read: %s", tpm_strerror(ret));
 		library_release(lib);
-		ret = EXIT_DATA;
-	} else {
-		ret = EXIT_OK;
+		diag_list_release(&dl);
+		return EXIT_DATA;
 	}
+	buf_init(&b);
+	lint_left_out_text(&src->left_out, &b);
+	if (b.len)
+		cli_warning("%s", b.s);
+	buf_release(&b);
 	diag_list_release(&dl);
-	return ret;
+	return EXIT_OK;
 }
 
 int cli_open_store(struct cli_env *env, unsigned flags, struct store **st,

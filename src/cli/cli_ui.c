@@ -54,6 +54,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	ue->clock = &env->clock;
 	ue->load = cli_library_read;
 	ue->load_ctx = &src;
+	ue->left_out = &src.left_out;
 	rc.st = st;
 	ue->report = cli_report_file;
 	ue->report_ctx = &rc;

@@ -1,6 +1,7 @@
 #ifndef TPM_LINT_LINT_H
 #define TPM_LINT_LINT_H
 
+#include "core/buf.h"
 #include "core/diag.h"
 
 struct library;
@@ -36,5 +37,32 @@ struct library;
  * either (which card it belongs to is not kept).
  */
 void lint_library(struct library *lib, struct diag_list *dl);
+
+/* What lint_leave_out() took out of study. */
+struct lint_left_out {
+	size_t cards;		/* cards with an error, their decks' too */
+	size_t scenarios;	/* scenarios with an error in their file */
+	size_t files;		/* files that gave nothing at all */
+	size_t errors;		/* every error, whatever it left out */
+};
+
+/*
+ * Study's view of a library with errors (a broken deck locks nobody out):
+ * runs lint_library() and takes out of lib's study items every card the
+ * loader or lint found an error in, and every scenario with an error in
+ * its file (library_leave_out()), so that the rest is studied and nothing
+ * is half-used.  With duplicate ids the first card stays, as lint reports
+ * the later ones.  Counts what is out, those the loader left out included.
+ */
+void lint_leave_out(struct library *lib, struct diag_list *dl,
+		    struct lint_left_out *out);
+
+/*
+ * The one line that says it, for the home screen and the study verbs'
+ * warning: "3 cards and 1 file left out because of errors: tpmtrain lint",
+ * or "2 errors in the decks: tpmtrain lint" when errors left nothing out
+ * (in a rubric, say).  Appends nothing without errors.
+ */
+void lint_left_out_text(const struct lint_left_out *lo, struct buf *out);
 
 #endif

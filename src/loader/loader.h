@@ -264,6 +264,16 @@ struct src_pos library_locate(struct library *lib, const struct lstr *v,
 			      size_t off);
 
 /*
+ * Takes the study items of the n_cards cards and the n_scen scenarios out
+ * of lib (lint found errors in them: see lint_leave_out()), so that the
+ * queue, the interface and the mock runner never use them.  The decks keep
+ * their cards, for lint and for locating diagnostics.
+ */
+void library_leave_out(struct library *lib, const struct card *const *cards,
+		       size_t n_cards, const struct scenario *const *scen,
+		       size_t n_scen);
+
+/*
  * Lookups by id, or NULL; with duplicate ids, the first loaded wins.  The
  * index is built on the first lookup after a load.
  */

@@ -175,6 +175,63 @@ static void loader_release(struct loader *ld)
 	buf_release(&ld->tmp);
 }
 
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* set sorted by cmp_ptr: a bounded search, however many are left out. */
+static int in(const void *const *set, size_t n, const void *p)
+{
+	return n && bsearch(&p, set, n, sizeof(*set), cmp_ptr) != NULL;
+}
+
+/* A sorted copy of the n pointers of v, for in(); xfree() it. */
+static const void **sorted_set(const void *const *v, size_t n)
+{
+	const void **set = xmalloc((n ? n : 1) * sizeof(*set));
+
+	if (n)
+		memcpy(set, v, n * sizeof(*set));
+	qsort(set, n, sizeof(*set), cmp_ptr);
+	return set;
+}
+
+void library_leave_out(struct library *lib, const struct card *const *cards,
+		       size_t n_cards, const struct scenario *const *scen,
+		       size_t n_scen)
+{
+	struct library_state *st = lib->state;
+	const void **bad_cards, **bad_scen;
+	struct item *items;
+	struct scenario *sc;
+	size_t k = 0;
+
+	if (!st || (!n_cards && !n_scen))
+		return;
+	items = st->items.items;
+	sc = st->scenarios.items;
+	bad_cards = sorted_set((const void *const *)cards, n_cards);
+	bad_scen = sorted_set((const void *const *)scen, n_scen);
+	for (size_t i = 0; i < st->items.len; i++)
+		if (!in(bad_cards, n_cards, items[i].card))
+			items[k++] = items[i];
+	st->items.len = k;
+	k = 0;
+	for (size_t i = 0; i < st->scenarios.len; i++)
+		if (!in(bad_scen, n_scen, &sc[i]))
+			sc[k++] = sc[i];
+	st->scenarios.len = k;
+	xfree(bad_cards);
+	xfree(bad_scen);
+	lib->n_items = st->items.len;
+	lib->n_scenarios = st->scenarios.len;
+	library_index_drop(st);
+}
+
 /*
  * Points every card at its deck (the decks array moves as it grows, so
  * this waits for the end of a load) and publishes the arrays.

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/diag.h"
+#include "lint/lint.h"
 
 struct library;
 struct settings;
@@ -25,10 +26,13 @@ struct ui_env {
 	/*
 	 * Loads the decks again into lib (initialised, empty) after the user
 	 * edited one, with every diagnostic in dl; returns 0 or a tpm_err.
-	 * The interface keeps the old library when there are errors.
+	 * The interface keeps the old library when there are more errors
+	 * than it had (an edit broke something).
 	 */
 	int (*load)(void *ctx, struct library *lib, struct diag_list *dl);
 	void *load_ctx;
+	/* What errors left out of lib, updated by each load; may be NULL. */
+	const struct lint_left_out *left_out;
 	/* Start in a drill (the drill verb) rather than on the home screen;
 	 * deck and tag (either may be NULL) choose its cards. */
 	int drill;

@@ -192,7 +192,9 @@ static int reload(struct app *a)
 	library_init(fresh);
 	diag_list_init(&dl);
 	ret = a->env->load(a->env->load_ctx, fresh, &dl);
-	if (ret < 0 || dl.errors) {
+	/* Errors there before the edit leave their cards out as at the
+	 * start; more mean the edit broke something. */
+	if (ret < 0 || dl.errors > a->left_out.errors) {
 		buf_init(&msg);
 		buf_adds(&msg, "The decks did not load, so the cards keep "
 			 "their old text until these are fixed:\n\n");
@@ -213,6 +215,8 @@ static int reload(struct app *a)
 		return -1;
 	}
 	diag_list_release(&dl);
+	if (a->env->left_out)
+		a->left_out = *a->env->left_out;
 	if (a->drill_on) {
 		queue_session_remap(&a->session, find_item, fresh);
 		a->kept_item = NULL;	/* the old library's */
@@ -440,6 +444,8 @@ int app_init(struct app *a, const struct ui_env *env,
 	a->env = env;
 	a->term = *term;
 	a->lib = env->lib;
+	if (env->left_out)
+		a->left_out = *env->left_out;
 	a->screen = &app_home_screen;
 	a->start = env->drill ? &app_drill_screen : &app_home_screen;
 	/* Without a UTF-8 locale the terminal cannot show other characters:

@@ -84,6 +84,7 @@ struct app {
 	struct app_term term;
 	struct library *lib;		/* the library in use */
 	struct library *own;		/* one loaded here after an edit */
+	struct lint_left_out left_out;	/* what errors left out of lib */
 	struct fsrs_params params;
 	struct ui_matcher matcher;
 	struct queue queue;

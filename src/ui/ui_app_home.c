@@ -65,6 +65,17 @@ static void next_mock(struct app *a)
 	buf_release(&b);
 }
 
+/* The line that says what errors in the decks left out of study. */
+static void left_out(struct app *a)
+{
+	struct buf b;
+
+	buf_init(&b);
+	lint_left_out_text(&a->left_out, &b);
+	home_set(&a->home.left_out, b.len ? b.s : NULL);
+	buf_release(&b);
+}
+
 /* Every deck's and tag's row: what a drill of it alone holds now. */
 static int count_rows(struct app *a)
 {
@@ -107,6 +118,7 @@ int app_home_refresh(struct app *a)
 	h->n_studied = (long)sum.all_time;
 	h->streak = sum.streak;
 	home_header(a, &day);
+	left_out(a);
 	next_mock(a);
 	app_mock_home(a);
 	if (!a->lib->n_items)

@@ -39,6 +39,7 @@ void home_release(struct home *h)
 	xfree(h->date);
 	xfree(h->next_mock);
 	xfree(h->resume);
+	xfree(h->left_out);
 	xfree(h->status);
 	memset(h, 0, sizeof(*h));
 }
@@ -275,8 +276,9 @@ void home_view(struct home *h, struct ui_view *v)
 			 h->streak == 1 ? "" : "s");
 	ui_view_title(v, "tpmtrain", right);
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);
-	/* Footer: rule, next mock, today, [status], rule, hints. */
-	n_rows = v->rows - 3 - 5 - (h->status ? 1 : 0);
+	/* Footer: rule, next mock, today, [left out], [status], rule,
+	 * hints. */
+	n_rows = v->rows - 3 - 5 - (h->status ? 1 : 0) - (h->left_out ? 1 : 0);
 	h->rows_shown = n_rows;
 	table(h, v, n_rows);
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);
@@ -303,6 +305,12 @@ void home_view(struct home *h, struct ui_view *v)
 		snprintf(today, sizeof(today), "%ld reviewed %s %ld new",
 			 h->reviewed_today, ui_glyphs()->dot, h->new_today);
 		info_line(v, "today", today, UI_R_TEXT);
+	}
+	if (h->left_out) {
+		ui_text_newline(t);
+		ui_text_pad(t, UI_R_TEXT, 0, 3);
+		ui_text_fit(t, UI_R_ERROR, 0, h->left_out, strlen(h->left_out),
+			    v->cols - 4, UI_LEFT);
 	}
 	if (h->status) {
 		ui_text_newline(t);

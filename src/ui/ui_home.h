@@ -39,6 +39,7 @@ struct home {
 	long n_studied;		/* items ever reviewed: 0 on a first run */
 	char *next_mock;	/* "Design a URL shortener · system design" */
 	char *resume;		/* an unfinished mock's title, or NULL */
+	char *left_out;		/* what errors left out of study, or NULL */
 	char *status;		/* a one-line message, or NULL */
 	int status_error;
 
@@ -63,7 +64,7 @@ void home_clear_rows(struct home *h);
 struct home_row *home_add_row(struct home *h, int tag, const char *id,
 			      const char *label);
 
-/* Replaces a string field (date, next_mock, status) with a copy of s. */
+/* Replaces a string field (date, next_mock, left_out...) with a copy of s. */
 void home_set(char **field, const char *s);
 
 /* Sets the status line; error shows it in the error style. */

@@ -156,6 +156,76 @@ static void lint_checks_rejected_objects(void **state)
 	library_release(&lib);
 }
 
+/* The study items of lib, keys space-separated (xfree()). */
+static char *item_keys(const struct library *lib)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < lib->n_items; i++)
+		buf_addf(&b, "%s%s", i ? " " : "", lib->items[i].key);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * A broken deck locks nobody out (issue 9 items 2 and 3): each card with
+ * an error is left out of study and the rest stays; of duplicate ids the
+ * first is studied; a typed card without key points or with a pattern
+ * that does not compile is left out, not half-used; a file that is not
+ * YAML is left out whole.  An error in one card is not charged to its
+ * neighbours, rejected ones included.
+ */
+static void lint_leave_out_keeps_the_good_cards(void **state)
+{
+	const char *names[] = { "a.yaml", "b.yaml", "c.yaml" };
+	const char *texts[] = {
+		"deck: a\ntitle: A\ncards:\n"
+		"  - {id: x, front: q, back: a}\n"
+		"  - {id: y, type: reverse, front: q, back: a}\n",
+		"deck: b\ntitle: B\ncards:\n"
+		"  - {id: fine, front: q, back: a}\n"
+		"  - {id: typo, fornt: q, back: a}\n"
+		"  - {id: after-typo, front: q, back: a}\n"
+		"  - {id: x, front: dup, back: a}\n"
+		"  - {id: no-points, type: typed, front: q, back: a}\n"
+		"  - id: bad-pattern\n"
+		"    type: typed\n"
+		"    front: q\n"
+		"    back: a\n"
+		"    key_points: [{label: l, pattern: 'a('}]\n"
+		"  - {id: last, type: cloze, text: '{{c1::q}} and {{c2::r}}'}\n",
+		"deck: [unclosed\n",
+	};
+	struct lint_left_out lo;
+	struct library lib;
+	struct diag_list dl;
+	struct buf text;
+	char *keys;
+
+	(void)state;
+	library_init(&lib);
+	diag_list_init(&dl);
+	for (size_t i = 0; i < 3; i++)
+		library_load_buffer(&lib, names[i], texts[i], strlen(texts[i]),
+				    &dl);
+	lint_leave_out(&lib, &dl, &lo);
+	keys = item_keys(&lib);
+	assert_string_equal(keys, "x y y#reverse fine after-typo last#c1 "
+			    "last#c2");
+	assert_string_equal(library_find_item(&lib, "x")->card->front.s, "q");
+	assert_int_equal(lo.cards, 4);
+	assert_int_equal(lo.files, 1);
+	assert_int_equal(lo.errors, dl.errors);
+	buf_init(&text);
+	lint_left_out_text(&lo, &text);
+	assert_string_equal(text.s, "4 cards and 1 file left out because of "
+			    "errors: tpmtrain lint");
+	buf_release(&text);
+	xfree(keys);
+	diag_list_release(&dl);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +233,7 @@ int main(void)
 		cmocka_unit_test(lint_finds_duplicates_across_loads),
 		cmocka_unit_test(lint_locates_inside_buffers),
 		cmocka_unit_test(lint_checks_rejected_objects),
+		cmocka_unit_test(lint_leave_out_keeps_the_good_cards),
 	};
 
 	return cmocka_run_group_tests_name("lint", tests, NULL, NULL);
