@@ -73,6 +73,8 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
 	/* Room for the three candidate lists of queue_build(). */
 	q->cand = xcalloc(3 * n + 1, sizeof(*q->cand));
+	q->deck_new_done = xcalloc(lib->n_decks + 1, sizeof(long));
+	q->deck_scratch = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->keys = (struct key_table){ n ? &lib->items[0].key : NULL,
 				      sizeof(*lib->items) };
 	key_refs_fill(q->by_key, n, &q->keys);
@@ -123,6 +125,8 @@ void queue_release(struct queue *q)
 	xfree(q->slots);
 	xfree(q->entries);
 	xfree(q->cand);
+	xfree(q->deck_new_done);
+	xfree(q->deck_scratch);
 	memset(q, 0, sizeof(*q));
 }
 
@@ -239,25 +243,111 @@ static int cmp_cand(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+static size_t deck_of(const struct queue *q, uint32_t i)
+{
+	return (size_t)(q->lib->items[i].card->deck - q->lib->decks);
+}
+
 /*
  * Appends entries of one kind from the candidates, in their order: at
- * most limit, and none of a card that already has an entry today.
+ * most limit, none of a card that already has an entry today, and when
+ * per_deck is set, at most per_deck less deck_new_done from one deck.
  */
 static void take(struct queue *q, const struct queue_cand *cand, size_t n_cand,
-		 enum queue_kind kind, int64_t limit)
+		 enum queue_kind kind, int64_t limit, long per_deck)
 {
 	const struct item *items = q->lib->items;
+	long *taken = q->deck_scratch;
 
+	if (per_deck)
+		memset(taken, 0, q->lib->n_decks * sizeof(*taken));
 	for (size_t k = 0; k < n_cand && limit > 0; k++) {
 		uint32_t i = cand[k].i;
 		struct queue_slot *first = &q->slots[q->card_first[i]];
+		size_t d = deck_of(q, i);
 
-		if (first->used)
+		if (first->used ||
+		    (per_deck && taken[d] + q->deck_new_done[d] >= per_deck))
 			continue;
 		first->used = 1;
+		if (per_deck)
+			taken[d]++;
 		add_entry(q, &items[i], kind, &q->slots[i]);
 		limit--;
 	}
+}
+
+/* A card from each deck in turn, each deck's cards in their order. */
+static void interleave(struct queue *q, struct queue_cand *fresh, size_t n)
+{
+	const struct item *items = q->lib->items;
+	long *rank = q->deck_scratch;
+	size_t n_decks = q->lib->n_decks;
+
+	memset(rank, 0, n_decks * sizeof(*rank));
+	for (size_t k = 0; k < n; k++) {
+		uint32_t i = fresh[k].i;
+		size_t d = deck_of(q, i);
+
+		/* A card's items are consecutive: they share its turn. */
+		if (k && items[fresh[k - 1].i].card != items[i].card)
+			rank[deck_of(q, fresh[k - 1].i)]++;
+		fresh[k].due = (int64_t)rank[d] * (int64_t)n_decks +
+			       (int64_t)d;
+	}
+	qsort(fresh, n, sizeof(*fresh), cmp_cand);
+}
+
+/* splitmix64: a seeded, portable shuffle. */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* Shuffled with the study day as seed: the same order all day. */
+static void shuffle(struct queue *q, struct queue_cand *fresh, size_t n)
+{
+	uint64_t state = (uint64_t)q->day.number;
+
+	for (size_t k = n; k > 1; k--) {
+		size_t j = (size_t)(next_random(&state) % k);
+		struct queue_cand t = fresh[k - 1];
+
+		fresh[k - 1] = fresh[j];
+		fresh[j] = t;
+	}
+}
+
+static void order_new(struct queue *q, struct queue_cand *fresh, size_t n,
+		      enum new_order order)
+{
+	if (order == NEW_ORDER_INTERLEAVE)
+		interleave(q, fresh, n);
+	else if (order == NEW_ORDER_RANDOM)
+		shuffle(q, fresh, n);
+}
+
+static int count_deck_new(void *ctx, const char *key)
+{
+	struct queue *q = ctx;
+	const struct item *it = queue_find_item(q, key, strlen(key));
+
+	if (it)
+		q->deck_new_done[it->card->deck - q->lib->decks]++;
+	return 0;
+}
+
+int queue_count_new_by_deck(struct queue *q, struct store *st,
+			     const struct settings *s)
+{
+	memset(q->deck_new_done, 0, q->lib->n_decks * sizeof(long));
+	if (!s->new_per_deck)
+		return 0;
+	return store_day_new_keys(st, q->day.start, count_deck_new, q);
 }
 
 int queue_build(struct queue *q, struct store *st, const struct settings *s,
@@ -280,6 +370,8 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	ret = store_card_scan(st, merge_row, &m);
 	if (ret == 0)
 		ret = store_day_counts(st, q->day.start, &dc);
+	if (ret == 0)
+		ret = queue_count_new_by_deck(q, st, s);
 	if (ret < 0) {
 		q->n_orphans = 0;
 		return ret;
@@ -332,11 +424,14 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 
 	qsort(rev, n_rev, sizeof(*rev), cmp_cand);
 	from = q->n;
-	take(q, rev, n_rev, QUEUE_REVIEW, s->reviews_per_day - q->reviews_done);
+	take(q, rev, n_rev, QUEUE_REVIEW, s->reviews_per_day - q->reviews_done,
+	     0);
 	q->n_review = q->n - from;
 
 	from = q->n;
-	take(q, fresh, n_fresh, QUEUE_NEW, s->new_per_day - q->new_done);
+	order_new(q, fresh, n_fresh, s->new_order);
+	take(q, fresh, n_fresh, QUEUE_NEW, s->new_per_day - q->new_done,
+	     s->new_per_deck);
 	q->n_new = q->n - from;
 
 	qsort(later, n_later, sizeof(*later), cmp_cand);

@@ -21,8 +21,10 @@
  *   1. (re)learning items whose step is due now, earliest first;
  *   2. review items due before the next rollover, most overdue first, up
  *      to reviews_per_day minus the reviews already done today;
- *   3. new items in library order, up to new_per_day minus the new items
- *      already started today;
+ *   3. new items in the order of new_order (by default a card from each
+ *      deck in turn, each deck in its own order), up to new_per_day minus
+ *      the new items already started today, and from one deck up to
+ *      new_per_deck (when set) minus those of it started today;
  *   4. (re)learning items due within learn_ahead minutes, so that a
  *      session does not stop for a step a few minutes away.
  * Suspended items, items buried until later, and the siblings of an item
@@ -77,6 +79,8 @@ struct queue {
 	size_t n_learning, n_review, n_new;
 	struct study_day day;
 	int64_t new_done;		/* new items started today */
+	long *deck_new_done;		/* of them, per library deck (counted
+					 * only when new_per_deck is set) */
 	int64_t reviews_done;		/* review items graded today */
 	/* The first learning step after the learn-ahead window; 0 none. */
 	int64_t next_learning;
@@ -89,8 +93,17 @@ struct queue {
 	uint32_t *card_first;		/* first item index of each card */
 	struct queue_slot *slots;	/* per library item */
 	struct queue_cand *cand;	/* scratch for queue_build() */
+	long *deck_scratch;		/* per deck, for queue_build() */
 	size_t cap;
 };
+
+/*
+ * Counts into q->deck_new_done the new items of each deck started today
+ * (q->day, from the last queue_build()), when s->new_per_deck is set.
+ * Returns 0 or a store error.
+ */
+int queue_count_new_by_deck(struct queue *q, struct store *st,
+		      const struct settings *s);
 
 /*
  * Prepares q for lib, which must outlive it: sorts the items by key once,
@@ -131,7 +144,9 @@ struct queue_count {
  * applied to it alone; a tag's row likewise; total is what a drill of
  * everything in the filter would hold.  So when a limit bites the rows add
  * up to more than the total: with 20 new cards left for today, every deck
- * with new cards shows 20 new, and so does the total.
+ * with new cards shows 20 new, and so does the total.  With new_per_deck,
+ * each deck's new cards count up to what it leaves of that deck, and the
+ * total's and a tag's are the sums of their decks' so capped.
  */
 struct queue_counts {
 	struct queue_count total;
@@ -140,6 +155,7 @@ struct queue_counts {
 					 * once each; borrowed from the library */
 	struct queue_count *by_tag;	/* one per tags[] */
 	size_t n_decks, n_tags;
+	const struct deck *deck_base;	/* private: the library's decks */
 };
 
 void queue_counts_init(struct queue_counts *qc);

@@ -20,6 +20,8 @@ enum setting_id {
 	SET_RELEARNING_STEPS,
 	SET_MAXIMUM_INTERVAL,
 	SET_NEW_PER_DAY,
+	SET_NEW_PER_DECK,
+	SET_NEW_ORDER,
 	SET_REVIEWS_PER_DAY,
 	SET_ROLLOVER_HOUR,
 	SET_LEARN_AHEAD,
@@ -57,6 +59,14 @@ static const struct setting_info infos[SET_COUNT] = {
 				   FSRS_MAX_INTERVAL, INT_FIELD(maximum_interval) },
 	[SET_NEW_PER_DAY] = { "new_per_day", "new cards a day, 0 to 9999", 0, 9999,
 			      INT_FIELD(new_per_day) },
+	[SET_NEW_PER_DECK] = { "new_per_deck",
+				"new cards a day from any one deck, 0 to 9999 "
+				"(0: no limit but new_per_day)", 0, 9999,
+				INT_FIELD(new_per_deck) },
+	[SET_NEW_ORDER] = { "new_order",
+			    "the order of new cards: interleave (a card from "
+			    "each deck in turn), deck (deck after deck) or "
+			    "random (shuffled, the same all day)", 0, 0, 0 },
 	[SET_REVIEWS_PER_DAY] = { "reviews_per_day", "reviews a day, 0 to 99999", 0,
 				  99999, INT_FIELD(reviews_per_day) },
 	[SET_ROLLOVER_HOUR] = { "rollover_hour",
@@ -104,6 +114,29 @@ void settings_default(struct settings *s)
 	s->mock_grace_seconds = 60;
 	s->mock_bell = 1;
 	s->leech_action = LEECH_SUSPEND;
+	s->new_order = NEW_ORDER_INTERLEAVE;
+}
+
+/* The words of the settings that take one, in enum order. */
+static const char *const leech_actions[] = { "suspend", "tag", NULL };
+static const char *const new_orders[] = { "interleave", "deck", "random",
+					  NULL };
+
+/* Parses one of names into *out; err lists them when it is none. */
+static int parse_word(const char *v, const char *const *names, int *out,
+		      struct buf *err)
+{
+	for (int i = 0; names[i]; i++) {
+		if (!strcmp(v, names[i])) {
+			*out = i;
+			return 0;
+		}
+	}
+	buf_adds(err, "want ");
+	for (int i = 0; names[i]; i++)
+		buf_addf(err, "%s%s", i ? names[i + 1] ? ", " : " or " : "",
+			 names[i]);
+	return TPM_EINVAL;
 }
 
 void settings_fsrs_params(const struct settings *s, struct fsrs_params *p)
@@ -298,6 +331,7 @@ static int parse_value(struct settings *s, const char *key, const char *value,
 	int id = find_key(key);
 	struct settings t;
 	long n;
+	int word;
 	int ret = 0;
 
 	if (id < 0)
@@ -319,14 +353,14 @@ static int parse_value(struct settings *s, const char *key, const char *value,
 				  value, err);
 		break;
 	case SET_LEECH_ACTION:
-		if (!strcmp(value, "suspend")) {
-			t.leech_action = LEECH_SUSPEND;
-		} else if (!strcmp(value, "tag")) {
-			t.leech_action = LEECH_TAG;
-		} else {
-			buf_adds(err, "want suspend or tag");
-			ret = TPM_EINVAL;
-		}
+		ret = parse_word(value, leech_actions, &word, err);
+		if (ret == 0)
+			t.leech_action = (enum leech_action)word;
+		break;
+	case SET_NEW_ORDER:
+		ret = parse_word(value, new_orders, &word, err);
+		if (ret == 0)
+			t.new_order = (enum new_order)word;
 		break;
 	default:
 		if (parse_int(value, infos[id].min, infos[id].max, &n) < 0) {
@@ -399,7 +433,10 @@ void settings_format(const struct settings *s, const char *key,
 		format_steps(s->relearning_steps, s->n_relearning_steps, out);
 		break;
 	case SET_LEECH_ACTION:
-		buf_adds(out, s->leech_action == LEECH_TAG ? "tag" : "suspend");
+		buf_adds(out, leech_actions[s->leech_action]);
+		break;
+	case SET_NEW_ORDER:
+		buf_adds(out, new_orders[s->new_order]);
 		break;
 	default:
 		if (id >= 0)

@@ -20,6 +20,13 @@ enum leech_action {
 	LEECH_TAG,		/* only mark it */
 };
 
+/* The order new cards come in (issue 9: decks interleave by default). */
+enum new_order {
+	NEW_ORDER_INTERLEAVE,	/* a card from each deck in turn */
+	NEW_ORDER_DECK,		/* deck after deck, in library order */
+	NEW_ORDER_RANDOM,	/* shuffled, the same all day */
+};
+
 struct settings {
 	double retention;		/* desired retention */
 	double weights[FSRS_N_WEIGHTS];
@@ -30,6 +37,8 @@ struct settings {
 	size_t n_relearning_steps;
 	int maximum_interval;		/* days */
 	int new_per_day;
+	int new_per_deck;		/* new cards a day from one deck; 0 any */
+	enum new_order new_order;
 	int reviews_per_day;
 	int rollover_hour;		/* local hour the study day starts */
 	int learn_ahead;		/* minutes */

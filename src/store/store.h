@@ -180,6 +180,15 @@ int store_day_counts(struct store *st, int64_t since,
 		     struct store_day_counts *out);
 
 /*
+ * Calls fn with the key (valid during the call) of each item first
+ * studied since the instant since (ms): a review of it while new, by the
+ * same index range.  Stops early if fn returns non-zero, which is then
+ * returned; else 0 or a negative tpm_err.
+ */
+int store_day_new_keys(struct store *st, int64_t since,
+		       int (*fn)(void *ctx, const char *key), void *ctx);
+
+/*
  * The time of the newest review before the instant before (ms) into *at:
  * one seek in the review log's time index, so that walking back over the
  * days with reviews costs one seek per day, not a scan of their rows.

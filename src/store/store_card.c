@@ -368,6 +368,28 @@ int store_day_counts(struct store *st, int64_t since,
 	return ret;
 }
 
+int store_day_new_keys(struct store *st, int64_t since,
+		       int (*fn)(void *ctx, const char *key), void *ctx)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	s = store_stmt(st, STMT_LOG_DAY_NEW, &ret);
+	if (!s)
+		return ret;
+	sqlite3_bind_int64(s, 1, since);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+
+		if (key && (ret = fn(ctx, key)) != 0)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = store_fail(st, rc);
+	sqlite3_reset(s);
+	return ret;
+}
+
 int store_review_last_before(struct store *st, int64_t before, int64_t *at)
 {
 	sqlite3_stmt *s;

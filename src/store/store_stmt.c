@@ -76,6 +76,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	/* An index range over today's rows (review_log_time). */
 	[STMT_LOG_DAY] = "SELECT state_before, count(*) FROM review_log "
 			 "WHERE reviewed_at >= ?1 GROUP BY state_before",
+	/* The same range: the items started since, for per-deck limits. */
+	[STMT_LOG_DAY_NEW] = "SELECT card_id FROM review_log WHERE "
+			     "reviewed_at >= ?1 AND state_before = 0",
 	[STMT_LOG_COUNT] = "SELECT count(*) FROM review_log",
 	[STMT_LOG_COUNT_KEY] =
 		"SELECT count(*) FROM review_log WHERE card_id = ?1",

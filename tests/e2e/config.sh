@@ -1,6 +1,6 @@
 #!/bin/sh
 # tpmtrain config: listing, getting, setting with validation, unsetting;
-# and that the settings drive the session (new_per_day).
+# and that the settings drive the session (new_per_day, new_per_deck).
 set -u
 . "${TPM_TEST_ROOT:-$(pwd)}/tests/e2e/lib/env.sh"
 decks=$root/tests/fixtures/queue/decks
@@ -13,6 +13,8 @@ learning_steps = 1m 10m
 relearning_steps = 10m
 maximum_interval = 36500
 new_per_day = 20
+new_per_deck = 0
+new_order = interleave
 reviews_per_day = 200
 rollover_hour = 4
 learn_ahead = 20
@@ -66,6 +68,8 @@ expect_usage "tpmtrain config: bad value '-1' for new_per_day: want a whole numb
 	new_per_day -1
 expect_usage "tpmtrain config: bad value 'often' for leech_action: want suspend or tag" \
 	leech_action often
+expect_usage "tpmtrain config: bad value 'alphabetical' for new_order: want interleave, deck or random" \
+	new_order alphabetical
 expect_usage "tpmtrain config: bad value '2' for mock_bell: want a whole number from 0 to 1" \
 	mock_bell 2
 expect_usage "tpmtrain config: bad value '1 2 3' for weights: want 21 numbers (or 17 or 19 from FSRS-4.5 or FSRS-5), got 3" \
@@ -86,6 +90,25 @@ program      2         0       0
 total        2         0       0
 OUT
 check "due with new_per_day 2" "$tmp/want" "$tmp/out"
+
+# new_per_deck caps each deck: the total is their sum, under new_per_day.
+"$tpm" config new_per_day 5 >/dev/null
+"$tpm" config new_per_deck 1 >"$tmp/out"
+printf 'new_per_deck = 1\n' > "$tmp/want"
+check "config new_per_deck 1" "$tmp/want" "$tmp/out"
+"$tpm" config new_order random >"$tmp/out"
+printf 'new_order = random\n' > "$tmp/want"
+check "config new_order random" "$tmp/want" "$tmp/out"
+TPMTRAIN_NOW=2026-11-23T09:00:00Z "$tpm" due --decks "$decks" > "$tmp/out"
+cat > "$tmp/want" <<'OUT'
+deck       new  learning  review
+caching      1         0       0
+program      1         0       0
+total        2         0       0
+OUT
+check "due with new_per_deck 1" "$tmp/want" "$tmp/out"
+"$tpm" config --unset new_per_deck >/dev/null
+"$tpm" config --unset new_order >/dev/null
 
 # --unset returns to the default.
 "$tpm" config --unset retention >"$tmp/out"

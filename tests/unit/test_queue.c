@@ -24,7 +24,7 @@
 
 struct tlib {
 	struct library lib;
-	struct deck decks[2];
+	struct deck decks[3];
 	struct card cards[MAX_CARDS];
 	struct item items[MAX_ITEMS];
 	char ids[MAX_CARDS][16];
@@ -50,6 +50,7 @@ static int setup(void **state)
 	f->t = test_calloc(1, sizeof(*f->t));
 	f->t->decks[0].id.s = "alpha";
 	f->t->decks[1].id.s = "beta";
+	f->t->decks[2].id.s = "gamma";
 	settings_default(&f->s);
 	f->fake.utc_ms = T0;
 	clock_init_fake(&f->clock, &f->fake);
@@ -82,7 +83,8 @@ static void add_item(struct tlib *t, struct card *c, const char *suffix,
 }
 
 /*
- * Appends a card to deck (0 or 1; cards of deck 1 after all of deck 0)
+ * Appends a card to deck (0 to 2; a deck's cards after all of the one
+ * before)
  * with n_cloze deletions for a cloze card, and an optional tag.
  */
 static void add_card(struct tlib *t, int deck, const char *id,
@@ -135,7 +137,7 @@ static void ready(struct fixture *f)
 
 	open_store(f);
 	t->lib.decks = t->decks;
-	t->lib.n_decks = t->decks[1].n_cards ? 2 : 1;
+	t->lib.n_decks = t->decks[2].n_cards ? 3 : t->decks[1].n_cards ? 2 : 1;
 	t->lib.items = t->items;
 	queue_init(&f->q, &t->lib);
 	f->q_ready = 1;
@@ -1174,6 +1176,95 @@ static void queue_session_leech_leaves_when_suspended(void **state)
 	finish(f);
 }
 
+/* Decks alpha (a1 a2 a3, a2 a reverse card), beta (b1 b2), gamma (c1). */
+static void three_decks(struct fixture *f)
+{
+	add_card(f->t, 0, "a1", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "a2", CARD_REVERSE, 0, "x");
+	add_card(f->t, 0, "a3", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "b1", CARD_BASIC, 0, "x");
+	add_card(f->t, 1, "b2", CARD_BASIC, 0, NULL);
+	add_card(f->t, 2, "c1", CARD_BASIC, 0, NULL);
+	ready(f);
+}
+
+/*
+ * New cards interleave across decks by default (issue 9 item 6): a card
+ * from each deck in turn, each deck in its own order; new_order deck
+ * keeps today's deck after deck; random shuffles, the same all day and
+ * another the next.
+ */
+static void queue_new_order_interleaves_decks(void **state)
+{
+	struct fixture *f = *state;
+	char *day1, *again, *day2;
+
+	three_decks(f);
+	build(f);
+	assert_queue(&f->q, "N:a1 N:b1 N:c1 N:a2 N:b2 N:a3");
+	f->s.new_order = NEW_ORDER_DECK;
+	build(f);
+	assert_queue(&f->q, "N:a1 N:a2 N:a3 N:b1 N:b2 N:c1");
+	f->s.new_order = NEW_ORDER_RANDOM;
+	build(f);
+	day1 = describe(&f->q);
+	set_now(f, T0 + 3 * HOUR);
+	build(f);
+	again = describe(&f->q);
+	assert_string_equal(again, day1);
+	set_now(f, T0 + DAY);
+	build(f);
+	day2 = describe(&f->q);
+	assert_string_not_equal(day2, day1);
+	/* Each a shuffle of the same six cards, one item per card. */
+	assert_int_equal(f->q.n, 6);
+	xfree(day1);
+	xfree(again);
+	xfree(day2);
+	finish(f);
+}
+
+/*
+ * new_per_deck caps what one deck gives a day, counting what it gave
+ * earlier today; new_per_day still caps the whole; queue_counts() says
+ * what each drill would serve, decks, tags and total alike.
+ */
+static void queue_new_per_deck_limits_each_deck(void **state)
+{
+	struct fixture *f = *state;
+	struct queue_counts qc;
+	const char *x_tag[] = { "x" };
+	struct queue_filter by_x = { NULL, 0, x_tag, 1 };
+
+	three_decks(f);
+	f->s.new_per_deck = 1;
+	build(f);
+	assert_queue(&f->q, "N:a1 N:b1 N:c1");
+	f->s.new_per_deck = 2;
+	f->s.new_per_day = 4;
+	build(f);
+	assert_queue(&f->q, "N:a1 N:b1 N:c1 N:a2");
+	/* a1 studied today: alpha has one new card left. */
+	grade(f, "a1", FSRS_GOOD);
+	build(f);
+	assert_queue(&f->q, "N:a2 N:b1 N:c1 L:a1");
+	queue_counts_init(&qc);
+	assert_int_equal(queue_counts(&qc, &f->q, f->st, &f->s, NULL,
+				      &f->clock), 0);
+	assert_int_equal(qc.decks[0].n_new, 1);	/* alpha: a2, a3; 1 left */
+	assert_int_equal(qc.decks[1].n_new, 2);
+	assert_int_equal(qc.decks[2].n_new, 1);
+	assert_int_equal(qc.total.n_new, 3);	/* new_per_day 4, 1 done */
+	assert_int_equal(qc.n_tags, 1);
+	assert_int_equal(qc.by_tag[0].n_new, 2);	/* a2 and b1 */
+	/* The tag's row is what a drill of the tag serves. */
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_x, &f->clock),
+			 0);
+	assert_queue(&f->q, "N:a2 N:b1");
+	queue_counts_release(&qc);
+	finish(f);
+}
+
 /* ---- settings ------------------------------------------------------ */
 
 static void settings_defaults_listed_in_order(void **state)
@@ -1201,6 +1292,8 @@ static void settings_defaults_listed_in_order(void **state)
 			    "relearning_steps=10m\n"
 			    "maximum_interval=36500\n"
 			    "new_per_day=20\n"
+			    "new_per_deck=0\n"
+			    "new_order=interleave\n"
 			    "reviews_per_day=200\n"
 			    "rollover_hour=4\n"
 			    "learn_ahead=20\n"
@@ -1300,7 +1393,9 @@ static void settings_suggests_close_keys(void **state)
 	(void)state;
 	assert_string_equal(settings_suggest("retnetion"), "retention");
 	assert_string_equal(settings_suggest("new_per_dya"), "new_per_day");
-	assert_string_equal(settings_suggest("new"), "new_per_day");
+	/* A unique start of a key is meant; "new" starts three. */
+	assert_string_equal(settings_suggest("new_ord"), "new_order");
+	assert_null(settings_suggest("new"));
 	assert_string_equal(settings_suggest("weight"), "weights");
 	assert_null(settings_suggest("colour"));
 	assert_null(settings_suggest("le"));
@@ -1360,6 +1455,8 @@ int main(void)
 		T(queue_plan_is_what_the_grade_saves),
 		T(queue_undo_grade_of_a_leech),
 		T(queue_session_leech_leaves_when_suspended),
+		T(queue_new_order_interleaves_decks),
+		T(queue_new_per_deck_limits_each_deck),
 		cmocka_unit_test(settings_defaults_listed_in_order),
 		cmocka_unit_test(settings_validate_and_canonicalise),
 		cmocka_unit_test(settings_suggests_close_keys),
