@@ -31,6 +31,8 @@ static const struct cli_verb verbs[] = {
 	  "past mock interviews, newest first" },
 	{ "report", cmd_report, "report ID|last [--format md|json] [-o FILE]",
 	  "a mock interview's report, to send a mentor" },
+	{ "primer", cmd_primer, "primer [NAME]",
+	  "list the primers, or print one (p on a card opens it)" },
 	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
 	  "run review histories through the scheduler; every state as CSV" },
 };

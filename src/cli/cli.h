@@ -94,6 +94,7 @@ int cmd_replay(int argc, char **argv, struct cli_env *env);
 int cmd_due(int argc, char **argv, struct cli_env *env);
 int cmd_review(int argc, char **argv, struct cli_env *env);
 int cmd_config(int argc, char **argv, struct cli_env *env);
+int cmd_primer(int argc, char **argv, struct cli_env *env);
 int cmd_mock(int argc, char **argv, struct cli_env *env);
 int cmd_history(int argc, char **argv, struct cli_env *env);
 int cmd_report(int argc, char **argv, struct cli_env *env);

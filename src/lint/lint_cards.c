@@ -157,23 +157,6 @@ void lint_red_flag(struct lint *l, const struct key_point *rf,
 	match_pattern_free(p);
 }
 
-/* A ref must stay inside the content directory: no "/x", no "..". */
-static int ref_escapes(const char *ref)
-{
-	const char *p = ref;
-
-	if (*ref == '/')
-		return 1;
-	while (p) {
-		if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || !p[2]))
-			return 1;
-		p = strchr(p, '/');
-		if (p)
-			p++;
-	}
-	return 0;
-}
-
 void lint_refs(struct lint *l, const struct lstr_list *refs)
 {
 	const char *dir = l->lib->content_dir;
@@ -185,7 +168,7 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 		struct buf path;
 		int found;
 
-		if (ref_escapes(ref->s)) {
+		if (library_ref_escapes(ref->s)) {
 			diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' is not "
 				 "a relative path inside the content "
 				 "directory", q);

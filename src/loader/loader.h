@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/diag.h"
 
 /*
@@ -262,6 +263,18 @@ size_t library_memory(const struct library *lib);
  */
 struct src_pos library_locate(struct library *lib, const struct lstr *v,
 			      size_t off);
+
+/* 1 if ref (a refs value) leaves the content directory: "/x", "..". */
+int library_ref_escapes(const char *ref);
+
+/*
+ * Reads the file ref names (a refs value, relative to content_dir, a
+ * library's) into out: a primer for the reader.  TPM_ENOENT when
+ * content_dir is NULL or there is no such file, TPM_EINVAL for a ref that leaves it or is not
+ * a regular file, TPM_ETOOBIG over LOADER_MAX_FILE_BYTES, TPM_EIO (errno).
+ */
+int library_read_ref(const char *content_dir, const char *ref,
+		     struct buf *out);
 
 /*
  * Takes the study items of the n_cards cards and the n_scen scenarios out

@@ -175,6 +175,70 @@ static void loader_release(struct loader *ld)
 	buf_release(&ld->tmp);
 }
 
+int library_ref_escapes(const char *ref)
+{
+	const char *p = ref;
+
+	if (*ref == '/')
+		return 1;
+	while (p) {
+		if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || !p[2]))
+			return 1;
+		p = strchr(p, '/');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
+/* Reads the open fd, a regular file of size bytes, into out. */
+static int read_all(int fd, off_t size, struct buf *out)
+{
+	char chunk[8192];
+	ssize_t n;
+
+	buf_grow(out, (size_t)size);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return TPM_EIO;
+		if (out->len + (size_t)n > LOADER_MAX_FILE_BYTES)
+			return TPM_ETOOBIG;	/* it grew as it was read */
+		buf_add(out, chunk, (size_t)n);
+	}
+	return 0;
+}
+
+int library_read_ref(const char *content_dir, const char *ref,
+		     struct buf *out)
+{
+	struct stat st;
+	char *path;
+	int fd, ret;
+
+	if (!content_dir)
+		return TPM_ENOENT;
+	if (library_ref_escapes(ref))
+		return TPM_EINVAL;
+	path = xmalloc(strlen(content_dir) + strlen(ref) + 2);
+	sprintf(path, "%s/%s", content_dir, ref);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	xfree(path);
+	if (fd < 0)
+		return errno == ENOENT ? TPM_ENOENT : TPM_EIO;
+	if (fstat(fd, &st) < 0)
+		ret = TPM_EIO;
+	else if (!S_ISREG(st.st_mode))
+		ret = TPM_EINVAL;
+	else if ((uint64_t)st.st_size > LOADER_MAX_FILE_BYTES)
+		ret = TPM_ETOOBIG;
+	else
+		ret = read_all(fd, st.st_size, out);
+	close(fd);
+	return ret;
+}
+
 static int cmp_ptr(const void *a, const void *b)
 {
 	uintptr_t x = (uintptr_t)*(const void *const *)a;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/quote.h"
 #include "core/xmalloc.h"
 #include "match/match.h"
 #include "queue/queue_settings.h"
@@ -74,6 +75,33 @@ void app_notice(struct app *a, const char *title, const char *md)
 	a->notice_title = xstrdup(title);
 	a->notice = xstrdup(md);
 	a->notice_scroll = 0;
+}
+
+int app_open_primer(struct app *a, const struct lstr_list *refs,
+		    struct buf *msg)
+{
+	struct buf text, title;
+	int ret;
+
+	if (!refs->n) {
+		buf_adds(msg, "this card names no primer");
+		return -1;
+	}
+	buf_init(&text);
+	ret = library_read_ref(a->lib->content_dir, refs->v[0].s, &text);
+	if (ret < 0) {
+		buf_adds(msg, "primer ");
+		quote_add(msg, refs->v[0].s, strlen(refs->v[0].s), 60);
+		buf_addf(msg, ": %s", tpm_strerror(ret));
+	} else {
+		buf_init(&title);
+		buf_adds(&title, "primer · ");
+		quote_add(&title, refs->v[0].s, strlen(refs->v[0].s), 60);
+		app_notice(a, title.s, text.len ? text.s : "");
+		buf_release(&title);
+	}
+	buf_release(&text);
+	return ret < 0 ? -1 : 0;
 }
 
 static void notice_close(struct app *a)

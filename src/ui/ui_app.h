@@ -140,6 +140,13 @@ int64_t app_now_ms(const struct app *a);
 /* A full-screen message (copied), closed by enter. */
 void app_notice(struct app *a, const char *title, const char *text);
 
+/*
+ * Opens the first of refs (a card's) in the reader, a scrollable notice:
+ * 0, or -1 with why not in msg (no ref, a file that cannot be read).
+ */
+int app_open_primer(struct app *a, const struct lstr_list *refs,
+		    struct buf *msg);
+
 /* A path shown from the working directory when it is inside it. */
 const char *app_shown_path(const struct app *a, const char *path);
 

@@ -97,6 +97,12 @@ static void browse_request(struct app *a)
 	case BROWSE_REQ_EDIT:
 		app_edit(a, r->item);
 		return;
+	case BROWSE_REQ_PRIMER:
+		buf_init(&msg);
+		if (app_open_primer(a, &r->item->card->refs, &msg) < 0)
+			browse_set_status(b, msg.s, 1);
+		buf_release(&msg);
+		return;
 	default:
 		return;
 	}

@@ -301,6 +301,10 @@ static void drill_request(struct app *a)
 		if (it)
 			app_edit(a, it);
 		break;
+	case DRILL_REQ_PRIMER:
+		if (it && app_open_primer(a, &it->card->refs, &msg) < 0)
+			drill_set_status(d, msg.s, 1);
+		break;
 	case DRILL_REQ_CRAM:
 		app_drill_start(a, a->drill_deck, a->drill_tag, 1);
 		break;

@@ -348,6 +348,7 @@ static const struct ui_binding card_bindings[] = {
 	{ 'f', BROWSE_A_FORGET,
 	  "forget: make the card new again (asks first)" },
 	{ 'e', BROWSE_A_EDIT, "edit the card in $EDITOR" },
+	{ 'p', BROWSE_A_PRIMER, "read the primer the card refers to" },
 	UI_HELP_KEYS,
 	{ 'q', UI_A_BACK, "back to the list" },
 	{ UI_KEY_ESC, UI_A_BACK, NULL },
@@ -410,6 +411,8 @@ static int card_action(struct browse *b, int a)
 		return request(b, BROWSE_REQ_UNSUSPEND);
 	case BROWSE_A_EDIT:
 		return request(b, BROWSE_REQ_EDIT);
+	case BROWSE_A_PRIMER:
+		return request(b, BROWSE_REQ_PRIMER);
 	case BROWSE_A_FORGET: {
 		const struct browse_row *r = browse_selected(b);
 		struct buf msg;

@@ -40,6 +40,7 @@ enum browse_request {
 	BROWSE_REQ_UNSUSPEND,	/* or unbury: back to study */
 	BROWSE_REQ_FORGET,
 	BROWSE_REQ_EDIT,
+	BROWSE_REQ_PRIMER,	/* open the card's primer in the reader */
 };
 
 struct browse {
@@ -110,6 +111,7 @@ enum browse_action {
 	BROWSE_A_UNSUSPEND,
 	BROWSE_A_FORGET,
 	BROWSE_A_EDIT,
+	BROWSE_A_PRIMER,
 	BROWSE_A_YES,
 	BROWSE_A_NO,
 };

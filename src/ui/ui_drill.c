@@ -116,6 +116,7 @@ void drill_add_leech(struct drill *d, const char *key)
 	{ 's', DRILL_A_SUSPEND, \
 	  "suspend: never show the card until unsuspended" }, \
 	{ 'e', DRILL_A_EDIT, "edit the card in $EDITOR" }, \
+	{ 'p', DRILL_A_PRIMER, "read the primer the card refers to" }, \
 	UI_SCROLL_KEYS, \
 	UI_HELP_KEYS, \
 	{ 'q', UI_A_QUIT, "end the session" }, \
@@ -336,6 +337,8 @@ int drill_handle(struct drill *d, int a, uint32_t cp, int64_t now)
 		return request(d, DRILL_REQ_SUSPEND);
 	case DRILL_A_EDIT:
 		return request(d, DRILL_REQ_EDIT);
+	case DRILL_A_PRIMER:
+		return request(d, DRILL_REQ_PRIMER);
 	case DRILL_A_ESC:
 		return step_out(d, armed);
 	case UI_A_QUIT:

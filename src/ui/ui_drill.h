@@ -30,6 +30,7 @@ enum drill_request {
 	DRILL_REQ_BURY,
 	DRILL_REQ_SUSPEND,
 	DRILL_REQ_EDIT,
+	DRILL_REQ_PRIMER,	/* open the card's primer in the reader */
 	DRILL_REQ_CRAM,
 	DRILL_REQ_END,		/* the user ends the session early */
 };
@@ -134,6 +135,7 @@ enum drill_action {
 	DRILL_A_TYPE,		/* into the answer line */
 	DRILL_A_CRAM,
 	DRILL_A_ESC,		/* steps out: of the line, then the session */
+	DRILL_A_PRIMER,
 };
 
 /* The tables: question, answer shown, typing an answer, summary. */
