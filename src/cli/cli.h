@@ -163,18 +163,33 @@ struct cli_library_src {
 	size_t n_decks;
 	unsigned flags;		/* enum cli_library_flags */
 	struct lint_left_out left_out;	/* set by each load */
+	/* Set by each load: the user's deck copies older than the shipped
+	 * deck they replace, and the first of them (xfree()). */
+	size_t n_stale;
+	char *stale;
 };
 
 /*
  * The one loading path: loads what src (a struct cli_library_src) names
  * into lib (initialised), every diagnostic into dl (lint's too), and
- * reports nothing.  What has errors is left out of study
+ * reports nothing.  The user's copy of a shipped deck replaces it
+ * (library_prefer_copies(); a copy older than the shipped file is counted
+ * in src->n_stale).  What has errors is left out of study
  * (lint_leave_out()), counted in src->left_out.  Returns 0, or
  * library_load()'s TPM_EIO when a path could not be read (also in dl).
  * The signature is struct ui_env's load, so that the interface reloads
  * after an edit exactly as it loaded at the start.
  */
 int cli_library_read(void *src, struct library *lib, struct diag_list *dl);
+
+/*
+ * The file to edit for a card in file (struct ui_env's edit_file; ctx a
+ * struct cli_library_src): file itself, or, when file is a shipped deck,
+ * a copy of it made in the user's decks folder, which replaces the
+ * shipped deck from the next load on (progress is keyed by card id, so it
+ * is kept).  A new string, or NULL with why in err.
+ */
+char *cli_edit_file(void *ctx, const char *file, struct buf *err);
 
 /*
  * Loads the library with cli_library_read() into lib, which this

@@ -5,7 +5,13 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/buf.h"
+#include "core/quote.h"
 #include "core/diag.h"
 #include "core/err.h"
 #include "core/vec.h"
@@ -35,6 +41,44 @@ static void free_paths(struct vec *paths)
 	vec_release(paths);
 }
 
+/* 1 if file a was changed after file b. */
+static int newer(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       (sa.st_mtim.tv_sec > sb.st_mtim.tv_sec ||
+		(sa.st_mtim.tv_sec == sb.st_mtim.tv_sec &&
+		 sa.st_mtim.tv_nsec > sb.st_mtim.tv_nsec));
+}
+
+/*
+ * The user's copies of shipped decks replace them; an update of a shipped
+ * deck since its copy was made is counted, to be reported, not merged.
+ */
+static void prefer_copies(struct cli_library_src *src, struct library *lib)
+{
+	char *shipped = cli_path_join(src->env->data_dir, "decks");
+	struct vec replaced;
+
+	vec_init(&replaced, sizeof(struct deck_copy));
+	src->n_stale = 0;
+	xfree(src->stale);
+	src->stale = NULL;
+	if (shipped)
+		library_prefer_copies(lib, shipped, &replaced);
+	for (size_t i = 0; i < replaced.len; i++) {
+		const struct deck_copy *c = vec_at(&replaced, i);
+
+		if (!newer(c->shipped, c->copy))
+			continue;
+		if (!src->n_stale++)
+			src->stale = xstrdup(c->copy);
+	}
+	vec_release(&replaced);
+	xfree(shipped);
+}
+
 int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 {
 	const struct cli_library_src *src = ctx;
@@ -60,9 +104,78 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 			   cli_is_dir(content) ? content : NULL, dl);
 	xfree(content);
 	free_paths(&paths);
+	if (ret == 0 && !src->n_decks)
+		prefer_copies((struct cli_library_src *)src, lib);
 	if (ret == 0)
 		lint_leave_out(lib, dl, &((struct cli_library_src *)ctx)->left_out);
 	return ret;
+}
+
+/* Copies the file from to to, a new file; 0 or -1 with why in err. */
+static int copy_new(const char *from, const char *to, struct buf *err)
+{
+	FILE *in = fopen(from, "rb"), *out = NULL;
+	char chunk[8192];
+	size_t n;
+	int ok;
+
+	if (!in) {
+		buf_addf(err, "cannot read %s: %s", from, strerror(errno));
+		return -1;
+	}
+	out = fopen(to, "wbx");
+	ok = out != NULL;
+	while (ok && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		ok = fwrite(chunk, 1, n, out) == n;
+	ok = ok && !ferror(in);
+	if (out)
+		ok = (fclose(out) == 0) && ok;
+	fclose(in);
+	if (!ok) {
+		buf_addf(err, "cannot write %s: %s", to, strerror(errno));
+		if (out)
+			unlink(to);
+	}
+	return ok ? 0 : -1;
+}
+
+char *cli_edit_file(void *ctx, const char *file, struct buf *err)
+{
+	const struct cli_library_src *src = ctx;
+	const struct cli_env *env = src->env;
+	char *shipped = cli_path_join(env->data_dir, "decks");
+	size_t n = shipped ? strlen(shipped) : 0;
+	const char *base = strrchr(file, '/');
+	char *dir, *copy = NULL;
+
+	if (!shipped || strncmp(file, shipped, n) || file[n] != '/') {
+		xfree(shipped);
+		return xstrdup(file);
+	}
+	xfree(shipped);
+	if (!env->user_dir) {
+		buf_adds(err, "no home folder for your copy of the deck: set "
+			 "HOME");
+		return NULL;
+	}
+	dir = cli_path_join(env->user_dir, "decks");
+	if ((mkdir(env->user_dir, 0700) < 0 && errno != EEXIST) ||
+	    (mkdir(dir, 0777) < 0 && errno != EEXIST)) {
+		buf_addf(err, "cannot make %s: %s", dir, strerror(errno));
+	} else {
+		copy = cli_path_join(dir, base ? base + 1 : file);
+		if (access(copy, F_OK) == 0) {
+			buf_addf(err, "%s is there already, with another deck "
+				 "id: edit that file, or move it", copy);
+			xfree(copy);
+			copy = NULL;
+		} else if (copy_new(file, copy, err) < 0) {
+			xfree(copy);
+			copy = NULL;
+		}
+	}
+	xfree(dir);
+	return copy;
 }
 
 int cli_load_library(struct cli_library_src *src, struct library *lib)
@@ -86,6 +199,16 @@ int cli_load_library(struct cli_library_src *src, struct library *lib)
 	lint_left_out_text(&src->left_out, &b);
 	if (b.len)
 		cli_warning("%s", b.s);
+	if (src->n_stale) {
+		buf_clear(&b);
+		quote_add(&b, src->stale, strlen(src->stale), 200);
+		cli_warning("%zu shipped deck%s changed since you copied %s "
+			    "(your copy is used), as %s", src->n_stale,
+			    src->n_stale == 1 ? "" : "s",
+			    src->n_stale == 1 ? "it" : "them", b.s);
+	}
+	xfree(src->stale);
+	src->stale = NULL;
 	buf_release(&b);
 	diag_list_release(&dl);
 	return EXIT_OK;

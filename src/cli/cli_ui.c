@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/vec.h"
+#include "core/xmalloc.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
@@ -55,6 +56,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	ue->load = cli_library_read;
 	ue->load_ctx = &src;
 	ue->left_out = &src.left_out;
+	ue->edit_file = cli_edit_file;
 	rc.st = st;
 	ue->report = cli_report_file;
 	ue->report_ctx = &rc;
@@ -65,6 +67,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 		ret = EXIT_DATA;
 	}
 out:
+	xfree(src.stale);	/* a reload's */
 	store_free(st);
 	library_release(&lib);
 	buf_release(&err);

@@ -6,6 +6,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/vec.h"
 
 /*
  * The library: every deck, rubric and mock scenario loaded from YAML, in
@@ -285,6 +286,23 @@ int library_read_ref(const char *content_dir, const char *ref,
 void library_leave_out(struct library *lib, const struct card *const *cards,
 		       size_t n_cards, const struct scenario *const *scen,
 		       size_t n_scen);
+
+/* A shipped deck a user's copy replaced (library_prefer_copies()). */
+struct deck_copy {
+	const char *id;
+	const char *shipped;		/* its file, under the shipped folder */
+	const char *copy;		/* the file that replaces it */
+};
+
+/*
+ * The user's copy of a shipped deck replaces it: drops from lib each deck
+ * loaded from a file under shipped_dir whose id a deck from elsewhere
+ * also has, with its cards' items, before lint sees duplicate ids.  Each
+ * replaced deck is appended to replaced (of struct deck_copy, strings
+ * the library's); returns how many.
+ */
+size_t library_prefer_copies(struct library *lib, const char *shipped_dir,
+			     struct vec *replaced);
 
 /*
  * Lookups by id, or NULL; with duplicate ids, the first loaded wins.  The

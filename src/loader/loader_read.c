@@ -296,6 +296,65 @@ void library_leave_out(struct library *lib, const struct card *const *cards,
 	library_index_drop(st);
 }
 
+static void library_finish(struct library *lib);
+
+/* 1 if file is under dir ("dir/..."). */
+static int under(const char *file, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return file && !strncmp(file, dir, n) && file[n] == '/';
+}
+
+/* The deck outside shipped_dir with the id of lib->decks[i], or NULL. */
+static const struct deck *copy_of(const struct library *lib, size_t i,
+				  const char *shipped_dir)
+{
+	for (size_t k = 0; k < lib->n_decks; k++)
+		if (k != i && !under(lib->decks[k].file, shipped_dir) &&
+		    !strcmp(lib->decks[k].id.s, lib->decks[i].id.s))
+			return &lib->decks[k];
+	return NULL;
+}
+
+size_t library_prefer_copies(struct library *lib, const char *shipped_dir,
+			     struct vec *replaced)
+{
+	struct library_state *st = lib->state;
+	struct deck *decks = st ? st->decks.items : NULL;
+	struct item *items;
+	size_t n = 0, k = 0;
+
+	if (!st)
+		return 0;
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		const struct deck *copy = NULL;
+
+		if (under(decks[i].file, shipped_dir))
+			copy = copy_of(lib, i, shipped_dir);
+		if (!copy)
+			continue;
+		*(struct deck_copy *)vec_push(replaced) = (struct deck_copy){
+			decks[i].id.s, decks[i].file, copy->file };
+		decks[i].id.s = NULL;	/* marked: dropped below */
+		n++;
+	}
+	if (!n)
+		return 0;
+	items = st->items.items;
+	for (size_t i = 0; i < st->items.len; i++)
+		if (items[i].card->deck->id.s)
+			items[k++] = items[i];
+	st->items.len = k;
+	k = 0;
+	for (size_t i = 0; i < st->decks.len; i++)
+		if (decks[i].id.s)
+			decks[k++] = decks[i];
+	st->decks.len = k;
+	library_finish(lib);
+	return n;
+}
+
 /*
  * Points every card at its deck (the decks array moves as it grows, so
  * this waits for the end of a load) and publishes the arrays.

@@ -31,6 +31,12 @@ struct ui_env {
 	 */
 	int (*load)(void *ctx, struct library *lib, struct diag_list *dl);
 	void *load_ctx;
+	/*
+	 * The file to edit for a card in file (load_ctx its ctx): file, or
+	 * a copy the edit goes to instead (a shipped deck); a new string, or
+	 * NULL with why in err.  NULL: file itself.
+	 */
+	char *(*edit_file)(void *ctx, const char *file, struct buf *err);
 	/* What errors left out of lib, updated by each load; may be NULL. */
 	const struct lint_left_out *left_out;
 	/* Start in a drill (the drill verb) rather than on the home screen;

@@ -262,21 +262,41 @@ static int reload(struct app *a)
 	return 0;
 }
 
-void app_edit(struct app *a, const struct item *it)
+/*
+ * The file to edit for it: its own, or the user's copy of a shipped deck,
+ * so that an edit never changes the installation.  NULL with why in msg.
+ */
+static char *file_to_edit(struct app *a, const struct item *it,
+			  struct buf *msg)
 {
 	const char *file = it->card->pos.file;
-	struct buf msg;
-	int ok, status;
 
-	if (!file)
+	if (!a->env->edit_file)
+		return xstrdup(file);
+	return a->env->edit_file(a->env->load_ctx, file, msg);
+}
+
+void app_edit(struct app *a, const struct item *it)
+{
+	struct buf msg;
+	char *file;
+	int ok = 0, status = -1, copied;
+
+	if (!it->card->pos.file)
 		return;
-	status = app_run_editor(file, it->card->pos.line);
 	buf_init(&msg);
-	if (status < 0)
-		buf_addf(&msg, "the editor did not run (set $EDITOR)");
-	ok = reload(a) == 0;
+	file = file_to_edit(a, it, &msg);
+	/* The reload may free it. */
+	copied = file && strcmp(file, it->card->pos.file);
+	if (file) {
+		status = app_run_editor(file, it->card->pos.line);
+		if (status < 0)
+			buf_addf(&msg, "the editor did not run (set $EDITOR)");
+		ok = reload(a) == 0;
+	}
 	if (ok && !msg.len)
-		buf_addf(&msg, "reloaded %s", app_shown_path(a, file));
+		buf_addf(&msg, "reloaded %s%s", app_shown_path(a, file),
+			 copied ? " (your copy of the shipped deck)" : "");
 	if (a->screen == &app_drill_screen) {
 		/* The same card again, with its new text; after errors
 		 * nothing changed and the screen stays as it was. */
@@ -286,6 +306,7 @@ void app_edit(struct app *a, const struct item *it)
 	} else {
 		browse_set_status(&a->browse, msg.s, status != 0);
 	}
+	xfree(file);
 	buf_release(&msg);
 }
 

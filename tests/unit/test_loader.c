@@ -718,9 +718,62 @@ static void loader_keeps_rejected_objects_for_lint(void **state)
 	library_release(&lib);
 }
 
+/*
+ * The user's copy of a shipped deck replaces it (issue 9 item 10): the
+ * shipped deck leaves with its items, other shipped decks stay, and the
+ * copy's cards are the ones studied, so their ids are no duplicates.
+ */
+static void loader_user_copy_replaces_the_shipped_deck(void **state)
+{
+	static const char ship_a[] = "deck: a\ntitle: A\ncards:\n"
+				     "  - {id: a1, front: old, back: x}\n"
+				     "  - {id: a2, front: gone, back: x}\n";
+	static const char ship_b[] = "deck: b\ntitle: B\ncards:\n"
+				     "  - {id: b1, front: q, back: x}\n";
+	static const char copy_a[] = "deck: a\ntitle: A\ncards:\n"
+				     "  - {id: a1, front: new, back: x}\n";
+	struct library lib;
+	struct diag_list dl;
+	struct vec replaced;
+	const struct deck_copy *c;
+
+	(void)state;
+	library_init(&lib);
+	diag_list_init(&dl);
+	vec_init(&replaced, sizeof(struct deck_copy));
+	library_load_buffer(&lib, "ship/decks/a.yaml", ship_a,
+			    sizeof(ship_a) - 1, &dl);
+	library_load_buffer(&lib, "ship/decks/b.yaml", ship_b,
+			    sizeof(ship_b) - 1, &dl);
+	library_load_buffer(&lib, "user/decks/a.yaml", copy_a,
+			    sizeof(copy_a) - 1, &dl);
+	assert_int_equal(library_prefer_copies(&lib, "ship/decks", &replaced),
+			 1);
+	assert_int_equal(lib.n_decks, 2);
+	assert_string_equal(lib.decks[0].id.s, "b");
+	assert_string_equal(lib.decks[1].file, "user/decks/a.yaml");
+	assert_int_equal(lib.n_items, 2);
+	assert_string_equal(library_find_item(&lib, "a1")->card->front.s,
+			    "new");
+	assert_null(library_find_item(&lib, "a2"));
+	assert_ptr_equal(library_find_item(&lib, "b1")->card->deck,
+			 &lib.decks[0]);
+	c = vec_at(&replaced, 0);
+	assert_string_equal(c->id, "a");
+	assert_string_equal(c->shipped, "ship/decks/a.yaml");
+	assert_string_equal(c->copy, "user/decks/a.yaml");
+	/* Nothing to replace: nothing changes. */
+	assert_int_equal(library_prefer_copies(&lib, "ship/decks", &replaced),
+			 0);
+	vec_release(&replaced);
+	diag_list_release(&dl);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loader_user_copy_replaces_the_shipped_deck),
 		cmocka_unit_test(loader_fixtures_report_exact_diagnostics),
 		cmocka_unit_test(loader_loads_good_deck),
 		cmocka_unit_test(loader_finds_by_id_and_tag),
