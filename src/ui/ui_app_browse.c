@@ -50,6 +50,13 @@ void app_browse_open(struct app *a)
 	}
 	browse_clear(&a->browse);
 	a->browse.now = app_now_ms(a);
+	{
+		struct study_day day;
+
+		study_day_at(a->env->clock, a->browse.now,
+			     a->env->settings->rollover_hour, &day);
+		a->browse.day_start = day.start;
+	}
 	for (size_t i = 0; i < a->lib->n_items; i++)
 		browse_add_row(&a->browse)->item = &a->lib->items[i];
 	/* Only items with a stored state need a read. */

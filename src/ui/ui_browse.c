@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "queue/queue_search.h"
 #include "ui/ui_card.h"
 #include "ui/ui_keys.h"
 
@@ -192,11 +193,22 @@ static int cancelled(const struct browse *b)
 	       b->matcher->cancelled(b->matcher->ctx);
 }
 
+/* 1 if row r passes q's search terms (q NULL: no terms). */
+static int terms_match(const struct browse *b, const struct search *q,
+		       const struct browse_row *r)
+{
+	struct search_facts f = { r->item, &r->mem, r->suspended, r->leech,
+				  r->buried_until };
+
+	return !q || search_match(q, &f, b->now, b->day_start);
+}
+
 /*
- * Recomputes shown[] with re (NULL: every row), within the budget above.
- * Returns 0, or -1 when cancelled (shown[] is then partial).
+ * Recomputes shown[] with q's terms and re (NULL: every row), within the
+ * budget above.  Returns 0, or -1 when cancelled (shown[] is then
+ * partial).
  */
-static int select_rows(struct browse *b, void *re)
+static int select_rows(struct browse *b, const struct search *q, void *re)
 {
 	const struct browse_row *keep = browse_selected(b);
 	const struct item *keep_item = keep ? keep->item : NULL;
@@ -215,7 +227,8 @@ static int select_rows(struct browse *b, void *re)
 			b->n_unsearched = (long)(b->rows.len - i);
 			break;
 		}
-		if (re)
+		m = terms_match(b, q, row_at(b, i));
+		if (m && re)
 			m = row_match(b, re, row_at(b, i));
 		if (m < 0)
 			b->n_limit++;
@@ -250,7 +263,8 @@ static void limit_status(struct browse *b)
 }
 
 /* select_rows(), but a cancel leaves the rows as they were. */
-static int cancellable_select(struct browse *b, void *re)
+static int cancellable_select(struct browse *b, const struct search *q,
+			      void *re)
 {
 	size_t n = b->n_shown, sel = b->sel;
 	long limit = b->n_limit, unsearched = b->n_unsearched;
@@ -258,7 +272,7 @@ static int cancellable_select(struct browse *b, void *re)
 
 	if (n)	/* b->shown is NULL before the first filter */
 		memcpy(shown, b->shown, n * sizeof(*shown));
-	if (select_rows(b, re) == 0) {
+	if (select_rows(b, q, re) == 0) {
 		xfree(shown);
 		return 0;
 	}
@@ -272,38 +286,52 @@ static int cancellable_select(struct browse *b, void *re)
 	return -1;
 }
 
-int browse_set_filter(struct browse *b, const char *pattern)
+/* Says "bad WHAT: MSG" in the status line. */
+static void bad_filter(struct browse *b, const char *what, const char *msg)
 {
+	struct buf m;
+
+	buf_init(&m);
+	buf_addf(&m, "bad %s: %s", what, msg);
+	browse_set_status(b, m.s, 1);
+	buf_release(&m);
+}
+
+int browse_set_filter(struct browse *b, const char *query)
+{
+	struct search q;
 	struct buf err;
 	void *re = NULL;
+	int ret = 0;
 
-	if (pattern && *pattern) {
-		buf_init(&err);
-		re = b->matcher->compile(b->matcher->ctx, pattern, &err);
+	search_init(&q);
+	buf_init(&err);
+	if (query && *query && search_parse(&q, query, &err) < 0) {
+		bad_filter(b, "search", err.s);
+		ret = -1;
+	} else if (q.pattern && *q.pattern) {
+		re = b->matcher->compile(b->matcher->ctx, q.pattern, &err);
 		if (!re) {
-			struct buf msg;
-
-			buf_init(&msg);
-			buf_addf(&msg, "bad pattern: %s", err.s);
-			browse_set_status(b, msg.s, 1);
-			buf_release(&msg);
-			buf_release(&err);
-			return -1;
+			bad_filter(b, "pattern", err.s);
+			ret = -1;
 		}
-		buf_release(&err);
 	}
-	if (cancellable_select(b, re) < 0) {
-		b->matcher->free(b->matcher->ctx, re);
+	buf_release(&err);
+	if (ret == 0 && cancellable_select(b, query && *query ? &q : NULL,
+					   re) < 0) {
 		browse_set_status(b, "filter cancelled", 1);
-		return -1;
+		ret = -1;
 	}
-	xfree(b->filter);
-	b->filter = re ? xstrdup(pattern) : NULL;
+	if (ret == 0) {
+		xfree(b->filter);
+		b->filter = query && *query ? xstrdup(query) : NULL;
+		if (b->n_limit)
+			limit_status(b);
+	}
 	if (re)
 		b->matcher->free(b->matcher->ctx, re);
-	if (b->n_limit)
-		limit_status(b);
-	return 0;
+	search_release(&q);
+	return ret;
 }
 
 void browse_refresh(struct browse *b)
@@ -322,7 +350,8 @@ static const struct ui_binding list_bindings[] = {
 	UI_MOVE_KEYS,
 	{ UI_KEY_ENTER, BROWSE_A_OPEN, "show the card" },
 	{ '/', BROWSE_A_FILTER,
-	  "filter by a pattern (PCRE2) over text and tags" },
+	  "filter: deck: tag: id: is: prop: terms (- negates) and a "
+	  "PCRE2 pattern over text and tags" },
 	{ 'o', BROWSE_A_SORT, "sort by the next column" },
 	{ 'r', BROWSE_A_REVERSE, "reverse the order" },
 	{ 's', BROWSE_A_SUSPEND, "suspend the card" },
@@ -335,7 +364,7 @@ static const struct ui_binding list_bindings[] = {
 };
 
 static const struct ui_binding filter_bindings[] = {
-	{ UI_KEY_ENTER, UI_A_SUBMIT, "apply the pattern (empty: show all)" },
+	{ UI_KEY_ENTER, UI_A_SUBMIT, "apply the filter (empty: show all)" },
 	{ UI_KEY_ESC, UI_A_CANCEL, "keep the previous filter" },
 	UI_EDIT_KEYS,
 	{ UI_KEY_F1, UI_A_HELP, "these keys" },
@@ -541,24 +570,117 @@ static void stability_cell(double s, char out[16])
 		snprintf(out, 16, "%.1fy", s / 365.25);
 }
 
-/* Column widths: id and deck share what the fixed columns leave. */
+/*
+ * Column widths: id, deck and the question share what the fixed columns
+ * leave, the question shrinking first and going below 12 cells.  Each
+ * column ends with a space, so that neighbours never run together.
+ */
 struct columns {
-	int id, deck;
+	int id, deck, question;
 };
 
 #define W_STATE 11
-#define W_DUE 9
+#define W_DUE 10
 #define W_STAB 7
-#define W_LAPSES 7
+#define W_LAPSES 7		/* the last: no space after it */
 
-static struct columns columns(int cols)
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/*
+ * The widest id and deck id of all rows, plus a space each: of all, so
+ * that the columns stay put as filters change.
+ */
+static void widest(const struct browse *b, int *id, int *deck)
+{
+	*id = 3;
+	*deck = 5;
+	for (size_t i = 0; i < b->rows.len; i++) {
+		const struct item *it = row_at(b, i)->item;
+		int k = (int)strlen(it->key) + 1;
+		int d = (int)strlen(it->card->deck->id.s) + 1;
+
+		*id = k > *id ? k : *id;
+		*deck = d > *deck ? d : *deck;
+	}
+}
+
+static struct columns columns(const struct browse *b, int cols)
 {
 	struct columns c;
 	int flex = cols - 3 - 1 - W_STATE - W_DUE - W_STAB - W_LAPSES;
+	int need_id, need_deck;
 
-	c.deck = flex * 2 / 5;
-	c.id = flex - c.deck;
+	widest(b, &need_id, &need_deck);
+	c.id = clamp(need_id, 8, 28);
+	c.deck = clamp(need_deck, 6, 16);
+	c.question = flex - c.id - c.deck;
+	if (c.question < 12) {
+		c.question = 0;
+		c.deck = flex * 2 / 5;
+		c.id = flex - c.deck;
+	}
 	return c;
+}
+
+/*
+ * An id cut in the middle when too long, so that items of one card
+ * ("sd-cap-theorem", "sd-cap-theorem#reverse") stay apart: ids are ASCII
+ * (the loader's id syntax), cut with one ellipsis.
+ */
+static void id_cell(struct ui_text *t, enum ui_role role, const char *key,
+		    int width)
+{
+	size_t len = strlen(key);
+	size_t head, tail;
+
+	if ((int)len <= width || width < 5) {
+		ui_text_fit(t, role, 0, key, len, width, UI_LEFT);
+		return;
+	}
+	head = (size_t)(width - 1) / 2;
+	tail = (size_t)(width - 1) - head;
+	ui_text_add(t, role, 0, key, head);
+	ui_text_adds(t, UI_R_DIM, 0, ui_glyphs()->ellipsis);
+	ui_text_add(t, role, 0, key + len - tail, tail);
+}
+
+/* Appends s less Markdown's emphasis and code marks, for one line. */
+static void add_plain(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '*' && s[i] != '`')
+			buf_addch(out, s[i]);
+}
+
+/* The item's question on one line: its front, back or cloze text. */
+static void question_line(const struct item *it, struct buf *out)
+{
+	const struct card *c = it->card;
+	size_t at = 0, from = 0;
+	struct cloze_deletion del;
+	const char *q;
+
+	if (c->type != CARD_CLOZE) {
+		q = it->variant == ITEM_REVERSE && c->back.s ? c->back.s
+							      : c->front.s;
+		if (q)
+			add_plain(out, q, strlen(q));
+		return;
+	}
+	if (!c->text.s)
+		return;
+	while (cloze_next(c->text.s, &at, &del)) {
+		add_plain(out, c->text.s + from, del.start - from);
+		if (del.num == it->variant)
+			buf_adds(out, "[...]");
+		else
+			add_plain(out, c->text.s + del.answer, del.answer_len);
+		from = del.end;
+	}
+	add_plain(out, c->text.s + from, strlen(c->text.s + from));
 }
 
 static void header_cell(struct ui_text *t, const struct browse *b,
@@ -577,9 +699,11 @@ static void header_cell(struct ui_text *t, const struct browse *b,
 
 static void table(struct browse *b, struct ui_view *v, int n_rows)
 {
-	struct columns c = columns(v->cols);
+	struct columns c = columns(b, v->cols);
 	struct ui_text *t = &v->text;
+	struct buf q;
 
+	buf_init(&q);
 	if (b->sel < b->top)
 		b->top = b->sel;
 	if (n_rows > 0 && b->sel >= b->top + (size_t)n_rows)
@@ -587,10 +711,14 @@ static void table(struct browse *b, struct ui_view *v, int n_rows)
 	ui_text_newline(t);
 	ui_text_pad(t, UI_R_TEXT, 0, 3);
 	header_cell(t, b, BROWSE_BY_ID, c.id, UI_LEFT);
+	if (c.question)
+		ui_text_fit(t, UI_R_DIM, 0, "question", 8, c.question,
+			    UI_LEFT);
 	header_cell(t, b, BROWSE_BY_DECK, c.deck, UI_LEFT);
 	header_cell(t, b, BROWSE_BY_STATE, W_STATE, UI_LEFT);
 	header_cell(t, b, BROWSE_BY_DUE, W_DUE, UI_LEFT);
-	header_cell(t, b, BROWSE_BY_STABILITY, W_STAB, UI_RIGHT);
+	header_cell(t, b, BROWSE_BY_STABILITY, W_STAB - 1, UI_RIGHT);
+	ui_text_pad(t, UI_R_TEXT, 0, 1);
 	header_cell(t, b, BROWSE_BY_LAPSES, W_LAPSES, UI_RIGHT);
 	for (int k = 0; k < n_rows; k++) {
 		size_t i = b->top + (size_t)k;
@@ -612,24 +740,35 @@ static void table(struct browse *b, struct ui_view *v, int n_rows)
 		else
 			ui_text_pad(t, UI_R_TEXT, 0, 1);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
-		ui_text_fit(t, role, 0, r->item->key, strlen(r->item->key),
-			    c.id - 1, UI_LEFT);
+		id_cell(t, role, r->item->key, c.id - 1);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		if (c.question) {
+			buf_clear(&q);
+			question_line(r->item, &q);
+			ui_text_fit(t, role, 0, q.s, q.len, c.question - 1,
+				    UI_LEFT);
+			ui_text_pad(t, UI_R_TEXT, 0, 1);
+		}
 		ui_text_fit(t, role, 0, r->item->card->deck->id.s,
 			    strlen(r->item->card->deck->id.s), c.deck - 1,
 			    UI_LEFT);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
 		state = browse_state_name(r, b->now);
 		ui_text_fit(t, r->suspended ? UI_R_ERROR : role, 0, state,
-			    strlen(state), W_STATE, UI_LEFT);
+			    strlen(state), W_STATE - 1, UI_LEFT);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
 		due_cell(r, b->now, due);
-		ui_text_fit(t, role, 0, due, strlen(due), W_DUE, UI_LEFT);
+		ui_text_fit(t, role, 0, due, strlen(due), W_DUE - 1, UI_LEFT);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
 		stability_cell(r->mem.stability, stab);
-		ui_text_fit(t, role, 0, stab, strlen(stab), W_STAB, UI_RIGHT);
+		ui_text_fit(t, role, 0, stab, strlen(stab), W_STAB - 1,
+			    UI_RIGHT);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
 		snprintf(lapses, sizeof(lapses), "%d", (int)r->mem.lapses);
 		ui_text_fit(t, r->mem.lapses ? role : UI_R_DIM, 0, lapses,
 			    strlen(lapses), W_LAPSES, UI_RIGHT);
 	}
+	buf_release(&q);
 }
 
 /* A file name relative to b->base_dir when it is inside it. */

@@ -46,6 +46,7 @@ enum browse_request {
 struct browse {
 	const struct ui_matcher *matcher;
 	int64_t now;			/* for "due in 3d"; set by the app */
+	int64_t day_start;		/* today's, for prop:due; the app's */
 	const char *base_dir;		/* file names are shown relative to
 					 * it (the working directory) */
 	struct vec rows;		/* of struct browse_row */
@@ -87,11 +88,12 @@ struct browse_row *browse_add_row(struct browse *b);
 void browse_refresh(struct browse *b);
 
 /*
- * Applies pattern (NULL or "" shows every row).  Returns 0, or -1 when it
- * does not compile: the message is then in the status line and the
- * previous filter stays.
+ * Applies query (NULL or "" shows every row): search terms
+ * (queue_search.h) and a pattern of the rest.  Returns 0, or -1 when a
+ * term is bad or the pattern does not compile: the message is then in
+ * the status line and the previous filter stays.
  */
-int browse_set_filter(struct browse *b, const char *pattern);
+int browse_set_filter(struct browse *b, const char *query);
 
 void browse_set_status(struct browse *b, const char *msg, int error);
 

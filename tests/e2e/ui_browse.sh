@@ -25,7 +25,7 @@ wait_for "enter applies, esc cancels"
 type_text "(?i)WRITE-through"
 keys Enter
 wait_for "browse · 1 of 7 cards"
-expect_line " ▶ basic-cache               ui-test         learning   now         2.3d      0"
+expect_line " ▶ basic-cache      What does a wr… ui-test learning   now         2.3d       0"
 ok "a pattern over text and tags"
 
 keys /
@@ -77,6 +77,42 @@ ok "a paste is text in the pattern line, and does nothing on the table"
 keys /
 keys C-u Enter
 wait_for "browse · 7 cards"
+
+# Search terms, as Anki's, with the pattern (issue 9 item 8).
+keys /
+keys C-u
+type_text "deck:ui-* is:new -tag:caching"
+keys Enter
+wait_for "browse · 4 of 7 cards"
+shows -F "basic-wide" && shows -F "typed-triangle" ||
+	fail "is:new lost a new card"
+hides "basic-cache" || fail "-tag:caching kept basic-cache"
+keys /
+keys C-u
+type_text "prop:stability<1 is:learning"
+keys Enter
+wait_for "browse · 1 of 7 cards"
+wait_re "▶ rev-cap +CAP theorem +ui-test +learning"
+keys /
+keys C-u
+type_text "is:neww"
+keys Enter
+wait_for "bad search: unknown is: value 'neww' (want new, learning,"
+keys Escape
+ok "search terms combine with the pattern; a bad term says why"
+keys /
+keys C-u Enter
+wait_for "browse · 7 cards"
+wait_re "^   id +question +deck +state +due. +stab +lapses"
+shows -F "typed-triangle   Name the three" || fail "no question column"
+ok "the list shows the question"
+# At 60 columns the question gives way and ids stay apart.
+tm resize-window -t t -x 60 -y 24
+wait_re "^   id +deck +state +due. +stab +lapses"
+shows -F "cloze…ram#c1 " && shows -F "cloze…ram#c2 " ||
+	fail "at 60 columns ids are cut alike"
+hides "question" || fail "the question did not give way at 60 columns"
+ok "columns stay apart at 60 columns"
 keys q
 wait_for "Wed 25 Nov"
 keys q

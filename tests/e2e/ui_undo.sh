@@ -73,10 +73,10 @@ wait_for "browse ·"
 keys /
 type_text "CAP theorem"
 keys Enter
-wait_re "rev-cap +ui-test +buried"
+wait_re "rev-cap .* ui-test +buried"
 # Two items of the card match: select the forward one.
-shows -E "▶ rev-cap +ui-test" || keys j
-wait_re "▶ rev-cap +ui-test +buried"
+shows -E "▶ rev-cap .* ui-test" || keys j
+wait_re "▶ rev-cap .* ui-test +buried"
 keys u
 wait_for "unburied rev-cap"
 [ "$(col rev-cap buried_until)" = 0 ] || fail "browse did not unbury"

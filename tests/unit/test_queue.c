@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/xmalloc.h"
 #include "queue/queue.h"
+#include "queue/queue_search.h"
 #include "queue/queue_session.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
@@ -1265,6 +1266,160 @@ static void queue_new_per_deck_limits_each_deck(void **state)
 	finish(f);
 }
 
+/* ---- search terms (issue 9 item 8) ------------------------------------ */
+
+/* The error search_parse() gives query, or "ok". */
+static char *parse_error(const char *query)
+{
+	struct search q;
+	struct buf err;
+
+	search_init(&q);
+	buf_init(&err);
+	if (search_parse(&q, query, &err) == 0)
+		buf_adds(&err, "ok");
+	search_release(&q);
+	return buf_detach(&err, NULL);
+}
+
+static void assert_parse_error(const char *query, const char *want)
+{
+	char *got = parse_error(query);
+
+	assert_string_equal(got, want);
+	xfree(got);
+}
+
+static void search_parses_terms_and_keeps_the_pattern(void **state)
+{
+	struct search q;
+	struct buf err, many;
+
+	(void)state;
+	search_init(&q);
+	buf_init(&err);
+	assert_int_equal(search_parse(&q, "deck:pm* write-(through|back) "
+				      "-tag:x is:new \"deck:system design\" "
+				      "prop:lapses>=2 a\"b c\"", &err), 0);
+	assert_int_equal(q.n_terms, 5);
+	assert_string_equal(q.pattern, "write-(through|back) a\"b c\"");
+	search_release(&q);
+	assert_int_equal(search_parse(&q, "", &err), 0);
+	assert_int_equal(q.n_terms, 0);
+	assert_string_equal(q.pattern, "");
+	search_release(&q);
+	buf_release(&err);
+	assert_parse_error("is:neww", "unknown is: value 'neww' (want new, "
+			   "learning, review, relearning, suspended, buried, "
+			   "leech or due)");
+	assert_parse_error("prop:size>3", "unknown prop: 'size' (want lapses, "
+			   "stability or due)");
+	assert_parse_error("prop:lapses>x", "prop: wants a number, not 'x'");
+	assert_parse_error("prop:lapses~3", "prop: wants <, <=, >, >=, = or "
+			   "!= after 'lapses'");
+	assert_parse_error("prop:due<=1e999", "prop: wants a number, not "
+			   "'1e999'");
+	assert_parse_error("-deck:", "deck: needs a value");
+	assert_parse_error("is:\x1b[2J", "unknown is: value '\\e[2J' (want "
+			   "new, learning, review, relearning, suspended, "
+			   "buried, leech or due)");
+	buf_init(&many);
+	for (int i = 0; i <= SEARCH_MAX_TERMS; i++)
+		buf_adds(&many, "is:new ");
+	assert_parse_error(many.s, "more than 32 search terms");
+	buf_release(&many);
+}
+
+/* Rows a query keeps, as their keys, over facts for each item. */
+static char *search_rows(const struct tlib *t, const struct fsrs_card *mem,
+			 const int *flags, const char *query)
+{
+	struct search q;
+	struct buf err, out;
+
+	search_init(&q);
+	buf_init(&err);
+	buf_init(&out);
+	assert_int_equal(search_parse(&q, query, &err), 0);
+	for (size_t i = 0; i < t->lib.n_items; i++) {
+		struct search_facts f = { &t->items[i], &mem[i], flags[i] & 1,
+					  flags[i] & 2,
+					  flags[i] & 4 ? T0 + DAY : 0 };
+
+		if (search_match(&q, &f, T0, T0 - 9 * HOUR))
+			buf_addf(&out, "%s%s", out.len ? " " : "",
+				 t->items[i].key);
+	}
+	search_release(&q);
+	buf_release(&err);
+	return buf_detach(&out, NULL);
+}
+
+#define assert_search(t, mem, flags, query, want) do { \
+	char *got_ = search_rows(t, mem, flags, query); \
+	assert_string_equal(got_, want); \
+	xfree(got_); \
+} while (0)
+
+static void search_matches_decks_tags_states_and_props(void **state)
+{
+	struct fixture *f = *state;
+	struct fsrs_card mem[6];
+	/* 1 suspended, 2 leech, 4 buried */
+	static const int flags[6] = { 0, 0, 3, 0, 4, 0 };
+
+	add_card(f->t, 0, "sd-cache", CARD_BASIC, 0, "caching");
+	add_card(f->t, 0, "sd-cap", CARD_REVERSE, 0, NULL);
+	add_card(f->t, 1, "pm-risk", CARD_BASIC, 0, "risk");
+	add_card(f->t, 1, "pm-raid", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "pm-new", CARD_BASIC, 0, NULL);
+	memset(mem, 0, sizeof(mem));
+	/* sd-cache: review due tomorrow; sd-cap: relearning due now, 3
+	 * lapses; sd-cap#reverse: suspended leech review, 9 lapses;
+	 * pm-risk: learning; pm-raid: review 2 days overdue, buried. */
+	mem[0] = (struct fsrs_card){ FSRS_REVIEW, 12.5, 5, T0 + DAY, 0, 0, 0, 0,
+				     0 };
+	mem[1] = (struct fsrs_card){ FSRS_RELEARNING, 2, 5, T0, 0, 0, 0, 0,
+				     3 };
+	mem[2] = (struct fsrs_card){ FSRS_REVIEW, 40, 5, T0 - 9 * DAY, 0, 0,
+				     0, 0, 9 };
+	mem[3] = (struct fsrs_card){ FSRS_LEARNING, 0.5, 5, T0, 0, 0, 0, 0,
+				     0 };
+	mem[4] = (struct fsrs_card){ FSRS_REVIEW, 8, 5, T0 - 2 * DAY, 0, 0, 0,
+				     0, 1 };
+	f->t->decks[0].id.s = "system-design";
+	f->t->decks[1].id.s = "pm";
+	f->t->lib.n_decks = 2;
+	assert_search(f->t, mem, flags, "deck:SYSTEM*",
+		      "sd-cache sd-cap sd-cap#reverse");
+	assert_search(f->t, mem, flags, "-deck:system-design", "pm-risk "
+		      "pm-raid pm-new");
+	assert_search(f->t, mem, flags, "tag:cach?ng", "sd-cache");
+	assert_search(f->t, mem, flags, "id:sd-cap", "sd-cap sd-cap#reverse");
+	assert_search(f->t, mem, flags, "id:*#reverse", "sd-cap#reverse");
+	assert_search(f->t, mem, flags, "is:new", "pm-new");
+	assert_search(f->t, mem, flags, "is:review", "sd-cache sd-cap#reverse "
+		      "pm-raid");
+	assert_search(f->t, mem, flags, "is:learning", "pm-risk");
+	assert_search(f->t, mem, flags, "is:relearning", "sd-cap");
+	assert_search(f->t, mem, flags, "is:suspended", "sd-cap#reverse");
+	assert_search(f->t, mem, flags, "is:leech", "sd-cap#reverse");
+	assert_search(f->t, mem, flags, "is:buried", "pm-raid");
+	/* Due: studied, not suspended nor buried, due before tomorrow. */
+	assert_search(f->t, mem, flags, "is:due", "sd-cap pm-risk");
+	assert_search(f->t, mem, flags, "prop:lapses>2", "sd-cap "
+		      "sd-cap#reverse");
+	assert_search(f->t, mem, flags, "prop:lapses=0 -is:new", "sd-cache "
+		      "pm-risk");
+	assert_search(f->t, mem, flags, "prop:stability<10 is:review",
+		      "pm-raid");
+	assert_search(f->t, mem, flags, "prop:due<=-2", "sd-cap#reverse "
+		      "pm-raid");
+	assert_search(f->t, mem, flags, "prop:due=1", "sd-cache");
+	assert_search(f->t, mem, flags, "prop:due!=0", "sd-cache "
+		      "sd-cap#reverse pm-raid");
+}
+
 /* ---- settings ------------------------------------------------------ */
 
 static void settings_defaults_listed_in_order(void **state)
@@ -1455,6 +1610,8 @@ int main(void)
 		T(queue_plan_is_what_the_grade_saves),
 		T(queue_undo_grade_of_a_leech),
 		T(queue_session_leech_leaves_when_suspended),
+		cmocka_unit_test(search_parses_terms_and_keeps_the_pattern),
+		T(search_matches_decks_tags_states_and_props),
 		T(queue_new_order_interleaves_decks),
 		T(queue_new_per_deck_limits_each_deck),
 		cmocka_unit_test(settings_defaults_listed_in_order),

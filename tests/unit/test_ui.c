@@ -1324,11 +1324,11 @@ static void browse_sorts_and_filters(void **state)
 	assert_view(&v,
 " browse · 4 cards\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
-"   id                        deck            state      due↓        stab lapses\n"
-" ▶ sd-cap#reverse            sd-basics       relearning now        32.5d      3\n"
-"   pm-program#c2             sd-basics       suspended  in 1d      22.5d      2\n"
-"   sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
-"   pm-triangle               sd-basics       new        -              -      0\n"
+"   id               question      deck      state      due↓        stab  lapses\n"
+" ▶ sd-cap#reverse   Consistency,… sd-basics relearning now        32.5d       3\n"
+"   pm-program#c2    A program is… sd-basics suspended  in 1d      22.5d       2\n"
+"   sd-write-through What does a … sd-basics review     in 3d       2.5d       0\n"
+"   pm-triangle      Name the thr… sd-basics new        -              -       0\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
 " enter card   / filter   o sort   r reverse   s suspend   u unsuspend   ? keys\n"
 "\n");
@@ -1352,8 +1352,8 @@ static void browse_sorts_and_filters(void **state)
 	assert_view(&v,
 " browse · 1 of 4 cards                                                /caching/\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
-"   id                        deck            state      due        stab↑ lapses\n"
-" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"   id               question      deck      state      due        stab↑  lapses\n"
+" ▶ sd-write-through What does a … sd-basics review     in 3d       2.5d       0\n"
 "\n"
 "\n"
 "\n"
@@ -1372,8 +1372,8 @@ static void browse_sorts_and_filters(void **state)
 	assert_view(&v,
 " browse · 1 of 4 cards                                                /caching/\n"
 " ──────────────────────────────────────────────────────────────────────────────\n"
-"   id                        deck            state      due        stab↑ lapses\n"
-" ▶ sd-write-through          sd-basics       review     in 3d       2.5d      0\n"
+"   id               question      deck      state      due        stab↑  lapses\n"
+" ▶ sd-write-through What does a … sd-basics review     in 3d       2.5d       0\n"
 "\n"
 "\n"
 "\n"
