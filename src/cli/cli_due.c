@@ -8,6 +8,7 @@
 #include "core/vec.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
+#include "mock/mock.h"
 #include "queue/queue.h"
 #include "store/store.h"
 
@@ -72,11 +73,52 @@ static json_t *counts_json(const char *deck, const struct queue_count *c)
 	return o;
 }
 
-static int print_json(const struct library *lib, const struct queue_filter *f,
-		      const struct queue *q, const struct queue_counts *qc,
-		      int64_t now)
+/*
+ * The mock scenarios due at now (mock_pick_list()), in the order to do
+ * them, into *out; a store error is reported.
+ */
+static int mocks_json(struct library *lib, struct store *st,
+		      const struct settings *s, int64_t now, json_t **out)
 {
-	json_t *root, *decks, *d;
+	struct fsrs_params p;
+	struct vec picks;
+	char iso[TIME_ISO_MAX];
+	int ret;
+
+	settings_fsrs_params(s, &p);
+	vec_init(&picks, sizeof(struct mock_pick));
+	ret = mock_pick_list(lib, st, -1, &p, now, &picks);
+	*out = json_array();
+	for (size_t i = 0; ret == 0 && i < picks.len; i++) {
+		const struct mock_pick *k = vec_at(&picks, i);
+		json_t *o;
+
+		if (!k->due)
+			break;
+		o = json_pack("{s:s, s:s, s:s, s:b}", "id", k->scenario->id.s,
+			      "title", k->scenario->title.s, "kind",
+			      scenario_kind_name(k->scenario->kind), "new",
+			      !k->n_scored);
+		if (k->n_scored) {
+			time_format_iso(k->card.due, iso);
+			json_object_set_new(o, "due", json_string(iso));
+		}
+		json_array_append_new(*out, o);
+	}
+	vec_release(&picks);
+	if (ret < 0) {
+		cli_error("%s", store_errmsg(st));
+		json_decref(*out);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+static int print_json(struct library *lib, const struct queue_filter *f,
+		      const struct queue *q, const struct queue_counts *qc,
+		      struct store *st, const struct settings *s, int64_t now)
+{
+	json_t *root, *decks, *d, *mocks;
 	char iso[TIME_ISO_MAX], start[TIME_ISO_MAX], end[TIME_ISO_MAX];
 
 	time_format_iso(now, iso);
@@ -97,6 +139,14 @@ static int print_json(const struct library *lib, const struct queue_filter *f,
 	if (q->next_learning) {
 		time_format_iso(q->next_learning, iso);
 		json_object_set_new(root, "next_learning", json_string(iso));
+	}
+	/* A question about decks or tags is not about mocks. */
+	if (!f->n_decks && !f->n_tags) {
+		if (mocks_json(lib, st, s, now, &mocks) != EXIT_OK) {
+			json_decref(root);
+			return EXIT_DATA;
+		}
+		json_object_set_new(root, "mocks", mocks);
 	}
 	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
@@ -139,7 +189,7 @@ static int show(struct library *lib, struct store *st,
 		cli_error("%s", store_errmsg(st));
 		ret = EXIT_DATA;
 	} else {
-		ret = json ? print_json(lib, f, &q, &qc,
+		ret = json ? print_json(lib, f, &q, &qc, st, s,
 					clock_utc_ms(&env->clock))
 			   : print_table(lib, f, &qc);
 	}
@@ -198,8 +248,10 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 				      argv[optind]);
 	if (ret != EXIT_OK)
 		goto out;
+	/* The scenarios too, for the mocks due. */
 	ret = cli_load_library(&(struct cli_library_src){
 		.env = env, .decks = dirs.items, .n_decks = dirs.len,
+		.flags = CLI_LIBRARY_SCENARIOS,
 	}, &lib);
 	if (ret != EXIT_OK)
 		goto out;

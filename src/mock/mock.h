@@ -41,6 +41,7 @@
 
 #include "core/buf.h"
 #include "core/vec.h"
+#include "sched/sched.h"
 
 struct library;
 struct phase;
@@ -415,26 +416,56 @@ void mock_record_coverage(struct store_mock *rec, struct arena *a,
 
 /* ---- choosing a scenario ------------------------------------------- */
 
+/*
+ * Each scenario is scheduled as a card is (issue 12): every scored session
+ * reviews it with the rating its weighted score maps to, on the rubric's
+ * own band edges: under 50% (no hire) Again, under 70% (lean no hire)
+ * Hard, under 85% (hire) Good, 85% and over (strong hire) Easy.
+ */
+enum fsrs_rating mock_score_rating(double pct);
+
+struct mock_done {
+	int64_t at;			/* when it ended, UTC ms */
+	double score;			/* weighted, percent */
+};
+
+/* The schedule after the scored sessions done[0..n), oldest first. */
+void mock_schedule(const struct fsrs_params *p, const struct mock_done *done,
+		   size_t n, struct fsrs_card *out);
+
+/* A rubric's weakness: the lowest average of a criterion's last
+ * MOCK_FOCUS_OF scores; MOCK_NO_WEAKNESS when none was scored. */
+#define MOCK_FOCUS_OF 3
+#define MOCK_NO_WEAKNESS 4.0
+
 struct mock_pick {
 	const struct scenario *scenario;
-	int64_t last_done;		/* UTC ms of the last one; 0 never */
+	int64_t last_done;		/* UTC ms it last started; 0 never */
 	double last_score;		/* percent, -1 if never scored */
+	int n_scored;
+	struct fsrs_card card;		/* its schedule, if n_scored */
+	int due;			/* due now, or never scored */
+	int64_t due_at;			/* its due time (never scored: when
+					 * last done, 0 never) */
+	double weakness;		/* of its rubric, 1-4 */
 };
 
 /*
- * The scenarios of lib (of kind, or every kind when kind < 0), least
- * recently done first (never done first of all, then in library order):
- * the first is the one to preselect.  Fills out (a vec of struct
- * mock_pick, cleared first).  Returns 0 or the store's error.
+ * The scenarios of lib (of kind, or every kind when kind < 0) in the
+ * order to do them at now, scheduled with p: those due first (never
+ * scored counts as due), the one whose rubric has the weakest criterion
+ * first among them, then the longest overdue; then the rest, the soonest
+ * due first.  The first is the one to preselect.  Fills out (a vec of
+ * struct mock_pick, cleared first).  Returns 0 or the store's error.
  */
 int mock_pick_list(struct library *lib, struct store *st, int kind,
-		   struct vec *out);
+		   const struct fsrs_params *p, int64_t now, struct vec *out);
 
 /*
- * The home screen's next mock: the least recently done scenario, or NULL
- * when there is none (or the store cannot be read: *err set).
+ * The home screen's next mock, the first of mock_pick_list(), into *out:
+ * returns 1, 0 when there is no scenario, or the store's error.
  */
-const struct scenario *mock_next_scenario(struct library *lib,
-					  struct store *st, int *err);
+int mock_next(struct library *lib, struct store *st,
+	      const struct fsrs_params *p, int64_t now, struct mock_pick *out);
 
 #endif

@@ -351,13 +351,4 @@ int store_mock_scores(struct store *st, const char *rubric,
 		      int (*fn)(void *ctx, int64_t id, int score),
 		      void *ctx);
 
-/*
- * For each scenario done at least once: when it was last started and the
- * score of its last scored session (-1 if none).
- */
-int store_mock_last_done(struct store *st,
-			 int (*fn)(void *ctx, const char *scenario,
-				   int64_t last_done, double last_score),
-			 void *ctx);
-
 #endif

@@ -560,37 +560,3 @@ int store_mock_scores(struct store *st, const char *rubric,
 	sqlite3_finalize(s);
 	return ret;
 }
-
-int store_mock_last_done(struct store *st,
-			 int (*fn)(void *ctx, const char *scenario,
-				   int64_t last_done, double last_score),
-			 void *ctx)
-{
-	sqlite3_stmt *s;
-	int rc, ret = 0;
-
-	s = prepare(st,
-		    "SELECT scenario, max(started_at), (SELECT t.score FROM "
-		    "mock_session t WHERE t.scenario = m.scenario AND "
-		    "t.state = 2 ORDER BY t.started_at DESC, t.id DESC LIMIT "
-		    "1) FROM mock_session m GROUP BY scenario",
-		    &ret);
-	if (!s)
-		return ret;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-
-		if (!id)
-			continue;
-		ret = fn(ctx, id, sqlite3_column_int64(s, 1),
-			 sqlite3_column_type(s, 2) == SQLITE_NULL
-				 ? -1
-				 : sqlite3_column_double(s, 2));
-		if (ret)
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = store_fail(st, rc);
-	sqlite3_finalize(s);
-	return ret;
-}

@@ -104,6 +104,21 @@ int app_open_primer(struct app *a, const struct lstr_list *refs,
 	return ret < 0 ? -1 : 0;
 }
 
+/* "23 Nov" in the local zone. */
+void app_day_label(const struct app *a, int64_t utc_ms, char out[16])
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
+					   "May", "Jun", "Jul", "Aug",
+					   "Sep", "Oct", "Nov", "Dec" };
+	int64_t local = utc_ms + (int64_t)clock_tz_offset_s(a->env->clock,
+							    utc_ms) * 1000;
+	int64_t y;
+	unsigned m, d;
+
+	civil_from_days(floor_div(local, MS_PER_DAY), &y, &m, &d);
+	snprintf(out, 16, "%u %s", d, mon[m - 1]);
+}
+
 static void notice_close(struct app *a)
 {
 	xfree(a->notice_title);

@@ -140,6 +140,9 @@ int64_t app_now_ms(const struct app *a);
 /* A full-screen message (copied), closed by enter. */
 void app_notice(struct app *a, const char *title, const char *text);
 
+/* "23 Nov": the local date of utc_ms. */
+void app_day_label(const struct app *a, int64_t utc_ms, char out[16]);
+
 /*
  * Opens the first of refs (a card's) in the reader, a scrollable notice:
  * 0, or -1 with why not in msg (no ref, a file that cannot be read).

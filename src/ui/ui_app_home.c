@@ -46,21 +46,40 @@ static void home_header(struct app *a, const struct study_day *day)
 	home_set(&a->home.date, date);
 }
 
-/* The scenario to rehearse next: the one least recently done. */
+/* Says when pk is due, after its title: "due since 3 Dec", "new". */
+static void add_due(struct app *a, const struct mock_pick *pk,
+		    struct buf *b)
+{
+	char day[16];
+
+	if (!pk->last_done) {
+		buf_adds(b, "new");
+	} else if (!pk->n_scored) {
+		buf_adds(b, "due: not scored yet");
+	} else {
+		app_day_label(a, pk->card.due, day);
+		buf_addf(b, "%s %s", pk->due ? "due since" : "due", day);
+	}
+}
+
+/*
+ * The scenario to rehearse next: the one due that trains the weakest
+ * criteria, or the soonest due (mock_pick_list()).
+ */
 static void next_mock(struct app *a)
 {
-	const struct scenario *s;
+	struct mock_pick pk;
 	struct buf b;
-	int err = 0;
 
-	s = mock_next_scenario(a->lib, a->env->st, &err);
-	if (!s) {
+	if (mock_next(a->lib, a->env->st, &a->params, app_now_ms(a),
+		      &pk) <= 0) {
 		home_set(&a->home.next_mock, NULL);
 		return;
 	}
 	buf_init(&b);
-	buf_addf(&b, "%s %s %s", s->title.s, ui_glyphs()->dot,
-		 scenario_kind_name(s->kind));
+	buf_addf(&b, "%s %s %s %s ", pk.scenario->title.s, ui_glyphs()->dot,
+		 scenario_kind_name(pk.scenario->kind), ui_glyphs()->dot);
+	add_due(a, &pk, &b);
 	home_set(&a->home.next_mock, b.s);
 	buf_release(&b);
 }

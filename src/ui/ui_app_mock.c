@@ -168,20 +168,6 @@ static const char *kind_label(int kind)
 	return kind < 0 ? "every kind" : names[kind];
 }
 
-/* "23 Nov" in the local zone. */
-static void day_label(const struct app *a, int64_t utc_ms, char out[16])
-{
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
-					   "May", "Jun", "Jul", "Aug",
-					   "Sep", "Oct", "Nov", "Dec" };
-	int64_t local = utc_ms + (int64_t)clock_tz_offset_s(a->env->clock,
-							    utc_ms) * 1000;
-	int64_t y;
-	unsigned m, d;
-
-	civil_from_days(floor_div(local, MS_PER_DAY), &y, &m, &d);
-	snprintf(out, 16, "%u %s", d, mon[m - 1]);
-}
 
 static int fill_pick(struct app *a)
 {
@@ -191,13 +177,14 @@ static int fill_pick(struct app *a)
 
 	vec_init(&picks, sizeof(struct mock_pick));
 	mpick_clear(p, kind_label(p->kind));
-	ret = mock_pick_list(a->lib, a->env->st, p->kind, &picks);
+	ret = mock_pick_list(a->lib, a->env->st, p->kind, &a->params,
+			     app_now_ms(a), &picks);
 	for (size_t i = 0; ret == 0 && i < picks.len; i++) {
 		const struct mock_pick *k = vec_at(&picks, i);
 		char last[16] = "never", score[16] = "";
 
 		if (k->last_done)
-			day_label(a, k->last_done, last);
+			app_day_label(a, k->last_done, last);
 		if (k->last_score >= 0)
 			snprintf(score, sizeof(score), "%.0f%%", k->last_score);
 		mpick_add(p, k->scenario->id.s, k->scenario->title.s,
@@ -746,7 +733,7 @@ static void open_result(struct app *a)
 	for (size_t i = 0; i < n; i++)
 		scores[i] = mscore_crit(&am->score, i)->score;
 	pct = mock_weighted_score(am->rub, scores);
-	day_label(a, am->m.started_utc_ms, day);
+	app_day_label(a, am->m.started_utc_ms, day);
 	mock_format_ms(am->m.elapsed_ms, dur);
 	buf_init(&t);
 	buf_addf(&t, "result · %s · %s · %s", am->sc->title.s, day, dur);

@@ -47,6 +47,18 @@ sqlite3 "$db" < "$fix/history.sql" || fail=1
 
 run "history" 0 history
 check "history" "$fix/history.txt" "$tmp/out"
+
+# Scenarios are scheduled from their scored sessions (issue 12): the URL
+# shortener scored 50% (hard) on 20 Nov is not due that day, with a due
+# date once it is; the others, never scored, are due and new.
+TPMTRAIN_DATA_DIR=$root TPMTRAIN_NOW=2026-11-20T12:00:00Z run "due --json, mocks" 0 due --json
+grep -q '"id": "mock-url-shortener"' "$tmp/out" &&
+	{ echo "FAIL: a scenario just scored is due"; fail=1; }
+grep -q '"id": "mock-beh-conflict"' "$tmp/out" ||
+	{ echo "FAIL: a scenario never scored is not due"; fail=1; }
+TPMTRAIN_DATA_DIR=$root TPMTRAIN_NOW=2027-06-01T12:00:00Z run "due --json, mocks later" 0 due --json
+tr -d '\n ' < "$tmp/out" | grep -q '"id":"mock-url-shortener"[^}]*"new":false,"due":"2026-1[12]-[0-9][0-9]T' ||
+	{ echo "FAIL: the scored scenario is not due later"; cat "$tmp/out"; fail=1; }
 run "history --kind behavioural" 0 history --kind behavioural
 cat > "$tmp/want" <<'OUT'
 date              scenario           kind            time  score  band

@@ -900,52 +900,156 @@ static void mock_last_five_averages_from_history(void **state)
 	finish(&f);
 }
 
-static void mock_picks_the_least_recently_done(void **state)
+/* The score-to-rating mapping, on the default bands' edges. */
+static void mock_score_maps_to_a_rating(void **state)
+{
+	(void)state;
+	assert_int_equal(mock_score_rating(0), FSRS_AGAIN);
+	assert_int_equal(mock_score_rating(49.99), FSRS_AGAIN);
+	assert_int_equal(mock_score_rating(50), FSRS_HARD);
+	assert_int_equal(mock_score_rating(69.99), FSRS_HARD);
+	assert_int_equal(mock_score_rating(70), FSRS_GOOD);
+	assert_int_equal(mock_score_rating(84.99), FSRS_GOOD);
+	assert_int_equal(mock_score_rating(85), FSRS_EASY);
+	assert_int_equal(mock_score_rating(100), FSRS_EASY);
+}
+
+/* A scenario's schedule is a card's over its scored sessions. */
+static void mock_schedule_over_a_known_history(void **state)
+{
+	const int64_t day = 86400000;
+	struct mock_done done[3] = { { 1000, 60 }, { 1000 + 3 * day, 90 },
+				     { 1000 + 20 * day, 40 } };
+	struct fsrs_params p;
+	struct fsrs_card got, want;
+	struct fsrs_review r;
+
+	(void)state;
+	fsrs_params_default(&p);
+	p.enable_fuzz = 1;
+	mock_schedule(&p, done, 0, &got);
+	assert_int_equal(got.state, FSRS_NEW);
+	/* 60% is hard, 90% easy, 40% again: as a card graded so. */
+	fsrs_card_new(&want, 1000);
+	fsrs_review(&p, &want, FSRS_HARD, done[0].at, &r);
+	want = r.card;
+	fsrs_review(&p, &want, FSRS_EASY, done[1].at, &r);
+	want = r.card;
+	mock_schedule(&p, done, 2, &got);
+	assert_int_equal(got.state, FSRS_REVIEW);
+	assert_int_equal(got.due, want.due);
+	assert_true(got.due > done[1].at + 2 * day);
+	fsrs_review(&p, &want, FSRS_AGAIN, done[2].at, &r);
+	mock_schedule(&p, done, 3, &got);
+	assert_int_equal(got.state, FSRS_RELEARNING);
+	assert_int_equal(got.lapses, 1);
+	assert_int_equal(got.due, r.card.due);
+}
+
+static const char other_rubric[] =
+	"rubric: test-rubric-2\n"
+	"title: Other rubric\n"
+	"criteria:\n"
+	"  - id: star\n"
+	"    name: STAR\n"
+	"    weight: 1\n"
+	"    levels: [s1, s2, s3, s4]\n"
+	"    tags: [behavioural]\n";
+
+/*
+ * Scenarios due come first, the one whose rubric has the weakest
+ * criterion first among them; one scored well waits for its due date.
+ */
+static void mock_picks_the_due_and_weakest_first(void **state)
 {
 	static const char second[] =
 		"scenario: test-other\n"
 		"kind: behavioural\n"
 		"title: Other\n"
 		"prompt: Tell me.\n"
-		"rubric: test-rubric\n"
+		"rubric: test-rubric-2\n"
 		"phases:\n"
 		"  - name: Answer\n"
 		"    minutes: 5\n";
+	const int64_t day = 86400000;
 	struct fx f;
 	struct store *st;
 	struct diag_list dl;
 	struct vec picks;
-	const struct mock_pick *p;
-	int err = 1;
+	struct fsrs_params p;
+	struct mock_pick next;
+	const struct mock_pick *pk;
+	const struct scenario *mock_s, *other_s;
+	const struct rubric *mock_r;
 
 	(void)state;
 	load(&f);
 	diag_list_init(&dl);
 	library_load_buffer(&f.lib, "o.yaml", second, strlen(second), &dl);
+	library_load_buffer(&f.lib, "r2.yaml", other_rubric,
+			    strlen(other_rubric), &dl);
+	assert_int_equal(dl.errors, 0);
 	diag_list_release(&dl);
-	f.s = library_find_scenario(&f.lib, "test-mock");
+	mock_s = library_find_scenario(&f.lib, "test-mock");
+	other_s = library_find_scenario(&f.lib, "test-other");
+	mock_r = library_find_rubric(&f.lib, "test-rubric");
+	fsrs_params_default(&p);
+	p.enable_fuzz = 1;
 	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
 	vec_init(&picks, sizeof(struct mock_pick));
-	/* Nothing done: library order, test-mock first. */
-	assert_int_equal(mock_pick_list(&f.lib, st, -1, &picks), 0);
+	/* Nothing done: both new, in library order. */
+	assert_int_equal(mock_pick_list(&f.lib, st, -1, &p, 5000, &picks), 0);
 	assert_int_equal(picks.len, 2);
-	p = vec_at(&picks, 0);
-	assert_string_equal(p->scenario->id.s, "test-mock");
-	assert_int_equal(p->last_done, 0);
-	/* test-mock done (3/2: 66.67%): the other one is now first. */
-	scored(st, &f, 5000, 3, 2, STORE_MOCK_SCORED);
-	assert_int_equal(mock_pick_list(&f.lib, st, -1, &picks), 0);
-	p = vec_at(&picks, 0);
-	assert_string_equal(p->scenario->id.s, "test-other");
-	p = vec_at(&picks, 1);
-	assert_int_equal(p->last_done, 5000);
-	assert_float_equal(p->last_score, 200.0 / 3, 1e-9);
-	assert_string_equal(mock_next_scenario(&f.lib, st, &err)->id.s,
-			    "test-other");
-	assert_int_equal(err, 0);
+	pk = vec_at(&picks, 0);
+	assert_ptr_equal(pk->scenario, mock_s);
+	assert_true(pk->due);
+	assert_int_equal(pk->last_done, 0);
+	/* test-mock scored 4/4 (100%, easy): due in days; the other first. */
+	f.s = mock_s;
+	f.r = mock_r;
+	scored(st, &f, 5000, 4, 4, STORE_MOCK_SCORED);
+	assert_int_equal(mock_pick_list(&f.lib, st, -1, &p, 6000, &picks), 0);
+	pk = vec_at(&picks, 0);
+	assert_ptr_equal(pk->scenario, other_s);
+	pk = vec_at(&picks, 1);
+	assert_false(pk->due);
+	assert_int_equal(pk->n_scored, 1);
+	assert_float_equal(pk->last_score, 100, 1e-9);
+	assert_true(pk->card.due > 5000 + 2 * day);
+	/* test-other scored 1/4 (25%, again): due in minutes, weak. */
+	f.s = other_s;
+	f.r = library_find_rubric(&f.lib, "test-rubric-2");
+	{
+		struct store_mock rec;
+		struct arena ar;
+		struct mock m;
+		int one = 1;
+
+		arena_init(&ar);
+		mock_init(&m, f.s, &f.opts, 0, 7000);
+		mock_end(&m, MIN);
+		mock_snapshot(&m, &ar, &rec);
+		mock_record_scores(&rec, &ar, f.r, &one, NULL);
+		rec.state = STORE_MOCK_SCORED;
+		assert_int_equal(store_mock_save(st, &rec), 0);
+		mock_release(&m);
+		arena_release(&ar);
+	}
+	/* A month on both are due: the weaker rubric's first, though the
+	 * other is overdue longer. */
+	assert_int_equal(mock_next(&f.lib, st, &p, 40 * day, &next), 1);
+	assert_ptr_equal(next.scenario, other_s);
+	assert_true(next.due);
+	assert_float_equal(next.weakness, 1, 1e-9);
+	assert_int_equal(mock_pick_list(&f.lib, st, -1, &p, 40 * day, &picks),
+			 0);
+	pk = vec_at(&picks, 1);
+	assert_ptr_equal(pk->scenario, mock_s);
+	assert_true(pk->due);
+	assert_float_equal(pk->weakness, 4, 1e-9);
 	/* Filtered by kind. */
 	assert_int_equal(mock_pick_list(&f.lib, st, SCENARIO_SYSTEM_DESIGN,
-					&picks), 0);
+					&p, 6000, &picks), 0);
 	assert_int_equal(picks.len, 1);
 	vec_release(&picks);
 	store_free(st);
@@ -980,7 +1084,9 @@ int main(void)
 		cmocka_unit_test(mock_weighted_score_and_bands),
 		cmocka_unit_test(mock_weak_tags_of_the_lowest_criteria),
 		cmocka_unit_test(mock_last_five_averages_from_history),
-		cmocka_unit_test(mock_picks_the_least_recently_done),
+		cmocka_unit_test(mock_score_maps_to_a_rating),
+		cmocka_unit_test(mock_schedule_over_a_known_history),
+		cmocka_unit_test(mock_picks_the_due_and_weakest_first),
 	};
 
 	return cmocka_run_group_tests_name("mock", tests, NULL, NULL);
