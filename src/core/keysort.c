@@ -15,7 +15,8 @@ uint64_t key_head(const char *s)
 
 	for (; i < 8 && s[i]; i++)
 		h = h << 8 | (unsigned char)s[i];
-	return h << (8 * (8 - i));
+	/* Shifting a 64-bit value by 64 is undefined: "" is all zero. */
+	return i ? h << (8 * (8 - i)) : 0;
 }
 
 int key_cmp(uint64_t ha, const char *a, uint64_t hb, const char *b)
