@@ -11,7 +11,8 @@
 #include "core/quote.h"
 
 static const struct cli_verb verbs[] = {
-	{ "drill", cmd_drill, "drill [--deck D] [--tag T] [--decks DIR]...",
+	{ "drill", cmd_drill,
+	  "drill [--deck D] [--tag T] [--focus] [--decks DIR]...",
 	  "a review session in the interface" },
 	{ "lint", cmd_lint,
 	  "lint [--strict] [--format text|json] [--content DIR] [PATH...]",

@@ -261,7 +261,7 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 		ret = cli_open_store(env, 0, &st, &s);
 	if (ret == EXIT_OK) {
 		filter = (struct queue_filter){ decks.items, decks.len,
-						tags.items, tags.len };
+						tags.items, tags.len, NULL, 0 };
 		ret = show(&lib, st, &s, &filter, env, json);
 	}
 	store_free(st);

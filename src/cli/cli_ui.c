@@ -75,10 +75,11 @@ out:
 }
 
 static int run(struct cli_env *env, const char *verb, const struct vec *dirs,
-	       const char *deck, const char *tag, int drill)
+	       const char *deck, const char *tag, int drill, int focus)
 {
 	struct ui_env ue = {
-		.drill = drill, .deck = deck, .tag = tag, .mock_kind = -1,
+		.drill = drill, .deck = deck, .tag = tag, .focus = focus,
+		.mock_kind = -1,
 	};
 
 	return cli_ui_run(env, verb, dirs, &ue, NULL);
@@ -90,7 +91,7 @@ int cli_home(struct cli_env *env)
 	int ret;
 
 	vec_init(&dirs, sizeof(char *));
-	ret = run(env, NULL, &dirs, NULL, NULL, 0);
+	ret = run(env, NULL, &dirs, NULL, NULL, 0, 0);
 	vec_release(&dirs);
 	return ret;
 }
@@ -98,7 +99,8 @@ int cli_home(struct cli_env *env)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: tpmtrain drill [--deck D] [--tag T] [--decks DIR]...\n"
+		"usage: tpmtrain drill [--deck D] [--tag T] [--focus] "
+		"[--decks DIR]...\n"
 		"\n"
 		"A review session in the interface: what is due, the learning\n"
 		"steps and today's new cards, of every deck or of one deck or "
@@ -111,6 +113,11 @@ static void usage(FILE *out)
 		"  --deck D      only the cards of deck D\n"
 		"  --tag T       only the cards tagged T (on the card or its "
 		"deck)\n"
+		"  --focus       the cards of the rubric criteria you score low "
+		"on\n"
+		"                in mocks first (their due reviews, then their "
+		"new\n"
+		"                cards), within the daily limits\n"
 		"  --decks DIR   read decks from DIR instead of the shipped decks\n"
 		"                and $XDG_DATA_HOME/tpmtrain/decks (repeatable)\n");
 }
@@ -121,12 +128,13 @@ int cmd_drill(int argc, char **argv, struct cli_env *env)
 		{ "deck", required_argument, NULL, 'D' },
 		{ "tag", required_argument, NULL, 't' },
 		{ "decks", required_argument, NULL, 'd' },
+		{ "focus", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *deck = NULL, *tag = NULL;
 	struct vec dirs;
-	int c, ret = EXIT_OK;
+	int c, focus = 0, ret = EXIT_OK;
 
 	vec_init(&dirs, sizeof(char *));
 	opterr = 0;
@@ -142,6 +150,9 @@ int cmd_drill(int argc, char **argv, struct cli_env *env)
 		case 'd':
 			*(char **)vec_push(&dirs) = optarg;
 			break;
+		case 'f':
+			focus = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			ret = -1;
@@ -154,8 +165,11 @@ int cmd_drill(int argc, char **argv, struct cli_env *env)
 	if (ret == EXIT_OK && optind < argc)
 		ret = cli_usage_error("drill", "unexpected argument '%s'",
 				      argv[optind]);
+	if (ret == EXIT_OK && focus && (deck || tag))
+		ret = cli_usage_error("drill", "--focus orders every deck: "
+				      "give it without --deck and --tag");
 	if (ret == EXIT_OK)
-		ret = run(env, "drill", &dirs, deck, tag, 1);
+		ret = run(env, "drill", &dirs, deck, tag, 1, focus);
 	vec_release(&dirs);
 	return ret < 0 ? EXIT_OK : ret;
 }

@@ -414,6 +414,32 @@ void mock_record_coverage(struct store_mock *rec, struct arena *a,
 			  const struct mock_cover *covers, size_t n,
 			  const struct mock_note *notes, size_t n_notes);
 
+/* The average of t's last MOCK_FOCUS_OF scores; -1 without any. */
+double mock_recent_avg(const struct mock_trend *t);
+
+/* ---- weak criteria drive the drill ---------------------------------- */
+
+struct mock_focus {
+	const struct rubric *rubric;
+	const struct criterion *criterion;
+	double avg;			/* of its last MOCK_FOCUS_OF scores */
+	size_t n_cards;			/* cards with one of its tags */
+};
+
+/*
+ * The focus criteria of lib's rubrics in st: each whose average over its
+ * last MOCK_FOCUS_OF scored sessions is at or under threshold, the
+ * weakest first, into out (a vec of struct mock_focus, cleared first).
+ * A focus ends when the average rises above it.  Returns 0 or the
+ * store's error.
+ */
+int mock_focus_list(struct library *lib, struct store *st, double threshold,
+		    struct vec *out);
+
+/* The focus criteria's card tags, each once, at most max into tags. */
+size_t mock_focus_tags(const struct vec *focus, const char **tags,
+		       size_t max);
+
 /* ---- choosing a scenario ------------------------------------------- */
 
 /*

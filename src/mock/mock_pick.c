@@ -132,13 +132,10 @@ static int weakness(struct library *lib, struct store *st,
 	t = xcalloc(r->n_criteria, sizeof(*t));
 	ret = mock_trends(st, r, 0, t);
 	for (size_t i = 0; ret == 0 && i < r->n_criteria; i++) {
-		size_t n = t[i].n < MOCK_FOCUS_OF ? t[i].n : MOCK_FOCUS_OF;
-		double sum = 0;
+		double avg = mock_recent_avg(&t[i]);
 
-		for (size_t k = 0; k < n; k++)
-			sum += t[i].scores[k];
-		if (n && sum / (double)n < *out)
-			*out = sum / (double)n;
+		if (avg >= 0 && avg < *out)
+			*out = avg;
 	}
 	xfree(t);
 	return ret;

@@ -331,6 +331,37 @@ static void order_new(struct queue *q, struct queue_cand *fresh, size_t n,
 		shuffle(q, fresh, n);
 }
 
+static int has_focus(const struct queue_filter *f, const struct item *it)
+{
+	for (size_t i = 0; f && i < f->n_focus; i++)
+		if (item_has_tag(it, f->focus[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The candidates with a focus tag first, each part in its order (a
+ * stable partition): focus orders the session, it changes nothing else.
+ */
+static void focus_first(struct queue *q, struct queue_cand *cand, size_t n,
+			const struct queue_filter *f)
+{
+	struct queue_cand *rest;
+	size_t k = 0, r = 0;
+
+	if (!f || !f->n_focus || n < 2)
+		return;
+	rest = xmalloc(n * sizeof(*rest));
+	for (size_t i = 0; i < n; i++) {
+		if (has_focus(f, &q->lib->items[cand[i].i]))
+			cand[k++] = cand[i];
+		else
+			rest[r++] = cand[i];
+	}
+	memcpy(cand + k, rest, r * sizeof(*rest));
+	xfree(rest);
+}
+
 static int count_deck_new(void *ctx, const char *key)
 {
 	struct queue *q = ctx;
@@ -423,6 +454,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	q->n_learning = q->n;
 
 	qsort(rev, n_rev, sizeof(*rev), cmp_cand);
+	focus_first(q, rev, n_rev, f);
 	from = q->n;
 	take(q, rev, n_rev, QUEUE_REVIEW, s->reviews_per_day - q->reviews_done,
 	     0);
@@ -430,6 +462,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 
 	from = q->n;
 	order_new(q, fresh, n_fresh, s->new_order);
+	focus_first(q, fresh, n_fresh, f);
 	take(q, fresh, n_fresh, QUEUE_NEW, s->new_per_day - q->new_done,
 	     s->new_per_deck);
 	q->n_new = q->n - from;

@@ -19,6 +19,7 @@
  *
  * What the queue shows, in this order:
  *   1. (re)learning items whose step is due now, earliest first;
+ *   (with a focus in the filter, its items first within 2. and 3.)
  *   2. review items due before the next rollover, most overdue first, up
  *      to reviews_per_day minus the reviews already done today;
  *   3. new items in the order of new_order (by default a card from each
@@ -67,6 +68,13 @@ struct queue_filter {
 	size_t n_decks;
 	const char *const *tags;	/* an item with any of them */
 	size_t n_tags;
+	/*
+	 * Order only (drill --focus): items with any of these tags come
+	 * first among the reviews, and among the new items, within the
+	 * daily limits; nothing else changes.
+	 */
+	const char *const *focus;
+	size_t n_focus;
 };
 
 struct queue_slot;

@@ -29,6 +29,7 @@ enum setting_id {
 	SET_LEECH_ACTION,
 	SET_MOCK_GRACE_SECONDS,
 	SET_MOCK_BELL,
+	SET_FOCUS_THRESHOLD,
 	SET_COUNT
 };
 
@@ -86,6 +87,10 @@ static const struct setting_info infos[SET_COUNT] = {
 				     "seconds a mock phase may run over before "
 				     "the interviewer moves on, 0 to 3600",
 				     0, 3600, INT_FIELD(mock_grace_seconds) },
+	[SET_FOCUS_THRESHOLD] = { "focus_threshold",
+				  "a rubric criterion averaging this or less "
+				  "over its last three mocks is a focus, 1.0 "
+				  "to 4.0", 0, 0, 0 },
 	[SET_MOCK_BELL] = { "mock_bell",
 			    "1 rings the terminal bell when a mock phase runs "
 			    "out, 0 never", 0, 1, INT_FIELD(mock_bell) },
@@ -115,6 +120,7 @@ void settings_default(struct settings *s)
 	s->mock_bell = 1;
 	s->leech_action = LEECH_SUSPEND;
 	s->new_order = NEW_ORDER_INTERLEAVE;
+	s->focus_threshold = 2.5;
 }
 
 /* The words of the settings that take one, in enum order. */
@@ -213,22 +219,22 @@ static int parse_int(const char *v, long min, long max, long *out)
 	return 0;
 }
 
-static int parse_retention(struct settings *s, const char *v,
-			   struct buf *err)
+/* A number from lo to hi into *out; err names the range (its format). */
+static int parse_number(const char *v, double lo, double hi,
+			const char *range, double *out, struct buf *err)
 {
 	char *end;
 	double r;
 
 	errno = 0;
 	r = strtod(v, &end);
-	/* Below 0.7 reviews come too late to be useful; at 1 never.  Blanks
-	 * around the number are refused at both ends alike. */
+	/* Blanks around the number are refused at both ends alike. */
 	if (end == v || *end || isspace((unsigned char)*v) || errno ||
-	    !isfinite(r) || r < 0.7 || r > 0.99) {
-		buf_adds(err, "want a number from 0.70 to 0.99");
+	    !isfinite(r) || r < lo || r > hi) {
+		buf_addf(err, "want a number from %s", range);
 		return TPM_EINVAL;
 	}
-	s->retention = r;
+	*out = r;
 	return 0;
 }
 
@@ -339,7 +345,13 @@ static int parse_value(struct settings *s, const char *key, const char *value,
 	t = *s;
 	switch (id) {
 	case SET_RETENTION:
-		ret = parse_retention(&t, value, err);
+		/* Below 0.7 reviews come too late to be useful; at 1 never. */
+		ret = parse_number(value, 0.7, 0.99, "0.70 to 0.99",
+				   &t.retention, err);
+		break;
+	case SET_FOCUS_THRESHOLD:
+		ret = parse_number(value, 1, 4, "1.0 to 4.0",
+				   &t.focus_threshold, err);
 		break;
 	case SET_WEIGHTS:
 		ret = parse_weights(&t, value, err, strict);
@@ -408,6 +420,9 @@ void settings_format(const struct settings *s, const char *key,
 	switch (id) {
 	case SET_RETENTION:
 		add_number(out, s->retention);
+		break;
+	case SET_FOCUS_THRESHOLD:
+		add_number(out, s->focus_threshold);
 		break;
 	case SET_WEIGHTS:
 		/* As given; the defaults are FSRS-6's. */

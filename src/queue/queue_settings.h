@@ -46,6 +46,8 @@ struct settings {
 	enum leech_action leech_action;
 	int mock_grace_seconds;		/* overrun before moving on */
 	int mock_bell;			/* 1: a bell when a phase runs out */
+	double focus_threshold;		/* a criterion's average at or under
+					 * it makes it a focus (1-4) */
 };
 
 /* The defaults: FSRS-6's, 20 new and 200 reviews a day, rollover 4 am. */

@@ -44,6 +44,7 @@ struct ui_env {
 	int drill;
 	const char *deck;
 	const char *tag;
+	int focus;		/* drill --focus: the focus criteria first */
 	/*
 	 * The mock verb (cli/cli_mock.c): start in a mock rather than on
 	 * the home screen.  mock_scenario is a scenario id the verb checked

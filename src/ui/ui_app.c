@@ -522,8 +522,15 @@ int app_init(struct app *a, const struct ui_env *env,
 	queue_init(&a->queue, a->lib);
 	home_init(&a->home);
 	ui_view_init(&a->view);
+	if (env->drill && env->focus && app_drill_focus(a) < 0) {
+		/* Nothing to focus on: the plain drill, saying why. */
+		app_drill_start(a, NULL, NULL, 0);
+		drill_set_status(&a->drill, a->home.status, 0);
+		return 0;
+	}
 	if (env->drill) {
-		app_drill_start(a, env->deck, env->tag, 0);
+		if (!env->focus)
+			app_drill_start(a, env->deck, env->tag, 0);
 		return 0;
 	}
 	if (app_home_refresh(a) < 0)

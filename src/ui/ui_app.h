@@ -100,6 +100,9 @@ struct app {
 	struct queue_plan plan, kept;
 	const struct item *kept_item;
 	char *drill_deck, *drill_tag;	/* the drill's scope */
+	int drill_focus;		/* focus_tags first */
+	const char *focus_tags[32];	/* borrowed from the rubrics */
+	size_t n_focus_tags;
 	struct browse browse;
 	int browse_on;
 	char *cwd;			/* file names are shown from here */
@@ -201,6 +204,12 @@ void app_mock_release(struct app *a);
 /* ui_app_drill.c: a drill over a deck or tag (either may be NULL). */
 void app_drill_start(struct app *a, const char *deck, const char *tag,
 		     int cram);
+/*
+ * A drill of everything with the focus criteria's cards first (their due
+ * reviews, then their new cards); -1, with why on the home screen, when
+ * no criterion is a focus.
+ */
+int app_drill_focus(struct app *a);
 /* Shows the session's current card, or the summary when it ran out. */
 void app_drill_next(struct app *a);
 

@@ -9,6 +9,7 @@
 
 #include "core/err.h"
 #include "core/xmalloc.h"
+#include "mock/mock.h"
 #include "store/store.h"
 #include "queue/queue_settings.h"
 #include "ui/ui_app.h"
@@ -28,6 +29,10 @@ static void drill_filter(const struct app *a, struct queue_filter *f,
 	if (*tag) {
 		f->tags = tag;
 		f->n_tags = 1;
+	}
+	if (a->drill_focus) {
+		f->focus = a->focus_tags;
+		f->n_focus = a->n_focus_tags;
 	}
 }
 
@@ -96,8 +101,8 @@ void app_drill_next(struct app *a)
 		   app_now_ms(a));
 }
 
-void app_drill_start(struct app *a, const char *deck, const char *tag,
-			int cram)
+static void start(struct app *a, const char *deck, const char *tag,
+		  int cram, int focus)
 {
 	struct queue_filter f;
 	struct buf scope;
@@ -111,9 +116,12 @@ void app_drill_start(struct app *a, const char *deck, const char *tag,
 		xfree(a->drill_tag);
 		a->drill_tag = tag ? xstrdup(tag) : NULL;
 	}
+	a->drill_focus = focus;
 	drill_filter(a, &f, &deck, &tag);
 	buf_init(&scope);
-	if (deck && tag)
+	if (focus)
+		buf_adds(&scope, "focus first");
+	else if (deck && tag)
 		buf_addf(&scope, "%s, tag %s", deck, tag);
 	else if (deck)
 		buf_adds(&scope, deck);
@@ -147,6 +155,38 @@ void app_drill_start(struct app *a, const char *deck, const char *tag,
 		return;
 	}
 	app_drill_next(a);
+}
+
+void app_drill_start(struct app *a, const char *deck, const char *tag,
+		     int cram)
+{
+	start(a, deck, tag, cram, 0);
+}
+
+int app_drill_focus(struct app *a)
+{
+	struct vec focus;
+	int ret;
+
+	vec_init(&focus, sizeof(struct mock_focus));
+	ret = mock_focus_list(a->lib, a->env->st,
+			      a->env->settings->focus_threshold, &focus);
+	a->n_focus_tags = mock_focus_tags(&focus, a->focus_tags,
+					  sizeof(a->focus_tags) /
+						  sizeof(a->focus_tags[0]));
+	vec_release(&focus);
+	if (ret < 0) {
+		home_set_status(&a->home, store_errmsg(a->env->st), 1);
+		return -1;
+	}
+	if (!a->n_focus_tags) {
+		home_set_status(&a->home, "no focus: no rubric criterion "
+				"averages at or under focus_threshold over its "
+				"last three mocks", 0);
+		return -1;
+	}
+	start(a, NULL, NULL, 0, 1);
+	return 0;
 }
 
 static void grade(struct app *a)

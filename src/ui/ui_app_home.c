@@ -84,6 +84,34 @@ static void next_mock(struct app *a)
 	buf_release(&b);
 }
 
+/* The focus criteria: "Risks 2.0 (14 cards) · Design 2.3 (9 cards)". */
+static void focus_line(struct app *a)
+{
+	struct vec focus;
+	struct buf b;
+
+	vec_init(&focus, sizeof(struct mock_focus));
+	buf_init(&b);
+	if (mock_focus_list(a->lib, a->env->st,
+			    a->env->settings->focus_threshold, &focus) == 0) {
+		for (size_t i = 0; i < focus.len; i++) {
+			const struct mock_focus *f = vec_at(&focus, i);
+
+			if (i)
+				buf_addf(&b, " %s ", ui_glyphs()->dot);
+			buf_addf(&b, "%s %.1f (%zu card%s)",
+				 f->criterion->name.s, f->avg, f->n_cards,
+				 f->n_cards == 1 ? "" : "s");
+		}
+		if (b.len)
+			buf_addf(&b, " %s f drills them first",
+				 ui_glyphs()->dot);
+	}
+	home_set(&a->home.focus, b.len ? b.s : NULL);
+	buf_release(&b);
+	vec_release(&focus);
+}
+
 /* The line that says what errors in the decks left out of study. */
 static void left_out(struct app *a)
 {
@@ -139,6 +167,7 @@ int app_home_refresh(struct app *a)
 	home_header(a, &day);
 	left_out(a);
 	next_mock(a);
+	focus_line(a);
 	app_mock_home(a);
 	if (!a->lib->n_items)
 		home_set_status(h, "no decks: put YAML decks in "
@@ -187,6 +216,9 @@ static void home_request(struct app *a)
 		break;
 	case HOME_REQ_RESUME:
 		app_mock_resume(a);
+		break;
+	case HOME_REQ_FOCUS:
+		app_drill_focus(a);
 		break;
 	default:
 		break;

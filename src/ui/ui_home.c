@@ -40,6 +40,7 @@ void home_release(struct home *h)
 	xfree(h->next_mock);
 	xfree(h->resume);
 	xfree(h->left_out);
+	xfree(h->focus);
 	xfree(h->status);
 	memset(h, 0, sizeof(*h));
 }
@@ -73,9 +74,9 @@ static const struct ui_binding home_bindings[] = {
 	{ UI_KEY_ENTER, HOME_A_OPEN, "drill the selected decks" },
 	{ ' ', HOME_A_OPEN, NULL },
 	{ 't', HOME_A_TAGS, "choose a tag to drill" },
-	{ 'm', HOME_A_MOCK, "choose a mock interview (least recently done "
-			   "first)" },
+	{ 'm', HOME_A_MOCK, "choose a mock interview (the one due first)" },
 	{ 'r', HOME_A_RESUME, "continue the unfinished mock interview" },
+	{ 'f', HOME_A_FOCUS, "drill the focus criteria's cards first" },
 	{ 'b', HOME_A_BROWSE, "browse all cards" },
 	{ 's', HOME_A_STATS, "statistics" },
 	UI_HELP_KEYS,
@@ -154,6 +155,9 @@ int home_handle(struct home *h, int a, int64_t now_ms)
 		return fx | UI_SAVE | UI_REDRAW;
 	case HOME_A_MOCK:
 		h->req = HOME_REQ_MOCK;
+		return fx | UI_SAVE | UI_REDRAW;
+	case HOME_A_FOCUS:
+		h->req = HOME_REQ_FOCUS;
 		return fx | UI_SAVE | UI_REDRAW;
 	case HOME_A_BROWSE:
 		h->req = HOME_REQ_BROWSE;
@@ -278,7 +282,8 @@ void home_view(struct home *h, struct ui_view *v)
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);
 	/* Footer: rule, next mock, today, [left out], [status], rule,
 	 * hints. */
-	n_rows = v->rows - 3 - 5 - (h->status ? 1 : 0) - (h->left_out ? 1 : 0);
+	n_rows = v->rows - 3 - 5 - (h->status ? 1 : 0) - (h->left_out ? 1 : 0) -
+		 (h->focus ? 1 : 0);
 	h->rows_shown = n_rows;
 	table(h, v, n_rows);
 	ui_view_rule(v, NULL, UI_R_RULE, NULL);
@@ -293,6 +298,8 @@ void home_view(struct home *h, struct ui_view *v)
 				: "none yet: scenarios go in content/mocks",
 			  h->next_mock ? UI_R_TEXT : UI_R_DIM);
 	}
+	if (h->focus)
+		info_line(v, "focus", h->focus, UI_R_HARD);
 	if (!h->n_studied && !h->reviewed_today) {
 		static const char first[] = "First time here? Press enter "
 			"to drill your first cards, ? for every key.";

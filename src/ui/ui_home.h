@@ -25,6 +25,7 @@ enum home_request {
 	HOME_REQ_DRILL,		/* deck or tag in req_deck / req_tag */
 	HOME_REQ_MOCK,
 	HOME_REQ_RESUME,
+	HOME_REQ_FOCUS,		/* drill --focus */
 	HOME_REQ_BROWSE,
 	HOME_REQ_STATS,
 };
@@ -40,6 +41,7 @@ struct home {
 	char *next_mock;	/* "Design a URL shortener · system design" */
 	char *resume;		/* an unfinished mock's title, or NULL */
 	char *left_out;		/* what errors left out of study, or NULL */
+	char *focus;		/* the focus criteria, or NULL */
 	char *status;		/* a one-line message, or NULL */
 	int status_error;
 
@@ -78,6 +80,7 @@ enum home_action {
 	HOME_A_RESUME,
 	HOME_A_BROWSE,
 	HOME_A_STATS,
+	HOME_A_FOCUS,
 };
 
 /* The tables: the decks, and the tags (tags_mode). */

@@ -22,6 +22,7 @@ leech_threshold = 8
 leech_action = suspend
 mock_grace_seconds = 60
 mock_bell = 1
+focus_threshold = 2.5
 OUT
 
 # Listing the defaults reads nothing and creates nothing.

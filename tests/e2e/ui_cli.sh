@@ -5,14 +5,14 @@
 
 out=$("$TPMTRAIN" drill --help) || fail "drill --help failed"
 echo "$out" | head -n 1 | grep -qxF \
-	"usage: tpmtrain drill [--deck D] [--tag T] [--decks DIR]..." ||
+	"usage: tpmtrain drill [--deck D] [--tag T] [--focus] [--decks DIR]..." ||
 	fail "drill --help: $out"
 ok "drill --help"
 
 "$TPMTRAIN" drill --deck nope >"$TMP/out" 2>&1
 [ $? -eq 2 ] || fail "an unknown deck is not a usage error"
 [ "$(cat "$TMP/out")" = "tpmtrain drill: no deck 'nope'
-usage: tpmtrain drill [--deck D] [--tag T] [--decks DIR]..." ] ||
+usage: tpmtrain drill [--deck D] [--tag T] [--focus] [--decks DIR]..." ] ||
 	fail "unknown deck: $(cat "$TMP/out")"
 "$TPMTRAIN" drill --tag nope >"$TMP/out" 2>&1
 [ $? -eq 2 ] || fail "an unknown tag is not a usage error"

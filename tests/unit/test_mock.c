@@ -1056,6 +1056,54 @@ static void mock_picks_the_due_and_weakest_first(void **state)
 	finish(&f);
 }
 
+/*
+ * A criterion averaging focus_threshold or less over its last three
+ * scored sessions is a focus; it ends when the average rises above.
+ */
+static void mock_focus_starts_and_ends(void **state)
+{
+	struct fx f;
+	struct store *st;
+	struct vec focus;
+	const struct mock_focus *fo;
+	const char *tags[8];
+
+	(void)state;
+	load(&f);
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	vec_init(&focus, sizeof(struct mock_focus));
+	assert_int_equal(mock_focus_list(&f.lib, st, 2.5, &focus), 0);
+	assert_int_equal(focus.len, 0);
+	/* Design 3 then 2 (2.5: a focus), risks 4 and 4. */
+	scored(st, &f, 1000, 3, 4, STORE_MOCK_SCORED);
+	scored(st, &f, 2000, 2, 4, STORE_MOCK_SCORED);
+	assert_int_equal(mock_focus_list(&f.lib, st, 2.5, &focus), 0);
+	assert_int_equal(focus.len, 1);
+	fo = vec_at(&focus, 0);
+	assert_string_equal(fo->criterion->id.s, "design");
+	assert_float_equal(fo->avg, 2.5, 1e-9);
+	assert_int_equal(mock_focus_tags(&focus, tags, 8), 2);
+	assert_string_equal(tags[0], "architecture");
+	assert_string_equal(tags[1], "x");
+	/* An unscored session counts for nothing. */
+	scored(st, &f, 2500, 4, 4, STORE_MOCK_UNSCORED);
+	assert_int_equal(mock_focus_list(&f.lib, st, 2.5, &focus), 0);
+	assert_int_equal(focus.len, 1);
+	/* Design 4 next: its last three 4 2 3 average 3.0, above: the focus
+	 * ends.  Risks 1 4 4 average 3.0 too: a focus only at 3.0. */
+	scored(st, &f, 3000, 4, 1, STORE_MOCK_SCORED);
+	assert_int_equal(mock_focus_list(&f.lib, st, 2.5, &focus), 0);
+	assert_int_equal(focus.len, 0);
+	assert_int_equal(mock_focus_list(&f.lib, st, 3.0, &focus), 0);
+	assert_int_equal(focus.len, 2);
+	fo = vec_at(&focus, 1);
+	assert_string_equal(fo->criterion->id.s, "risks");
+	assert_int_equal(fo->n_cards, 0);
+	vec_release(&focus);
+	store_free(st);
+	finish(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1085,6 +1133,7 @@ int main(void)
 		cmocka_unit_test(mock_weak_tags_of_the_lowest_criteria),
 		cmocka_unit_test(mock_last_five_averages_from_history),
 		cmocka_unit_test(mock_score_maps_to_a_rating),
+		cmocka_unit_test(mock_focus_starts_and_ends),
 		cmocka_unit_test(mock_schedule_over_a_known_history),
 		cmocka_unit_test(mock_picks_the_due_and_weakest_first),
 	};

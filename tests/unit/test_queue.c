@@ -625,8 +625,8 @@ static void queue_filters_decks_and_tags(void **state)
 	struct fixture *f = *state;
 	const char *decks[] = { "beta" };
 	const char *tags[] = { "caching" };
-	struct queue_filter by_deck = { decks, 1, NULL, 0 };
-	struct queue_filter by_tag = { NULL, 0, tags, 1 };
+	struct queue_filter by_deck = { decks, 1, NULL, 0, NULL, 0 };
+	struct queue_filter by_tag = { NULL, 0, tags, 1, NULL, 0 };
 
 	add_card(f->t, 0, "a1", CARD_BASIC, 0, "caching");
 	add_card(f->t, 0, "a2", CARD_BASIC, 0, NULL);
@@ -859,7 +859,7 @@ static void queue_cram_weakest_first_in_scope(void **state)
 {
 	struct fixture *f = *state;
 	const char *decks[] = { "alpha" };
-	struct queue_filter alpha = { decks, 1, NULL, 0 };
+	struct queue_filter alpha = { decks, 1, NULL, 0, NULL, 0 };
 	struct fsrs_params p;
 	struct queue_session s;
 	char *got;
@@ -956,7 +956,7 @@ static void queue_counts_due_before_an_instant(void **state)
 {
 	struct fixture *f = *state;
 	const char *decks[] = { "beta" };
-	struct queue_filter beta = { decks, 1, NULL, 0 };
+	struct queue_filter beta = { decks, 1, NULL, 0, NULL, 0 };
 	long n = -1;
 
 	add_card(f->t, 0, "a", CARD_BASIC, 0, NULL);
@@ -1235,7 +1235,7 @@ static void queue_new_per_deck_limits_each_deck(void **state)
 	struct fixture *f = *state;
 	struct queue_counts qc;
 	const char *x_tag[] = { "x" };
-	struct queue_filter by_x = { NULL, 0, x_tag, 1 };
+	struct queue_filter by_x = { NULL, 0, x_tag, 1, NULL, 0 };
 
 	three_decks(f);
 	f->s.new_per_deck = 1;
@@ -1263,6 +1263,50 @@ static void queue_new_per_deck_limits_each_deck(void **state)
 			 0);
 	assert_queue(&f->q, "N:a2 N:b1");
 	queue_counts_release(&qc);
+	finish(f);
+}
+
+/*
+ * drill --focus orders the session (issue 12 item 2): the focus cards'
+ * due reviews first, then their new cards ahead of the others, within
+ * the daily limits; learning steps and the rest keep their order.
+ */
+static void queue_focus_orders_the_focus_cards_first(void **state)
+{
+	struct fixture *f = *state;
+	const char *focus[] = { "risk" };
+	struct queue_filter by_focus = { NULL, 0, NULL, 0, focus, 1 };
+
+	add_card(f->t, 0, "r1", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "r2", CARD_BASIC, 0, "risk");
+	add_card(f->t, 0, "r3", CARD_BASIC, 0, NULL);
+	add_card(f->t, 0, "r4", CARD_BASIC, 0, "risk");
+	add_card(f->t, 1, "n1", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "n2", CARD_BASIC, 0, NULL);
+	add_card(f->t, 1, "n3", CARD_BASIC, 0, "risk");
+	add_card(f->t, 1, "l1", CARD_BASIC, 0, NULL);
+	ready(f);
+	/* Reviews due, most overdue first: r1 r2 r3 r4. */
+	for (int i = 0; i < 4; i++) {
+		char key[3] = { 'r', (char)('1' + i), 0 };
+
+		put_state(f, key, FSRS_REVIEW, T0 - (4 - i) * HOUR,
+			  T0 - 10 * DAY, 0);
+	}
+	put_state(f, "l1", FSRS_LEARNING, T0 - MIN, T0 - 10 * MIN, 0);
+	f->s.new_order = NEW_ORDER_DECK;
+	build(f);
+	assert_queue(&f->q, "L:l1 R:r1 R:r2 R:r3 R:r4 N:n1 N:n2 N:n3");
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_focus,
+				     &f->clock), 0);
+	assert_queue(&f->q, "L:l1 R:r2 R:r4 R:r1 R:r3 N:n3 N:n1 N:n2");
+	/* Within the limits: two reviews, and one new card left today (l1
+	 * was started today). */
+	f->s.reviews_per_day = 2;
+	f->s.new_per_day = 2;
+	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_focus,
+				     &f->clock), 0);
+	assert_queue(&f->q, "L:l1 R:r2 R:r4 N:n3");
 	finish(f);
 }
 
@@ -1455,7 +1499,8 @@ static void settings_defaults_listed_in_order(void **state)
 			    "leech_threshold=8\n"
 			    "leech_action=suspend\n"
 			    "mock_grace_seconds=60\n"
-			    "mock_bell=1\n");
+			    "mock_bell=1\n"
+			    "focus_threshold=2.5\n");
 	buf_release(&b);
 }
 
@@ -1612,6 +1657,7 @@ int main(void)
 		T(queue_session_leech_leaves_when_suspended),
 		cmocka_unit_test(search_parses_terms_and_keeps_the_pattern),
 		T(search_matches_decks_tags_states_and_props),
+		T(queue_focus_orders_the_focus_cards_first),
 		T(queue_new_order_interleaves_decks),
 		T(queue_new_per_deck_limits_each_deck),
 		cmocka_unit_test(settings_defaults_listed_in_order),
