@@ -100,6 +100,15 @@ check "config new_per_deck 1" "$tmp/want" "$tmp/out"
 "$tpm" config new_order random >"$tmp/out"
 printf 'new_order = random\n' > "$tmp/want"
 check "config new_order random" "$tmp/want" "$tmp/out"
+"$tpm" config new_order > "$tmp/out"
+status "config new_order" 0 $?
+printf 'random\n' > "$tmp/want"
+check "config new_order shows random" "$tmp/want" "$tmp/out"
+"$tpm" config > "$tmp/out"
+grep -x 'new_order = random' "$tmp/out" > /dev/null ||
+	{ echo "FAIL: config does not list new_order = random"; fail=1; }
+grep -x 'new_per_deck = 1' "$tmp/out" > /dev/null ||
+	{ echo "FAIL: config does not list new_per_deck = 1"; fail=1; }
 TPMTRAIN_NOW=2026-11-23T09:00:00Z "$tpm" due --decks "$decks" > "$tmp/out"
 cat > "$tmp/want" <<'OUT'
 deck       new  learning  review

@@ -1307,6 +1307,106 @@ static void queue_focus_orders_the_focus_cards_first(void **state)
 	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_focus,
 				     &f->clock), 0);
 	assert_queue(&f->q, "L:l1 R:r2 R:r4 N:n3");
+static int cmp_str_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Each row of qc is what the drill of its deck (or of all) serves new. */
+static void assert_counts_served(struct fixture *f, struct queue_counts *qc)
+{
+	assert_int_equal(queue_counts(qc, &f->q, f->st, &f->s, NULL,
+				      &f->clock), 0);
+	for (size_t d = 0; d < f->t->lib.n_decks; d++) {
+		const char *id[] = { f->t->decks[d].id.s };
+		struct queue_filter only = { id, 1, NULL, 0 };
+
+		assert_int_equal(queue_build(&f->q, f->st, &f->s, &only,
+					     &f->clock), 0);
+		assert_int_equal(qc->decks[d].n_new, f->q.n_new);
+	}
+	build(f);
+	assert_int_equal(qc->total.n_new, f->q.n_new);
+}
+
+/* The cards of q's new items, sorted: what a shuffle must keep. */
+static char *sorted_new_cards(const struct queue *q)
+{
+	const char *keys[16];
+	size_t n = 0;
+	struct buf b;
+
+	for (size_t i = 0; i < q->n && n < 16; i++)
+		if (q->entries[i].kind == QUEUE_NEW)
+			keys[n++] = q->entries[i].item->card->id.s;
+	qsort(keys, n, sizeof(*keys), cmp_str_ptr);
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%s", i ? " " : "", keys[i]);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * new_per_day cuts the new cards after they are ordered, so with 4 a day
+ * interleave gives a card of each deck before a second of any, deck gives
+ * the first deck first, and random the first four of its shuffle; random
+ * is a permutation of the same cards (one side of a2, either).
+ */
+static void queue_new_order_global_limit_cuts_the_order(void **state)
+{
+	struct fixture *f = *state;
+	char *all, *cut, *sorted;
+
+	three_decks(f);
+	f->s.new_per_day = 4;
+	build(f);
+	assert_queue(&f->q, "N:a1 N:b1 N:c1 N:a2");
+	f->s.new_order = NEW_ORDER_DECK;
+	build(f);
+	assert_queue(&f->q, "N:a1 N:a2 N:a3 N:b1");
+	f->s.new_order = NEW_ORDER_RANDOM;
+	f->s.new_per_day = 20;
+	build(f);
+	sorted = sorted_new_cards(&f->q);
+	assert_string_equal(sorted, "a1 a2 a3 b1 b2 c1");
+	all = describe(&f->q);
+	f->s.new_per_day = 4;
+	build(f);
+	assert_int_equal(f->q.n_new, 4);
+	cut = describe(&f->q);
+	assert_memory_equal(all, cut, strlen(cut));
+	xfree(sorted);
+	xfree(all);
+	xfree(cut);
+	finish(f);
+}
+
+/*
+ * The home screen and `due` agree with the drill: for every new_order,
+ * new_per_deck and new_per_day, each deck's row is the number of new
+ * cards a drill of that deck serves, and the total what "all decks" does.
+ */
+static void queue_counts_match_the_served_new_cards(void **state)
+{
+	static const enum new_order orders[] = {
+		NEW_ORDER_INTERLEAVE, NEW_ORDER_DECK, NEW_ORDER_RANDOM
+	};
+	static const int per_deck[] = { 0, 1, 2 }, per_day[] = { 2, 4, 20 };
+	struct fixture *f = *state;
+	struct queue_counts qc;
+
+	three_decks(f);
+	grade(f, "b1", FSRS_GOOD);	/* beta gave one today */
+	queue_counts_init(&qc);
+	for (size_t o = 0; o < 3; o++)
+		for (size_t d = 0; d < 3; d++)
+			for (size_t l = 0; l < 3; l++) {
+				f->s.new_order = orders[o];
+				f->s.new_per_deck = per_deck[d];
+				f->s.new_per_day = per_day[l];
+				assert_counts_served(f, &qc);
+			}
+	queue_counts_release(&qc);
 	finish(f);
 }
 
@@ -1660,6 +1760,8 @@ int main(void)
 		T(queue_focus_orders_the_focus_cards_first),
 		T(queue_new_order_interleaves_decks),
 		T(queue_new_per_deck_limits_each_deck),
+		T(queue_new_order_global_limit_cuts_the_order),
+		T(queue_counts_match_the_served_new_cards),
 		cmocka_unit_test(settings_defaults_listed_in_order),
 		cmocka_unit_test(settings_validate_and_canonicalise),
 		cmocka_unit_test(settings_suggests_close_keys),
