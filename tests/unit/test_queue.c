@@ -1307,6 +1307,9 @@ static void queue_focus_orders_the_focus_cards_first(void **state)
 	assert_int_equal(queue_build(&f->q, f->st, &f->s, &by_focus,
 				     &f->clock), 0);
 	assert_queue(&f->q, "L:l1 R:r2 R:r4 N:n3");
+	finish(f);
+}
+
 static int cmp_str_ptr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -1319,7 +1322,7 @@ static void assert_counts_served(struct fixture *f, struct queue_counts *qc)
 				      &f->clock), 0);
 	for (size_t d = 0; d < f->t->lib.n_decks; d++) {
 		const char *id[] = { f->t->decks[d].id.s };
-		struct queue_filter only = { id, 1, NULL, 0 };
+		struct queue_filter only = { id, 1, NULL, 0, NULL, 0 };
 
 		assert_int_equal(queue_build(&f->q, f->st, &f->s, &only,
 					     &f->clock), 0);
