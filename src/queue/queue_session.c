@@ -116,9 +116,9 @@ void queue_session_graded(struct queue_session *s, enum fsrs_rating rating,
 	queue_session_graded_in(s, rating, state, due, now, 1);
 }
 
-void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
-			     enum fsrs_state state, int64_t due, int64_t now,
-			     int stays)
+/* Takes the current entry out for action, as a step undo can reverse. */
+static struct session_step *take_step(struct queue_session *s,
+				      enum queue_action action)
 {
 	int src = s->cur_src;
 	size_t idx = s->cur_idx;
@@ -129,7 +129,17 @@ void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
 	h->src = src;
 	h->idx = idx;
 	h->did.item = e.item;
-	h->did.action = QUEUE_DID_GRADE;
+	h->did.action = action;
+	return h;
+}
+
+void queue_session_graded_in(struct queue_session *s, enum fsrs_rating rating,
+			     enum fsrs_state state, int64_t due, int64_t now,
+			     int stays)
+{
+	struct session_step *h = take_step(s, QUEUE_DID_GRADE);
+	struct queue_session_entry e = h->e;
+
 	h->did.rating = rating;
 	if (!stays)
 		;
@@ -175,16 +185,8 @@ void queue_session_record(struct queue_session *s,
 void queue_session_drop(struct queue_session *s, enum queue_action action,
 			int64_t buried_until, int suspended)
 {
-	int src = s->cur_src;
-	size_t idx = s->cur_idx;
-	struct queue_session_entry e = take_current(s);
-	struct session_step *h = vec_push(&s->history);
+	struct session_step *h = take_step(s, action);
 
-	h->e = e;
-	h->src = src;
-	h->idx = idx;
-	h->did.item = e.item;
-	h->did.action = action;
 	h->did.buried_until = buried_until;
 	h->did.suspended = suspended;
 }
