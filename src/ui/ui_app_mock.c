@@ -181,14 +181,18 @@ static int fill_pick(struct app *a)
 			     app_now_ms(a), &picks);
 	for (size_t i = 0; ret == 0 && i < picks.len; i++) {
 		const struct mock_pick *k = vec_at(&picks, i);
-		char last[16] = "never", score[16] = "";
+		char last[16] = "never", score[16] = "", due[16] = "now";
 
 		if (k->last_done)
 			app_day_label(a, k->last_done, last);
+		if (!k->last_done)
+			snprintf(due, sizeof(due), "new");
+		else if (!k->due)
+			app_day_label(a, k->card.due, due);
 		if (k->last_score >= 0)
 			snprintf(score, sizeof(score), "%.0f%%", k->last_score);
 		mpick_add(p, k->scenario->id.s, k->scenario->title.s,
-			  kind_label((int)k->scenario->kind), last, score);
+			  kind_label((int)k->scenario->kind), due, last, score);
 	}
 	vec_release(&picks);
 	if (ret < 0)

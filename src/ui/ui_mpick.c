@@ -35,6 +35,7 @@ void mpick_clear(struct mpick *p, const char *kind_label)
 		xfree(r->id);
 		xfree(r->title);
 		xfree(r->kind);
+		xfree(r->due);
 		xfree(r->last);
 		xfree(r->score);
 	}
@@ -51,10 +52,12 @@ void mpick_release(struct mpick *p)
 }
 
 void mpick_add(struct mpick *p, const char *id, const char *title,
-	       const char *kind, const char *last, const char *score)
+	       const char *kind, const char *due, const char *last,
+	       const char *score)
 {
 	struct mpick_row *r = vec_push(&p->rows);
 
+	r->due = xstrdup(due);
 	r->id = xstrdup(id);
 	r->title = xstrdup(title);
 	r->kind = xstrdup(kind);
@@ -114,6 +117,8 @@ static void row_line(struct ui_text *t, const struct mpick_row *r, int sel,
 	if (cols >= 100)
 		ui_text_fit(t, UI_R_DIM, 0, r->kind, strlen(r->kind), 20,
 			    UI_LEFT);
+	ui_text_fit(t, !strcmp(r->due, "now") ? UI_R_HARD : role, 0, r->due,
+		    strlen(r->due), 8, UI_LEFT);
 	ui_text_fit(t, sel ? role : UI_R_DIM, 0, r->last, strlen(r->last), 10,
 		    UI_LEFT);
 	ui_text_fit(t, role, 0, r->score, strlen(r->score), 6, UI_RIGHT);
@@ -122,7 +127,7 @@ static void row_line(struct ui_text *t, const struct mpick_row *r, int sel,
 void mpick_view(struct mpick *p, struct ui_view *v)
 {
 	struct ui_text *t = &v->text;
-	int tw = v->cols - 3 - 16 - (v->cols >= 100 ? 20 : 0) - 1;
+	int tw = v->cols - 3 - 24 - (v->cols >= 100 ? 20 : 0) - 1;
 	int n;
 	static const struct ui_hint h[] = {
 		{ "enter", "start", 0 },
@@ -139,6 +144,7 @@ void mpick_view(struct mpick *p, struct ui_view *v)
 	ui_text_fit(t, UI_R_DIM, 0, "scenario", 8, tw, UI_LEFT);
 	if (v->cols >= 100)
 		ui_text_fit(t, UI_R_DIM, 0, "kind", 4, 20, UI_LEFT);
+	ui_text_fit(t, UI_R_DIM, 0, "due", 3, 8, UI_LEFT);
 	ui_text_fit(t, UI_R_DIM, 0, "last done", 9, 10, UI_LEFT);
 	ui_text_fit(t, UI_R_DIM, 0, "score", 5, 6, UI_RIGHT);
 	n = v->rows - ui_view_used(v) - 2;

@@ -22,6 +22,7 @@ extern const struct ui_keymap mpick_keys;
 
 struct mpick_row {
 	char *id, *title, *kind;
+	char *due;		/* "now", "new", "5 Dec" */
 	char *last;		/* "23 Nov", or "never" */
 	char *score;		/* "71%", or "" */
 };
@@ -46,7 +47,8 @@ void mpick_release(struct mpick *p);
 /* Drops the rows; the selection goes back to the first. */
 void mpick_clear(struct mpick *p, const char *kind_label);
 void mpick_add(struct mpick *p, const char *id, const char *title,
-	       const char *kind, const char *last, const char *score);
+	       const char *kind, const char *due, const char *last,
+	       const char *score);
 const struct mpick_row *mpick_selected(const struct mpick *p);
 
 /* The kind after k in the cycle every kind, 0, 1, ... n_kinds - 1. */

@@ -14,7 +14,7 @@
 start 80 24
 run "TPMTRAIN_CLOCK_SCALE=12 $TPMTRAIN mock --quiet"
 wait_for "mock · choose a scenario"
-expect_line " ▶ Design a link shortener                                     never"
+expect_line " ▶ Design a link shortener                             new     never"
 keys Enter
 wait_for "phase 1 of 3   Clarify requirements"
 # Paused while we type: the figures stand still.

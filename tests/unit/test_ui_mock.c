@@ -392,16 +392,17 @@ static void mpick_lists_preselects_and_cycles_kinds(void **state)
 	ui_view_init(&v);
 	mpick_init(&p, -1);
 	mpick_clear(&p, "every kind");
-	mpick_add(&p, "a", "Design a chat service", "system design", "never",
-		  "");
+	mpick_add(&p, "a", "Design a chat service", "system design", "new",
+		  "never", "");
 	mpick_add(&p, "b", "Tell me about a conflict", "behavioural",
-		  "20 Nov", "71%");
+		  "5 Dec", "20 Nov", "71%");
 	ui_view_begin(&v, 24, 80);
 	mpick_view(&p, &v);
 	s = dump_view(&v);
 	assert_has(s, " ▶ Design a chat service");
 	assert_has(s, "   Tell me about a conflict");
-	assert_has(s, "20 Nov       71%\n");
+	assert_has(s, "5 Dec   20 Nov       71%\n");
+	assert_has(s, "new     never\n");
 	xfree(s);
 	assert_int_equal(mpick_handle(&p, UI_A_DOWN, NOW), UI_REDRAW);
 	assert_int_equal(mpick_handle(&p, MPICK_A_START, NOW),
