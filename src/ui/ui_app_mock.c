@@ -969,8 +969,13 @@ static int result_handle(struct app *a, int act, int key)
 	} else if (r->req == MRESULT_REQ_DRILL) {
 		char *tag = xstrdup(r->weak);
 
+		/* The focus criteria's cards first (this session counts);
+		 * with none under the threshold, the weakest one's cards. */
 		session_close(a->mock);
-		app_drill_start(a, NULL, tag, 0);
+		if (app_drill_focus(a) < 0) {
+			home_set_status(&a->home, NULL, 0);
+			app_drill_start(a, NULL, tag, 0);
+		}
 		xfree(tag);
 	}
 	return fx;

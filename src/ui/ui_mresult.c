@@ -9,7 +9,8 @@
 
 static const struct ui_binding result_bindings[] = {
 	{ 'r', MRESULT_A_REPORT, "write the report to send a mentor" },
-	{ 'd', MRESULT_A_DRILL, "drill the cards of the weakest criterion" },
+	{ 'd', MRESULT_A_DRILL,
+	  "drill with the focus criteria's cards first (or the weakest's)" },
 	UI_SCROLL_KEYS,
 	UI_HELP_KEYS,
 	{ UI_KEY_ENTER, UI_A_BACK, "home" },
