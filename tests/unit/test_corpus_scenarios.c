@@ -7,8 +7,10 @@
  *
  * Coverage is the product's own: mock_coverage() over the notes.  Strong
  * notes must cover >= 80% of the scenario's key points and >= 70% of each
- * phase's; weak and red-flag notes <= 30%; the pasted prompt <= 15%.  A
- * scenario without a corpus fails: a new scenario comes with its notes.
+ * phase's; weak and red-flag notes <= 30%; the pasted prompt <= 15%.  The
+ * strong notes raise none of the scenario's red flags; the red-flag notes
+ * raise at least one when it has any.  A scenario without a corpus fails:
+ * a new scenario comes with its notes.
  */
 #include "test_util.h"
 
@@ -102,6 +104,26 @@ static int percent(const struct scenario *sc, struct vec *notes, int p)
 	return total ? (int)(hit * 100 / total) : 0;
 }
 
+/* Red flags of the scenario the notes raise, and how many it has. */
+static int flags_raised(const struct scenario *sc, struct vec *notes,
+			int *n_flags)
+{
+	struct vec covers;
+	int raised = 0;
+
+	vec_init(&covers, sizeof(struct mock_cover));
+	mock_coverage(sc, notes->items, notes->len, &covers);
+	*n_flags = 0;
+	for (size_t i = 0; i < covers.len; i++) {
+		const struct mock_cover *c = (const struct mock_cover *)covers.items + i;
+
+		*n_flags += c->red_flag != 0;
+		raised += c->red_flag && c->covered;
+	}
+	vec_release(&covers);
+	return raised;
+}
+
 static void free_notes(struct vec *notes)
 {
 	for (size_t i = 0; i < notes->len; i++)
@@ -116,7 +138,7 @@ static size_t check_scenario(const struct scenario *sc, const char *text)
 	struct vec notes;
 	size_t bad = 0;
 	char ph[128];
-	int all[N_KINDS], prompt;
+	int all[N_KINDS], flags[N_KINDS], n_flags = 0, prompt;
 
 	vec_init(&notes, sizeof(struct mock_note));
 	for (int k = 0; k < N_KINDS; k++) {
@@ -138,6 +160,7 @@ static size_t check_scenario(const struct scenario *sc, const char *text)
 			}
 		}
 		all[k] = percent(sc, &notes, -1);
+		flags[k] = flags_raised(sc, &notes, &n_flags);
 		free_notes(&notes);
 		if (k <= VERBOSE ? all[k] < 80 : all[k] > 30) {
 			print_error("%s %s: %d%% out of limit\n", sc->id.s,
@@ -155,9 +178,17 @@ static size_t check_scenario(const struct scenario *sc, const char *text)
 		print_error("%s prompt: %d%% > 15%%\n", sc->id.s, prompt);
 		bad++;
 	}
+	/* A strong answer trips no warning; a red-flag one trips some. */
+	if (flags[TERSE] || flags[VERBOSE] || (n_flags && !flags[RED_FLAG])) {
+		print_error("%s red flags raised: terse %d verbose %d red-flag "
+			    "%d of %d\n", sc->id.s, flags[TERSE],
+			    flags[VERBOSE], flags[RED_FLAG], n_flags);
+		bad++;
+	}
 	print_message("%-28s terse %3d verbose %3d weak %3d red-flag %3d "
-		      "prompt %3d\n", sc->id.s, all[TERSE], all[VERBOSE],
-		      all[WEAK], all[RED_FLAG], prompt);
+		      "prompt %3d flags %d/%d\n", sc->id.s, all[TERSE],
+		      all[VERBOSE], all[WEAK], all[RED_FLAG], prompt,
+		      flags[RED_FLAG], n_flags);
 	return bad;
 }
 
