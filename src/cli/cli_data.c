@@ -108,6 +108,9 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 		prefer_copies((struct cli_library_src *)src, lib);
 	if (ret == 0)
 		lint_leave_out(lib, dl, &((struct cli_library_src *)ctx)->left_out);
+	/* Part of loading: the first screen then starts without sorting. */
+	if (ret == 0)
+		library_order(lib);
 	return ret;
 }
 

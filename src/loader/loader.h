@@ -6,6 +6,8 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/keysort.h"
+#include "core/strmap.h"
 #include "core/vec.h"
 
 /*
@@ -317,6 +319,30 @@ const struct scenario *library_find_scenario(struct library *lib,
 
 /* 1 if the item's card or its deck carries tag. */
 int item_has_tag(const struct item *item, const char *tag);
+
+/*
+ * What every queue needs of a library, worked out once per load rather
+ * than once per queue or per count: the items in key order (strcmp, for
+ * the merge with the stored states), where each item's card starts, and
+ * the tags numbered in sorted order.
+ */
+struct library_order {
+	const struct key_ref *by_key;	/* n_items; .i into lib->items */
+	const uint32_t *card_first;	/* per item: its card's first item */
+	const char *const *tags;	/* every tag once, sorted */
+	size_t n_tags;
+	struct strmap tag_ix;		/* private: library_tag_index() */
+};
+
+/*
+ * The order of lib, built on the first call after a load (the load path
+ * calls it, so that the first screen does not wait for it) and valid
+ * until the library changes.
+ */
+const struct library_order *library_order(const struct library *lib);
+
+/* tag's index in o->tags, or -1 when no deck or card has it. */
+long library_tag_index(const struct library_order *o, const char *tag);
 
 const char *card_type_name(enum card_type type);
 const char *scenario_kind_name(enum scenario_kind kind);

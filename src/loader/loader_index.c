@@ -64,6 +64,7 @@ void library_index_drop(struct library_state *st)
 	for (int k = 0; k < IX_N; k++)
 		strmap_release(&st->index[k]);
 	st->indexed = 0;
+	library_order_drop(st);
 }
 
 static const void *find(struct library *lib, enum index_kind kind,

@@ -21,7 +21,8 @@
  * Files: loader_read.c (library state, paths, directories),
  * loader_stream.c (reading), loader_parse.c (the walker), loader_schema.c
  * (the formats, items), loader_locate.c (positions), loader_index.c
- * (lookups), loader_cloze.c, loader_text.c (quoting, suggestions, ids).
+ * (lookups), loader_order.c (key order, tag ids), loader_cloze.c,
+ * loader_text.c (quoting, suggestions, ids).
  */
 
 #include <stddef.h>
@@ -83,14 +84,20 @@ struct library_state {
 	size_t block_bytes;
 	struct strmap index[IX_N];	/* id -> its object, by kind */
 	int indexed;			/* index is built, else it is empty */
+	struct library_order *order;	/* library_order(), or NULL */
 	/* library_locate()'s cache: the text of the last source it used. */
 	const char *cached_name;
 	char *cached_data;
 	struct source_text cached;
 };
 
-/* Frees the lookup index; a load calls this, as the arrays change. */
+/* lib's state, made on first use. */
+struct library_state *library_state_get(struct library *lib);
+
+/* Frees the lookup index and the order; a load calls this, as the arrays
+ * change. */
 void library_index_drop(struct library_state *st);
+void library_order_drop(struct library_state *st);
 size_t library_index_bytes(const struct library_state *st);
 
 /*

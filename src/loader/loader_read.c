@@ -22,7 +22,7 @@ struct file_id {
 	ino_t ino;
 };
 
-static struct library_state *lib_state(struct library *lib)
+struct library_state *library_state_get(struct library *lib)
 {
 	struct library_state *st = lib->state;
 
@@ -159,7 +159,7 @@ static void loader_init(struct loader *ld, struct library *lib,
 {
 	memset(ld, 0, sizeof(*ld));
 	ld->lib = lib;
-	ld->st = lib_state(lib);
+	ld->st = library_state_get(lib);
 	ld->dl = dl;
 	buf_init(&ld->reader.out);
 	buf_init(&ld->text_buf);

@@ -62,13 +62,14 @@ struct queue_cand {
 
 void queue_init(struct queue *q, const struct library *lib)
 {
+	const struct library_order *o = library_order(lib);
 	size_t n = lib->n_items;
 
 	memset(q, 0, sizeof(*q));
 	q->lib = lib;
 	q->cap = n;
-	q->by_key = xcalloc(n ? n : 1, sizeof(*q->by_key));
-	q->card_first = xcalloc(n ? n : 1, sizeof(*q->card_first));
+	q->by_key = o->by_key;
+	q->card_first = o->card_first;
 	q->slots = xcalloc(n ? n : 1, sizeof(*q->slots));
 	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
 	/* Room for the three candidate lists of queue_build(). */
@@ -77,22 +78,6 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->deck_scratch = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->keys = (struct key_table){ n ? &lib->items[0].key : NULL,
 				      sizeof(*lib->items) };
-	key_refs_fill(q->by_key, n, &q->keys);
-	for (size_t i = 0; i < n; i++) {
-		/* A card's items are consecutive in the library. */
-		q->card_first[i] = i && lib->items[i].card ==
-						lib->items[i - 1].card
-					   ? q->card_first[i - 1]
-					   : (uint32_t)i;
-	}
-	/*
-	 * The slots are free until the first build: the sort's scratch, so
-	 * that their pages are touched once (allocated memory takes the
-	 * type last stored in it).
-	 */
-	_Static_assert(sizeof(struct queue_slot) >= sizeof(struct key_ref),
-		       "a slot holds a key_ref");
-	keysort(q->by_key, n, (struct key_ref *)(void *)q->slots, &q->keys);
 }
 
 const struct item *queue_find_item(const struct queue *q, const char *key,
@@ -120,8 +105,6 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 
 void queue_release(struct queue *q)
 {
-	xfree(q->by_key);
-	xfree(q->card_first);
 	xfree(q->slots);
 	xfree(q->entries);
 	xfree(q->cand);

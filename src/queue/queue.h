@@ -94,11 +94,11 @@ struct queue {
 	int64_t next_learning;
 	size_t n_orphans;		/* states of items not in the library */
 
-	/* Private: the library's items sorted by key, built once. */
+	/* Private: the library's items sorted by key (library_order()). */
 	const struct library *lib;
 	struct key_table keys;		/* the items' keys */
-	struct key_ref *by_key;		/* i: into lib->items */
-	uint32_t *card_first;		/* first item index of each card */
+	const struct key_ref *by_key;	/* i: into lib->items */
+	const uint32_t *card_first;	/* first item index of each card */
 	struct queue_slot *slots;	/* per library item */
 	struct queue_cand *cand;	/* scratch for queue_build() */
 	long *deck_scratch;		/* per deck, for queue_build() */
@@ -114,9 +114,9 @@ int queue_count_new_by_deck(struct queue *q, struct store *st,
 		      const struct settings *s);
 
 /*
- * Prepares q for lib, which must outlive it: sorts the items by key once,
- * so that each queue_build() joins them with the stored states in one
- * ordered pass.
+ * Prepares q for lib, which must outlive it and not change: the items in
+ * key order (library_order()) let each queue_build() join them with the
+ * stored states in one ordered pass.
  */
 void queue_init(struct queue *q, const struct library *lib);
 void queue_release(struct queue *q);
@@ -132,7 +132,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 
 /*
  * The item of q's library with key key[0..len) (not NUL-terminated), or
- * NULL: a binary search of the items sorted by queue_init().
+ * NULL: a binary search of the items in key order.
  */
 const struct item *queue_find_item(const struct queue *q, const char *key,
 				   size_t len);
@@ -159,7 +159,7 @@ struct queue_count {
 struct queue_counts {
 	struct queue_count total;
 	struct queue_count *decks;	/* one per library deck, in order */
-	const char **tags;		/* every tag on a deck or card, sorted,
+	const char *const *tags;	/* every tag on a deck or card, sorted,
 					 * once each; borrowed from the library */
 	struct queue_count *by_tag;	/* one per tags[] */
 	size_t n_decks, n_tags;

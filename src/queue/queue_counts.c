@@ -2,8 +2,8 @@
  * Today's counts per deck and tag (see queue.h for what they mean): the
  * entries of one session built without the daily limits are counted into
  * their deck's and tags' rows, and each row is then capped at what the
- * limits leave today.  Tags are found through a hash of the library's
- * tags, built once per call.
+ * limits leave today.  Tags are the library's numbered ones
+ * (library_order()).
  */
 #include "queue/queue.h"
 
@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/strmap.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
 
@@ -23,52 +22,8 @@ void queue_counts_init(struct queue_counts *qc)
 void queue_counts_release(struct queue_counts *qc)
 {
 	xfree(qc->decks);
-	xfree(qc->tags);
 	xfree(qc->by_tag);
 	queue_counts_init(qc);
-}
-
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-/* Adds every tag of l to m (valued 1) and, when new, to out. */
-static void collect(struct strmap *m, const struct lstr_list *l,
-		    struct vec *out)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		void **slot = strmap_insert(m, l->v[i].s);
-
-		if (!*slot) {
-			*slot = out;	/* any non-NULL value: seen */
-			*(const char **)vec_push(out) = l->v[i].s;
-		}
-	}
-}
-
-/*
- * qc->tags: the library's tags sorted, once each; m maps each to its
- * index + 1.
- */
-static void index_tags(struct queue_counts *qc, const struct library *lib,
-		       struct strmap *m)
-{
-	struct vec tags;
-
-	vec_init(&tags, sizeof(char *));
-	for (size_t i = 0; i < lib->n_decks; i++) {
-		collect(m, &lib->decks[i].tags, &tags);
-		for (size_t c = 0; c < lib->decks[i].n_cards; c++)
-			collect(m, &lib->decks[i].cards[c].tags, &tags);
-	}
-	if (tags.len)
-		qsort(tags.items, tags.len, sizeof(char *), cmp_str);
-	for (size_t i = 0; i < tags.len; i++)
-		*strmap_insert(m, *(const char **)vec_at(&tags, i)) =
-			(void *)(uintptr_t)(i + 1);
-	qc->n_tags = tags.len;
-	qc->tags = (const char **)vec_detach(&tags, NULL);
 }
 
 static void count_add(struct queue_count *n, enum queue_kind kind)
@@ -94,28 +49,27 @@ static int list_has(const struct lstr_list *l, const char *tag)
  * new entry's (tag, deck) pairs go to pairs when a per-deck limit needs
  * them (NULL otherwise).
  */
-static void count_tags(struct queue_counts *qc, const struct strmap *m,
+static void count_tags(struct queue_counts *qc, const struct library_order *o,
 		       const struct queue_entry *e, struct vec *pairs)
 {
 	const struct card *c = e->item->card;
 	const struct lstr_list *lists[2] = { &c->tags, &c->deck->tags };
 	uint64_t deck = (uint64_t)(c->deck - qc->deck_base);
+	int pair = pairs && e->kind == QUEUE_NEW;
 
-	if (pairs && e->kind == QUEUE_NEW)
+	if (pair)
 		*(uint64_t *)vec_push(pairs) = deck;
 	for (int k = 0; k < 2; k++) {
 		for (size_t t = 0; t < lists[k]->n; t++) {
 			const char *tag = lists[k]->v[t].s;
-			uintptr_t at = (uintptr_t)strmap_get(m, tag);
+			long at = library_tag_index(o, tag);
 
-			if (k == 1 && list_has(&c->tags, tag))
+			if (at < 0 || (k == 1 && list_has(&c->tags, tag)))
 				continue;
-			if (!at)
-				continue;
-			count_add(&qc->by_tag[at - 1], e->kind);
-			if (pairs && e->kind == QUEUE_NEW)
+			count_add(&qc->by_tag[at], e->kind);
+			if (pair)
 				*(uint64_t *)vec_push(pairs) =
-					(uint64_t)at << 32 | deck;
+					(uint64_t)(at + 1) << 32 | deck;
 		}
 	}
 }
@@ -203,15 +157,15 @@ int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
 		 const struct clock *c)
 {
 	const struct library *lib = q->lib;
+	const struct library_order *o = library_order(lib);
 	struct settings lifted = *s;
-	struct strmap tags;
 	struct vec pairs;
 	int ret;
 
 	queue_counts_release(qc);
-	strmap_init(&tags);
 	vec_init(&pairs, sizeof(uint64_t));
-	index_tags(qc, lib, &tags);
+	qc->tags = o->tags;
+	qc->n_tags = o->n_tags;
 	qc->n_decks = lib->n_decks;
 	qc->deck_base = lib->decks;
 	qc->decks = xcalloc(lib->n_decks + 1, sizeof(*qc->decks));
@@ -228,11 +182,10 @@ int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
 		count_add(&qc->total, e->kind);
 		count_add(&qc->decks[e->item->card->deck - lib->decks],
 			  e->kind);
-		count_tags(qc, &tags, e, s->new_per_deck ? &pairs : NULL);
+		count_tags(qc, o, e, s->new_per_deck ? &pairs : NULL);
 	}
 	if (ret == 0)
 		cap_all(qc, q, s, &pairs);
 	vec_release(&pairs);
-	strmap_release(&tags);
 	return ret;
 }

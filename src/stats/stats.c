@@ -5,6 +5,7 @@
  */
 #include "stats/stats.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/err.h"
@@ -55,13 +56,15 @@ int stats_read(struct stats_summary *out, struct store *st,
 	struct stats_summary s;
 	struct store_day_counts day;
 	struct study_day today;
+	int64_t at = -1;
 	int ret;
 
 	memset(&s, 0, sizeof(s));
 	study_day_at(c, now, rollover_hour, &today);
 	ret = store_day_counts(st, today.start, &day);
 	if (ret == 0)
-		ret = store_review_count(st, NULL, &s.all_time);
+		ret = last_before(st, INT64_MAX, &at);
+	s.ever = at >= 0;
 	if (ret == 0)
 		ret = stats_streak(st, c, rollover_hour, now, &s.streak);
 	if (ret < 0)
@@ -89,7 +92,9 @@ int stats_read_states(struct stats_summary *out, struct store *st)
 
 	memset(s.by_state, 0, sizeof(s.by_state));
 	s.suspended = 0;
-	ret = store_card_scan(st, count_state, &s);
+	ret = store_review_count(st, NULL, &s.all_time);
+	if (ret == 0)
+		ret = store_card_scan(st, count_state, &s);
 	if (ret == 0)
 		*out = s;
 	return ret;

@@ -32,25 +32,26 @@ struct stats_summary {
 	/* stats_read(): */
 	int64_t today_total;	/* reviews today */
 	int64_t today_new;	/* of them, of items that were new */
-	int64_t all_time;	/* reviews ever */
+	int ever;		/* 1 if any review is stored: not a first run */
 	long streak;		/* stats_streak() */
 	/* stats_read_states() adds: */
+	int64_t all_time;	/* reviews ever */
 	long by_state[4];	/* stored items by enum fsrs_state */
 	long suspended;
 };
 
 /*
- * Reads today's counts (the study day of now), the all-time count and the
- * streak into out, zeroing the rest: what the home screen shows, without
- * reading every item's state.  Returns 0, or a store error with *out
+ * Reads today's counts (the study day of now), whether anything was ever
+ * reviewed and the streak into out, zeroing the rest: what the home screen
+ * shows, in a few index seeks a day of the streak.  Returns 0, or a store error with *out
  * untouched.
  */
 int stats_read(struct stats_summary *out, struct store *st,
 	       const struct clock *c, int rollover_hour, int64_t now);
 
 /*
- * Adds the stored items by state and the suspended count to out: one
- * scan of every item's state.  Returns 0, or a store error with *out
+ * Adds the all-time count, the stored items by state and the suspended
+ * count to out: one scan of every item's state and a count of the log.  Returns 0, or a store error with *out
  * untouched.
  */
 int stats_read_states(struct stats_summary *out, struct store *st);

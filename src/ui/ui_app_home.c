@@ -162,7 +162,7 @@ int app_home_refresh(struct app *a)
 		goto fail;
 	h->reviewed_today = (long)sum.today_total;
 	h->new_today = (long)sum.today_new;
-	h->n_studied = (long)sum.all_time;
+	h->ever = sum.ever;
 	h->streak = sum.streak;
 	home_header(a, &day);
 	left_out(a);

@@ -300,7 +300,7 @@ void home_view(struct home *h, struct ui_view *v)
 	}
 	if (h->focus)
 		info_line(v, "focus", h->focus, UI_R_HARD);
-	if (!h->n_studied && !h->reviewed_today) {
+	if (!h->ever && !h->reviewed_today) {
 		static const char first[] = "First time here? Press enter "
 			"to drill your first cards, ? for every key.";
 

@@ -37,7 +37,7 @@ struct home {
 	char *date;		/* "Mon 23 Nov" */
 	long streak;		/* days in a row with reviews, up to today */
 	long reviewed_today, new_today;
-	long n_studied;		/* items ever reviewed: 0 on a first run */
+	int ever;		/* anything ever reviewed: 0 on a first run */
 	char *next_mock;	/* "Design a URL shortener · system design" */
 	char *resume;		/* an unfinished mock's title, or NULL */
 	char *left_out;		/* what errors left out of study, or NULL */

@@ -149,6 +149,7 @@ static void finish(struct fixture *f)
 	if (f->q_ready)
 		queue_release(&f->q);
 	f->q_ready = 0;
+	library_release(&f->t->lib);	/* the order queue_init() made */
 	store_free(f->st);
 	f->st = NULL;
 }

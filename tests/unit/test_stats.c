@@ -142,10 +142,12 @@ static void stats_read_and_format(void **state)
 	assert_int_equal(stats_read(&s, f->st, &f->clock, ROLL, T0), 0);
 	assert_int_equal(s.today_total, 3);
 	assert_int_equal(s.today_new, 2);
-	assert_int_equal(s.all_time, 4);
+	assert_int_equal(s.ever, 1);
 	assert_int_equal(s.streak, 1);
+	assert_int_equal(s.all_time, 0);
 	assert_int_equal(s.by_state[FSRS_REVIEW], 0);
 	assert_int_equal(stats_read_states(&s, f->st), 0);
+	assert_int_equal(s.all_time, 4);
 	assert_int_equal(s.by_state[FSRS_REVIEW], 3);
 	assert_int_equal(s.suspended, 1);
 	buf_init(&out);
@@ -159,6 +161,23 @@ static void stats_read_and_format(void **state)
 	buf_release(&out);
 }
 
+/* The home screen's first run is one with nothing ever reviewed. */
+static void stats_read_knows_a_first_run(void **state)
+{
+	struct fixture *f = *state;
+	struct stats_summary s;
+
+	assert_int_equal(stats_read(&s, f->st, &f->clock, ROLL, T0), 0);
+	assert_int_equal(s.ever, 0);
+	assert_int_equal(s.streak, 0);
+	/* A review long ago: no streak and nothing today, but not new. */
+	review(f, "a", T0 - 30 * DAY, FSRS_NEW);
+	assert_int_equal(stats_read(&s, f->st, &f->clock, ROLL, T0), 0);
+	assert_int_equal(s.ever, 1);
+	assert_int_equal(s.streak, 0);
+	assert_int_equal(s.today_total, 0);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -167,6 +186,7 @@ int main(void)
 		T(stats_streak_follows_the_rollover),
 		T(stats_streak_of_two_years),
 		T(stats_read_and_format),
+		T(stats_read_knows_a_first_run),
 	};
 
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);

@@ -687,7 +687,7 @@ static void home_fill(struct home *h)
 	home_add_row(h, 1, "risk", "risk")->n_new = 2;
 	home_set(&h->date, "Mon 23 Nov");
 	h->streak = 6;
-	h->n_studied = 120;
+	h->ever = 1;
 	h->reviewed_today = 12;
 	h->new_today = 2;
 	home_set(&h->next_mock, "Design a ride dispatch system \xc2\xb7 "

@@ -1,0 +1,117 @@
+/*
+ * The library's order (see loader.h): its items sorted by key with
+ * keysort(), each item's card's first item, and its tags numbered in
+ * sorted order.  Built on the first library_order() after a load, dropped
+ * with the lookup index.
+ */
+#include "loader/loader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/vec.h"
+#include "core/xmalloc.h"
+#include "loader/loader_int.h"
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Adds every tag of l to m (valued 1 for now) and, when new, to out. */
+static void collect(struct strmap *m, const struct lstr_list *l,
+		    struct vec *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		void **slot = strmap_insert(m, l->v[i].s);
+
+		if (!*slot) {
+			*slot = out;	/* any non-NULL value: seen */
+			*(const char **)vec_push(out) = l->v[i].s;
+		}
+	}
+}
+
+/* o->tags: every tag of lib sorted, once; o->tag_ix maps each to its
+ * index + 1. */
+static void number_tags(struct library_order *o, const struct library *lib)
+{
+	struct strmap *m = &o->tag_ix;
+	struct vec tags;
+
+	vec_init(&tags, sizeof(char *));
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		collect(m, &lib->decks[i].tags, &tags);
+		for (size_t c = 0; c < lib->decks[i].n_cards; c++)
+			collect(m, &lib->decks[i].cards[c].tags, &tags);
+	}
+	if (tags.len)
+		qsort(tags.items, tags.len, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < tags.len; i++)
+		*strmap_insert(m, *(const char **)vec_at(&tags, i)) =
+			(void *)(uintptr_t)(i + 1);
+	o->n_tags = tags.len;
+	o->tags = vec_detach(&tags, NULL);
+}
+
+/* Where each item's card starts: a card's items are consecutive. */
+static void card_first(struct library_order *o, const struct library *lib)
+{
+	uint32_t *first = xmalloc((lib->n_items + 1) * sizeof(*first));
+
+	for (size_t i = 0; i < lib->n_items; i++)
+		first[i] = i && lib->items[i].card == lib->items[i - 1].card
+				   ? first[i - 1]
+				   : (uint32_t)i;
+	o->card_first = first;
+}
+
+static void by_key(struct library_order *o, const struct library *lib)
+{
+	size_t n = lib->n_items;
+	struct key_ref *v = xmalloc((n + 1) * sizeof(*v));
+	struct key_ref *scratch = xmalloc((n + 1) * sizeof(*scratch));
+	struct key_table keys = { n ? &lib->items[0].key : NULL,
+				  sizeof(*lib->items) };
+
+	key_refs_fill(v, n, &keys);
+	keysort(v, n, scratch, &keys);
+	xfree(scratch);
+	o->by_key = v;
+}
+
+const struct library_order *library_order(const struct library *lib)
+{
+	/* The order is a cache: making it changes nothing a caller sees. */
+	struct library_state *st = library_state_get((struct library *)lib);
+	struct library_order *o;
+
+	if (st->order)
+		return st->order;
+	o = xcalloc(1, sizeof(*o));
+	strmap_init(&o->tag_ix);
+	number_tags(o, lib);
+	card_first(o, lib);
+	by_key(o, lib);
+	st->order = o;
+	return o;
+}
+
+long library_tag_index(const struct library_order *o, const char *tag)
+{
+	return (long)(uintptr_t)strmap_get(&o->tag_ix, tag) - 1;
+}
+
+void library_order_drop(struct library_state *st)
+{
+	struct library_order *o = st->order;
+
+	if (!o)
+		return;
+	xfree((void *)o->by_key);
+	xfree((void *)o->card_first);
+	xfree((void *)o->tags);
+	strmap_release(&o->tag_ix);
+	xfree(o);
+	st->order = NULL;
+}
