@@ -34,6 +34,13 @@ static void lint_rejected(struct lint *l, const struct rejected *r)
 	case REJECTED_BAND:
 		lint_band(l, r->band);
 		break;
+	case REJECTED_STORY:
+		lint_story(l, r->story);
+		break;
+	case REJECTED_STORY_BANK:
+		for (size_t i = 0; i < r->story_bank->n_stories; i++)
+			lint_story(l, &r->story_bank->stories[i]);
+		break;
 	}
 }
 
@@ -49,6 +56,8 @@ void lint_library(struct library *lib, struct diag_list *dl)
 		lint_rubric(&l, &lib->rubrics[i]);
 	for (size_t i = 0; i < lib->n_scenarios; i++)
 		lint_scenario(&l, &lib->scenarios[i]);
+	for (size_t i = 0; i < lib->n_stories; i++)
+		lint_story(&l, &lib->stories[i]);
 	for (size_t i = 0; i < l.n_rejected; i++)
 		lint_rejected(&l, &l.rejected[i]);
 }

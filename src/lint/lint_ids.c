@@ -17,7 +17,9 @@
 #include "core/vec.h"
 #include "core/xmalloc.h"
 
-enum id_kind { ID_DECK, ID_CARD, ID_RUBRIC, ID_CRITERION, ID_SCENARIO };
+enum id_kind {
+	ID_DECK, ID_CARD, ID_RUBRIC, ID_CRITERION, ID_SCENARIO, ID_STORY
+};
 
 static const char *const id_what[] = {
 	[ID_DECK] = "deck",
@@ -25,6 +27,7 @@ static const char *const id_what[] = {
 	[ID_RUBRIC] = "rubric",
 	[ID_CRITERION] = "criterion",
 	[ID_SCENARIO] = "scenario",
+	[ID_STORY] = "story",
 };
 
 struct id_use {
@@ -108,6 +111,14 @@ static void add_rejected(struct vec *ids, const struct rejected *r,
 	case REJECTED_SCENARIO:
 		add(ids, ID_SCENARIO, &r->scenario->id, order);
 		break;
+	case REJECTED_STORY:
+		add(ids, ID_STORY, &r->story->id, order);
+		break;
+	case REJECTED_STORY_BANK:
+		for (size_t i = 0; i < r->story_bank->n_stories; i++)
+			add(ids, ID_STORY, &r->story_bank->stories[i].id,
+			    order);
+		break;
 	case REJECTED_KEY_POINT:
 	case REJECTED_PHASE:
 	case REJECTED_CLARIFICATION:
@@ -148,6 +159,9 @@ void lint_ids(struct lint *l)
 	for (size_t i = 0; i < lib->n_scenarios; i++)
 		add(&ids, ID_SCENARIO, &lib->scenarios[i].id,
 		    library_file_order(lib, lib->scenarios[i].file));
+	for (size_t i = 0; i < lib->n_stories; i++)
+		add(&ids, ID_STORY, &lib->stories[i].id,
+		    library_file_order(lib, lib->stories[i].file));
 	for (size_t i = 0; i < l->n_rejected; i++)
 		add_rejected(&ids, &l->rejected[i],
 			     library_file_order(lib, l->rejected[i].file));

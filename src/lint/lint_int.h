@@ -43,6 +43,7 @@ void lint_scenario(struct lint *l, const struct scenario *s);
 void lint_phase(struct lint *l, const struct phase *p);
 void lint_clarification(struct lint *l, const struct clarification *c);
 void lint_band(struct lint *l, const struct band *b);
+void lint_story(struct lint *l, const struct story *s);
 
 void lint_refs(struct lint *l, const struct lstr_list *refs);
 

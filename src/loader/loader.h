@@ -169,6 +169,33 @@ struct scenario {
 };
 
 /*
+ * A STAR story of the candidate's own (the story bank, stories.yaml): what
+ * they tell in a behavioural round, and the competencies it shows (tags of
+ * the behavioural scenarios).
+ */
+struct story {
+	struct lstr id;
+	struct lstr title;
+	struct lstr situation;
+	struct lstr task;
+	struct lstr action;
+	struct lstr result;
+	struct lstr_list metrics;	/* the numbers the result moved */
+	struct lstr_list competencies;
+	struct lstr_list tags;		/* the candidate's own */
+	const char *file;
+	struct src_pos pos;
+};
+
+/* The file's top-level object: `stories:` and its list. */
+struct story_bank {
+	const struct story *stories;
+	size_t n_stories;
+	const char *file;
+	struct src_pos pos;
+};
+
+/*
  * A study item: what the scheduler keeps a memory state for.  A basic or
  * typed card is one item keyed by its id; a reverse card adds "ID#reverse";
  * a cloze card gives "ID#c1", "ID#c2", ... one per deletion number.
@@ -191,6 +218,8 @@ struct library {
 	size_t n_rubrics;
 	const struct scenario *scenarios;
 	size_t n_scenarios;
+	const struct story *stories;	/* from every story bank loaded */
+	size_t n_stories;
 	const struct item *items;	/* every card's items, in file order */
 	size_t n_items;
 	const char *content_dir;	/* where refs resolve; may be NULL */
@@ -209,8 +238,9 @@ struct library {
 #define LOADER_MAX_FILE_DIAGS 100
 
 /*
- * Loads every path into lib: a file is read as a deck, rubric or scenario
- * by its first key (`deck:`, `rubric:` or `scenario:`); a directory is
+ * Loads every path into lib: a file is read as a deck, rubric, scenario or
+ * story bank by its first key (`deck:`, `rubric:`, `scenario:` or
+ * `stories:`); a directory is
  * walked recursively for *.yaml and *.yml files, in name order.
  * Hidden files and directories (".git") are skipped, and a file reached
  * twice (through two paths or a symlink) is read once.  content_dir (may
@@ -316,6 +346,17 @@ const struct deck *library_find_deck(struct library *lib, const char *id);
 const struct rubric *library_find_rubric(struct library *lib, const char *id);
 const struct scenario *library_find_scenario(struct library *lib,
 					     const char *id);
+
+/*
+ * The competencies a story can show: every tag of the library's
+ * behavioural scenarios but the kind's own ("behavioural", "star"), sorted,
+ * each once, at most max into out (strings the library's).  Returns how
+ * many there are (which may be more than max).
+ */
+size_t library_competencies(const struct library *lib, const char **out,
+			    size_t max);
+/* A story's competencies are drawn from at most this many. */
+#define LIBRARY_MAX_COMPETENCIES 128
 
 /* 1 if the item's card or its deck carries tag. */
 int item_has_tag(const struct item *item, const char *tag);

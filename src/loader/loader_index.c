@@ -4,6 +4,7 @@
  */
 #include "loader/loader.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "loader/loader_int.h"
@@ -117,4 +118,46 @@ int item_has_tag(const struct item *item, const char *tag)
 
 	return list_has(&c->tags, tag) || (c->deck &&
 					   list_has(&c->deck->tags, tag));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* 1 if tag is in out[0..n). */
+static int seen(const char **out, size_t n, const char *tag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(out[i], tag))
+			return 1;
+	return 0;
+}
+
+size_t library_competencies(const struct library *lib, const char **out,
+			    size_t max)
+{
+	const char *all[LIBRARY_MAX_COMPETENCIES];
+	size_t n = 0, total = 0;
+
+	for (size_t i = 0; i < lib->n_scenarios; i++) {
+		const struct scenario *s = &lib->scenarios[i];
+
+		if (s->kind != SCENARIO_BEHAVIOURAL)
+			continue;
+		for (size_t t = 0; t < s->tags.n; t++) {
+			const char *tag = s->tags.v[t].s;
+
+			if (!strcmp(tag, "behavioural") ||
+			    !strcmp(tag, "star") || seen(all, n, tag))
+				continue;
+			total++;
+			if (n < LIBRARY_MAX_COMPETENCIES)
+				all[n++] = tag;
+		}
+	}
+	if (n)
+		qsort(all, n, sizeof(*all), cmp_str);
+	memcpy(out, all, (n < max ? n : max) * sizeof(*out));
+	return total;
 }

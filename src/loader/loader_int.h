@@ -76,6 +76,7 @@ struct library_state {
 	struct vec decks;
 	struct vec rubrics;
 	struct vec scenarios;
+	struct vec stories;
 	struct vec items;
 	struct vec sources;		/* struct source */
 	struct vec file_ids;		/* struct file_id: files already read */

@@ -745,7 +745,7 @@ static void object_event(struct loader *ld, struct frame *fr,
 	value_event(ld, fr, f, ev);
 }
 
-static const char top_keys[] = "'deck', 'rubric' or 'scenario'";
+static const char top_keys[] = "'deck', 'rubric', 'scenario' or 'stories'";
 
 /* The top-level mapping's first key says what the file holds. */
 static void top_event(struct loader *ld, struct frame *fr,
@@ -755,8 +755,8 @@ static void top_event(struct loader *ld, struct frame *fr,
 	char *q;
 
 	if (ev->type == YAML_MAPPING_END_EVENT) {
-		loader_diag(ld, DIAG_ERROR, fr->pos, "no deck, rubric or "
-			    "scenario in the file");
+		loader_diag(ld, DIAG_ERROR, fr->pos, "no deck, rubric, "
+			    "scenario or stories in the file");
 		ld->top--;
 		return;
 	}
@@ -812,8 +812,8 @@ static void doc_event(struct loader *ld, const yaml_event_t *ev, int ok)
 	case YAML_STREAM_END_EVENT:
 		if (!ld->n_docs)
 			loader_diag(ld, DIAG_ERROR, (struct src_pos){ ld->file,
-				    0, 0 }, "no deck, rubric or scenario in "
-				    "the file");
+				    0, 0 }, "no deck, rubric, scenario or "
+				    "stories in the file");
 		return;
 	case YAML_SCALAR_EVENT:
 	case YAML_ALIAS_EVENT:
@@ -832,8 +832,8 @@ static void doc_event(struct loader *ld, const yaml_event_t *ev, int ok)
 		return;
 	}
 	if (is_null(ev)) {
-		loader_diag(ld, DIAG_ERROR, pos, "no deck, rubric or scenario "
-			    "in the file");
+		loader_diag(ld, DIAG_ERROR, pos, "no deck, rubric, scenario or "
+			    "stories in the file");
 		return;
 	}
 	q = found(ev);

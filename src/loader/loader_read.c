@@ -32,6 +32,7 @@ struct library_state *library_state_get(struct library *lib)
 	vec_init(&st->decks, sizeof(struct deck));
 	vec_init(&st->rubrics, sizeof(struct rubric));
 	vec_init(&st->scenarios, sizeof(struct scenario));
+	vec_init(&st->stories, sizeof(struct story));
 	vec_init(&st->items, sizeof(struct item));
 	vec_init(&st->sources, sizeof(struct source));
 	vec_init(&st->file_ids, sizeof(struct file_id));
@@ -63,6 +64,7 @@ void library_release(struct library *lib)
 		vec_release(&st->decks);
 		vec_release(&st->rubrics);
 		vec_release(&st->scenarios);
+		vec_release(&st->stories);
 		vec_release(&st->items);
 		vec_release(&st->sources);
 		vec_release(&st->file_ids);
@@ -92,7 +94,7 @@ size_t library_memory(const struct library *lib)
 	if (!st)
 		return n;
 	n += sizeof(*st) + st->block_bytes + vec_bytes(&st->decks) +
-	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) +
+	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) + vec_bytes(&st->stories) +
 	     vec_bytes(&st->items) + vec_bytes(&st->sources) +
 	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks) +
 	     vec_bytes(&st->rejected);
@@ -369,6 +371,8 @@ static void library_finish(struct library *lib)
 	lib->n_rubrics = st->rubrics.len;
 	lib->scenarios = st->scenarios.items;
 	lib->n_scenarios = st->scenarios.len;
+	lib->stories = st->stories.items;
+	lib->n_stories = st->stories.len;
 	lib->items = st->items.items;
 	lib->n_items = st->items.len;
 	for (size_t i = 0; i < lib->n_decks; i++) {

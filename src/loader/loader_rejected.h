@@ -43,6 +43,8 @@ enum rejected_kind {
 	REJECTED_PHASE,
 	REJECTED_CLARIFICATION,
 	REJECTED_BAND,
+	REJECTED_STORY,
+	REJECTED_STORY_BANK,
 };
 
 struct schema;
@@ -60,6 +62,8 @@ struct rejected {
 		const struct phase *phase;
 		const struct clarification *clarification;
 		const struct band *band;
+		const struct story *story;
+		const struct story_bank *story_bank;
 	};
 	const char *file;		/* the file it is in */
 	/* The loader's, for rejected_has_key(). */

@@ -428,8 +428,70 @@ static const struct schema scenario_schema = {
 	.commit = scenario_commit,
 };
 
-const struct schema *const loader_top_schemas[] = {
-	&deck_schema, &rubric_schema, &scenario_schema,
+#define STORY_TEXT(key, fl) \
+	{ .name = #key, .kind = FK_TEXT, .flags = (fl), \
+	  .off = offsetof(struct story, key) }
+
+static const struct field story_fields[] = {
+	{ .name = "id", .kind = FK_ID, .flags = FL_REQUIRED,
+	  .off = offsetof(struct story, id) },
+	STORY_TEXT(title, FL_REQUIRED),
+	STORY_TEXT(situation, FL_REQUIRED),
+	STORY_TEXT(task, FL_REQUIRED),
+	STORY_TEXT(action, FL_REQUIRED),
+	STORY_TEXT(result, FL_REQUIRED),
+	{ .name = "metrics", .kind = FK_TEXT_LIST,
+	  .off = offsetof(struct story, metrics) },
+	{ .name = "competencies", .kind = FK_TAG_LIST,
+	  .flags = FL_REQUIRED | FL_NONEMPTY,
+	  .off = offsetof(struct story, competencies) },
+	{ .name = "tags", .kind = FK_TAG_LIST,
+	  .off = offsetof(struct story, tags) },
 };
 
-const unsigned loader_n_top_schemas = 3;
+static const struct schema story_schema = {
+	.name = "story",
+	.size = sizeof(struct story),
+	.fields = story_fields,
+	.n_fields = sizeof(story_fields) / sizeof(story_fields[0]),
+	.pos_off = offsetof(struct story, pos),
+	.file_off = NO_OFF,
+	.kind = REJECTED_STORY,
+};
+
+/* A story bank's stories join the library's, each knowing its file. */
+static void story_bank_commit(struct loader *ld, const void *obj)
+{
+	const struct story_bank *b = obj;
+
+	for (size_t i = 0; i < b->n_stories; i++) {
+		struct story *s = vec_push(&ld->st->stories);
+
+		*s = b->stories[i];
+		s->file = b->file;
+	}
+}
+
+static const struct field story_bank_fields[] = {
+	{ .name = "stories", .kind = FK_OBJ_LIST, .flags = FL_REQUIRED,
+	  .off = offsetof(struct story_bank, stories),
+	  .n_off = offsetof(struct story_bank, n_stories),
+	  .pos_off = NO_OFF, .elem = &story_schema },
+};
+
+static const struct schema story_bank_schema = {
+	.name = "stories",
+	.size = sizeof(struct story_bank),
+	.fields = story_bank_fields,
+	.n_fields = 1,
+	.pos_off = offsetof(struct story_bank, pos),
+	.file_off = offsetof(struct story_bank, file),
+	.kind = REJECTED_STORY_BANK,
+	.commit = story_bank_commit,
+};
+
+const struct schema *const loader_top_schemas[] = {
+	&deck_schema, &rubric_schema, &scenario_schema, &story_bank_schema,
+};
+
+const unsigned loader_n_top_schemas = 4;

@@ -267,6 +267,14 @@ struct store_mock_cover {
 	const char *line;		/* the covering note line, or NULL */
 };
 
+/* A story told for one question of a behavioural round. */
+struct store_mock_story {
+	int phase;
+	const char *story;		/* its id; "" not from the bank */
+	const char *title;
+	const char *competencies;	/* the question's, space-separated */
+};
+
 struct store_mock_score {
 	const char *criterion;		/* id */
 	const char *name;
@@ -293,6 +301,8 @@ struct store_mock {
 	int hints_used;
 	double score;			/* percent; -1 unscored */
 	const char *band;		/* NULL unscored */
+	const char *scored_by;		/* NULL: the candidate; else who */
+	const char *candidate;		/* interviewer mode: for whom */
 	const struct store_mock_phase *phases;
 	size_t n_phases;
 	const struct store_mock_note *notes;
@@ -305,6 +315,8 @@ struct store_mock {
 	size_t n_coverage;
 	const struct store_mock_score *scores;
 	size_t n_scores;
+	const struct store_mock_story *stories;
+	size_t n_stories;
 };
 
 /*
@@ -340,6 +352,23 @@ int store_mock_latest(struct store *st, int running_only, int64_t *id);
 int store_mock_each(struct store *st, const char *kind,
 		    int (*fn)(void *ctx, const struct store_mock *row),
 		    void *ctx);
+
+/* A story told in a scored session (store_story_each()). */
+struct store_story_row {
+	const char *story;		/* id */
+	const char *competencies;	/* the question's, space-separated */
+	double score;			/* the session's, percent */
+	int64_t started_at;
+	int64_t session;
+};
+
+/*
+ * Every story told in a scored session, newest session first; the row is
+ * valid during the call.  Stops when fn returns non-zero (returned).
+ */
+int store_story_each(struct store *st,
+		     int (*fn)(void *ctx, const struct store_story_row *row),
+		     void *ctx);
 
 /*
  * Scores of criterion in scored sessions of rubric, newest first, of

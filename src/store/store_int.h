@@ -20,7 +20,7 @@
 #define STORE_APP_ID 0x54504d74
 
 /* The schema version this build writes; see store_migrate.c. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Prepared once per connection, on first use. */
 enum store_stmt_id {

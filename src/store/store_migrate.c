@@ -158,6 +158,26 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	"  PRIMARY KEY (session, idx)\n"
 	") STRICT, WITHOUT ROWID;\n"
 	"CREATE INDEX mock_score_criterion ON mock_score (criterion);\n",
+
+	/*
+	 * 4: who scored a session (NULL: the candidate, else the
+	 * interviewer) and for whom (interviewer mode's candidate name),
+	 * and the stories told in a behavioural round: per question
+	 * (phase), the story's id ('' for one not in the bank), its title
+	 * and the competencies the question asks about, space-separated.
+	 */
+	"ALTER TABLE mock_session ADD COLUMN scored_by TEXT;\n"
+	"ALTER TABLE mock_session ADD COLUMN candidate TEXT;\n"
+	"CREATE TABLE mock_story (\n"
+	"  session INTEGER NOT NULL,\n"
+	"  idx INTEGER NOT NULL,\n"
+	"  phase INTEGER NOT NULL,\n"
+	"  story TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  competencies TEXT NOT NULL,\n"
+	"  PRIMARY KEY (session, idx)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE INDEX mock_story_story ON mock_story (story);\n",
 };
 
 int store_schema_apply(sqlite3 *db, int from, int to)

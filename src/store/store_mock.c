@@ -18,7 +18,7 @@
 
 static const char *const child_tables[] = {
 	"mock_phase", "mock_note", "mock_followup", "mock_question",
-	"mock_coverage", "mock_score",
+	"mock_coverage", "mock_score", "mock_story",
 };
 
 #define N_CHILDREN (sizeof(child_tables) / sizeof(child_tables[0]))
@@ -26,7 +26,7 @@ static const char *const child_tables[] = {
 static const char session_cols[] =
 	"scenario, title, kind, rubric, prompt, minutes, started_at, "
 	"ended_at, state, elapsed_ms, cur_phase, paused, hints_used, score, "
-	"band";
+	"band, scored_by, candidate";
 
 /* A statement prepared for this call, or NULL with st's error set. */
 static sqlite3_stmt *prepare(struct store *st, const char *sql, int *err)
@@ -69,13 +69,14 @@ static int save_session(struct store *st, struct store_mock *rec)
 
 	if (rec->id)
 		snprintf(sql, sizeof(sql), "INSERT OR REPLACE INTO "
-			 "mock_session (id, %s) VALUES (?16, ?1, ?2, ?3, ?4, "
-			 "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+			 "mock_session (id, %s) VALUES (?18, ?1, ?2, ?3, ?4, "
+			 "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+			 "?16, ?17)",
 			 session_cols);
 	else
 		snprintf(sql, sizeof(sql), "INSERT INTO mock_session (%s) "
 			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-			 "?11, ?12, ?13, ?14, ?15)", session_cols);
+			 "?11, ?12, ?13, ?14, ?15, ?16, ?17)", session_cols);
 	s = prepare(st, sql, &ret);
 	if (!s)
 		return ret;
@@ -95,8 +96,10 @@ static int save_session(struct store *st, struct store_mock *rec)
 	if (rec->score >= 0)
 		sqlite3_bind_double(s, 14, rec->score);
 	bind_text(s, 15, rec->band);
+	bind_text(s, 16, rec->scored_by);
+	bind_text(s, 17, rec->candidate);
 	if (rec->id)
-		sqlite3_bind_int64(s, 16, rec->id);
+		sqlite3_bind_int64(s, 18, rec->id);
 	ret = run_once(st, s);
 	if (!ret && !rec->id)
 		rec->id = sqlite3_last_insert_rowid(st->db);
@@ -221,6 +224,17 @@ static void bind_score(sqlite3_stmt *s, const void *rows, size_t i)
 	bind_text(s, 8, c->comment);
 }
 
+static void bind_story(sqlite3_stmt *s, const void *rows, size_t i)
+{
+	const struct store_mock_story *t = (const struct store_mock_story *)
+						   rows + i;
+
+	sqlite3_bind_int(s, 3, t->phase);
+	bind_text(s, 4, t->story ? t->story : "");
+	bind_text(s, 5, t->title ? t->title : "");
+	bind_text(s, 6, t->competencies ? t->competencies : "");
+}
+
 static int save_children(struct store *st, const struct store_mock *rec)
 {
 	int64_t id = rec->id;
@@ -250,6 +264,10 @@ static int save_children(struct store *st, const struct store_mock *rec)
 		ret = insert_rows(st, id, "INSERT INTO mock_score VALUES (?1, "
 				  "?2, ?3, ?4, ?5, ?6, ?7, ?8)", rec->n_scores,
 				  rec->scores, bind_score);
+	if (!ret)
+		ret = insert_rows(st, id, "INSERT INTO mock_story VALUES (?1, "
+				  "?2, ?3, ?4, ?5, ?6)", rec->n_stories,
+				  rec->stories, bind_story);
 	return ret;
 }
 
@@ -306,6 +324,8 @@ static void read_session(sqlite3_stmt *s, struct arena *a,
 			     ? -1
 			     : sqlite3_column_double(s, 14);
 	out->band = col_text(s, 15, a);
+	out->scored_by = col_text(s, 16, a);
+	out->candidate = col_text(s, 17, a);
 }
 
 /*
@@ -412,6 +432,16 @@ static void read_score(sqlite3_stmt *s, struct arena *a, void *row)
 	c->comment = col_text(s, 7, a);
 }
 
+static void read_story(sqlite3_stmt *s, struct arena *a, void *row)
+{
+	struct store_mock_story *t = row;
+
+	t->phase = sqlite3_column_int(s, 2);
+	t->story = col_text(s, 3, a);
+	t->title = col_text(s, 4, a);
+	t->competencies = col_text(s, 5, a);
+}
+
 static int read_children(struct store *st, struct arena *a,
 			 struct store_mock *m)
 {
@@ -442,6 +472,10 @@ static int read_children(struct store *st, struct arena *a,
 		ret = read_rows(st, id, "mock_score", sizeof(*m->scores), a,
 				(const void **)&m->scores, &m->n_scores,
 				read_score);
+	if (!ret)
+		ret = read_rows(st, id, "mock_story", sizeof(*m->stories), a,
+				(const void **)&m->stories, &m->n_stories,
+				read_story);
 	return ret;
 }
 
@@ -552,6 +586,40 @@ int store_mock_scores(struct store *st, const char *rubric,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ret = fn(ctx, sqlite3_column_int64(s, 0),
 			 sqlite3_column_int(s, 1));
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = store_fail(st, rc);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_story_each(struct store *st,
+		     int (*fn)(void *ctx, const struct store_story_row *row),
+		     void *ctx)
+{
+	struct store_story_row row;
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	s = prepare(st,
+		    "SELECT t.story, t.competencies, s.score, s.started_at, "
+		    "s.id FROM mock_story t JOIN mock_session s ON s.id = "
+		    "t.session WHERE s.state = 2 AND t.story <> '' ORDER BY "
+		    "s.started_at DESC, s.id DESC, t.idx",
+		    &ret);
+	if (!s)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.story = (const char *)sqlite3_column_text(s, 0);
+		row.competencies = (const char *)sqlite3_column_text(s, 1);
+		row.score = sqlite3_column_double(s, 2);
+		row.started_at = sqlite3_column_int64(s, 3);
+		row.session = sqlite3_column_int64(s, 4);
+		if (!row.story || !row.competencies)
+			continue;	/* NOT NULL; only out of memory */
+		ret = fn(ctx, &row);
 		if (ret)
 			break;
 	}

@@ -120,7 +120,7 @@ expect "huge file" 1 "$tmp/exp" "1 error, 0 warnings in 1 file"
 # 10,000 levels of nesting: reported, no crash.
 awk 'BEGIN { s = ""; for (i = 0; i < 10000; i++) s = s "["; print s }' \
 	>"$tmp/deep.yaml"
-printf '%s\n' "$tmp/deep.yaml:1:1: error: expected a mapping with 'deck', 'rubric' or 'scenario', found a list" \
+printf '%s\n' "$tmp/deep.yaml:1:1: error: expected a mapping with 'deck', 'rubric', 'scenario' or 'stories', found a list" \
 	"$tmp/deep.yaml:1:65: error: nesting is too deep (more than 64 levels); the rest of the file is not read" \
 	>"$tmp/exp"
 run "$T" lint "$tmp/deep.yaml"

@@ -224,7 +224,7 @@ static void loader_stops_at_deep_nesting(void **state)
 	out = load_buffer_output(&lib, "flow.yaml", b.s, b.len, &ret);
 	assert_string_equal(out,
 		"flow.yaml:1:1: error: expected a mapping with 'deck', "
-		"'rubric' or 'scenario', found a list\n"
+		"'rubric', 'scenario' or 'stories', found a list\n"
 		"flow.yaml:1:65: error: nesting is too deep (more than 64 "
 		"levels); the rest of the file is not read\n");
 	xfree(out);

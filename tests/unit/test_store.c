@@ -206,7 +206,7 @@ static void store_creates_current_schema_in_wal(void **state)
 	snprintf(mode, sizeof(mode), "%s", sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(store_schema_version(), 3);
+	assert_int_equal(store_schema_version(), 4);
 	assert_false(store_is_memory(st));
 	close_st(f);
 }
@@ -426,13 +426,13 @@ static void store_fault_newer_version(void **state)
 	struct bytes before;
 
 	make_db(f);
-	raw_exec(f->path, "PRAGMA user_version = 4");
+	raw_exec(f->path, "PRAGMA user_version = 5");
 	before = slurp(f->path);
 	assert_int_equal(store_open(&f->st, f->path,
 				    STORE_WRITE | STORE_CREATE), TPM_ETOONEW);
 	assert_msg(f->st, f->path,
-		   "written by a newer version of tpmtrain (schema version 4; "
-		   "this tpmtrain reads up to 3); nothing was changed");
+		   "written by a newer version of tpmtrain (schema version 5; "
+		   "this tpmtrain reads up to 4); nothing was changed");
 	close_st(f);
 	assert_unchanged(before, f->path);
 }
@@ -877,13 +877,31 @@ static int collect_ids(void *ctx, const struct store_mock *row)
 	return 0;
 }
 
+static int collect_stories(void *ctx, const struct store_story_row *row)
+{
+	struct buf *b = ctx;
+
+	buf_addf(b, "%s:%s:%.0f:%lld ", row->story, row->competencies,
+		 row->score, (long long)row->session);
+	return 0;
+}
+
 static void store_mock_roundtrip_every_table(void **state)
 {
 	struct store *st;
 	struct store_mock r = mock_rec("system-design", 1000, 2, 3), back;
+	static const struct store_mock_story told[] = {
+		{ 0, "ledger", "Two teams, one ledger", "conflict" },
+		{ 1, "", "a new story", "influence stakeholders" },
+	};
 	struct arena a;
+	struct buf b;
 
 	(void)state;
+	r.scored_by = "interviewer";
+	r.candidate = "Ana";
+	r.stories = told;
+	r.n_stories = 2;
 	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
 	assert_int_equal(store_mock_save(st, &r), 0);
 	assert_int_equal(r.id, 1);
@@ -912,6 +930,18 @@ static void store_mock_roundtrip_every_table(void **state)
 	assert_int_equal(back.scores[0].score, 3);
 	assert_string_equal(back.scores[0].comment, "ok");
 	assert_null(back.scores[1].comment);
+	assert_string_equal(back.scored_by, "interviewer");
+	assert_string_equal(back.candidate, "Ana");
+	assert_int_equal(back.n_stories, 2);
+	assert_int_equal(back.stories[1].phase, 1);
+	assert_string_equal(back.stories[1].story, "");
+	assert_string_equal(back.stories[1].competencies,
+			    "influence stakeholders");
+	/* A story not from the bank is not a rehearsal of one. */
+	buf_init(&b);
+	assert_int_equal(store_story_each(st, collect_stories, &b), 0);
+	assert_string_equal(b.s, "ledger:conflict:50:1 ");
+	buf_release(&b);
 	assert_int_equal(store_mock_get(st, 7, &a, &back), TPM_ENOENT);
 	arena_release(&a);
 	store_free(st);
