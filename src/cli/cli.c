@@ -34,6 +34,8 @@ static const struct cli_verb verbs[] = {
 	  "a mock interview's report, to send a mentor" },
 	{ "primer", cmd_primer, "primer [NAME]",
 	  "list the primers, or print one (p on a card opens it)" },
+	{ "stories", cmd_stories, "stories edit | list [--json] | matrix",
+	  "your STAR story bank, and the competencies it covers" },
 	{ "replay", cmd_replay, "replay [OPTIONS] [FILE|-]",
 	  "run review histories through the scheduler; every state as CSV" },
 };

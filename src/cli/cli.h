@@ -24,6 +24,7 @@ struct cli_env {
 	char *user_dir;		/* $XDG_DATA_HOME/tpmtrain */
 	char *config_dir;	/* $XDG_CONFIG_HOME/tpmtrain */
 	char *db_path;		/* --db, TPMTRAIN_DB or user_dir/progress.db */
+	char *stories_path;	/* TPMTRAIN_STORIES or user_dir/stories.yaml */
 	struct clock clock;	/* system, or TPMTRAIN_NOW for tests */
 	struct clock_fake fake;
 };
@@ -72,6 +73,16 @@ void cli_warning(const char *fmt, ...);
  */
 int cli_output_error(void);
 
+/*
+ * A whole file: cli_read_file() appends path to out (at most
+ * LOADER_MAX_FILE_BYTES, else EFBIG); cli_write_file() replaces path
+ * atomically (a temporary file beside it, synced, renamed over it),
+ * making its folders (mode 0700).  Each
+ * returns 0, or -1 with errno set.
+ */
+int cli_read_file(const char *path, struct buf *out);
+int cli_write_file(const char *path, const char *data, size_t len);
+
 /* The verb named name, or NULL. */
 const struct cli_verb *cli_find_verb(const char *name);
 
@@ -95,6 +106,7 @@ int cmd_due(int argc, char **argv, struct cli_env *env);
 int cmd_review(int argc, char **argv, struct cli_env *env);
 int cmd_config(int argc, char **argv, struct cli_env *env);
 int cmd_primer(int argc, char **argv, struct cli_env *env);
+int cmd_stories(int argc, char **argv, struct cli_env *env);
 int cmd_mock(int argc, char **argv, struct cli_env *env);
 int cmd_history(int argc, char **argv, struct cli_env *env);
 int cmd_report(int argc, char **argv, struct cli_env *env);
@@ -150,7 +162,8 @@ struct store;
  * --decks, or by default the shipped decks (env->data_dir/decks) and the
  * user's own (env->user_dir/decks), whichever exist; refs resolve in the
  * shipped content/.  With CLI_LIBRARY_SCENARIOS the shipped mock
- * scenarios and rubrics (content/mocks, content/rubrics) are read too.
+ * scenarios and rubrics (content/mocks, content/rubrics) are read too,
+ * and the story bank (env->stories_path) when there is one.
  * Borrowed: env and decks must outlive every load from it.
  */
 enum cli_library_flags {

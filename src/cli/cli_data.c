@@ -98,6 +98,9 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 	if (src->flags & CLI_LIBRARY_SCENARIOS) {
 		add_dir(&paths, env->data_dir, "content/mocks");
 		add_dir(&paths, env->data_dir, "content/rubrics");
+		if (env->stories_path && access(env->stories_path, F_OK) == 0)
+			*(char **)vec_push(&paths) =
+				xstrdup(env->stories_path);
 	}
 	content = cli_path_join(env->data_dir, "content");
 	ret = library_load(lib, paths.items, paths.len,

@@ -99,6 +99,7 @@ static char *find_data_dir(void)
 int cli_env_init(struct cli_env *env)
 {
 	const char *db = getenv("TPMTRAIN_DB");
+	const char *stories = getenv("TPMTRAIN_STORIES");
 	const char *now = getenv("TPMTRAIN_NOW");
 	const char *scale = getenv("TPMTRAIN_CLOCK_SCALE");
 
@@ -110,6 +111,11 @@ int cli_env_init(struct cli_env *env)
 		env->db_path = xstrdup(db);
 	else if (env->user_dir)
 		env->db_path = cli_path_join(env->user_dir, "progress.db");
+	if (stories && *stories)
+		env->stories_path = xstrdup(stories);
+	else if (env->user_dir)
+		env->stories_path = cli_path_join(env->user_dir,
+						  "stories.yaml");
 	if (now && *now) {
 		if (clock_init_frozen_start(&env->clock, &env->fake, now) < 0) {
 			cli_error("TPMTRAIN_NOW: cannot parse '%s' (want ISO "
@@ -136,6 +142,7 @@ void cli_env_release(struct cli_env *env)
 	xfree(env->user_dir);
 	xfree(env->config_dir);
 	xfree(env->db_path);
+	xfree(env->stories_path);
 	memset(env, 0, sizeof(*env));
 }
 

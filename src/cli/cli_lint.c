@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/diag.h"
 #include "core/vec.h"
@@ -23,8 +24,8 @@ static void lint_usage(FILE *out)
 		"on stderr.\n"
 		"A PATH that is a directory is searched for *.yaml and *.yml "
 		"files.\n"
-		"Without PATH: the shipped decks and content, and your own "
-		"decks.\n"
+		"Without PATH: the shipped decks and content, your own "
+		"decks and your\nstory bank (stories.yaml).\n"
 		"\n"
 		"options:\n"
 		"  --strict          treat warnings as errors\n"
@@ -126,6 +127,9 @@ int cmd_lint(int argc, char **argv, struct cli_env *env)
 			*(char **)vec_push(&owned) = user;
 		else
 			xfree(user);
+		if (env->stories_path && access(env->stories_path, F_OK) == 0)
+			*(char **)vec_push(&owned) =
+				xstrdup(env->stories_path);
 		for (size_t i = 0; i < owned.len; i++)
 			*(const char **)vec_push(&paths) =
 				*(char **)vec_at(&owned, i);

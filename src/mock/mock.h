@@ -41,12 +41,9 @@
 
 #include "core/buf.h"
 #include "core/vec.h"
+#include "loader/loader.h"
 #include "sched/sched.h"
 
-struct library;
-struct phase;
-struct rubric;
-struct scenario;
 struct store;
 struct store_mock;
 struct match_pattern;
@@ -493,5 +490,62 @@ int mock_pick_list(struct library *lib, struct store *st, int kind,
  */
 int mock_next(struct library *lib, struct store *st,
 	      const struct fsrs_params *p, int64_t now, struct mock_pick *out);
+
+/* ---- the story bank against the competencies ------------------------ */
+
+/* A story used for more competencies than this is stretched thin. */
+#define MOCK_STORY_STRETCH 3
+
+enum mock_cell {
+	MOCK_CELL_NONE,			/* the story does not claim it */
+	MOCK_CELL_CLAIMED,		/* claimed, never rehearsed for it */
+	MOCK_CELL_REHEARSED,		/* told for a question that asks it */
+};
+
+struct mock_story_row {
+	const struct story *story;	/* the library's */
+	size_t n_competencies;		/* known ones it claims */
+	int stretched;			/* n_competencies > MOCK_STORY_STRETCH */
+	double last_score;		/* its newest scored rehearsal, -1 */
+	int64_t last_at;		/* when that session started, UTC ms */
+};
+
+/*
+ * Competencies (rows) by stories (columns, the bank's order).  A cell is
+ * rehearsed when the story was told, in a scored session, for a question
+ * that asks about the competency (whether or not the story claims it),
+ * with that session's score (the newest such).
+ */
+struct mock_story_matrix {
+	const char *competencies[LIBRARY_MAX_COMPETENCIES];
+	size_t n_competencies;
+	struct mock_story_row *rows;
+	size_t n_rows;
+	unsigned char *cells;		/* [c * n_rows + s]: enum mock_cell */
+	double *scores;			/* [c * n_rows + s], -1 not rehearsed */
+	size_t *n_stories;		/* per competency: cells not NONE */
+};
+
+/*
+ * Fills m from lib's competencies (library_competencies()) and stories and
+ * the rehearsals in st.  Returns 0 or the store's error (m then empty);
+ * release m either way.
+ */
+int mock_story_matrix(const struct library *lib, struct store *st,
+		      struct mock_story_matrix *m);
+void mock_story_matrix_release(struct mock_story_matrix *m);
+
+/*
+ * The matrix as text: a grid of one line per competency, a column per
+ * story (numbered), each cell mark[enum mock_cell] or the score; "no
+ * story" after a competency without one; then a line per story with its
+ * id, title, competencies, "stretched" and its last rehearsal.  day(ctx)
+ * formats a UTC ms time for the last rehearsal into out[16].
+ */
+void mock_story_matrix_text(const struct mock_story_matrix *m,
+			    const char *const mark[3],
+			    void (*day)(void *ctx, int64_t utc_ms,
+					char out[16]),
+			    void *ctx, struct buf *out);
 
 #endif

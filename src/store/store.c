@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/path.h"
 #include "core/xmalloc.h"
 #include "store/store_int.h"
 
@@ -170,26 +171,6 @@ int store_pragma_int(struct store *st, const char *name, int64_t *out)
 	return 0;
 }
 
-/* mkdir -p for the directories above path, each new one mode 0700. */
-static int make_parents(const char *path)
-{
-	char *dir = xstrdup(path);
-	int ret = 0;
-
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			ret = -1;
-			break;
-		}
-		*p = '/';
-	}
-	xfree(dir);
-	return ret;
-}
-
 /* The directory part of path ("." for a bare name). */
 static char *dir_of(const char *path)
 {
@@ -289,7 +270,7 @@ static int open_handle(struct store *st, unsigned flags)
 			uri = xstrdup(":memory:");
 			oflags |= SQLITE_OPEN_READWRITE;
 		} else {
-			if (make_parents(st->path) < 0)
+			if (path_make_parents(st->path) < 0)
 				return store_failf(st, errno == EROFS ||
 								errno == EACCES
 							       ? TPM_EREADONLY

@@ -205,6 +205,14 @@ int app_run_editor(const char *file, unsigned line)
 	return r.status == 127 ? -1 : r.status;
 }
 
+int app_editor_exec(const char *file, unsigned line)
+{
+	struct editor_run r = { file, line, 0 };
+
+	run_editor(&r);
+	return r.status == 127 ? -1 : r.status;
+}
+
 /* A path (or a diagnostic starting with one) shown from the working
  * directory when it is inside it. */
 const char *app_shown_path(const struct app *a, const char *path)

@@ -171,6 +171,8 @@ const struct item *app_row_item(const struct app *a,
  * run.
  */
 int app_run_editor(const char *file, unsigned line);
+/* The same outside the interface (the terminal is not curses'). */
+int app_editor_exec(const char *file, unsigned line);
 
 /* Opens the item's file in $EDITOR at its line, then loads the decks again. */
 void app_edit(struct app *a, const struct item *it);

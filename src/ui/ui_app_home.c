@@ -197,6 +197,62 @@ static void stats(struct app *a)
 	buf_release(&md);
 }
 
+/* ---- The story bank ---------------------------------------------------- */
+
+static void day(void *ctx, int64_t utc_ms, char out[16])
+{
+	app_day_label(ctx, utc_ms, out);
+}
+
+/* The names of the rows with no story, or of the stretched stories. */
+static void name_list(const struct mock_story_matrix *m, int stretched,
+		      struct buf *md)
+{
+	size_t n = 0;
+
+	buf_adds(md, stretched ? "Stretched (a story for more than three "
+				 "competencies):"
+			       : "No story yet:");
+	if (stretched) {
+		for (size_t s = 0; s < m->n_rows; s++)
+			if (m->rows[s].stretched)
+				buf_addf(md, "%s %s", n++ ? "," : "",
+					 m->rows[s].story->id.s);
+	} else {
+		for (size_t c = 0; c < m->n_competencies; c++)
+			if (!m->n_stories[c])
+				buf_addf(md, "%s %s", n++ ? "," : "",
+					 m->competencies[c]);
+	}
+	buf_adds(md, n ? "\n" : " none\n");
+}
+
+static void stories(struct app *a)
+{
+	const char *mark[3] = { ui_glyphs()->dot, "o", "" };
+	struct mock_story_matrix m;
+	struct buf md, text;
+
+	buf_init(&md);	/* not Markdown: a notice keeps a line that fits */
+	buf_init(&text);
+	if (mock_story_matrix(a->lib, a->env->st, &m) < 0) {
+		buf_adds(&md, store_errmsg(a->env->st));
+	} else {
+		mock_story_matrix_text(&m, mark, day, a, &text);
+		name_list(&m, 0, &md);
+		if (m.n_rows)
+			name_list(&m, 1, &md);
+		buf_addf(&md, "\nA column per story: o claims the "
+			 "competency, a score is its last rehearsal for it, %s "
+			 "neither.  tpmtrain stories edit changes the bank."
+			 "\n\n%s", mark[0], text.s);
+	}
+	mock_story_matrix_release(&m);
+	app_notice(a, "story bank", md.s);
+	buf_release(&md);
+	buf_release(&text);
+}
+
 static void home_request(struct app *a)
 {
 	struct home *h = &a->home;
@@ -210,6 +266,9 @@ static void home_request(struct app *a)
 		break;
 	case HOME_REQ_STATS:
 		stats(a);
+		break;
+	case HOME_REQ_STORIES:
+		stories(a);
 		break;
 	case HOME_REQ_MOCK:
 		app_mock_pick(a, -1);

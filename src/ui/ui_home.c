@@ -79,6 +79,7 @@ static const struct ui_binding home_bindings[] = {
 	{ 'f', HOME_A_FOCUS, "drill the focus criteria's cards first" },
 	{ 'b', HOME_A_BROWSE, "browse all cards" },
 	{ 's', HOME_A_STATS, "statistics" },
+	{ 'S', HOME_A_STORIES, "your story bank: competencies by stories" },
 	UI_HELP_KEYS,
 	{ 'q', UI_A_QUIT, "quit" },
 };
@@ -164,6 +165,9 @@ int home_handle(struct home *h, int a, int64_t now_ms)
 		return fx | UI_SAVE | UI_REDRAW;
 	case HOME_A_STATS:
 		h->req = HOME_REQ_STATS;
+		return fx | UI_SAVE | UI_REDRAW;
+	case HOME_A_STORIES:
+		h->req = HOME_REQ_STORIES;
 		return fx | UI_SAVE | UI_REDRAW;
 	case UI_A_QUIT:
 		return UI_QUIT;

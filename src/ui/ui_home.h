@@ -28,6 +28,7 @@ enum home_request {
 	HOME_REQ_FOCUS,		/* drill --focus */
 	HOME_REQ_BROWSE,
 	HOME_REQ_STATS,
+	HOME_REQ_STORIES,
 };
 
 struct home {
@@ -80,6 +81,7 @@ enum home_action {
 	HOME_A_RESUME,
 	HOME_A_BROWSE,
 	HOME_A_STATS,
+	HOME_A_STORIES,
 	HOME_A_FOCUS,
 };
 

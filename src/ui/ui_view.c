@@ -254,15 +254,23 @@ void ui_view_notice(struct ui_view *v, const char *title, const char *text,
 
 	ui_text_init(&body);
 	/* Each line is a paragraph; its continuation lines hang under it,
-	 * so that one diagnostic reads as one. */
+	 * so that one diagnostic reads as one.  A line that fits is kept as
+	 * it is, its spacing with it: a table stays a table. */
 	while (*text) {
 		const char *nl = strchr(text, '\n');
 		size_t n = nl ? (size_t)(nl - text) : strlen(text);
 		struct ui_wrap w;
 
-		ui_wrap_begin(&w, &body, v->cols - 2, "  ", "      ", UI_R_TEXT);
-		ui_wrap_add(&w, UI_R_TEXT, 0, text, n);
-		ui_wrap_end(&w);
+		if (ui_str_width(text, n) <= v->cols - 4) {
+			ui_text_newline(&body);
+			ui_text_adds(&body, UI_R_TEXT, 0, "  ");
+			ui_text_add(&body, UI_R_TEXT, 0, text, n);
+		} else {
+			ui_wrap_begin(&w, &body, v->cols - 2, "  ", "      ",
+				      UI_R_TEXT);
+			ui_wrap_add(&w, UI_R_TEXT, 0, text, n);
+			ui_wrap_end(&w);
+		}
 		text += n + (nl != NULL);
 	}
 	page(v, title, &body, scroll, hints, 2);

@@ -115,5 +115,21 @@ criteria:
 bands:
   - {label: top, min: 120}
 Y
+# The story bank's template validates, as `stories edit` writes it.
+sed "1s#\$schema=.*#\$schema=$root/content/schemas/stories.schema.json#" \
+	"$root/content/templates/stories.yaml.in" >"$tmp/stories.yaml"
+if ! node check.mjs "$tmp/stories.yaml"; then
+	echo "FAIL: the story bank's template does not validate"
+	fail=1
+fi
+expect_in stories no-competencies "must have required property 'competencies'" <<'Y'
+stories:
+  - {id: a, title: A, situation: s, task: t, action: a, result: r}
+Y
+expect_in stories bad-story-id 'must match pattern' <<'Y'
+stories:
+  - {id: My Story, title: A, situation: s, task: t, action: a, result: r,
+     competencies: [conflict]}
+Y
 [ $fail -eq 0 ] && echo "schemas: ok"
 exit $fail
