@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/quote.h"
+#include "core/xmalloc.h"
 
 static const struct cli_verb verbs[] = {
 	{ "drill", cmd_drill,
@@ -26,9 +27,10 @@ static const struct cli_verb verbs[] = {
 	  "show and change settings" },
 	{ "mock", cmd_mock,
 	  "mock [SCENARIO] [--kind K] [--resume] [--quiet] [--minutes N] "
-	  "[--decks DIR]...",
+	  "[--interviewer [--candidate NAME]] [--decks DIR]...",
 	  "a timed mock interview in the interface" },
-	{ "history", cmd_history, "history [--kind K] [--json]",
+	{ "history", cmd_history,
+	  "history [--kind K] [--candidate NAME] [--json]",
 	  "past mock interviews, newest first" },
 	{ "report", cmd_report, "report ID|last [--format md|json] [-o FILE]",
 	  "a mock interview's report, to send a mentor" },
@@ -125,6 +127,31 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 		fprintf(stderr, "usage: tpmtrain [--db PATH] [--version] "
 			"[--help] VERB [ARGS]\n");
 	return EXIT_USAGE;
+}
+
+int cli_parse_name(const char *verb, const char *opt, const char *name)
+{
+	size_t len = strlen(name);
+	char *q;
+	int ret;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		/* C0, DEL, and C1 as UTF-8 (0xC2 0x80-0x9F). */
+		if (c < 0x20 || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < len &&
+		     (unsigned char)name[i + 1] < 0xa0))
+			len = 0;
+	}
+	if (len && len <= 80)
+		return EXIT_OK;
+	q = quote_dup(name, strlen(name));
+	ret = cli_usage_error(verb, "%s '%s': want a name of 1 to 80 "
+			      "characters, without control characters", opt,
+			      q);
+	xfree(q);
+	return ret;
 }
 
 int cli_option_error(const char *verb, int c, char **argv)

@@ -83,6 +83,12 @@ int cli_output_error(void);
 int cli_read_file(const char *path, struct buf *out);
 int cli_write_file(const char *path, const char *data, size_t len);
 
+/*
+ * A person's name given as option opt of verb (--candidate): 1 to 80
+ * characters of text, no control characters.  EXIT_OK, or a usage error.
+ */
+int cli_parse_name(const char *verb, const char *opt, const char *name);
+
 /* The verb named name, or NULL. */
 const struct cli_verb *cli_find_verb(const char *name);
 

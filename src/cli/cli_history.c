@@ -185,6 +185,7 @@ struct hist {
 	struct vec rows;	/* struct hist_row */
 	const struct clock *clock;
 	json_t *json;		/* an array, or NULL for the table */
+	const char *candidate;	/* only theirs (--candidate), or NULL */
 };
 
 static char *clean_dup(const char *s)
@@ -215,6 +216,9 @@ static json_t *row_json(const struct store_mock *r, const struct clock *c)
 				? json_real(round(r->score * 10) / 10)
 				: json_null());
 	json_object_set_new(o, "band", jstr(r->band));
+	json_object_set_new(o, "scored_by",
+			    jstr(r->scored_by ? r->scored_by : "self"));
+	json_object_set_new(o, "candidate", jstr(r->candidate));
 	(void)c;
 	return o;
 }
@@ -225,6 +229,9 @@ static int add_row(void *ctx, const struct store_mock *r)
 	struct hist_row *row;
 	struct buf b;
 
+	if (h->candidate &&
+	    (!r->candidate || strcmp(r->candidate, h->candidate)))
+		return 0;
 	if (h->json) {
 		json_array_append_new(h->json, row_json(r, h->clock));
 		return 0;
@@ -244,7 +251,17 @@ static int add_row(void *ctx, const struct store_mock *r)
 	else
 		buf_adds(&b, "-");
 	row->score = buf_detach(&b, NULL);
-	row->band = clean_dup(r->band ? r->band : state_name(r->state));
+	buf_init(&b);
+	add_clean(&b, r->band ? r->band : state_name(r->state), CLEAN_CELL);
+	/* Interviewer-scored sessions say so, and for whom. */
+	if (r->scored_by) {
+		buf_adds(&b, " · by the interviewer");
+		if (r->candidate) {
+			buf_adds(&b, ", for ");
+			add_clean(&b, r->candidate, CLEAN_CELL);
+		}
+	}
+	row->band = buf_detach(&b, NULL);
 	return 0;
 }
 
@@ -291,23 +308,28 @@ static void hist_release(struct hist *h)
 static void history_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: tpmtrain history [--kind K] [--json]\n"
+		"usage: tpmtrain history [--kind K] [--candidate NAME] "
+		"[--json]\n"
 		"\n"
 		"Past mock interviews, newest first: the date, the scenario, "
 		"its kind,\n"
 		"the time used, the weighted score and the hire band (or "
 		"'running' and\n"
-		"'unscored').  'tpmtrain report ID' writes one in full.\n"
+		"'unscored'), and who scored it when an interviewer did.\n"
+		"'tpmtrain report ID' writes one in full.\n"
 		"\n"
-		"  --kind K   only system-design, program-execution or "
-		"behavioural\n"
-		"  --json     as a JSON array\n");
+		"  --kind K          only system-design, program-execution "
+		"or behavioural\n"
+		"  --candidate NAME  only the sessions an interviewer ran for "
+		"NAME\n"
+		"  --json            as a JSON array\n");
 }
 
 int cmd_history(int argc, char **argv, struct cli_env *env)
 {
 	static const struct option opts[] = {
 		{ "kind", required_argument, NULL, 'k' },
+		{ "candidate", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -325,6 +347,10 @@ int cmd_history(int argc, char **argv, struct cli_env *env)
 		case 'k':
 			kind = optarg;
 			ret = cli_parse_kind("history", kind, &k);
+			break;
+		case 'c':
+			h.candidate = optarg;
+			ret = cli_parse_name("history", "--candidate", optarg);
 			break;
 		case 'j':
 			json = 1;
@@ -360,6 +386,10 @@ int cmd_history(int argc, char **argv, struct cli_env *env)
 		buf_adds(&out, s);
 		buf_addch(&out, '\n');
 		free(s);
+	} else if (!h.rows.len && h.candidate) {
+		buf_adds(&out, "no mock interviews for that candidate ("
+			 "'tpmtrain mock --interviewer --candidate NAME' "
+			 "runs one)\n");
 	} else if (!h.rows.len) {
 		buf_adds(&out, "no mock interviews yet ('tpmtrain mock' "
 			 "starts one)\n");
@@ -480,6 +510,15 @@ static void md_header(struct buf *b, const struct store_mock *r,
 		buf_addf(b, "not scored (%s)\n", state_name(r->state));
 	}
 	buf_addf(b, "- **Hints used:** %d\n", r->hints_used);
+	if (r->scored_by) {
+		buf_adds(b, "- **Scored by:** the interviewer, who ticked the "
+			 "key points as they were made");
+		if (r->candidate) {
+			buf_adds(b, "\n- **Candidate:** ");
+			add_clean(b, r->candidate, CLEAN_MD | CLEAN_CELL);
+		}
+		buf_addch(b, '\n');
+	}
 }
 
 /* The prompt is the scenario's Markdown: kept, quoted, HTML escaped. */
@@ -608,7 +647,9 @@ static void md_coverage(struct buf *b, const struct store_mock *r)
 		points++;
 		covered += (size_t)r->coverage[i].covered;
 	}
-	buf_addf(b, "Key points covered: %zu of %zu.", covered, points);
+	buf_addf(b, "Key points %s: %zu of %zu.",
+		 r->scored_by ? "ticked by the interviewer" : "covered",
+		 covered, points);
 	if (flags)
 		buf_addf(b, " Red flags raised: %zu.", flags);
 	buf_adds(b, "\n\n| Phase | Key point | Covered | Note |\n"
@@ -811,6 +852,9 @@ static int report_json(struct store *st, const struct store_mock *r,
 		"clarifying_questions", q, "follow_ups", fu, "coverage",
 		report_coverage_json(r));
 	json_object_set_new(root, "scores", scores);
+	json_object_set_new(root, "scored_by",
+			    jstr(r->scored_by ? r->scored_by : "self"));
+	json_object_set_new(root, "candidate", jstr(r->candidate));
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 				   JSON_REAL_PRECISION(12));
 	buf_adds(b, s);

@@ -25,7 +25,8 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: tpmtrain mock [SCENARIO] [--kind K] [--resume] "
 		"[--quiet] [--minutes N]\n"
-		"                     [--decks DIR]...\n"
+		"                     [--interviewer [--candidate NAME]] "
+		"[--decks DIR]...\n"
 		"\n"
 		"A timed mock interview in the interface: the prompt, a "
 		"countdown per\n"
@@ -34,9 +35,9 @@ static void usage(FILE *out)
 		"clarifying questions; then key-point coverage and scoring "
 		"against the\n"
 		"rubric.  Without SCENARIO, a picker lists the scenarios, the "
-		"least\n"
-		"recently done first.  The session is saved every few "
-		"seconds.\n"
+		"one due\n"
+		"first (each is scheduled by its scores).  The session is "
+		"saved every few\nseconds.\n"
 		"\n"
 		"  --kind K      system-design, program-execution or "
 		"behavioural (picker)\n"
@@ -45,6 +46,17 @@ static void usage(FILE *out)
 		"  --quiet       no terminal bell when a phase runs out\n"
 		"  --minutes N   scale the phases to N minutes in all "
 		"(default: the file's)\n"
+		"  --interviewer you run the mock for someone else: read the "
+		"prompt out,\n"
+		"                tick the key points as they make them "
+		"(alt-1 to alt-9),\n"
+		"                give hints, ask the follow-ups, note what "
+		"you see, then\n"
+		"                score it; the session is marked as scored "
+		"by you\n"
+		"  --candidate NAME  whom you interview, kept with the session "
+		"(history\n"
+		"                --candidate NAME lists theirs)\n"
 		"  --decks DIR   read decks and scenarios from DIR too "
 		"(repeatable)\n");
 }
@@ -178,6 +190,8 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "minutes", required_argument, NULL, 'm' },
 		{ "decks", required_argument, NULL, 'd' },
+		{ "interviewer", no_argument, NULL, 'i' },
+		{ "candidate", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -205,6 +219,13 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 		case 'd':
 			*(char **)vec_push(&dirs) = optarg;
 			break;
+		case 'i':
+			ue.mock_interviewer = 1;
+			break;
+		case 'c':
+			ret = cli_parse_name("mock", "--candidate", optarg);
+			ue.mock_candidate = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			ret = -1;
@@ -220,10 +241,15 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 		ret = cli_usage_error("mock", "unexpected argument '%s'",
 				      argv[optind]);
 	if (ret == EXIT_OK && ue.mock_resume &&
-	    (ue.mock_scenario || ue.mock_minutes || ue.mock_kind >= 0))
+	    (ue.mock_scenario || ue.mock_minutes || ue.mock_kind >= 0 ||
+	     ue.mock_interviewer))
 		ret = cli_usage_error("mock", "--resume continues the "
 				      "unfinished session as it was: give no "
-				      "scenario, --kind or --minutes");
+				      "scenario, --kind, --minutes or "
+				      "--interviewer");
+	if (ret == EXIT_OK && ue.mock_candidate && !ue.mock_interviewer)
+		ret = cli_usage_error("mock", "--candidate names whom you "
+				      "interview: it goes with --interviewer");
 	if (ret == EXIT_OK)
 		ret = cli_ui_run(env, "mock", &dirs, &ue, check);
 	vec_release(&dirs);

@@ -121,6 +121,15 @@ void mock_init(struct mock *m, const struct scenario *s,
 	m->run = m->n_phases ? MOCK_RUNNING : MOCK_ENDED;
 	m->last_now = m->last_save = now_ms;
 	m->started_utc_ms = utc_ms;
+	if (m->opts.flags & MOCK_INTERVIEWER) {
+		for (size_t i = 0; i < m->n_phases; i++)
+			m->n_points += s->phases[i].key_points.n +
+				       s->phases[i].red_flags.n;
+		m->checked = xcalloc(m->n_points + 1, 1);
+		m->candidate = opts->candidate ? xstrdup(opts->candidate)
+					       : NULL;
+	}
+	m->opts.candidate = NULL;	/* not kept: m->candidate is */
 }
 
 void mock_release(struct mock *m)
@@ -133,6 +142,8 @@ void mock_release(struct mock *m)
 		match_pattern_free(m->asks[i]);
 	xfree(m->asks);
 	xfree(m->phases);
+	xfree(m->checked);
+	xfree(m->candidate);
 	vec_release(&m->notes);
 	vec_release(&m->followups);
 	vec_release(&m->questions);
@@ -201,9 +212,12 @@ static unsigned check(struct mock *m)
 	}
 	if (!is_last(m) && ph->used_ms >= ph->planned_ms + grace) {
 		buf_clear(&m->notice);
-		buf_addf(&m->notice, "Time is up for %s: the interviewer "
-			 "moves you on to %s.", ph->src->name.s,
-			 m->phases[m->cur + 1].src->name.s);
+		buf_addf(&m->notice, m->opts.flags & MOCK_INTERVIEWER
+					     ? "Time is up for %s: move the "
+					       "candidate on to %s."
+					     : "Time is up for %s: the "
+					       "interviewer moves you on to %s.",
+			 ph->src->name.s, m->phases[m->cur + 1].src->name.s);
 		ev |= enter_phase(m, m->cur + 1) | MOCK_EV_ADVANCED;
 	}
 	return ev | put_followup(m);

@@ -77,16 +77,22 @@ struct mock_opts {
 				   mock_grace_seconds (0 moves on at once) */
 	int bell;		/* ring once per overrun; setting mock_bell,
 				   and off with --quiet */
-	/*
-	 * Room for issue 12 (interviewer mode, behavioural rounds): flags
-	 * the ui passes through; the state machine treats them alike.
-	 */
-	unsigned flags;
+	unsigned flags;		/* enum mock_flags */
+	const char *candidate;	/* interviewer mode: for whom (copied);
+				   may be NULL */
 };
 
 enum mock_flags {
-	MOCK_INTERVIEWER = 1 << 0,	/* scored by someone else (later) */
+	/*
+	 * Someone else runs the mock and scores it: the key points are a
+	 * checklist they tick as the candidate makes them, the coverage is
+	 * the ticks, and the record says who scored it and for whom.
+	 */
+	MOCK_INTERVIEWER = 1 << 0,
 };
+
+/* What a session run by an interviewer is recorded as scored by. */
+#define MOCK_SCORED_BY_INTERVIEWER "interviewer"
 
 /* The whole-session view of one phase. */
 struct mock_phase {
@@ -155,6 +161,11 @@ struct mock {
 	int64_t started_utc_ms;		/* wall clock at the start */
 	int64_t ended_utc_ms;		/* at the first save once over */
 	int64_t store_id;		/* the session's row, 0 until saved */
+	/* Interviewer mode: every phase's key points then red flags, in
+	 * phase order (as mock_coverage()), 1 when ticked. */
+	unsigned char *checked;
+	size_t n_points;
+	char *candidate;
 };
 
 /*
@@ -317,6 +328,24 @@ int mock_save_result(struct mock *m, struct store *st, int64_t utc_ms,
  */
 int mock_resume_latest(struct mock *m, struct library *lib, struct store *st,
 		       const struct mock_opts *opts, int64_t now_ms);
+
+/* ---- the interviewer's checklist ----------------------------------- */
+
+/*
+ * Ticks (or unticks) point i of phase: its key points first, then its red
+ * flags (a red flag ticked is one the candidate raised).  Returns the new
+ * state, 1 or 0, or -1 when there is no such point or the session is not
+ * an interviewer's.
+ */
+int mock_check(struct mock *m, size_t phase, size_t i);
+int mock_checked(const struct mock *m, size_t phase, size_t i);
+
+/*
+ * The coverage as ticked, in mock_coverage()'s order and form (no note
+ * lines): fills out (cleared first) and returns the key points ticked
+ * less one per red flag ticked (never below 0).
+ */
+size_t mock_checked_coverage(const struct mock *m, struct vec *out);
 
 /* ---- coverage ------------------------------------------------------ */
 

@@ -78,6 +78,20 @@ static void snapshot_asked(const struct mock *m, struct arena *a,
 	rec->n_questions = m->questions.len;
 }
 
+/* Who scores it and for whom, and the ticks so far as its coverage. */
+static void snapshot_checked(const struct mock *m, struct arena *a,
+			     struct store_mock *rec)
+{
+	struct vec covers;
+
+	rec->scored_by = MOCK_SCORED_BY_INTERVIEWER;
+	rec->candidate = m->candidate;
+	vec_init(&covers, sizeof(struct mock_cover));
+	mock_checked_coverage(m, &covers);
+	mock_record_coverage(rec, a, covers.items, covers.len, NULL, 0);
+	vec_release(&covers);
+}
+
 void mock_snapshot(const struct mock *m, struct arena *a,
 		   struct store_mock *rec)
 {
@@ -105,6 +119,8 @@ void mock_snapshot(const struct mock *m, struct arena *a,
 	snapshot_phases(m, a, rec);
 	snapshot_notes(m, a, rec);
 	snapshot_asked(m, a, rec);
+	if (m->opts.flags & MOCK_INTERVIEWER)
+		snapshot_checked(m, a, rec);
 }
 
 /* Checks that rec can be the record of a session of s. */
@@ -171,7 +187,15 @@ int mock_restore(struct mock *m, const struct scenario *s,
 	if (!record_fits(s, rec))
 		return TPM_ECORRUPT;
 	o.minutes = 0;
+	if (rec->scored_by) {
+		o.flags |= MOCK_INTERVIEWER;
+		o.candidate = rec->candidate;
+	}
 	mock_init(m, s, &o, now_ms, rec->started_at);
+	/* The ticks were saved as the coverage, in the same order. */
+	for (size_t i = 0; m->checked && i < m->n_points &&
+			   i < rec->n_coverage; i++)
+		m->checked[i] = rec->coverage[i].covered != 0;
 	restore_phases(m, rec);
 	m->cur = (size_t)rec->cur_phase;
 	m->elapsed_ms = rec->elapsed_ms;

@@ -62,6 +62,13 @@ struct ui_env {
 	int mock_minutes;
 	int mock_quiet;
 	/*
+	 * --interviewer: a mentor or a peer runs the mock for
+	 * mock_candidate (may be NULL): the key points are their checklist
+	 * and they score it (MOCK_INTERVIEWER).
+	 */
+	int mock_interviewer;
+	const char *mock_candidate;
+	/*
 	 * Writes the report of mock session id (Markdown, as `tpmtrain
 	 * report ID` does) to a file, the path of which goes in path;
 	 * returns 0, or a negative tpm_err with one line in err.  NULL if

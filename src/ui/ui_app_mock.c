@@ -215,6 +215,20 @@ int app_mock_pick(struct app *a, int kind)
 
 /* ---- The running session ----------------------------------------------- */
 
+/* Interviewer mode: the current phase's points, as ticked. */
+static void sync_checks(struct app_mock *am)
+{
+	const struct phase *ph = am->m.phases[am->m.cur].src;
+	size_t n_kp = ph->key_points.n;
+
+	mrun_clear_checks(&am->run);
+	for (size_t i = 0; i < n_kp + ph->red_flags.n; i++)
+		mrun_add_check(&am->run, i < n_kp
+				       ? ph->key_points.v[i].label.s
+				       : ph->red_flags.v[i - n_kp].label.s,
+			       i >= n_kp, mock_checked(&am->m, am->m.cur, i));
+}
+
 /* Copies the session's figures into the screen. */
 static void sync_view(struct app_mock *am)
 {
@@ -233,6 +247,8 @@ static void sync_view(struct app_mock *am)
 	r->paused = mock_paused(m);
 	r->hints_left = mock_hints_left(m);
 	notes_set_phase(&r->notes, (int)m->cur);
+	if (r->interviewer)
+		sync_checks(am);
 	if (am->save_error) {
 		mrun_set_status(r, am->save_error);
 		xfree(am->save_error);
@@ -255,11 +271,22 @@ static void open_run(struct app *a)
 		struct buf title;
 
 		buf_init(&title);
-		buf_addf(&title, "mock · %s", s->title.s);
+		if (am->m.opts.flags & MOCK_INTERVIEWER)
+			buf_addf(&title, "interviewing %s · %s",
+				 am->m.candidate ? am->m.candidate
+						 : "a candidate",
+				 s->title.s);
+		else
+			buf_addf(&title, "mock · %s", s->title.s);
 		mrun_init(&am->run, title.s, sub, s->prompt.s);
 		buf_release(&title);
 	}
 	am->run_on = 1;
+	if (am->m.opts.flags & MOCK_INTERVIEWER) {
+		am->run.interviewer = 1;
+		for (size_t i = 0; i < s->follow_ups.n; i++)
+			mrun_add_followup(&am->run, s->follow_ups.v[i].s);
+	}
 	/* The notes, facts and hints a resumed session had. */
 	notes_clear(&am->run.notes);
 	for (size_t i = 0; i < mock_notes_count(&am->m); i++) {
@@ -294,6 +321,10 @@ static struct mock_opts opts_of(const struct app *a)
 	o.minutes = a->env->mock_minutes;
 	o.grace_s = a->env->settings->mock_grace_seconds;
 	o.bell = a->env->settings->mock_bell && !a->env->mock_quiet;
+	if (a->env->mock_interviewer) {
+		o.flags |= MOCK_INTERVIEWER;
+		o.candidate = a->env->mock_candidate;
+	}
 	return o;
 }
 
@@ -329,6 +360,8 @@ int app_mock_start(struct app *a, const char *id)
 	mock_init(&am->m, s, &o, mono(a), clock_utc_ms(a->env->clock));
 	am->m_on = 1;
 	open_run(a);
+	/* The interviewer reads the prompt out first. */
+	am->run.prompt_open = am->run.interviewer;
 	/* A row at once, so that a crash in the first seconds is resumable. */
 	save(a, NULL, NULL);
 	sync_view(am);
@@ -345,8 +378,11 @@ static void finish(struct app *a)
 	if (!mock_ended(&am->m))
 		mock_end(&am->m, mono(a));
 	sync_notes(am);
-	mock_coverage(am->sc, vec_at(&am->m.notes, 0),
-		      mock_notes_count(&am->m), &am->covers);
+	if (am->m.opts.flags & MOCK_INTERVIEWER)
+		mock_checked_coverage(&am->m, &am->covers);
+	else
+		mock_coverage(am->sc, vec_at(&am->m.notes, 0),
+			      mock_notes_count(&am->m), &am->covers);
 	save(a, NULL, NULL);
 	open_cover(a);
 }
@@ -494,6 +530,10 @@ static unsigned run_request(struct app *a)
 		return mock_end(m, now);
 	case MRUN_REQ_DISMISS:
 		return mock_followup(m) ? mock_followup_dismiss(m, now) : 0;
+	case MRUN_REQ_CHECK:
+		if (mock_check(m, m->cur, am->run.req_index) < 0)
+			return 0;
+		return MOCK_EV_SAVE | MOCK_EV_REDRAW;
 	default:
 		return 0;
 	}

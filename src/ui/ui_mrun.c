@@ -41,18 +41,40 @@
 	{ UI_CTRL('u'), UI_A_KILL_START, "delete to the start of the line" }, \
 	{ UI_CTRL('k'), UI_A_KILL_END, "delete to the end of the line" }
 
+#define SESSION_KEYS(hint, ask) \
+	{ UI_CTRL('p'), MRUN_A_PAUSE, "pause or resume the clock" }, \
+	{ UI_CTRL('n'), MRUN_A_NEXT, "move on to the next phase" }, \
+	{ UI_CTRL('t'), MRUN_A_EXTEND, "two more minutes for this phase" }, \
+	{ UI_CTRL('g'), MRUN_A_HINT, hint }, \
+	{ UI_CTRL('e'), MRUN_A_END, "end the interview (asks first)" }, \
+	{ UI_CTRL('o'), MRUN_A_PROMPT, \
+	  "show the whole prompt, the facts and the hints" }, \
+	{ UI_CTRL('r'), MRUN_A_ASK, ask }, \
+	{ UI_CTRL('x'), MRUN_A_EDITOR, \
+	  "edit the notes in $VISUAL or $EDITOR" }, \
+	{ UI_KEY_ESC, MRUN_A_DISMISS, "dismiss the message above the notes" }
+
 static const struct ui_binding run_bindings[] = {
-	{ UI_CTRL('p'), MRUN_A_PAUSE, "pause or resume the clock" },
-	{ UI_CTRL('n'), MRUN_A_NEXT, "move on to the next phase" },
-	{ UI_CTRL('t'), MRUN_A_EXTEND, "two more minutes for this phase" },
-	{ UI_CTRL('g'), MRUN_A_HINT, "reveal the phase's next hint" },
-	{ UI_CTRL('e'), MRUN_A_END, "end the interview (asks first)" },
-	{ UI_CTRL('o'), MRUN_A_PROMPT,
-	  "show the whole prompt, the facts and the hints" },
-	{ UI_CTRL('r'), MRUN_A_ASK,
-	  "ask the interviewer the notes line under the cursor" },
-	{ UI_CTRL('x'), MRUN_A_EDITOR, "edit the notes in $VISUAL or $EDITOR" },
-	{ UI_KEY_ESC, MRUN_A_DISMISS, "dismiss the message above the notes" },
+	SESSION_KEYS("reveal the phase's next hint",
+		     "ask the interviewer the notes line under the cursor"),
+	NOTES_KEYS,
+	{ UI_KEY_F1, UI_A_HELP, "these keys" },
+};
+
+/* Run for a candidate: alt-1 to alt-9 tick the checklist. */
+static const struct ui_binding interviewer_bindings[] = {
+	{ UI_ALT('1'), MRUN_A_CHECK,
+	  "tick or untick the phase's point 1 (alt-2 to alt-9: the others)" },
+	{ UI_ALT('2'), MRUN_A_CHECK + 1, NULL },
+	{ UI_ALT('3'), MRUN_A_CHECK + 2, NULL },
+	{ UI_ALT('4'), MRUN_A_CHECK + 3, NULL },
+	{ UI_ALT('5'), MRUN_A_CHECK + 4, NULL },
+	{ UI_ALT('6'), MRUN_A_CHECK + 5, NULL },
+	{ UI_ALT('7'), MRUN_A_CHECK + 6, NULL },
+	{ UI_ALT('8'), MRUN_A_CHECK + 7, NULL },
+	{ UI_ALT('9'), MRUN_A_CHECK + 8, NULL },
+	SESSION_KEYS("give the candidate the phase's next hint",
+		     "the answer to the candidate's question on this line"),
 	NOTES_KEYS,
 	{ UI_KEY_F1, UI_A_HELP, "these keys" },
 };
@@ -76,6 +98,8 @@ static const struct ui_binding confirm_bindings[] = {
 
 const struct ui_keymap mrun_keys = UI_TEXT_KEYMAP("mock interview",
 						  run_bindings);
+const struct ui_keymap mrun_interviewer_keys = UI_TEXT_KEYMAP(
+	"mock interview, interviewer", interviewer_bindings);
 const struct ui_keymap mrun_prompt_keys = UI_KEYMAP("mock interview, prompt",
 						    prompt_bindings);
 const struct ui_keymap mrun_confirm_keys = UI_KEYMAP(
@@ -85,7 +109,9 @@ const struct ui_keymap *mrun_keymap(const struct mrun *r)
 {
 	if (r->confirm_end)
 		return &mrun_confirm_keys;
-	return r->prompt_open ? &mrun_prompt_keys : &mrun_keys;
+	if (r->prompt_open)
+		return &mrun_prompt_keys;
+	return r->interviewer ? &mrun_interviewer_keys : &mrun_keys;
 }
 
 /* ---- State ------------------------------------------------------------- */
@@ -116,6 +142,8 @@ void mrun_init(struct mrun *r, const char *title, const char *subtitle,
 	vec_init(&r->phases, sizeof(struct mrun_phase));
 	vec_init(&r->facts, sizeof(char *));
 	vec_init(&r->hints, sizeof(char *));
+	vec_init(&r->checks, sizeof(struct mrun_check));
+	vec_init(&r->followups, sizeof(char *));
 	notes_init(&r->notes, 0);
 }
 
@@ -133,12 +161,32 @@ void mrun_clear_phases(struct mrun *r)
 	r->phases.len = 0;
 }
 
+void mrun_clear_checks(struct mrun *r)
+{
+	for (size_t i = 0; i < r->checks.len; i++)
+		xfree(((struct mrun_check *)vec_at(&r->checks, i))->label);
+	r->checks.len = 0;
+}
+
+void mrun_add_check(struct mrun *r, const char *label, int red_flag,
+		    int ticked)
+{
+	struct mrun_check *c = vec_push(&r->checks);
+
+	c->label = xstrdup(label);
+	c->red_flag = red_flag;
+	c->ticked = ticked;
+}
+
 void mrun_release(struct mrun *r)
 {
+	mrun_clear_checks(r);
+	vec_release(&r->checks);
 	mrun_clear_phases(r);
 	vec_release(&r->phases);
 	strings_release(&r->facts);
 	strings_release(&r->hints);
+	strings_release(&r->followups);
 	notes_release(&r->notes);
 	xfree(r->title);
 	xfree(r->subtitle);
@@ -171,6 +219,11 @@ void mrun_add_fact(struct mrun *r, const char *question, const char *answer)
 void mrun_add_hint(struct mrun *r, const char *hint)
 {
 	*(char **)vec_push(&r->hints) = xstrdup(hint);
+}
+
+void mrun_add_followup(struct mrun *r, const char *question)
+{
+	*(char **)vec_push(&r->followups) = xstrdup(question);
 }
 
 void mrun_set_band(struct mrun *r, enum mrun_band kind, const char *text)
@@ -237,7 +290,15 @@ static int session_key(struct mrun *r, int act)
 		mrun_set_band(r, MRUN_BAND_NONE, NULL);
 		return request(r, MRUN_REQ_DISMISS);
 	default:
-		return 0;
+		if (act < MRUN_A_CHECK || act > MRUN_A_CHECK_LAST ||
+		    !r->interviewer)
+			return 0;
+		r->req_index = (size_t)(act - MRUN_A_CHECK);
+		if (r->req_index >= r->checks.len) {
+			mrun_set_status(r, "this phase has no such point");
+			return UI_REDRAW;
+		}
+		return request(r, MRUN_REQ_CHECK);
 	}
 }
 
@@ -383,17 +444,17 @@ static void session_bar(const struct mrun *r, struct ui_view *v)
 	ui_text_adds(t, UI_R_DIM, 0, tail);
 }
 
-static const char *band_label(enum mrun_band b)
+static const char *band_label(enum mrun_band b, int interviewer)
 {
 	switch (b) {
 	case MRUN_BAND_FOLLOWUP:
-		return "the interviewer asks";
+		return interviewer ? "ask the candidate" : "the interviewer asks";
 	case MRUN_BAND_ANSWER:
-		return "the interviewer answers";
+		return interviewer ? "the answer to give" : "the interviewer answers";
 	case MRUN_BAND_NOTICE:
-		return "the interviewer";
+		return interviewer ? "time" : "the interviewer";
 	case MRUN_BAND_HINT:
-		return "hint";
+		return interviewer ? "the hint to give" : "hint";
 	default:
 		return "";
 	}
@@ -405,7 +466,8 @@ static void band(const struct mrun *r, struct ui_view *v, int max)
 	struct ui_text body;
 	size_t n;
 
-	ui_view_rule(v, band_label(r->band), UI_R_TITLE, "esc dismisses");
+	ui_view_rule(v, band_label(r->band, r->interviewer), UI_R_TITLE,
+		     "esc dismisses");
 	ui_text_init(&body);
 	ui_wrap_text(&body, v->cols - 4, UI_R_TEXT, r->band_text,
 		     strlen(r->band_text));
@@ -414,18 +476,27 @@ static void band(const struct mrun *r, struct ui_view *v, int max)
 	ui_text_release(&body);
 }
 
-/* The side column at wide terminals: facts obtained and hints shown. */
+/*
+ * The side column at wide terminals: facts obtained and hints shown, and
+ * for an interviewer the follow-ups to ask.
+ */
 static void side_text(const struct mrun *r, struct ui_text *t, int w)
 {
-	const struct vec *lists[2] = { &r->facts, &r->hints };
-	static const char *const heads[2] = { "facts", "hints" };
+	const struct vec *lists[3] = { &r->facts, &r->hints, &r->followups };
+	static const char *const heads[3] = { "facts", "hints given",
+					      "follow-ups to ask" };
+	int n = r->interviewer ? 3 : 2;
 
-	for (int k = 0; k < 2; k++) {
-		ui_rule_text(t, w + 2, heads[k], UI_R_TITLE, NULL);
+	for (int k = 0; k < n; k++) {
+		ui_rule_text(t, w + 2, k == 1 && !r->interviewer ? "hints"
+								 : heads[k],
+			     UI_R_TITLE, NULL);
 		if (!lists[k]->len) {
 			ui_text_newline(t);
-			ui_text_adds(t, UI_R_DIM, 0, k ? " none revealed"
-						       : " none asked yet");
+			ui_text_adds(t, UI_R_DIM, 0,
+				     k == 2 ? " none in this scenario"
+				     : k ? " none revealed"
+					 : " none asked yet");
 		}
 		for (size_t i = 0; i < lists[k]->len; i++) {
 			const char *s = *(char **)vec_at(lists[k], i);
@@ -436,6 +507,34 @@ static void side_text(const struct mrun *r, struct ui_text *t, int w)
 			ui_wrap_end(&wr);
 		}
 		ui_text_newline(t);
+	}
+}
+
+/* Interviewer mode: the phase's points, "1 [x] label", red flags marked. */
+static void checklist(const struct mrun *r, struct ui_view *v)
+{
+	struct ui_text *t = &v->text;
+
+	ui_view_rule(v, "key points · alt-1 to alt-9 tick them", UI_R_TITLE,
+		     NULL);
+	if (!r->checks.len) {
+		ui_text_newline(t);
+		ui_text_adds(t, UI_R_DIM, 0, "  none in this phase");
+	}
+	for (size_t i = 0; i < r->checks.len; i++) {
+		const struct mrun_check *c = vec_at(&r->checks, i);
+
+		ui_text_newline(t);
+		ui_text_addf(t, UI_R_KEY, UI_BOLD, " %zu ", i + 1);
+		ui_text_adds(t, c->ticked ? (c->red_flag ? UI_R_ERROR
+							 : UI_R_OK)
+					  : UI_R_DIM,
+			     c->ticked ? UI_BOLD : 0,
+			     c->ticked ? "[x] " : "[ ] ");
+		if (c->red_flag)
+			ui_text_adds(t, UI_R_ERROR, 0, "red flag: ");
+		ui_text_fit(t, UI_R_TEXT, 0, c->label, strlen(c->label),
+			    v->cols - 20, UI_LEFT);
 	}
 }
 
@@ -516,7 +615,8 @@ static void footer(const struct mrun *r, struct ui_view *v)
 		};
 		const struct ui_hint notes[] = {
 			{ "^O", r->prompt_open ? "notes" : "prompt", 0 },
-			{ "^R", "ask this line", 0 },
+			{ r->interviewer ? "M-1..9" : "^R",
+			  r->interviewer ? "tick" : "ask this line", 0 },
 			{ "^X", "editor", 0 },
 			{ "esc", "dismiss", r->band ? 0 : UI_R_DIM },
 			{ "F1", "keys", 0 },
@@ -548,7 +648,10 @@ void mrun_view(struct mrun *r, struct ui_view *v)
 		ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
 		if (r->band)
 			band(r, v, v->rows >= 30 ? 4 : 2);
-		ui_view_rule(v, "notes", UI_R_TITLE, NULL);
+		if (r->interviewer)
+			checklist(r, v);
+		ui_view_rule(v, r->interviewer ? "your observations" : "notes",
+			     UI_R_TITLE, NULL);
 	}
 	rows = v->rows - ui_view_used(v) - 3;
 	if (rows < 1)

@@ -30,6 +30,9 @@ enum mrun_action {
 	MRUN_A_DISMISS,
 	MRUN_A_YES,
 	MRUN_A_NO,
+	/* Interviewer mode: MRUN_A_CHECK + k ticks point k (0-8). */
+	MRUN_A_CHECK,
+	MRUN_A_CHECK_LAST = MRUN_A_CHECK + 8,
 };
 
 enum mrun_request {
@@ -42,11 +45,20 @@ enum mrun_request {
 	MRUN_REQ_EDITOR,
 	MRUN_REQ_END,		/* confirmed */
 	MRUN_REQ_DISMISS,	/* the band was closed */
+	MRUN_REQ_CHECK,		/* tick point req_index of the phase */
 };
 
 extern const struct ui_keymap mrun_keys;
+extern const struct ui_keymap mrun_interviewer_keys;
 extern const struct ui_keymap mrun_prompt_keys;
 extern const struct ui_keymap mrun_confirm_keys;
+
+/* Interviewer mode: a point of the current phase's checklist. */
+struct mrun_check {
+	char *label;
+	int red_flag;
+	int ticked;
+};
 
 struct mrun_phase {
 	char *name;
@@ -65,6 +77,7 @@ enum mrun_band {
 
 struct mrun {
 	/* Set once by the app (copied). */
+	int interviewer;	/* run for a candidate: a checklist to tick */
 	char *title;		/* the scenario's */
 	char *subtitle;		/* "system design · 45 min" */
 	char *prompt;		/* Markdown */
@@ -80,6 +93,8 @@ struct mrun {
 	size_t hints_left;
 	struct vec facts;	/* of char *: "question → answer" */
 	struct vec hints;	/* of char *: the hints revealed */
+	struct vec checks;	/* of struct mrun_check: the phase's */
+	struct vec followups;	/* of char *: interviewer mode, to ask */
 
 	/* The screen's own state. */
 	struct notes notes;
@@ -91,6 +106,7 @@ struct mrun {
 
 	/* What the app must do after UI_SAVE. */
 	enum mrun_request req;
+	size_t req_index;	/* MRUN_REQ_CHECK's point */
 };
 
 void mrun_init(struct mrun *r, const char *title, const char *subtitle,
@@ -105,6 +121,12 @@ void mrun_add_phase(struct mrun *r, const char *name, int64_t planned_ms,
 /* Adds a fact obtained or a hint revealed (copied). */
 void mrun_add_fact(struct mrun *r, const char *question, const char *answer);
 void mrun_add_hint(struct mrun *r, const char *hint);
+void mrun_add_followup(struct mrun *r, const char *question);
+
+/* Replaces the checklist with the current phase's points (copied). */
+void mrun_clear_checks(struct mrun *r);
+void mrun_add_check(struct mrun *r, const char *label, int red_flag,
+		    int ticked);
 
 /* Shows text (copied) in the band until dismissed; NONE clears it. */
 void mrun_set_band(struct mrun *r, enum mrun_band kind, const char *text);

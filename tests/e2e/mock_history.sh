@@ -123,7 +123,7 @@ expect_err "mock --minutes 0" 2 \
 	"tpmtrain mock: bad value '0' for --minutes: want a whole number from 1 to 600" \
 	mock --minutes 0
 expect_err "mock --resume SCENARIO" 2 \
-	"tpmtrain mock: --resume continues the unfinished session as it was: give no scenario, --kind or --minutes" \
+	"tpmtrain mock: --resume continues the unfinished session as it was: give no scenario, --kind, --minutes or --interviewer" \
 	mock --resume test-mock
 expect_err "mock, two scenarios" 2 \
 	"tpmtrain mock: unexpected argument 'b'" \

@@ -1104,6 +1104,83 @@ static void mock_focus_starts_and_ends(void **state)
 	finish(&f);
 }
 
+/*
+ * Interviewer mode: the points are a checklist; the ticks are the
+ * coverage, saved with who scored it and for whom, and back on resume.
+ * The scenario has 1 + 2 + (1 + 1 red flag) = 5 points.
+ */
+static void mock_interviewer_ticks_are_the_coverage(void **state)
+{
+	struct store_mock rec, back;
+	struct mock_cover *c;
+	struct store *st;
+	struct vec covers;
+	struct arena a;
+	struct mock r;
+	struct fx f;
+
+	(void)state;
+	load(&f);
+	f.opts.flags = MOCK_INTERVIEWER;
+	f.opts.candidate = "Ana <3";
+	mock_init(&f.m, f.s, &f.opts, 0, 1700000000000);
+	assert_int_equal(f.m.n_points, 5);
+	assert_string_equal(f.m.candidate, "Ana <3");
+	/* Design's second point (load balancer); Risks' red flag. */
+	assert_int_equal(mock_check(&f.m, 1, 1), 1);
+	assert_int_equal(mock_check(&f.m, 2, 1), 1);
+	assert_int_equal(mock_check(&f.m, 0, 0), 1);
+	assert_int_equal(mock_check(&f.m, 0, 0), 0);	/* untick */
+	assert_int_equal(mock_check(&f.m, 0, 1), -1);	/* no such point */
+	assert_int_equal(mock_check(&f.m, 3, 0), -1);	/* no such phase */
+	assert_true(mock_checked(&f.m, 1, 1));
+	assert_false(mock_checked(&f.m, 1, 0));
+	vec_init(&covers, sizeof(struct mock_cover));
+	/* One key point ticked, one red flag raised: 1 - 1 = 0. */
+	assert_int_equal(mock_checked_coverage(&f.m, &covers), 0);
+	assert_int_equal(covers.len, 5);
+	c = vec_at(&covers, 2);
+	assert_string_equal(c->label, "load balancer");
+	assert_true(c->covered);
+	assert_int_equal(c->line, -1);
+	c = vec_at(&covers, 4);
+	assert_true(c->red_flag && c->covered);
+
+	/* Saved mid-session: scored by the interviewer, for Ana. */
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(mock_save(&f.m, st, 1700000001000), 0);
+	arena_init(&a);
+	assert_int_equal(store_mock_get(st, f.m.store_id, &a, &back), 0);
+	assert_string_equal(back.scored_by, "interviewer");
+	assert_string_equal(back.candidate, "Ana <3");
+	assert_int_equal(back.n_coverage, 5);
+	assert_true(back.coverage[2].covered);
+	assert_false(back.coverage[3].covered);
+	/* Resumed: the ticks and the candidate are back. */
+	assert_int_equal(mock_restore(&r, f.s, NULL, &back, 0), 0);
+	assert_true(r.opts.flags & MOCK_INTERVIEWER);
+	assert_string_equal(r.candidate, "Ana <3");
+	assert_true(mock_checked(&r, 1, 1));
+	assert_true(mock_checked(&r, 2, 1));
+	assert_false(mock_checked(&r, 0, 0));
+	mock_release(&r);
+	/* A candidate's own session has no checklist and no scorer. */
+	mock_snapshot(&f.m, &a, &rec);
+	assert_string_equal(rec.scored_by, "interviewer");
+	mock_release(&f.m);
+	f.opts.flags = 0;
+	mock_init(&f.m, f.s, &f.opts, 0, 1700000000000);
+	assert_int_equal(mock_check(&f.m, 0, 0), -1);
+	mock_snapshot(&f.m, &a, &rec);
+	assert_null(rec.scored_by);
+	assert_null(rec.candidate);
+	assert_int_equal(rec.n_coverage, 0);
+	arena_release(&a);
+	vec_release(&covers);
+	store_free(st);
+	finish(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1136,6 +1213,7 @@ int main(void)
 		cmocka_unit_test(mock_focus_starts_and_ends),
 		cmocka_unit_test(mock_schedule_over_a_known_history),
 		cmocka_unit_test(mock_picks_the_due_and_weakest_first),
+		cmocka_unit_test(mock_interviewer_ticks_are_the_coverage),
 	};
 
 	return cmocka_run_group_tests_name("mock", tests, NULL, NULL);
