@@ -165,6 +165,7 @@ void lint_phase(struct lint *l, const struct phase *p)
 	for (size_t i = 0; i < p->red_flags.n; i++)
 		lint_red_flag(l, &p->red_flags.v[i], NULL);
 	lint_text(l, &p->name, "name");
+	lint_text(l, &p->question, "question");
 	lint_text_list(l, &p->hints, "hints");
 }
 

@@ -127,11 +127,16 @@ enum scenario_kind {
 
 struct phase {
 	struct lstr name;
+	struct lstr question;		/* behavioural: as the interviewer asks
+					 * it; may be absent */
 	int minutes;
 	struct src_pos minutes_pos;
 	struct lstr_list hints;
 	struct key_point_list key_points;
 	struct key_point_list red_flags;	/* warning signs in the notes */
+	/* A built behavioural round's (mock_build_round()): the tags of the
+	 * scenario the question comes from; empty in a loaded scenario. */
+	struct lstr_list tags;
 };
 
 /*

@@ -332,6 +332,8 @@ static const struct schema rubric_schema = {
 static const struct field phase_fields[] = {
 	{ .name = "name", .kind = FK_TEXT, .flags = FL_REQUIRED,
 	  .off = offsetof(struct phase, name) },
+	{ .name = "question", .kind = FK_TEXT,
+	  .off = offsetof(struct phase, question) },
 	{ .name = "minutes", .kind = FK_MINUTES, .flags = FL_REQUIRED,
 	  .off = offsetof(struct phase, minutes),
 	  .pos_off = offsetof(struct phase, minutes_pos) },

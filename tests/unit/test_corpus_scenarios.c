@@ -168,9 +168,17 @@ static size_t check_scenario(const struct scenario *sc, const char *text)
 			bad++;
 		}
 	}
+	/* What the candidate is shown: the prompt and each question. */
 	struct mock_note *n = vec_push(&notes);
 	n->text = xstrdup(sc->prompt.s);
 	n->phase = 0;
+	for (size_t p = 0; p < sc->n_phases; p++) {
+		if (!sc->phases[p].question.s)
+			continue;
+		n = vec_push(&notes);
+		n->text = xstrdup(sc->phases[p].question.s);
+		n->phase = (int)p;
+	}
 	prompt = percent(sc, &notes, -1);
 	free_notes(&notes);
 	vec_release(&notes);
