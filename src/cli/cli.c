@@ -27,7 +27,8 @@ static const struct cli_verb verbs[] = {
 	  "show and change settings" },
 	{ "mock", cmd_mock,
 	  "mock [SCENARIO] [--kind K] [--resume] [--quiet] [--minutes N] "
-	  "[--interviewer [--candidate NAME]] [--decks DIR]...",
+	  "[--interviewer [--candidate NAME]] [--competency C]... "
+	  "[--decks DIR]...",
 	  "a timed mock interview in the interface" },
 	{ "history", cmd_history,
 	  "history [--kind K] [--candidate NAME] [--json]",

@@ -15,6 +15,7 @@
 #include "core/xmalloc.h"
 #include "core/vec.h"
 #include "loader/loader.h"
+#include "mock/mock.h"
 #include "store/store.h"
 #include "ui/ui.h"
 
@@ -26,7 +27,8 @@ static void usage(FILE *out)
 		"usage: tpmtrain mock [SCENARIO] [--kind K] [--resume] "
 		"[--quiet] [--minutes N]\n"
 		"                     [--interviewer [--candidate NAME]] "
-		"[--decks DIR]...\n"
+		"[--competency C]...\n"
+		"                     [--decks DIR]...\n"
 		"\n"
 		"A timed mock interview in the interface: the prompt, a "
 		"countdown per\n"
@@ -57,6 +59,11 @@ static void usage(FILE *out)
 		"  --candidate NAME  whom you interview, kept with the session "
 		"(history\n"
 		"                --candidate NAME lists theirs)\n"
+		"  --competency C  a behavioural round of the questions that "
+		"ask about C\n"
+		"                (repeatable, or C1,C2): one at a time, each "
+		"answered with a\n"
+		"                story from your bank (^Y chooses it)\n"
 		"  --decks DIR   read decks and scenarios from DIR too "
 		"(repeatable)\n");
 }
@@ -140,9 +147,38 @@ static int check_scenario(const char *verb, struct ui_env *ue)
 		       "show them");
 }
 
+/* --competency: a behavioural round of their questions, named. */
+static int build_round(const char *verb, struct ui_env *ue)
+{
+	const char *known[LIBRARY_MAX_COMPETENCIES];
+	const struct scenario *s;
+	struct suggest sg;
+	size_t n, bad = 0;
+	int ret;
+
+	ret = mock_build_round(ue->lib, ue->mock_competencies,
+			       ue->n_mock_competencies, &s, &bad);
+	if (ret == TPM_EINVAL)
+		return cli_usage_error(verb, "--competency: at most %d",
+				       MOCK_ROUND_MAX_COMPETENCIES);
+	if (ret < 0) {
+		n = library_competencies(ue->lib, known,
+					 LIBRARY_MAX_COMPETENCIES);
+		suggest_init(&sg, ue->mock_competencies[bad]);
+		for (size_t i = 0; i < n && i < LIBRARY_MAX_COMPETENCIES; i++)
+			suggest_consider(&sg, known[i]);
+		return unknown(verb, "competency",
+			       ue->mock_competencies[bad], sg.best,
+			       "'tpmtrain stories matrix' lists them");
+	}
+	ue->mock_scenario = s->id.s;
+	return EXIT_OK;
+}
+
 /* --resume needs an unfinished session of a scenario still there. */
 static int check_resume(const char *verb, struct ui_env *ue)
 {
+	const struct scenario *round;
 	struct store_mock rec;
 	struct arena a;
 	int64_t id;
@@ -164,7 +200,9 @@ static int check_resume(const char *verb, struct ui_env *ue)
 		return EXIT_DATA;
 	}
 	ret = EXIT_OK;
-	if (!library_find_scenario(ue->lib, rec.scenario)) {
+	/* A built round is built again from its competencies. */
+	if (!library_find_scenario(ue->lib, rec.scenario) &&
+	    mock_rebuild_round(ue->lib, rec.scenario, &round) < 0) {
 		cli_error("the unfinished mock is of scenario '%s', which is "
 			  "no longer in the library", rec.scenario);
 		ret = EXIT_DATA;
@@ -177,6 +215,8 @@ static int check(const char *verb, struct ui_env *ue)
 {
 	if (ue->mock_resume)
 		return check_resume(verb, ue);
+	if (ue->n_mock_competencies)
+		return build_round(verb, ue);
 	if (ue->mock_scenario)
 		return check_scenario(verb, ue);
 	return EXIT_OK;
@@ -192,14 +232,16 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 		{ "decks", required_argument, NULL, 'd' },
 		{ "interviewer", no_argument, NULL, 'i' },
 		{ "candidate", required_argument, NULL, 'c' },
+		{ "competency", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ui_env ue = { .mock = 1, .mock_kind = -1 };
-	struct vec dirs;
+	struct vec dirs, comps;
 	int c, ret = EXIT_OK;
 
 	vec_init(&dirs, sizeof(char *));
+	vec_init(&comps, sizeof(char *));
 	opterr = 0;
 	while (ret == EXIT_OK &&
 	       (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -226,6 +268,12 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 			ret = cli_parse_name("mock", "--candidate", optarg);
 			ue.mock_candidate = optarg;
 			break;
+		case 'C':
+			/* Repeatable, and commas separate too. */
+			for (char *p = strtok(optarg, ","); p;
+			     p = strtok(NULL, ","))
+				*(char **)vec_push(&comps) = p;
+			break;
 		case 'h':
 			usage(stdout);
 			ret = -1;
@@ -247,11 +295,20 @@ int cmd_mock(int argc, char **argv, struct cli_env *env)
 				      "unfinished session as it was: give no "
 				      "scenario, --kind, --minutes or "
 				      "--interviewer");
+	ue.mock_competencies = comps.items;
+	ue.n_mock_competencies = comps.len;
+	if (ret == EXIT_OK && comps.len &&
+	    (ue.mock_scenario || ue.mock_resume ||
+	     (ue.mock_kind >= 0 && ue.mock_kind != SCENARIO_BEHAVIOURAL)))
+		ret = cli_usage_error("mock", "--competency builds a "
+				      "behavioural round: give no scenario, "
+				      "--resume or other --kind");
 	if (ret == EXIT_OK && ue.mock_candidate && !ue.mock_interviewer)
 		ret = cli_usage_error("mock", "--candidate names whom you "
 				      "interview: it goes with --interviewer");
 	if (ret == EXIT_OK)
 		ret = cli_ui_run(env, "mock", &dirs, &ue, check);
 	vec_release(&dirs);
+	vec_release(&comps);
 	return ret < 0 ? EXIT_OK : ret;
 }

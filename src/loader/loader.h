@@ -353,6 +353,14 @@ const struct scenario *library_find_scenario(struct library *lib,
 					     const char *id);
 
 /*
+ * Adds s (its strings must outlive lib: its arena, or the library's own)
+ * to lib's scenarios, as if loaded; returns the library's copy.  The
+ * scenarios move: pointers to them taken before are no longer valid.
+ */
+const struct scenario *library_add_scenario(struct library *lib,
+					    const struct scenario *s);
+
+/*
  * The competencies a story can show: every tag of the library's
  * behavioural scenarios but the kind's own ("behavioural", "star"), sorted,
  * each once, at most max into out (strings the library's).  Returns how

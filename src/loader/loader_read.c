@@ -300,6 +300,17 @@ void library_leave_out(struct library *lib, const struct card *const *cards,
 
 static void library_finish(struct library *lib);
 
+const struct scenario *library_add_scenario(struct library *lib,
+					    const struct scenario *s)
+{
+	struct library_state *st = library_state_get(lib);
+	struct scenario *copy = vec_push(&st->scenarios);
+
+	*copy = *s;
+	library_finish(lib);
+	return copy;
+}
+
 /* 1 if file is under dir ("dir/..."). */
 static int under(const char *file, const char *dir)
 {

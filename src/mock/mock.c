@@ -130,6 +130,8 @@ void mock_init(struct mock *m, const struct scenario *s,
 					       : NULL;
 	}
 	m->opts.candidate = NULL;	/* not kept: m->candidate is */
+	m->told = xcalloc(m->n_phases + 1, sizeof(*m->told));
+	m->told_set = xcalloc(m->n_phases + 1, 1);
 }
 
 void mock_release(struct mock *m)
@@ -144,6 +146,8 @@ void mock_release(struct mock *m)
 	xfree(m->phases);
 	xfree(m->checked);
 	xfree(m->candidate);
+	xfree(m->told);
+	xfree(m->told_set);
 	vec_release(&m->notes);
 	vec_release(&m->followups);
 	vec_release(&m->questions);

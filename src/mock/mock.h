@@ -166,6 +166,9 @@ struct mock {
 	unsigned char *checked;
 	size_t n_points;
 	char *candidate;
+	/* Behavioural rounds: per phase (question), the story told. */
+	const struct story **told;	/* NULL: a new story, or none */
+	unsigned char *told_set;	/* 1 once one is chosen */
 };
 
 /*
@@ -519,6 +522,69 @@ int mock_pick_list(struct library *lib, struct store *st, int kind,
  */
 int mock_next(struct library *lib, struct store *st,
 	      const struct fsrs_params *p, int64_t now, struct mock_pick *out);
+
+/* ---- behavioural rounds -------------------------------------------- */
+
+/*
+ * Of a behavioural question's slot, the answer itself (the rest is for
+ * follow-ups): the 2-3 minute STAR answer interviewers expect, up to
+ * three minutes, and half the slot when that is shorter.
+ */
+#define MOCK_ANSWER_MS (3 * 60 * 1000)
+#define MOCK_WRAP_UP_MS (2 * 60 * 1000)	/* time to reach the result */
+int64_t mock_answer_ms(const struct mock *m, size_t phase);
+
+/*
+ * The story the candidate tells for the current question: one of the
+ * bank's, or NULL for a new story.  mock_told() says whether one was
+ * chosen for phase (1, *story set) or not (0).
+ */
+void mock_tell(struct mock *m, const struct story *story);
+int mock_told(const struct mock *m, size_t phase, const struct story **story);
+
+/*
+ * The competencies phase's question asks about: a built round's phase's
+ * own tags, else its scenario's, less the kind's ("behavioural",
+ * "star"), appended space-separated to out.
+ */
+void mock_question_competencies(const struct mock *m, size_t phase,
+				struct buf *out);
+
+/*
+ * lib's stories in the order to offer for the current question: those
+ * that claim one of its competencies first, each part in bank order; at
+ * most max into out.  Returns how many.
+ */
+size_t mock_story_choices(const struct mock *m, const struct library *lib,
+			  const struct story **out, size_t max);
+
+/* A built round's scenario ids start with this (then the competencies,
+ * comma-separated): --resume builds it again from them. */
+#define MOCK_ROUND_PREFIX "round:"
+#define MOCK_ROUND_QUESTIONS 4
+#define MOCK_ROUND_MAX_COMPETENCIES 6
+
+/*
+ * A behavioural round built from the questions that ask about the n
+ * competencies comps (each a tag of a behavioural scenario of lib): the
+ * first unused question of a scenario with each competency in turn,
+ * MOCK_ROUND_QUESTIONS in all (or one per competency, when more), scored
+ * with the first such scenario's rubric.  The scenario is added to lib
+ * (library_add_scenario()) unless it is there already, and *out points
+ * at it.  Returns 0, or TPM_ENOENT when a competency has no question
+ * (*bad is its index), or TPM_EINVAL for n 0 or over
+ * MOCK_ROUND_MAX_COMPETENCIES.
+ */
+int mock_build_round(struct library *lib, const char *const *comps, size_t n,
+		     const struct scenario **out, size_t *bad);
+
+/*
+ * A built round's id back to its round: builds it into lib again from
+ * the competencies in id.  Returns mock_build_round()'s result, or
+ * TPM_EINVAL when id is not a round's.
+ */
+int mock_rebuild_round(struct library *lib, const char *id,
+		       const struct scenario **out);
 
 /* ---- the story bank against the competencies ------------------------ */
 

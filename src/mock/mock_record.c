@@ -78,6 +78,34 @@ static void snapshot_asked(const struct mock *m, struct arena *a,
 	rec->n_questions = m->questions.len;
 }
 
+/* The stories told in a behavioural round, each with its question's
+ * competencies. */
+static void snapshot_told(const struct mock *m, struct arena *a,
+			  struct store_mock *rec)
+{
+	struct store_mock_story *t = arena_calloc(a, m->n_phases + 1,
+						  sizeof(*t));
+	const struct story *story;
+	size_t n = 0;
+	struct buf comps;
+
+	buf_init(&comps);
+	for (size_t i = 0; i < m->n_phases; i++) {
+		if (!mock_told(m, i, &story))
+			continue;
+		buf_clear(&comps);
+		mock_question_competencies(m, i, &comps);
+		t[n].phase = (int)i;
+		t[n].story = story ? story->id.s : "";
+		t[n].title = story ? story->title.s : "a new story";
+		t[n].competencies = arena_strdup(a, comps.s ? comps.s : "");
+		n++;
+	}
+	buf_release(&comps);
+	rec->stories = t;
+	rec->n_stories = n;
+}
+
 /* Who scores it and for whom, and the ticks so far as its coverage. */
 static void snapshot_checked(const struct mock *m, struct arena *a,
 			     struct store_mock *rec)
@@ -119,6 +147,7 @@ void mock_snapshot(const struct mock *m, struct arena *a,
 	snapshot_phases(m, a, rec);
 	snapshot_notes(m, a, rec);
 	snapshot_asked(m, a, rec);
+	snapshot_told(m, a, rec);
 	if (m->opts.flags & MOCK_INTERVIEWER)
 		snapshot_checked(m, a, rec);
 }
@@ -256,6 +285,24 @@ int mock_save(struct mock *m, struct store *st, int64_t utc_ms)
 	return mock_save_result(m, st, utc_ms, NULL);
 }
 
+/* The stories told, found again in the bank by id ("" a new one). */
+static void restore_told(struct mock *m, const struct library *lib,
+			 const struct store_mock *rec)
+{
+	for (size_t i = 0; i < rec->n_stories; i++) {
+		const struct store_mock_story *t = &rec->stories[i];
+		size_t phase = (size_t)t->phase;
+
+		if (t->phase < 0 || phase >= m->n_phases || !t->story)
+			continue;
+		m->told_set[phase] = 1;
+		m->told[phase] = NULL;
+		for (size_t k = 0; *t->story && k < lib->n_stories; k++)
+			if (!strcmp(lib->stories[k].id.s, t->story))
+				m->told[phase] = &lib->stories[k];
+	}
+}
+
 int mock_resume_latest(struct mock *m, struct library *lib, struct store *st,
 		       const struct mock_opts *opts, int64_t now_ms)
 {
@@ -271,10 +318,15 @@ int mock_resume_latest(struct mock *m, struct library *lib, struct store *st,
 	arena_init(&a);
 	ret = store_mock_get(st, id, &a, &rec);
 	if (!ret) {
+		/* A built round is built again from its competencies. */
 		s = library_find_scenario(lib, rec.scenario);
+		if (!s && mock_rebuild_round(lib, rec.scenario, &s) < 0)
+			s = NULL;
 		ret = s ? mock_restore(m, s, opts, &rec, now_ms)
 			: TPM_ECORRUPT;
 	}
+	if (!ret)
+		restore_told(m, lib, &rec);
 	arena_release(&a);
 	return ret;
 }

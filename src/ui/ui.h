@@ -68,6 +68,10 @@ struct ui_env {
 	 */
 	int mock_interviewer;
 	const char *mock_candidate;
+	/* --competency: the verb builds a behavioural round of these
+	 * (mock_build_round()) and names it in mock_scenario. */
+	const char *const *mock_competencies;
+	size_t n_mock_competencies;
 	/*
 	 * Writes the report of mock session id (Markdown, as `tpmtrain
 	 * report ID` does) to a file, the path of which goes in path;

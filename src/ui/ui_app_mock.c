@@ -30,6 +30,8 @@
 #include "ui/ui_mrun.h"
 #include "ui/ui_mscore.h"
 
+#define APP_MOCK_MAX_CHOICES 200
+
 struct app_mock {
 	const struct scenario *sc;
 	const struct rubric *rub;
@@ -47,6 +49,9 @@ struct app_mock {
 	struct mresult result;
 	int result_on;
 	char *save_error;		/* the last save's, shown once */
+	/* The story picker's choices, in its order (a new story after). */
+	const struct story *choices[APP_MOCK_MAX_CHOICES];
+	size_t n_choices;
 };
 
 static int64_t mono(const struct app *a)
@@ -229,6 +234,46 @@ static void sync_checks(struct app_mock *am)
 			       i >= n_kp, mock_checked(&am->m, am->m.cur, i));
 }
 
+/* Behavioural: the question on show, its answer clock, its story. */
+static void sync_question(struct app_mock *am)
+{
+	const struct mock *m = &am->m;
+	const struct phase *ph = m->phases[m->cur].src;
+	const struct story *story;
+	const char *told = NULL;
+
+	if (mock_told(m, m->cur, &story))
+		told = story ? story->title.s : "a new story, not in the bank";
+	mrun_set_question(&am->run, ph->question.s ? ph->question.s
+						   : ph->name.s, told);
+	am->run.answer_ms = mock_answer_ms(m, m->cur);
+	am->run.used_ms = m->phases[m->cur].used_ms;
+}
+
+/* ^Y: the bank's stories for the question, then a new one. */
+static unsigned story_choices(struct app *a)
+{
+	struct app_mock *am = a->mock;
+	struct buf label;
+
+	am->n_choices = mock_story_choices(&am->m, a->lib, am->choices,
+					   APP_MOCK_MAX_CHOICES);
+	buf_init(&label);
+	for (size_t i = 0; i < am->n_choices; i++) {
+		const struct story *s = am->choices[i];
+
+		buf_clear(&label);
+		buf_addf(&label, "%s · %s", s->title.s, s->id.s);
+		mrun_add_story_choice(&am->run, label.s);
+	}
+	buf_release(&label);
+	mrun_add_story_choice(&am->run, "a new story, not in the bank");
+	if (!am->n_choices)
+		mrun_set_status(&am->run, "no story bank yet: tpmtrain "
+			       "stories edit makes one");
+	return MOCK_EV_REDRAW;
+}
+
 /* Copies the session's figures into the screen. */
 static void sync_view(struct app_mock *am)
 {
@@ -249,6 +294,8 @@ static void sync_view(struct app_mock *am)
 	notes_set_phase(&r->notes, (int)m->cur);
 	if (r->interviewer)
 		sync_checks(am);
+	if (r->behavioural)
+		sync_question(am);
 	if (am->save_error) {
 		mrun_set_status(r, am->save_error);
 		xfree(am->save_error);
@@ -282,6 +329,7 @@ static void open_run(struct app *a)
 		buf_release(&title);
 	}
 	am->run_on = 1;
+	am->run.behavioural = s->kind == SCENARIO_BEHAVIOURAL;
 	if (am->m.opts.flags & MOCK_INTERVIEWER) {
 		am->run.interviewer = 1;
 		for (size_t i = 0; i < s->follow_ups.n; i++)
@@ -533,6 +581,13 @@ static unsigned run_request(struct app *a)
 	case MRUN_REQ_CHECK:
 		if (mock_check(m, m->cur, am->run.req_index) < 0)
 			return 0;
+		return MOCK_EV_SAVE | MOCK_EV_REDRAW;
+	case MRUN_REQ_STORIES:
+		return story_choices(a);
+	case MRUN_REQ_STORY:
+		mock_tell(m, am->run.req_index < am->n_choices
+				     ? am->choices[am->run.req_index]
+				     : NULL);
 		return MOCK_EV_SAVE | MOCK_EV_REDRAW;
 	default:
 		return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "mock/mock.h"
 #include "ui/ui_keys.h"
 
 /* ---- Keys -------------------------------------------------------------- */
@@ -52,13 +53,24 @@
 	{ UI_CTRL('r'), MRUN_A_ASK, ask }, \
 	{ UI_CTRL('x'), MRUN_A_EDITOR, \
 	  "edit the notes in $VISUAL or $EDITOR" }, \
-	{ UI_KEY_ESC, MRUN_A_DISMISS, "dismiss the message above the notes" }
+	{ UI_KEY_ESC, MRUN_A_DISMISS, "dismiss the message above the notes" }, \
+	{ UI_CTRL('y'), MRUN_A_STORY, \
+	  "behavioural: choose the story being told" }
 
 static const struct ui_binding run_bindings[] = {
 	SESSION_KEYS("reveal the phase's next hint",
 		     "ask the interviewer the notes line under the cursor"),
 	NOTES_KEYS,
 	{ UI_KEY_F1, UI_A_HELP, "these keys" },
+};
+
+static const struct ui_binding story_bindings[] = {
+	UI_MOVE_KEYS,
+	{ UI_KEY_ENTER, MRUN_A_PICK, "tell this story for the question" },
+	{ UI_KEY_ESC, MRUN_A_STORY, "back to the notes" },
+	{ UI_CTRL('y'), MRUN_A_STORY, NULL },
+	{ UI_CTRL('p'), MRUN_A_PAUSE, "pause or resume the clock" },
+	UI_HELP_KEYS,
 };
 
 /* Run for a candidate: alt-1 to alt-9 tick the checklist. */
@@ -100,6 +112,8 @@ const struct ui_keymap mrun_keys = UI_TEXT_KEYMAP("mock interview",
 						  run_bindings);
 const struct ui_keymap mrun_interviewer_keys = UI_TEXT_KEYMAP(
 	"mock interview, interviewer", interviewer_bindings);
+const struct ui_keymap mrun_story_keys = UI_KEYMAP(
+	"mock interview, your story", story_bindings);
 const struct ui_keymap mrun_prompt_keys = UI_KEYMAP("mock interview, prompt",
 						    prompt_bindings);
 const struct ui_keymap mrun_confirm_keys = UI_KEYMAP(
@@ -109,6 +123,8 @@ const struct ui_keymap *mrun_keymap(const struct mrun *r)
 {
 	if (r->confirm_end)
 		return &mrun_confirm_keys;
+	if (r->story_open)
+		return &mrun_story_keys;
 	if (r->prompt_open)
 		return &mrun_prompt_keys;
 	return r->interviewer ? &mrun_interviewer_keys : &mrun_keys;
@@ -144,6 +160,7 @@ void mrun_init(struct mrun *r, const char *title, const char *subtitle,
 	vec_init(&r->hints, sizeof(char *));
 	vec_init(&r->checks, sizeof(struct mrun_check));
 	vec_init(&r->followups, sizeof(char *));
+	vec_init(&r->story_choices, sizeof(char *));
 	notes_init(&r->notes, 0);
 }
 
@@ -159,6 +176,20 @@ void mrun_clear_phases(struct mrun *r)
 	for (size_t i = 0; i < r->phases.len; i++)
 		xfree(((struct mrun_phase *)vec_at(&r->phases, i))->name);
 	r->phases.len = 0;
+}
+
+void mrun_set_question(struct mrun *r, const char *question,
+		       const char *story)
+{
+	xfree(r->question);
+	xfree(r->story);
+	r->question = question ? xstrdup(question) : NULL;
+	r->story = story ? xstrdup(story) : NULL;
+}
+
+void mrun_add_story_choice(struct mrun *r, const char *label)
+{
+	*(char **)vec_push(&r->story_choices) = xstrdup(label);
 }
 
 void mrun_clear_checks(struct mrun *r)
@@ -187,6 +218,9 @@ void mrun_release(struct mrun *r)
 	strings_release(&r->facts);
 	strings_release(&r->hints);
 	strings_release(&r->followups);
+	strings_release(&r->story_choices);
+	xfree(r->question);
+	xfree(r->story);
 	notes_release(&r->notes);
 	xfree(r->title);
 	xfree(r->subtitle);
@@ -284,6 +318,17 @@ static int session_key(struct mrun *r, int act)
 	case MRUN_A_END:
 		r->confirm_end = 1;
 		return UI_REDRAW;
+	case MRUN_A_STORY:
+		if (!r->behavioural) {
+			mrun_set_status(r, "stories are for behavioural "
+				       "rounds");
+			return UI_REDRAW;
+		}
+		strings_release(&r->story_choices);
+		vec_init(&r->story_choices, sizeof(char *));
+		r->story_sel = 0;
+		r->story_open = 1;
+		return request(r, MRUN_REQ_STORIES);
 	case MRUN_A_DISMISS:
 		if (r->band == MRUN_BAND_NONE)
 			return 0;
@@ -299,6 +344,28 @@ static int session_key(struct mrun *r, int act)
 			return UI_REDRAW;
 		}
 		return request(r, MRUN_REQ_CHECK);
+	}
+}
+
+/* The story picker's keys: move, pick, close. */
+static int story_key(struct mrun *r, int act)
+{
+	int moved = ui_list_move(&r->story_sel, r->story_choices.len, 5, act);
+
+	if (moved >= 0)
+		return moved;
+	switch (act) {
+	case MRUN_A_STORY:
+		r->story_open = 0;
+		return UI_REDRAW;
+	case MRUN_A_PICK:
+		r->story_open = 0;
+		r->req_index = r->story_sel;
+		return request(r, MRUN_REQ_STORY);
+	case MRUN_A_PAUSE:
+		return request(r, MRUN_REQ_PAUSE);
+	default:
+		return 0;
 	}
 }
 
@@ -323,6 +390,8 @@ int mrun_handle(struct mrun *r, int act, uint32_t cp, int64_t now_ms)
 		}
 		return fx;
 	}
+	if (r->story_open)
+		return fx | story_key(r, act);
 	if (r->prompt_open) {
 		int step = ui_scroll_step(act, r->prompt_rows > 2
 					       ? r->prompt_rows - 1 : 1);
@@ -354,6 +423,24 @@ static const struct mrun_phase *phase_at(const struct mrun *r, size_t i)
 	return vec_at(&r->phases, i);
 }
 
+/*
+ * A behavioural question's clock: the answer's own time first ("answer
+ * 1:42 left", "wrap up" once two minutes are gone), then the rest of the
+ * slot as follow-up time.
+ */
+static void answer_clock(const struct mrun *r, char *out, size_t size)
+{
+	char t[16];
+
+	if (r->used_ms < r->answer_ms) {
+		mock_format_ms(r->answer_ms - r->used_ms, t);
+		snprintf(out, size, "answer %s left%s", t,
+			 r->used_ms >= MOCK_WRAP_UP_MS ? " · wrap up" : "");
+	} else {
+		snprintf(out, size, "follow-ups %s left", r->left);
+	}
+}
+
 /* "phase 2 of 5   High-level design          11:42 left" */
 static void phase_line(const struct mrun *r, struct ui_view *v)
 {
@@ -368,6 +455,8 @@ static void phase_line(const struct mrun *r, struct ui_view *v)
 	if (r->paused)
 		snprintf(right, sizeof(right), "paused · %s %s", left,
 			 over ? "over" : "left");
+	else if (r->behavioural && !over)
+		answer_clock(r, right, sizeof(right));
 	else if (over)
 		/* The marker says it without colour: ! and the word. */
 		snprintf(right, sizeof(right), "! %s over", left);
@@ -588,6 +677,61 @@ static void prompt_pane(struct mrun *r, struct ui_view *v, int rows)
 	ui_text_release(&body);
 }
 
+/* "Q2 of 4  Tell me about ..." (the line goes on with ^O), then below
+ * it the story told. */
+static void question_lines(const struct mrun *r, struct ui_view *v)
+{
+	struct ui_text *t = &v->text;
+	const char *q = r->question ? r->question : "";
+	char head[32];
+
+	snprintf(head, sizeof(head), "Q%zu of %zu  ", r->cur + 1,
+		 r->phases.len);
+	ui_text_adds(t, UI_R_TITLE, UI_BOLD, head);
+	ui_text_fit(t, UI_R_TEXT, UI_BOLD, q, strlen(q),
+		    v->cols - 7 - ui_str_width(head, strlen(head)), UI_LEFT);
+	/* The ^O after it closes the first line; the story goes below. */
+	ui_text_pad(t, UI_R_TEXT, 0, 2);
+	ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
+	ui_text_newline(t);
+	ui_text_pad(t, UI_R_TEXT, 0, 1);
+	ui_text_adds(t, UI_R_DIM, 0, "story: ");
+	if (r->story) {
+		int w = ui_str_width(r->story, strlen(r->story));
+
+		ui_text_fit(t, UI_R_TEXT, 0, r->story, strlen(r->story),
+			    w < v->cols - 30 ? w : v->cols - 30, UI_LEFT);
+	}
+	else
+		ui_text_adds(t, UI_R_DIM, 0, "none chosen");
+	ui_text_pad(t, UI_R_TEXT, 0, 2);
+	ui_text_adds(t, UI_R_KEY, UI_BOLD, "^Y");
+	ui_text_adds(t, UI_R_DIM, 0, " chooses");
+}
+
+/* ^Y: the bank's stories, those for the question first, and a new one. */
+static void story_pane(struct mrun *r, struct ui_view *v, int rows)
+{
+	struct ui_text *t = &v->text;
+	const struct ui_glyphs *g = ui_glyphs();
+
+	ui_view_rule(v, "which story are you telling?", UI_R_TITLE,
+		     "enter tells it");
+	for (size_t i = 0; i < r->story_choices.len && (int)i < rows - 1;
+	     i++) {
+		const char *c = *(char **)vec_at(&r->story_choices, i);
+		int sel = i == r->story_sel;
+
+		ui_text_newline(t);
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		ui_text_adds(t, sel ? UI_R_SELECTED : UI_R_TEXT,
+			     sel ? UI_BOLD : 0, sel ? g->select : " ");
+		ui_text_pad(t, UI_R_TEXT, 0, 1);
+		ui_text_fit(t, sel ? UI_R_SELECTED : UI_R_TEXT, 0, c,
+			    strlen(c), v->cols - 4, UI_LEFT);
+	}
+}
+
 static void footer(const struct mrun *r, struct ui_view *v)
 {
 	char hint[32];
@@ -642,21 +786,30 @@ void mrun_view(struct mrun *r, struct ui_view *v)
 	if (!r->prompt_open) {
 		ui_text_newline(t);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
-		ui_text_fit(t, UI_R_TEXT, 0, r->prompt_line,
-			    strlen(r->prompt_line), v->cols - 7, UI_LEFT);
-		ui_text_pad(t, UI_R_TEXT, 0, 2);
-		ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
+		if (r->behavioural) {
+			question_lines(r, v);
+		} else {
+			ui_text_fit(t, UI_R_TEXT, 0, r->prompt_line,
+				    strlen(r->prompt_line), v->cols - 7,
+				    UI_LEFT);
+			ui_text_pad(t, UI_R_TEXT, 0, 2);
+			ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
+		}
 		if (r->band)
 			band(r, v, v->rows >= 30 ? 4 : 2);
 		if (r->interviewer)
 			checklist(r, v);
-		ui_view_rule(v, r->interviewer ? "your observations" : "notes",
-			     UI_R_TITLE, NULL);
+		if (!r->story_open)
+			ui_view_rule(v, r->interviewer ? "your observations"
+						       : "notes",
+				     UI_R_TITLE, NULL);
 	}
 	rows = v->rows - ui_view_used(v) - 3;
 	if (rows < 1)
 		rows = 1;
-	if (r->prompt_open)
+	if (r->story_open)
+		story_pane(r, v, rows);
+	else if (r->prompt_open)
 		prompt_pane(r, v, rows);
 	else
 		notes_pane(r, v, rows);

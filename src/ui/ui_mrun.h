@@ -30,6 +30,8 @@ enum mrun_action {
 	MRUN_A_DISMISS,
 	MRUN_A_YES,
 	MRUN_A_NO,
+	MRUN_A_STORY,		/* behavioural: open the story picker */
+	MRUN_A_PICK,		/* the picker: tell the selected story */
 	/* Interviewer mode: MRUN_A_CHECK + k ticks point k (0-8). */
 	MRUN_A_CHECK,
 	MRUN_A_CHECK_LAST = MRUN_A_CHECK + 8,
@@ -46,10 +48,13 @@ enum mrun_request {
 	MRUN_REQ_END,		/* confirmed */
 	MRUN_REQ_DISMISS,	/* the band was closed */
 	MRUN_REQ_CHECK,		/* tick point req_index of the phase */
+	MRUN_REQ_STORIES,	/* fill the picker (mrun_add_story_choice) */
+	MRUN_REQ_STORY,		/* tell choice req_index; the last: new */
 };
 
 extern const struct ui_keymap mrun_keys;
 extern const struct ui_keymap mrun_interviewer_keys;
+extern const struct ui_keymap mrun_story_keys;
 extern const struct ui_keymap mrun_prompt_keys;
 extern const struct ui_keymap mrun_confirm_keys;
 
@@ -78,6 +83,7 @@ enum mrun_band {
 struct mrun {
 	/* Set once by the app (copied). */
 	int interviewer;	/* run for a candidate: a checklist to tick */
+	int behavioural;	/* a question at a time, a story each */
 	char *title;		/* the scenario's */
 	char *subtitle;		/* "system design · 45 min" */
 	char *prompt;		/* Markdown */
@@ -95,6 +101,11 @@ struct mrun {
 	struct vec hints;	/* of char *: the hints revealed */
 	struct vec checks;	/* of struct mrun_check: the phase's */
 	struct vec followups;	/* of char *: interviewer mode, to ask */
+	/* Behavioural: the current question, its answer window, the story
+	 * told for it (NULL: none chosen yet). */
+	char *question;
+	int64_t answer_ms, used_ms;
+	char *story;
 
 	/* The screen's own state. */
 	struct notes notes;
@@ -102,6 +113,9 @@ struct mrun {
 	char *band_text;
 	int prompt_open, prompt_scroll, prompt_lines, prompt_rows;
 	int confirm_end;
+	int story_open;		/* the story picker */
+	struct vec story_choices;	/* of char *; the last: a new story */
+	size_t story_sel;
 	char *status;		/* one line over the keys */
 
 	/* What the app must do after UI_SAVE. */
@@ -122,6 +136,12 @@ void mrun_add_phase(struct mrun *r, const char *name, int64_t planned_ms,
 void mrun_add_fact(struct mrun *r, const char *question, const char *answer);
 void mrun_add_hint(struct mrun *r, const char *hint);
 void mrun_add_followup(struct mrun *r, const char *question);
+
+/* Behavioural: the question on show and the story told (copied; NULL
+ * none), and the picker's choices (copied), a new story added last. */
+void mrun_set_question(struct mrun *r, const char *question,
+		       const char *story);
+void mrun_add_story_choice(struct mrun *r, const char *label);
 
 /* Replaces the checklist with the current phase's points (copied). */
 void mrun_clear_checks(struct mrun *r);

@@ -5,7 +5,9 @@
  */
 #include "test_util.h"
 
+#include "core/arena.h"
 #include "core/buf.h"
+#include "core/err.h"
 #include "core/diag.h"
 #include "loader/loader.h"
 #include "mock/mock.h"
@@ -19,7 +21,9 @@ static const char scenarios_yaml[] =
 	"title: A\n"
 	"prompt: Tell me.\n"
 	"rubric: r\n"
-	"phases: [{name: Q1, minutes: 6}]\n"
+	"phases: [{name: A1, question: Two teams?, minutes: 6},\n"
+	"         {name: A2, minutes: 4}]\n"
+	"follow_ups: [And then?]\n"
 	"tags: [behavioural, star, conflict, influence, stakeholders]\n";
 static const char scenario_b_yaml[] =
 	"scenario: beh-b\n"
@@ -27,7 +31,7 @@ static const char scenario_b_yaml[] =
 	"title: B\n"
 	"prompt: Tell me.\n"
 	"rubric: r\n"
-	"phases: [{name: Q1, minutes: 6}]\n"
+	"phases: [{name: B1, minutes: 6}, {name: B2, minutes: 6}]\n"
 	"tags: [behavioural, deadlines, risk, star]\n";
 /* ledger claims two; launch claims four (stretched); mentor one that is
  * not a competency (lint's error), so none. */
@@ -207,11 +211,107 @@ static void stories_matrix_without_stories(void **state)
 	library_release(&lib);
 }
 
+/*
+ * A round for conflict and deadlines: their questions in turn, A1 B1 A2
+ * B2; each question's competencies are its scenario's; the stories that
+ * claim one come first; the story told per question is saved with them
+ * and comes back on resume, the round built again from its id.
+ */
+static void stories_round_built_told_and_resumed(void **state)
+{
+	static const char *const comps[] = { "conflict", "deadlines" };
+	static const char *const none[] = { "conflict", "haggling" };
+	const struct scenario *round, *again;
+	const struct story *choices[8], *told;
+	struct mock m, back;
+	struct store_mock rec;
+	struct library lib;
+	struct store *st;
+	struct arena a;
+	struct buf b;
+	size_t bad = 99, n;
+
+	(void)state;
+	load(&lib);
+	assert_int_equal(mock_build_round(&lib, none, 2, &round, &bad),
+			 TPM_ENOENT);
+	assert_int_equal(bad, 1);
+	assert_int_equal(mock_build_round(&lib, comps, 2, &round, &bad), 0);
+	assert_string_equal(round->id.s, "round:conflict,deadlines");
+	assert_string_equal(round->title.s,
+			    "Behavioural round: conflict, deadlines");
+	assert_int_equal(round->n_phases, 4);
+	assert_string_equal(round->phases[0].name.s, "A1");
+	assert_string_equal(round->phases[1].name.s, "B1");
+	assert_string_equal(round->phases[2].name.s, "A2");
+	assert_string_equal(round->phases[3].name.s, "B2");
+	assert_string_equal(round->phases[0].question.s, "Two teams?");
+	assert_string_equal(round->rubric.s, "r");
+	/* Built twice, it is the same one. */
+	assert_int_equal(mock_build_round(&lib, comps, 2, &again, &bad), 0);
+	assert_ptr_equal(again, library_find_scenario(&lib, round->id.s));
+
+	round = library_find_scenario(&lib, "round:conflict,deadlines");
+	mock_init(&m, round, NULL, 0, 1000);
+	/* 6 minutes: a 3-minute answer; 4 minutes: half, 2. */
+	assert_int_equal(mock_answer_ms(&m, 0), 3 * 60000);
+	assert_int_equal(mock_answer_ms(&m, 2), 2 * 60000);
+	buf_init(&b);
+	mock_question_competencies(&m, 1, &b);
+	assert_string_equal(b.s, "deadlines risk");
+	buf_release(&b);
+	/* Question 2 (deadlines): launch claims it, ledger and mentor not. */
+	mock_next_phase(&m, 1000);
+	n = mock_story_choices(&m, &lib, choices, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(choices[0]->id.s, "launch");
+	assert_string_equal(choices[1]->id.s, "ledger");
+	assert_string_equal(choices[2]->id.s, "mentor");
+	assert_false(mock_told(&m, 1, &told));
+	mock_tell(&m, choices[0]);
+	mock_next_phase(&m, 2000);
+	mock_tell(&m, NULL);		/* a new story for A2 */
+	assert_true(mock_told(&m, 1, &told));
+	assert_ptr_equal(told, choices[0]);
+	assert_true(mock_told(&m, 2, &told));
+	assert_null(told);
+
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(mock_save(&m, st, 5000), 0);
+	arena_init(&a);
+	assert_int_equal(store_mock_get(st, m.store_id, &a, &rec), 0);
+	assert_int_equal(rec.n_stories, 2);
+	assert_int_equal(rec.stories[0].phase, 1);
+	assert_string_equal(rec.stories[0].story, "launch");
+	assert_string_equal(rec.stories[0].competencies, "deadlines risk");
+	assert_string_equal(rec.stories[1].story, "");
+	assert_string_equal(rec.stories[1].title, "a new story");
+	assert_string_equal(rec.stories[1].competencies,
+			    "conflict influence stakeholders");
+	arena_release(&a);
+	mock_release(&m);
+	/* A fresh library has no round: resuming builds it again. */
+	library_release(&lib);
+	load(&lib);
+	assert_null(library_find_scenario(&lib, "round:conflict,deadlines"));
+	assert_int_equal(mock_resume_latest(&back, &lib, st, NULL, 0), 0);
+	assert_string_equal(back.scenario->id.s, "round:conflict,deadlines");
+	assert_true(mock_told(&back, 1, &told));
+	assert_string_equal(told->id.s, "launch");
+	assert_true(mock_told(&back, 2, &told));
+	assert_null(told);
+	assert_false(mock_told(&back, 0, &told));
+	mock_release(&back);
+	store_free(st);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stories_matrix_cell_by_cell),
 		cmocka_unit_test(stories_matrix_without_stories),
+		cmocka_unit_test(stories_round_built_told_and_resumed),
 	};
 
 	return cmocka_run_group_tests_name("stories", tests, NULL, NULL);
