@@ -220,11 +220,26 @@ int app_mock_pick(struct app *a, int kind)
 
 /* ---- The running session ----------------------------------------------- */
 
-/* Interviewer mode: the current phase's points, as ticked. */
+/*
+ * Interviewer mode: the current phase's points, as ticked, and all its
+ * hints, those given marked.
+ */
 static void sync_checks(struct app_mock *am)
 {
 	const struct phase *ph = am->m.phases[am->m.cur].src;
 	size_t n_kp = ph->key_points.n;
+	struct buf b;
+
+	mrun_clear_hints(&am->run);
+	buf_init(&b);
+	for (size_t i = 0; i < ph->hints.n; i++) {
+		buf_clear(&b);
+		buf_addf(&b, "%s%s", i < am->m.phases[am->m.cur].hints_shown
+					     ? "given: " : "",
+			 ph->hints.v[i].s);
+		mrun_add_hint(&am->run, b.s);
+	}
+	buf_release(&b);
 
 	mrun_clear_checks(&am->run);
 	for (size_t i = 0; i < n_kp + ph->red_flags.n; i++)

@@ -250,6 +250,12 @@ void mrun_add_fact(struct mrun *r, const char *question, const char *answer)
 	*(char **)vec_push(&r->facts) = buf_detach(&b, NULL);
 }
 
+void mrun_clear_hints(struct mrun *r)
+{
+	strings_release(&r->hints);
+	vec_init(&r->hints, sizeof(char *));
+}
+
 void mrun_add_hint(struct mrun *r, const char *hint)
 {
 	*(char **)vec_push(&r->hints) = xstrdup(hint);
@@ -572,7 +578,8 @@ static void band(const struct mrun *r, struct ui_view *v, int max)
 static void side_text(const struct mrun *r, struct ui_text *t, int w)
 {
 	const struct vec *lists[3] = { &r->facts, &r->hints, &r->followups };
-	static const char *const heads[3] = { "facts", "hints given",
+	static const char *const heads[3] = { "facts",
+					      "hints · ^G gives the next",
 					      "follow-ups to ask" };
 	int n = r->interviewer ? 3 : 2;
 
@@ -584,6 +591,7 @@ static void side_text(const struct mrun *r, struct ui_text *t, int w)
 			ui_text_newline(t);
 			ui_text_adds(t, UI_R_DIM, 0,
 				     k == 2 ? " none in this scenario"
+				     : k && r->interviewer ? " none in this phase"
 				     : k ? " none revealed"
 					 : " none asked yet");
 		}

@@ -135,6 +135,7 @@ void mrun_add_phase(struct mrun *r, const char *name, int64_t planned_ms,
 /* Adds a fact obtained or a hint revealed (copied). */
 void mrun_add_fact(struct mrun *r, const char *question, const char *answer);
 void mrun_add_hint(struct mrun *r, const char *hint);
+void mrun_clear_hints(struct mrun *r);
 void mrun_add_followup(struct mrun *r, const char *question);
 
 /* Behavioural: the question on show and the story told (copied; NULL

@@ -23,9 +23,11 @@ wait_re "paused"
 keys C-o
 wait_for "key points · alt-1 to alt-9 tick them"
 wait_for " 1 [ ] users and load"
+wait_for "hints · ^G gives the next"
+wait_for "- Ask who the users are and how"
 wait_for "follow-ups to ask"
 wait_for "- What happens when one link gets a"
-ok "the prompt to read out first, then the phase's checklist and the follow-ups"
+ok "the prompt to read out first, then the phase's checklist, hints and follow-ups"
 
 keys M-1
 wait_for " 1 [x] users and load"
@@ -42,6 +44,7 @@ wait_for "── the hint to give"
 wait_for "Ask who the users are and how many links they make."
 keys Escape
 wait_gone "the hint to give"
+wait_for "- given: Ask who the users are"
 type_text "asked about scale early; good instincts"
 keys C-n
 wait_for "phase 2 of 3   High-level design"
@@ -54,7 +57,7 @@ wait_for "phase 3 of 3   Program plan"
 keys C-p
 wait_for "── ask the candidate"
 wait_for "What happens when one link gets a million clicks a minute?"
-ok "a hint to give, a follow-up to ask, ticks in each phase"
+ok "a hint given is marked, a follow-up to ask, ticks in each phase"
 keys Escape
 wait_gone "ask the candidate"
 keys C-p
