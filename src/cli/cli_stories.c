@@ -391,9 +391,12 @@ int cmd_stories(int argc, char **argv, struct cli_env *env)
 	int c, json = 0;
 
 	opterr = 0;
-	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc < 2)
+		return cli_usage_error("stories", "which command: edit, list "
+				       "or matrix?");
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		usage(stdout);
+		return EXIT_OK;
 	}
 	sub = argv[1];
 	optind = 2;

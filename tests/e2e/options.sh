@@ -21,7 +21,7 @@ status "--version" 0 $?
 grep -qx 'tpmtrain [0-9][0-9.]*' "$tmp/out" || { echo "FAIL: --version"; fail=1; }
 "$tpm" --help >"$tmp/out"
 status "--help" 0 $?
-for verb in drill lint due review replay config; do
+for verb in drill lint due review replay config mock history report primer stories; do
 	grep -q "^  $verb " "$tmp/out" || { echo "FAIL: --help lacks $verb"; fail=1; }
 	"$tpm" "$verb" --help >/dev/null
 	status "$verb --help" 0 $?
@@ -38,5 +38,15 @@ usage_error "long option without a value" \
 	"tpmtrain replay: option '--retention' needs a value" replay --retention
 usage_error "drill option without a value" \
 	"tpmtrain drill: option '--deck' needs a value" drill --deck
+usage_error "stories without a command" \
+	"tpmtrain stories: which command: edit, list or matrix?" stories
+usage_error "stories, an unknown command" \
+	"tpmtrain stories: no such command 'lst' (edit, list or matrix)" \
+	stories lst
+usage_error "stories, --json with matrix" \
+	"tpmtrain stories: --json goes with list" stories matrix --json
+usage_error "history --candidate with an escape" \
+	"tpmtrain history: --candidate 'a\\e[2J': want a name of 1 to 80 characters, without control characters" \
+	history --candidate "$(printf 'a\033[2J')"
 [ $fail -eq 0 ] && echo "options: ok"
 exit $fail
