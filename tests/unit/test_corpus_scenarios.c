@@ -9,7 +9,8 @@
  * notes must cover >= 80% of the scenario's key points and >= 70% of each
  * phase's; weak and red-flag notes <= 30%; the pasted prompt <= 15%.  The
  * strong notes raise none of the scenario's red flags; the red-flag notes
- * raise at least one when it has any.  A scenario without a corpus fails:
+ * raise every one (each phase's red-flag notes are what its flags are
+ * written to catch).  A scenario without a corpus fails:
  * a new scenario comes with its notes.
  */
 #include "test_util.h"
@@ -186,8 +187,8 @@ static size_t check_scenario(const struct scenario *sc, const char *text)
 		print_error("%s prompt: %d%% > 15%%\n", sc->id.s, prompt);
 		bad++;
 	}
-	/* A strong answer trips no warning; a red-flag one trips some. */
-	if (flags[TERSE] || flags[VERBOSE] || (n_flags && !flags[RED_FLAG])) {
+	/* A strong answer trips no warning; the red-flag ones trip all. */
+	if (flags[TERSE] || flags[VERBOSE] || flags[RED_FLAG] != n_flags) {
 		print_error("%s red flags raised: terse %d verbose %d red-flag "
 			    "%d of %d\n", sc->id.s, flags[TERSE],
 			    flags[VERBOSE], flags[RED_FLAG], n_flags);
