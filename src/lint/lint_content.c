@@ -68,6 +68,9 @@ void lint_criterion(struct lint *l, const struct criterion *c)
 				 "no card has tag '%s'", c->tags.v[t].s);
 	lint_text(l, &c->name, "name");
 	lint_text_list(l, &c->levels, "levels");
+	lint_text(l, &c->senior, "senior");
+	lint_text(l, &c->staff, "staff");
+	lint_text(l, &c->principal, "principal");
 }
 
 /*

@@ -98,6 +98,11 @@ struct criterion {
 	struct src_pos weight_pos;
 	struct lstr_list levels;	/* descriptors for scores 1..4 */
 	struct lstr_list tags;		/* deck tags that train it */
+	/* Optional: what a strong answer looks like from a senior, a staff
+	 * and a principal TPM, the level the candidate interviews for. */
+	struct lstr senior;
+	struct lstr staff;
+	struct lstr principal;
 };
 
 /* A hire signal: a weighted score of min percent or more earns label. */

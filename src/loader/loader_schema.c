@@ -265,6 +265,12 @@ static const struct field criterion_fields[] = {
 	{ .name = "tags", .kind = FK_TAG_LIST,
 	  .flags = FL_REQUIRED | FL_NONEMPTY,
 	  .off = offsetof(struct criterion, tags) },
+	{ .name = "senior", .kind = FK_TEXT,
+	  .off = offsetof(struct criterion, senior) },
+	{ .name = "staff", .kind = FK_TEXT,
+	  .off = offsetof(struct criterion, staff) },
+	{ .name = "principal", .kind = FK_TEXT,
+	  .off = offsetof(struct criterion, principal) },
 };
 
 static const struct schema criterion_schema = {

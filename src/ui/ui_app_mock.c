@@ -734,6 +734,8 @@ static void open_score(struct app *a)
 		for (size_t k = 0; k < 4 && k < c->levels.n; k++)
 			levels[k] = c->levels.v[k].s;
 		sc = mscore_add(&am->score, c->name.s, c->weight, levels);
+		mscore_set_guidance(sc, (const char *const[3]){
+			c->senior.s, c->staff.s, c->principal.s });
 		add_evidence(am, sc, c);
 	}
 	a->screen = &app_mscore_screen;

@@ -61,6 +61,8 @@ void mscore_release(struct mscore *s)
 		xfree(c->name);
 		for (int k = 0; k < 4; k++)
 			xfree(c->levels[k]);
+		for (int k = 0; k < 3; k++)
+			xfree(c->guidance[k]);
 		ui_input_release(&c->comment);
 		for (size_t e = 0; e < c->evidence.len; e++)
 			xfree(((struct mscore_ev *)vec_at(&c->evidence, e))
@@ -92,6 +94,14 @@ struct mscore_crit *mscore_add(struct mscore *s, const char *name,
 	c->comment.max = 500;
 	vec_init(&c->evidence, sizeof(struct mscore_ev));
 	return c;
+}
+
+void mscore_set_guidance(struct mscore_crit *c, const char *const g[3])
+{
+	for (int k = 0; k < 3; k++) {
+		xfree(c->guidance[k]);
+		c->guidance[k] = g[k] ? xstrdup(g[k]) : NULL;
+	}
 }
 
 void mscore_add_evidence(struct mscore_crit *c, enum mscore_evidence kind,
@@ -266,6 +276,27 @@ static void levels(const struct mscore_crit *c, struct ui_text *t, int w)
 	}
 }
 
+/* The bar at each TPM level: what a strong answer looks like there. */
+static void guidance(const struct mscore_crit *c, struct ui_text *t, int w)
+{
+	static const char *const heads[3] = { "  senior     ", "  staff      ",
+					      "  principal  " };
+
+	if (!c->guidance[0] && !c->guidance[1] && !c->guidance[2])
+		return;
+	ui_rule_text(t, w + 1, "the bar by level", UI_R_DIM, NULL);
+	for (int k = 0; k < 3; k++) {
+		struct ui_wrap wr;
+
+		if (!c->guidance[k])
+			continue;
+		ui_wrap_begin(&wr, t, w, heads[k], "             ", UI_R_DIM);
+		ui_wrap_add(&wr, UI_R_TEXT, 0, c->guidance[k],
+			    strlen(c->guidance[k]));
+		ui_wrap_end(&wr);
+	}
+}
+
 static void evidence(const struct mscore_crit *c, struct ui_text *t, int w)
 {
 	const struct ui_glyphs *g = ui_glyphs();
@@ -345,6 +376,7 @@ void mscore_view(struct mscore *s, struct ui_view *v)
 		table(s, &body, w);
 	levels(c, &body, ui_text_width(v->cols, 1));
 	evidence(c, &body, w);
+	guidance(c, &body, ui_text_width(v->cols, 1));
 	/* The body scrolls; the comment line stays above the keys. */
 	n = v->rows - ui_view_used(v) - 4;
 	s->body_rows = n;

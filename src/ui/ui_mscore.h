@@ -49,6 +49,7 @@ struct mscore_crit {
 	char *name;
 	double weight;
 	char *levels[4];
+	char *guidance[3];	/* senior, staff, principal; NULL none */
 	int score;		/* 1-4, 0 not yet */
 	struct ui_input comment;
 	struct vec evidence;	/* of struct mscore_ev */
@@ -70,6 +71,9 @@ void mscore_release(struct mscore *s);
 /* Adds a criterion (strings copied; levels[0..4) for scores 1-4). */
 struct mscore_crit *mscore_add(struct mscore *s, const char *name,
 			       double weight, const char *const levels[4]);
+/* What the criterion looks like at each TPM level (copied; NULL none). */
+void mscore_set_guidance(struct mscore_crit *c, const char *const g[3]);
+
 void mscore_add_evidence(struct mscore_crit *c, enum mscore_evidence kind,
 			 const char *text);
 struct mscore_crit *mscore_crit(const struct mscore *s, size_t i);

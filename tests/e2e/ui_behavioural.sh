@@ -66,8 +66,10 @@ wait_re "✗ private conversation"
 ok "the STAR points checked per answer"
 
 keys Enter
-wait_for "rubric · Behavioural answer (STAR) · 1 of 6"
-keys 3 Right 3 Right 3 Right 3 Right 3 Right 3 Enter
+wait_for "rubric · Behavioural answer (STAR) · 1 of 8"
+wait_for "the bar by level"
+wait_for "  staff      Makes the stakes and the scale"
+keys 3 Right 3 Right 3 Right 3 Right 3 Right 3 Right 3 Right 3 Enter
 wait_for "save these scores?"
 keys y
 wait_for "score 75%"
