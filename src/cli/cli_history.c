@@ -510,6 +510,13 @@ static void md_header(struct buf *b, const struct store_mock *r,
 		buf_addf(b, "not scored (%s)\n", state_name(r->state));
 	}
 	buf_addf(b, "- **Hints used:** %d\n", r->hints_used);
+	for (size_t i = 0; i < r->n_caps; i++) {
+		buf_adds(b, i ? "; " : "- **Capped by red-flag signals:** ");
+		add_clean(b, r->caps[i].label, CLEAN_MD | CLEAN_CELL);
+		buf_addf(b, " (at most %.0f%%)", r->caps[i].max);
+		if (i + 1 == r->n_caps)
+			buf_addch(b, '\n');
+	}
 	if (r->scored_by) {
 		buf_adds(b, "- **Scored by:** the interviewer, who ticked the "
 			 "key points as they were made");
@@ -824,6 +831,18 @@ static int report_scores_json(struct store *st, const struct store_mock *r,
 	return 0;
 }
 
+/* The red-flag caps the scorer applied. */
+static json_t *report_caps_json(const struct store_mock *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->n_caps; i++)
+		json_array_append_new(a, json_pack("{s:o, s:f}", "label",
+						   jstr(r->caps[i].label),
+						   "max", r->caps[i].max));
+	return a;
+}
+
 static int report_json(struct store *st, const struct store_mock *r,
 		       struct buf *b)
 {
@@ -852,6 +871,7 @@ static int report_json(struct store *st, const struct store_mock *r,
 		"clarifying_questions", q, "follow_ups", fu, "coverage",
 		report_coverage_json(r));
 	json_object_set_new(root, "scores", scores);
+	json_object_set_new(root, "caps", report_caps_json(r));
 	json_object_set_new(root, "scored_by",
 			    jstr(r->scored_by ? r->scored_by : "self"));
 	json_object_set_new(root, "candidate", jstr(r->candidate));

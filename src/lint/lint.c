@@ -34,6 +34,9 @@ static void lint_rejected(struct lint *l, const struct rejected *r)
 	case REJECTED_BAND:
 		lint_band(l, r->band);
 		break;
+	case REJECTED_CAP:
+		lint_text(l, &r->cap->label, "label");
+		break;
 	case REJECTED_STORY:
 		lint_story(l, r->story);
 		break;

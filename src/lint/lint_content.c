@@ -105,6 +105,8 @@ void lint_rubric(struct lint *l, const struct rubric *r)
 	for (size_t k = 0; k < r->n_criteria; k++)
 		lint_criterion(l, &r->criteria[k]);
 	lint_bands(l, r);
+	for (size_t k = 0; k < r->n_caps; k++)
+		lint_text(l, &r->caps[k].label, "label");
 	lint_text(l, &r->title, "title");
 	lint_text(l, &r->description, "description");
 }

@@ -123,6 +123,7 @@ static void add_rejected(struct vec *ids, const struct rejected *r,
 	case REJECTED_PHASE:
 	case REJECTED_CLARIFICATION:
 	case REJECTED_BAND:
+	case REJECTED_CAP:
 		break;		/* no id */
 	}
 }

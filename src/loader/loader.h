@@ -112,6 +112,17 @@ struct band {
 	struct src_pos min_pos;
 };
 
+/*
+ * A red-flag signal that caps the result whatever the sum (blaming
+ * others, a story that falls apart under follow-ups): when the scorer
+ * says it happened, the weighted score is at most max percent.
+ */
+struct rubric_cap {
+	struct lstr label;
+	double max;
+	struct src_pos max_pos;
+};
+
 struct rubric {
 	struct lstr id;			/* the value of `rubric:` */
 	struct lstr title;
@@ -120,6 +131,8 @@ struct rubric {
 	size_t n_criteria;
 	const struct band *bands;	/* may be empty: the mock's defaults */
 	size_t n_bands;
+	const struct rubric_cap *caps;	/* may be empty */
+	size_t n_caps;
 	const char *file;
 	struct src_pos pos;
 };

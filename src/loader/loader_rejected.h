@@ -45,6 +45,7 @@ enum rejected_kind {
 	REJECTED_BAND,
 	REJECTED_STORY,
 	REJECTED_STORY_BANK,
+	REJECTED_CAP,
 };
 
 struct schema;
@@ -64,6 +65,7 @@ struct rejected {
 		const struct band *band;
 		const struct story *story;
 		const struct story_bank *story_bank;
+		const struct rubric_cap *cap;
 	};
 	const char *file;		/* the file it is in */
 	/* The loader's, for rejected_has_key(). */

@@ -299,6 +299,23 @@ static const struct schema band_schema = {
 	.kind = REJECTED_BAND,
 };
 
+static const struct field cap_fields[] = {
+	{ .name = "label", .kind = FK_TEXT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct rubric_cap, label) },
+	{ .name = "max", .kind = FK_PERCENT, .flags = FL_REQUIRED,
+	  .off = offsetof(struct rubric_cap, max),
+	  .pos_off = offsetof(struct rubric_cap, max_pos) },
+};
+
+static const struct schema cap_schema = {
+	.name = "cap",
+	.size = sizeof(struct rubric_cap),
+	.fields = cap_fields,
+	.n_fields = sizeof(cap_fields) / sizeof(cap_fields[0]),
+	.pos_off = NO_OFF,
+	.kind = REJECTED_CAP,
+};
+
 static void rubric_commit(struct loader *ld, const void *obj)
 {
 	struct rubric *r = vec_push(&ld->st->rubrics);
@@ -322,6 +339,10 @@ static const struct field rubric_fields[] = {
 	  .off = offsetof(struct rubric, bands),
 	  .n_off = offsetof(struct rubric, n_bands), .pos_off = NO_OFF,
 	  .elem = &band_schema },
+	{ .name = "caps", .kind = FK_OBJ_LIST, .flags = FL_NONEMPTY,
+	  .off = offsetof(struct rubric, caps),
+	  .n_off = offsetof(struct rubric, n_caps), .pos_off = NO_OFF,
+	  .elem = &cap_schema },
 };
 
 static const struct schema rubric_schema = {

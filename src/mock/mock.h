@@ -307,6 +307,8 @@ struct mock_result {
 	const struct rubric *rubric;	/* the scenario's */
 	const int *scores;		/* 1-4 per criterion, or NULL */
 	const char *const *comments;	/* per criterion; may be NULL */
+	const unsigned char *caps_on;	/* per rubric cap, 1 applied; may
+					 * be NULL: none */
 };
 
 /*
@@ -431,14 +433,24 @@ int mock_trends(struct store *st, const struct rubric *r, int64_t before_id,
  * Fill a record (from mock_snapshot()) with the scoring and the coverage,
  * allocating in a.  mock_record_scores(): scores[i] (1-4) and comments[i]
  * (NULL or "" for none; comments may be NULL) of r's criteria, with the
- * level descriptor chosen, the weighted score, the band, and the state
- * scored (unscored if a score is missing).  mock_record_coverage(): the
+ * level descriptor chosen, the weighted score capped by the rubric's caps
+ * whose caps_on[k] is set (caps_on may be NULL), the band of that score,
+ * and the state scored (unscored if a score is missing).
+ * mock_record_coverage(): the
  * coverage from mock_coverage() over notes, each covering line's text.
  * Strings are borrowed: they must live until the record is saved.
  */
 void mock_record_scores(struct store_mock *rec, struct arena *a,
 			const struct rubric *r, const int *scores,
-			const char *const *comments);
+			const char *const *comments,
+			const unsigned char *caps_on);
+
+/*
+ * pct capped by every cap of r applied (caps_on[k] set; caps_on may be
+ * NULL): at most the lowest of their max.
+ */
+double mock_capped_score(const struct rubric *r, double pct,
+			 const unsigned char *caps_on);
 void mock_record_coverage(struct store_mock *rec, struct arena *a,
 			  const struct mock_cover *covers, size_t n,
 			  const struct mock_note *notes, size_t n_notes);

@@ -272,7 +272,7 @@ int mock_save_result(struct mock *m, struct store *st, int64_t utc_ms,
 				     m->notes.items, m->notes.len);
 	if (res && res->scores && res->rubric)
 		mock_record_scores(&rec, &a, res->rubric, res->scores,
-				   res->comments);
+				   res->comments, res->caps_on);
 	ret = store_mock_save(st, &rec);
 	if (!ret)
 		m->store_id = rec.id;

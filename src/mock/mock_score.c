@@ -105,9 +105,34 @@ int mock_trends(struct store *st, const struct rubric *r, int64_t before_id,
 	return 0;
 }
 
+double mock_capped_score(const struct rubric *r, double pct,
+			 const unsigned char *caps_on)
+{
+	for (size_t k = 0; caps_on && k < r->n_caps; k++)
+		if (caps_on[k] && pct > r->caps[k].max)
+			pct = r->caps[k].max;
+	return pct;
+}
+
+/* The caps applied, as the record keeps them. */
+static void record_caps(struct store_mock *rec, struct arena *a,
+			const struct rubric *r, const unsigned char *caps_on)
+{
+	struct store_mock_cap *c = arena_calloc(a, r->n_caps + 1, sizeof(*c));
+	size_t n = 0;
+
+	for (size_t k = 0; caps_on && k < r->n_caps; k++)
+		if (caps_on[k])
+			c[n++] = (struct store_mock_cap){ r->caps[k].label.s,
+							  r->caps[k].max };
+	rec->caps = c;
+	rec->n_caps = n;
+}
+
 void mock_record_scores(struct store_mock *rec, struct arena *a,
 			const struct rubric *r, const int *scores,
-			const char *const *comments)
+			const char *const *comments,
+			const unsigned char *caps_on)
 {
 	struct store_mock_score *sc = arena_calloc(a, r->n_criteria + 1,
 						   sizeof(*sc));
@@ -129,6 +154,10 @@ void mock_record_scores(struct store_mock *rec, struct arena *a,
 	rec->scores = sc;
 	rec->n_scores = r->n_criteria;
 	rec->score = mock_weighted_score(r, scores);
+	if (rec->score >= 0) {
+		rec->score = mock_capped_score(r, rec->score, caps_on);
+		record_caps(rec, a, r, caps_on);
+	}
 	rec->band = rec->score >= 0 ? mock_band_label(r, rec->score) : NULL;
 	rec->state = rec->score >= 0 ? STORE_MOCK_SCORED : STORE_MOCK_UNSCORED;
 }

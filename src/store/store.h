@@ -275,6 +275,12 @@ struct store_mock_story {
 	const char *competencies;	/* the question's, space-separated */
 };
 
+/* A rubric's red-flag cap the scorer applied: the score is at most max. */
+struct store_mock_cap {
+	const char *label;
+	double max;
+};
+
 struct store_mock_score {
 	const char *criterion;		/* id */
 	const char *name;
@@ -317,6 +323,8 @@ struct store_mock {
 	size_t n_scores;
 	const struct store_mock_story *stories;
 	size_t n_stories;
+	const struct store_mock_cap *caps;
+	size_t n_caps;
 };
 
 /*

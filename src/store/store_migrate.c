@@ -164,7 +164,9 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	 * interviewer) and for whom (interviewer mode's candidate name),
 	 * and the stories told in a behavioural round: per question
 	 * (phase), the story's id ('' for one not in the bank), its title
-	 * and the competencies the question asks about, space-separated.
+	 * and the competencies the question asks about, space-separated; and
+	 * the rubric's red-flag caps the scorer applied (the score is
+	 * already capped).
 	 */
 	"ALTER TABLE mock_session ADD COLUMN scored_by TEXT;\n"
 	"ALTER TABLE mock_session ADD COLUMN candidate TEXT;\n"
@@ -177,7 +179,14 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	"  competencies TEXT NOT NULL,\n"
 	"  PRIMARY KEY (session, idx)\n"
 	") STRICT, WITHOUT ROWID;\n"
-	"CREATE INDEX mock_story_story ON mock_story (story);\n",
+	"CREATE INDEX mock_story_story ON mock_story (story);\n"
+	"CREATE TABLE mock_cap (\n"
+	"  session INTEGER NOT NULL,\n"
+	"  idx INTEGER NOT NULL,\n"
+	"  label TEXT NOT NULL,\n"
+	"  max REAL NOT NULL,\n"
+	"  PRIMARY KEY (session, idx)\n"
+	") STRICT, WITHOUT ROWID;\n",
 };
 
 int store_schema_apply(sqlite3 *db, int from, int to)

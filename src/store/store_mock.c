@@ -18,7 +18,7 @@
 
 static const char *const child_tables[] = {
 	"mock_phase", "mock_note", "mock_followup", "mock_question",
-	"mock_coverage", "mock_score", "mock_story",
+	"mock_coverage", "mock_score", "mock_story", "mock_cap",
 };
 
 #define N_CHILDREN (sizeof(child_tables) / sizeof(child_tables[0]))
@@ -235,6 +235,15 @@ static void bind_story(sqlite3_stmt *s, const void *rows, size_t i)
 	bind_text(s, 6, t->competencies ? t->competencies : "");
 }
 
+static void bind_cap(sqlite3_stmt *s, const void *rows, size_t i)
+{
+	const struct store_mock_cap *c = (const struct store_mock_cap *)rows +
+					 i;
+
+	bind_text(s, 3, c->label ? c->label : "");
+	sqlite3_bind_double(s, 4, c->max);
+}
+
 static int save_children(struct store *st, const struct store_mock *rec)
 {
 	int64_t id = rec->id;
@@ -268,6 +277,10 @@ static int save_children(struct store *st, const struct store_mock *rec)
 		ret = insert_rows(st, id, "INSERT INTO mock_story VALUES (?1, "
 				  "?2, ?3, ?4, ?5, ?6)", rec->n_stories,
 				  rec->stories, bind_story);
+	if (!ret)
+		ret = insert_rows(st, id, "INSERT INTO mock_cap VALUES (?1, "
+				  "?2, ?3, ?4)", rec->n_caps, rec->caps,
+				  bind_cap);
 	return ret;
 }
 
@@ -442,6 +455,14 @@ static void read_story(sqlite3_stmt *s, struct arena *a, void *row)
 	t->competencies = col_text(s, 5, a);
 }
 
+static void read_cap(sqlite3_stmt *s, struct arena *a, void *row)
+{
+	struct store_mock_cap *c = row;
+
+	c->label = col_text(s, 2, a);
+	c->max = sqlite3_column_double(s, 3);
+}
+
 static int read_children(struct store *st, struct arena *a,
 			 struct store_mock *m)
 {
@@ -476,6 +497,9 @@ static int read_children(struct store *st, struct arena *a,
 		ret = read_rows(st, id, "mock_story", sizeof(*m->stories), a,
 				(const void **)&m->stories, &m->n_stories,
 				read_story);
+	if (!ret)
+		ret = read_rows(st, id, "mock_cap", sizeof(*m->caps), a,
+				(const void **)&m->caps, &m->n_caps, read_cap);
 	return ret;
 }
 

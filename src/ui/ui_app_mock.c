@@ -135,11 +135,13 @@ static void sync_notes(struct app_mock *am)
  * with scores[] and comments[] when they are given.  Returns 0, or -1
  * with the store's message kept for the screen.
  */
-static int save(struct app *a, const int *scores, const char *const *comments)
+static int save(struct app *a, const int *scores, const char *const *comments,
+		const unsigned char *caps_on)
 {
 	struct app_mock *am = a->mock;
 	struct mock_result res = {
 		am->covers.items, am->covers.len, am->rub, scores, comments,
+		caps_on,
 	};
 	int ret;
 
@@ -426,7 +428,7 @@ int app_mock_start(struct app *a, const char *id)
 	/* The interviewer reads the prompt out first. */
 	am->run.prompt_open = am->run.interviewer;
 	/* A row at once, so that a crash in the first seconds is resumable. */
-	save(a, NULL, NULL);
+	save(a, NULL, NULL, NULL);
 	sync_view(am);
 	return 0;
 }
@@ -446,7 +448,7 @@ static void finish(struct app *a)
 	else
 		mock_coverage(am->sc, vec_at(&am->m.notes, 0),
 			      mock_notes_count(&am->m), &am->covers);
-	save(a, NULL, NULL);
+	save(a, NULL, NULL, NULL);
 	open_cover(a);
 }
 
@@ -461,7 +463,7 @@ static int events(struct app *a, unsigned ev)
 		return UI_REDRAW;
 	}
 	if (ev & MOCK_EV_SAVE)
-		save(a, NULL, NULL);
+		save(a, NULL, NULL, NULL);
 	if ((ev & MOCK_EV_BELL) && a->term.bell)
 		a->term.bell(a->term.ctx);
 	if (ev & MOCK_EV_ADVANCED)
@@ -738,6 +740,9 @@ static void open_score(struct app *a)
 			c->senior.s, c->staff.s, c->principal.s });
 		add_evidence(am, sc, c);
 	}
+	for (size_t k = 0; k < r->n_caps; k++)
+		mscore_add_cap(&am->score, r->caps[k].label.s,
+			       r->caps[k].max);
 	a->screen = &app_mscore_screen;
 }
 
@@ -750,6 +755,7 @@ static void save_scores(struct app *a)
 	size_t n = am->score.crits.len;
 	int *scores = xcalloc(n + 1, sizeof(int));
 	const char **comments = xcalloc(n + 1, sizeof(char *));
+	unsigned char *caps_on = xcalloc(am->score.caps.len + 1, 1);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct mscore_crit *c = mscore_crit(&am->score, i);
@@ -757,7 +763,10 @@ static void save_scores(struct app *a)
 		scores[i] = c->score;
 		comments[i] = c->comment.text.s;
 	}
-	if (save(a, scores, comments) < 0) {
+	for (size_t k = 0; k < am->score.caps.len; k++)
+		caps_on[k] = (unsigned char)((const struct mscore_cap *)vec_at(
+					&am->score.caps, k))->on;
+	if (save(a, scores, comments, caps_on) < 0) {
 		xfree(am->score.status);
 		am->score.status = xstrdup(am->save_error);
 	} else {
@@ -765,6 +774,7 @@ static void save_scores(struct app *a)
 	}
 	xfree(scores);
 	xfree(comments);
+	xfree(caps_on);
 }
 
 /*
@@ -842,21 +852,38 @@ static void open_result(struct app *a)
 	struct app_mock *am = a->mock;
 	size_t n = am->score.crits.len;
 	int *scores = xcalloc(n + 1, sizeof(int));
+	unsigned char *caps_on = xcalloc(am->score.caps.len + 1, 1);
 	double pct;
 	char day[16], dur[16];
-	struct buf t;
+	struct buf t, band;
 
 	for (size_t i = 0; i < n; i++)
 		scores[i] = mscore_crit(&am->score, i)->score;
-	pct = mock_weighted_score(am->rub, scores);
+	/* The red-flag signals seen cap the score, and are listed. */
+	buf_init(&band);
+	for (size_t k = 0; k < am->score.caps.len; k++)
+		caps_on[k] = (unsigned char)((const struct mscore_cap *)vec_at(
+					&am->score.caps, k))->on;
+	pct = mock_capped_score(am->rub, mock_weighted_score(am->rub, scores),
+				caps_on);
 	app_day_label(a, am->m.started_utc_ms, day);
 	mock_format_ms(am->m.elapsed_ms, dur);
 	buf_init(&t);
 	buf_addf(&t, "result · %s · %s · %s", am->sc->title.s, day, dur);
 	close_screens(am);
 	mresult_init(&am->result, t.s, pct, mock_band_label(am->rub, pct));
+	for (size_t k = 0; k < am->rub->n_caps; k++) {
+		if (!caps_on[k])
+			continue;
+		buf_clear(&band);
+		buf_addf(&band, "%s (caps the score at %.0f%%)",
+			 am->rub->caps[k].label.s, am->rub->caps[k].max);
+		mresult_add_flag(&am->result, band.s);
+	}
 	am->result_on = 1;
 	buf_release(&t);
+	buf_release(&band);
+	xfree(caps_on);
 	result_figures(a, scores);
 	xfree(scores);
 	a->screen = &app_mresult_screen;

@@ -31,6 +31,24 @@ static const struct ui_binding comment_bindings[] = {
 	{ UI_KEY_F1, UI_A_HELP, "these keys" },
 };
 
+static const struct ui_binding caps_bindings[] = {
+	{ '1', MSCORE_A_CAP, "mark red-flag signal 1 as seen, or not "
+			     "(2-9: the others)" },
+	{ '2', MSCORE_A_CAP + 1, NULL },
+	{ '3', MSCORE_A_CAP + 2, NULL },
+	{ '4', MSCORE_A_CAP + 3, NULL },
+	{ '5', MSCORE_A_CAP + 4, NULL },
+	{ '6', MSCORE_A_CAP + 5, NULL },
+	{ '7', MSCORE_A_CAP + 6, NULL },
+	{ '8', MSCORE_A_CAP + 7, NULL },
+	{ '9', MSCORE_A_CAP + 8, NULL },
+	{ UI_KEY_ENTER, MSCORE_A_CONFIRM, "confirm and save every score" },
+	{ UI_KEY_LEFT, MSCORE_A_PREV, "back to the criteria" },
+	{ UI_KEY_ESC, MSCORE_A_PREV, NULL },
+	UI_HELP_KEYS,
+	{ 'q', UI_A_BACK, "leave without saving; score later" },
+};
+
 static const struct ui_binding confirm_bindings[] = {
 	{ 'y', MSCORE_A_YES, "save the scores" },
 	{ UI_KEY_ENTER, MSCORE_A_YES, NULL },
@@ -45,12 +63,24 @@ const struct ui_keymap mscore_comment_keys = UI_TEXT_KEYMAP(
 	"rubric scoring, comment", comment_bindings);
 const struct ui_keymap mscore_confirm_keys = UI_KEYMAP(
 	"rubric scoring, saving", confirm_bindings);
+const struct ui_keymap mscore_caps_keys = UI_KEYMAP(
+	"rubric scoring, red-flag signals", caps_bindings);
 
 void mscore_init(struct mscore *s, const char *title)
 {
 	memset(s, 0, sizeof(*s));
 	s->title = xstrdup(title);
 	vec_init(&s->crits, sizeof(struct mscore_crit));
+	vec_init(&s->caps, sizeof(struct mscore_cap));
+}
+
+void mscore_add_cap(struct mscore *s, const char *label, double max)
+{
+	struct mscore_cap *c = vec_push(&s->caps);
+
+	c->label = xstrdup(label);
+	c->max = max;
+	c->on = 0;
 }
 
 void mscore_release(struct mscore *s)
@@ -70,6 +100,9 @@ void mscore_release(struct mscore *s)
 		vec_release(&c->evidence);
 	}
 	vec_release(&s->crits);
+	for (size_t i = 0; i < s->caps.len; i++)
+		xfree(((struct mscore_cap *)vec_at(&s->caps, i))->label);
+	vec_release(&s->caps);
 	xfree(s->title);
 	xfree(s->comment_before);
 	xfree(s->status);
@@ -117,7 +150,9 @@ const struct ui_keymap *mscore_keymap(const struct mscore *s)
 {
 	if (s->editing)
 		return &mscore_comment_keys;
-	return s->confirming ? &mscore_confirm_keys : &mscore_keys;
+	if (s->confirming)
+		return &mscore_confirm_keys;
+	return s->caps_open ? &mscore_caps_keys : &mscore_keys;
 }
 
 static void set_status(struct mscore *s, const char *msg)
@@ -161,13 +196,39 @@ static int confirm(struct mscore *s)
 			first = i;
 	}
 	if (done == s->crits.len) {
-		s->confirming = 1;
+		/* The red-flag signals come before saving, once seen. */
+		if (s->caps.len && !s->caps_open)
+			s->caps_open = 1;
+		else
+			s->confirming = 1;
 		return UI_REDRAW;
 	}
 	snprintf(msg, sizeof(msg), "%zu of %zu criteria scored: score this "
 		 "one with 1-4", done, s->crits.len);
 	set_status(s, msg);
 	move_to(s, first);
+	return UI_REDRAW;
+}
+
+static int caps_key(struct mscore *s, int act)
+{
+	size_t k = (size_t)(act - MSCORE_A_CAP);
+
+	if (act == MSCORE_A_PREV) {
+		s->caps_open = 0;
+		return UI_REDRAW;
+	}
+	if (act == MSCORE_A_CONFIRM)
+		return confirm(s);
+	if (act == UI_A_BACK)
+		return UI_QUIT;
+	if (act < MSCORE_A_CAP || act > MSCORE_A_CAP_LAST)
+		return 0;
+	if (k >= s->caps.len) {
+		set_status(s, "no such signal");
+		return UI_REDRAW;
+	}
+	((struct mscore_cap *)vec_at(&s->caps, k))->on ^= 1;
 	return UI_REDRAW;
 }
 
@@ -187,6 +248,8 @@ int mscore_handle(struct mscore *s, int act, uint32_t cp, int64_t now_ms)
 		set_status(s, NULL);
 		fx = UI_REDRAW;
 	}
+	if (s->caps_open)
+		return fx | caps_key(s, act);
 	if (step) {
 		s->scroll += step;
 		return UI_REDRAW;
@@ -347,12 +410,54 @@ static void footer(struct mscore *s, struct ui_view *v)
 		ui_view_rule(v, "save these scores?", UI_R_ERROR, NULL);
 	else
 		ui_view_rule(v, s->status, UI_R_HARD, NULL);
+	static const struct ui_hint caps[] = {
+		{ "1-9", "seen or not", 0 },
+		{ "←", "criteria", 0 },
+		{ "enter", "confirm", 0 },
+		{ "q", "later", 0 },
+		{ "?", "keys", 0 },
+	};
+
 	if (s->editing)
 		ui_view_hints(v, edit, 3);
 	else if (s->confirming)
 		ui_view_hints(v, yesno, 3);
+	else if (s->caps_open)
+		ui_view_hints(v, caps, sizeof(caps) / sizeof(caps[0]));
 	else
 		ui_view_hints(v, keys, sizeof(keys) / sizeof(keys[0]));
+}
+
+/* The red-flag page: each signal, ticked when seen, and what it caps. */
+static void caps_view(struct mscore *s, struct ui_view *v)
+{
+	struct ui_text body;
+	char left[256];
+
+	snprintf(left, sizeof(left), "rubric · %s · red-flag signals",
+		 s->title);
+	ui_view_title(v, left, NULL);
+	ui_view_rule(v, NULL, UI_R_RULE, NULL);
+	ui_text_init(&body);
+	ui_text_newline(&body);
+	ui_text_adds(&body, UI_R_TEXT, 0, "Did any of these happen? Each one "
+		     "caps the result, whatever the sum.");
+	ui_text_newline(&body);
+	for (size_t i = 0; i < s->caps.len; i++) {
+		const struct mscore_cap *c = vec_at(&s->caps, i);
+
+		ui_text_newline(&body);
+		ui_text_addf(&body, UI_R_KEY, UI_BOLD, " %zu ", i + 1);
+		ui_text_adds(&body, c->on ? UI_R_ERROR : UI_R_DIM,
+			     c->on ? UI_BOLD : 0, c->on ? "[x] " : "[ ] ");
+		ui_text_fit(&body, UI_R_TEXT, 0, c->label, strlen(c->label),
+			    v->cols - 40, UI_LEFT);
+		ui_text_addf(&body, UI_R_DIM, 0, "  at most %.0f%%", c->max);
+	}
+	ui_view_body(v, &body, 0, v->rows - ui_view_used(v) - 3, 1);
+	ui_text_release(&body);
+	footer(s, v);
+	ui_view_end(v);
 }
 
 void mscore_view(struct mscore *s, struct ui_view *v)
@@ -364,6 +469,10 @@ void mscore_view(struct mscore *s, struct ui_view *v)
 
 	if (!c) {
 		ui_view_end(v);
+		return;
+	}
+	if (s->caps_open) {
+		caps_view(s, v);
 		return;
 	}
 	snprintf(left, sizeof(left), "rubric · %s · %zu of %zu · %s", s->title,

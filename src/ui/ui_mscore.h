@@ -27,11 +27,21 @@ enum mscore_action {
 	MSCORE_A_CONFIRM,
 	MSCORE_A_YES,
 	MSCORE_A_NO,
+	MSCORE_A_CAP,		/* + k: toggle red-flag cap k (0-8) */
+	MSCORE_A_CAP_LAST = MSCORE_A_CAP + 8,
 };
 
 extern const struct ui_keymap mscore_keys;
 extern const struct ui_keymap mscore_comment_keys;
 extern const struct ui_keymap mscore_confirm_keys;
+extern const struct ui_keymap mscore_caps_keys;
+
+/* A rubric's red-flag signal: when on, the score is at most max. */
+struct mscore_cap {
+	char *label;
+	double max;
+	int on;
+};
 
 enum mscore_evidence {
 	MSCORE_EV_COVERED,
@@ -62,6 +72,8 @@ struct mscore {
 	int editing;		/* the comment line has the keys */
 	char *comment_before;	/* what esc puts back */
 	int confirming;
+	struct vec caps;	/* of struct mscore_cap */
+	int caps_open;		/* the red-flag page, after the criteria */
 	char *status;
 	int scroll, body_rows;
 };
@@ -71,6 +83,12 @@ void mscore_release(struct mscore *s);
 /* Adds a criterion (strings copied; levels[0..4) for scores 1-4). */
 struct mscore_crit *mscore_add(struct mscore *s, const char *name,
 			       double weight, const char *const levels[4]);
+/*
+ * A red-flag cap of the rubric (label copied): after the last criterion,
+ * enter shows them to tick (1-9) before saving.
+ */
+void mscore_add_cap(struct mscore *s, const char *label, double max);
+
 /* What the criterion looks like at each TPM level (copied; NULL none). */
 void mscore_set_guidance(struct mscore_crit *c, const char *const g[3]);
 

@@ -70,22 +70,32 @@ wait_for "rubric · Behavioural answer (STAR) · 1 of 8"
 wait_for "the bar by level"
 wait_for "  staff      Makes the stakes and the scale"
 keys 3 Right 3 Right 3 Right 3 Right 3 Right 3 Right 3 Right 3 Enter
+wait_for "rubric · Behavioural answer (STAR) · red-flag signals"
+wait_re "1 \\[ \\] blames others for what went wrong +at most 49%"
+keys 1
+wait_for "1 [x] blames others for what went wrong"
+keys Enter
 wait_for "save these scores?"
 keys y
-wait_for "score 75%"
+# All 3s is 75% (hire); the signal caps it at 49%: no hire.
+wait_for "score 49% · no hire"
+wait_for "blames others for what went wrong (caps the score at 49%)"
+ok "a red-flag signal seen caps the result whatever the sum"
 keys q
 wait_for "next mock"
 keys q
 wait_exit
 
 "$TPMTRAIN" stories matrix >"$TMP/out" || fail "matrix"
-grep -q "^conflict  *-  75%$" "$TMP/out" || fail "matrix: $(cat "$TMP/out")"
-grep -q "^   2  ledger  Two teams one ledger  1 competency  last rehearsed 2026-11-23: 75%$" "$TMP/out" ||
+grep -q "^conflict  *-  49%$" "$TMP/out" || fail "matrix: $(cat "$TMP/out")"
+grep -q "^   2  ledger  Two teams one ledger  1 competency  last rehearsed 2026-11-23: 49%$" "$TMP/out" ||
 	fail "matrix: $(cat "$TMP/out")"
 grep -q "^   1  launch  A launch that slipped  1 competency  never rehearsed$" "$TMP/out" ||
 	fail "matrix: $(cat "$TMP/out")"
 ok "the matrix shows the story rehearsed for the competency, with its score"
 md=$("$TPMTRAIN" report last) || fail "report"
 echo "$md" | grep -q "Behavioural round: conflict" || fail "report: $md"
+echo "$md" | grep -qF -- "- **Capped by red-flag signals:** blames others for what went wrong (at most 49%)" ||
+	fail "report: $md"
 ui_stop
 exit $fail

@@ -72,6 +72,9 @@ static const char rubric_yaml[] =
 	"    weight: 1\n"
 	"    levels: [r1, r2, r3, r4]\n"
 	"    tags: [risk, x]\n"
+	"caps:\n"
+	"  - {label: blames others, max: 49}\n"
+	"  - {label: ethics, max: 10}\n"
 	"bands:\n"
 	"  - label: great\n"
 	"    min: 80\n"
@@ -846,7 +849,7 @@ static int64_t scored(struct store *st, struct fx *f, int64_t t, int a,
 	mock_init(&m, f->s, &f->opts, 0, t);
 	mock_end(&m, MIN);
 	mock_snapshot(&m, &ar, &rec);
-	mock_record_scores(&rec, &ar, f->r, scores, NULL);
+	mock_record_scores(&rec, &ar, f->r, scores, NULL, NULL);
 	rec.state = state;
 	assert_int_equal(store_mock_save(st, &rec), 0);
 	mock_release(&m);
@@ -1029,7 +1032,7 @@ static void mock_picks_the_due_and_weakest_first(void **state)
 		mock_init(&m, f.s, &f.opts, 0, 7000);
 		mock_end(&m, MIN);
 		mock_snapshot(&m, &ar, &rec);
-		mock_record_scores(&rec, &ar, f.r, &one, NULL);
+		mock_record_scores(&rec, &ar, f.r, &one, NULL, NULL);
 		rec.state = STORE_MOCK_SCORED;
 		assert_int_equal(store_mock_save(st, &rec), 0);
 		mock_release(&m);
@@ -1101,6 +1104,53 @@ static void mock_focus_starts_and_ends(void **state)
 	assert_int_equal(fo->n_cards, 0);
 	vec_release(&focus);
 	store_free(st);
+	finish(&f);
+}
+
+/*
+ * Red-flag caps: all 4s is 100% and "great"; blames others caps it at 49
+ * ("fine"), and with ethics too the lowest cap, 10 ("poor"), wins.  The
+ * caps applied are saved with the session.
+ */
+static void mock_red_flag_caps_the_score(void **state)
+{
+	static const unsigned char none[2] = { 0, 0 }, blame[2] = { 1, 0 },
+				   both[2] = { 1, 1 };
+	int fours[2] = { 4, 4 };
+	struct store_mock rec, back;
+	struct store *st;
+	struct arena ar;
+	struct fx f;
+
+	(void)state;
+	start(&f);
+	assert_int_equal(f.r->n_caps, 2);
+	assert_float_equal(mock_capped_score(f.r, 100, none), 100, 1e-9);
+	assert_float_equal(mock_capped_score(f.r, 100, NULL), 100, 1e-9);
+	assert_float_equal(mock_capped_score(f.r, 100, blame), 49, 1e-9);
+	assert_float_equal(mock_capped_score(f.r, 30, blame), 30, 1e-9);
+	assert_float_equal(mock_capped_score(f.r, 100, both), 10, 1e-9);
+	arena_init(&ar);
+	mock_end(&f.m, MIN);
+	mock_snapshot(&f.m, &ar, &rec);
+	mock_record_scores(&rec, &ar, f.r, fours, NULL, blame);
+	assert_float_equal(rec.score, 49, 1e-9);
+	assert_string_equal(rec.band, "fine");
+	assert_int_equal(rec.n_caps, 1);
+	assert_int_equal(store_open(&st, ":memory:", STORE_WRITE), 0);
+	assert_int_equal(store_mock_save(st, &rec), 0);
+	assert_int_equal(store_mock_get(st, rec.id, &ar, &back), 0);
+	assert_int_equal(back.n_caps, 1);
+	assert_string_equal(back.caps[0].label, "blames others");
+	assert_float_equal(back.caps[0].max, 49, 1e-9);
+	assert_float_equal(back.score, 49, 1e-9);
+	mock_record_scores(&rec, &ar, f.r, fours, NULL, both);
+	assert_string_equal(rec.band, "poor");
+	mock_record_scores(&rec, &ar, f.r, fours, NULL, NULL);
+	assert_string_equal(rec.band, "great");
+	assert_int_equal(rec.n_caps, 0);
+	store_free(st);
+	arena_release(&ar);
 	finish(&f);
 }
 
@@ -1214,6 +1264,7 @@ int main(void)
 		cmocka_unit_test(mock_schedule_over_a_known_history),
 		cmocka_unit_test(mock_picks_the_due_and_weakest_first),
 		cmocka_unit_test(mock_interviewer_ticks_are_the_coverage),
+		cmocka_unit_test(mock_red_flag_caps_the_score),
 	};
 
 	return cmocka_run_group_tests_name("mock", tests, NULL, NULL);
