@@ -251,18 +251,23 @@ static void sync_checks(struct app_mock *am)
 			       i >= n_kp, mock_checked(&am->m, am->m.cur, i));
 }
 
-/* Behavioural: the question on show, its answer clock, its story. */
+/*
+ * The question on show, when the phase has one (a behavioural round
+ * always shows one: its phase's name if nothing else), and in a
+ * behavioural round its answer clock and its story.
+ */
 static void sync_question(struct app_mock *am)
 {
 	const struct mock *m = &am->m;
 	const struct phase *ph = m->phases[m->cur].src;
 	const struct story *story;
-	const char *told = NULL;
+	const char *told = NULL, *q = ph->question.s;
 
 	if (mock_told(m, m->cur, &story))
 		told = story ? story->title.s : "a new story, not in the bank";
-	mrun_set_question(&am->run, ph->question.s ? ph->question.s
-						   : ph->name.s, told);
+	if (!q && am->run.behavioural)
+		q = ph->name.s;
+	mrun_set_question(&am->run, q, told);
 	am->run.answer_ms = mock_answer_ms(m, m->cur);
 	am->run.used_ms = m->phases[m->cur].used_ms;
 }
@@ -311,8 +316,7 @@ static void sync_view(struct app_mock *am)
 	notes_set_phase(&r->notes, (int)m->cur);
 	if (r->interviewer)
 		sync_checks(am);
-	if (r->behavioural)
-		sync_question(am);
+	sync_question(am);
 	if (am->save_error) {
 		mrun_set_status(r, am->save_error);
 		xfree(am->save_error);

@@ -686,7 +686,7 @@ static void prompt_pane(struct mrun *r, struct ui_view *v, int rows)
 }
 
 /* "Q2 of 4  Tell me about ..." (the line goes on with ^O), then below
- * it the story told. */
+ * it, in a behavioural round, the story told. */
 static void question_lines(const struct mrun *r, struct ui_view *v)
 {
 	struct ui_text *t = &v->text;
@@ -701,6 +701,8 @@ static void question_lines(const struct mrun *r, struct ui_view *v)
 	/* The ^O after it closes the first line; the story goes below. */
 	ui_text_pad(t, UI_R_TEXT, 0, 2);
 	ui_text_adds(t, UI_R_KEY, UI_BOLD, "^O");
+	if (!r->behavioural)
+		return;
 	ui_text_newline(t);
 	ui_text_pad(t, UI_R_TEXT, 0, 1);
 	ui_text_adds(t, UI_R_DIM, 0, "story: ");
@@ -794,7 +796,7 @@ void mrun_view(struct mrun *r, struct ui_view *v)
 	if (!r->prompt_open) {
 		ui_text_newline(t);
 		ui_text_pad(t, UI_R_TEXT, 0, 1);
-		if (r->behavioural) {
+		if (r->question) {
 			question_lines(r, v);
 		} else {
 			ui_text_fit(t, UI_R_TEXT, 0, r->prompt_line,
