@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -192,6 +193,17 @@ static int strip_banner(const char *path, struct buf *text)
 	return 0;
 }
 
+/* "PATH: 3 stories, no errors", the path escaped: it comes from outside. */
+static void say_clean(const char *path, size_t n)
+{
+	struct buf q;
+
+	buf_init(&q);
+	quote_add(&q, path, strlen(path), SIZE_MAX);
+	printf("%s: %zu stor%s, no errors\n", q.s, n, n == 1 ? "y" : "ies");
+	buf_release(&q);
+}
+
 static int edit(struct cli_env *env)
 {
 	const char *path = env->stories_path;
@@ -227,8 +239,7 @@ static int edit(struct cli_env *env)
 		       (before.s && !strcmp(past_banner(before.s), text.s));
 		if (!dl.errors) {
 			diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
-			printf("%s: %zu stor%s, no errors\n", path,
-			       lib.n_stories, lib.n_stories == 1 ? "y" : "ies");
+			say_clean(path, lib.n_stories);
 			ret = EXIT_OK;
 		} else if (quit) {
 			diag_list_print(&dl, stderr, DIAG_FORMAT_TEXT, 0);
