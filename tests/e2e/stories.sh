@@ -86,6 +86,16 @@ grep -q "has 1 error " "$TMP/err" && grep -q "^example-ledger-dispute " "$TMP/ou
 ok "lint reports the bank's errors; list shows the stories without one"
 cp "$TMP/good.yaml" "$BANK"
 
+# A bank that is not YAML at all: study goes on, lint and list say so.
+printf 'stories: [unclosed\n\001\033[2J\n' >"$BANK"
+"$T" stories list >"$TMP/out" 2>"$TMP/err" || fail "list of a bank that is not YAML"
+grep -q "stories.yaml has [0-9]* errors\{0,1\} (tpmtrain stories edit shows them)" "$TMP/err" && [ ! -s "$TMP/out" ] ||
+	fail "list of garbage: $(cat "$TMP/out" "$TMP/err")"
+"$T" due >/dev/null 2>"$TMP/err" || fail "due with a garbage bank: $(cat "$TMP/err")"
+"$T" lint >/dev/null 2>&1 && fail "lint accepts a bank that is not YAML"
+ok "a bank that is not YAML is reported, and nothing else stops"
+cp "$TMP/good.yaml" "$BANK"
+
 "$T" stories list --json >"$TMP/json" || fail "list --json"
 grep -q '"id": "launch"' "$TMP/json" && grep -q '"planning"' "$TMP/json" ||
 	fail "list --json: $(cat "$TMP/json")"

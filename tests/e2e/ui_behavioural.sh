@@ -19,7 +19,10 @@ Y
 	fail "an unknown competency"
 grep -q "unknown competency 'conflikt' (did you mean 'conflict'?)" "$TMP/err" ||
 	fail "$(cat "$TMP/err")"
-ok "an unknown competency: a usage error with a suggestion"
+"$TPMTRAIN" mock --competency a,b,c,d,e,f,g >/dev/null 2>"$TMP/err" &&
+	fail "seven competencies"
+grep -q "competency: at most 6" "$TMP/err" || fail "$(cat "$TMP/err")"
+ok "an unknown competency, or too many: a usage error with a suggestion"
 
 start 100 40
 run "TPMTRAIN_CLOCK_SCALE=12 $TPMTRAIN mock --competency conflict --minutes 16 --quiet"
