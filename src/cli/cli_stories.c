@@ -18,7 +18,6 @@
 #include "core/err.h"
 #include "core/quote.h"
 #include "core/xmalloc.h"
-#include "lint/lint.h"
 #include "loader/loader.h"
 #include "mock/mock.h"
 #include "store/store.h"
@@ -58,21 +57,21 @@ static int exists(const char *path)
 }
 
 /*
- * The shipped behavioural scenarios (they define the competencies) and
- * the story bank, linted; only the bank's diagnostics are kept in dl.
+ * The library as every verb loads it (cli_library_read(): the decks, the
+ * scenarios, whose tags are the competencies, and the story bank); only
+ * the bank's diagnostics are kept in dl.
  */
 static void load_bank(struct cli_env *env, struct library *lib,
 		      struct diag_list *dl)
 {
-	char *mocks = cli_path_join(env->data_dir, "content/mocks");
-	const char *paths[2] = { mocks, env->stories_path };
+	struct cli_library_src src = { .env = env,
+				       .flags = CLI_LIBRARY_SCENARIOS };
 	struct diag_list all;
 
 	library_init(lib);
 	diag_list_init(&all);
-	library_load(lib, paths, exists(env->stories_path) ? 2 : 1, NULL,
-		     &all);
-	lint_library(lib, &all);
+	cli_library_read(&src, lib, &all);
+	xfree(src.stale);
 	diag_list_sort(&all);
 	for (size_t i = 0; i < all.items.len; i++) {
 		const struct diag *d = diag_list_at(&all, i);
@@ -82,7 +81,6 @@ static void load_bank(struct cli_env *env, struct library *lib,
 				 d->line, d->col }, "%s", d->msg);
 	}
 	diag_list_release(&all);
-	xfree(mocks);
 }
 
 /* ---- edit ------------------------------------------------------------ */

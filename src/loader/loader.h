@@ -386,6 +386,8 @@ const struct scenario *library_add_scenario(struct library *lib,
  */
 size_t library_competencies(const struct library *lib, const char **out,
 			    size_t max);
+/* 1 if a behavioural scenario's tag names a competency, not the kind. */
+int tag_is_competency(const char *tag);
 /* A story's competencies are drawn from at most this many. */
 #define LIBRARY_MAX_COMPETENCIES 128
 

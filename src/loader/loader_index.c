@@ -134,6 +134,11 @@ static int seen(const char **out, size_t n, const char *tag)
 	return 0;
 }
 
+int tag_is_competency(const char *tag)
+{
+	return strcmp(tag, "behavioural") && strcmp(tag, "star");
+}
+
 size_t library_competencies(const struct library *lib, const char **out,
 			    size_t max)
 {
@@ -148,8 +153,7 @@ size_t library_competencies(const struct library *lib, const char **out,
 		for (size_t t = 0; t < s->tags.n; t++) {
 			const char *tag = s->tags.v[t].s;
 
-			if (!strcmp(tag, "behavioural") ||
-			    !strcmp(tag, "star") || seen(all, n, tag))
+			if (!tag_is_competency(tag) || seen(all, n, tag))
 				continue;
 			total++;
 			if (n < LIBRARY_MAX_COMPETENCIES)

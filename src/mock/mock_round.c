@@ -35,11 +35,6 @@ int mock_told(const struct mock *m, size_t phase, const struct story **story)
 	return 1;
 }
 
-static int is_kind_tag(const char *tag)
-{
-	return !strcmp(tag, "behavioural") || !strcmp(tag, "star");
-}
-
 static const struct lstr_list *question_tags(const struct mock *m,
 					     size_t phase)
 {
@@ -55,7 +50,7 @@ void mock_question_competencies(const struct mock *m, size_t phase,
 	size_t n = 0;
 
 	for (size_t i = 0; i < tags->n; i++)
-		if (!is_kind_tag(tags->v[i].s))
+		if (tag_is_competency(tags->v[i].s))
 			buf_addf(out, "%s%s", n++ ? " " : "", tags->v[i].s);
 }
 
@@ -63,7 +58,7 @@ static int claims_one(const struct story *s, const struct lstr_list *tags)
 {
 	for (size_t i = 0; i < s->competencies.n; i++)
 		for (size_t t = 0; t < tags->n; t++)
-			if (!is_kind_tag(tags->v[t].s) &&
+			if (tag_is_competency(tags->v[t].s) &&
 			    !strcmp(s->competencies.v[i].s, tags->v[t].s))
 				return 1;
 	return 0;

@@ -752,6 +752,17 @@ static void open_score(struct app *a)
 
 static void open_result(struct app *a);
 
+/* Which of the rubric's red-flag caps the scorer marked seen (xfree()). */
+static unsigned char *caps_seen(const struct mscore *s)
+{
+	unsigned char *on = xcalloc(s->caps.len + 1, 1);
+
+	for (size_t k = 0; k < s->caps.len; k++)
+		on[k] = (unsigned char)((const struct mscore_cap *)vec_at(
+					&s->caps, k))->on;
+	return on;
+}
+
 /* The candidate confirmed: the scores go to the store, then the result. */
 static void save_scores(struct app *a)
 {
@@ -759,7 +770,7 @@ static void save_scores(struct app *a)
 	size_t n = am->score.crits.len;
 	int *scores = xcalloc(n + 1, sizeof(int));
 	const char **comments = xcalloc(n + 1, sizeof(char *));
-	unsigned char *caps_on = xcalloc(am->score.caps.len + 1, 1);
+	unsigned char *caps_on = caps_seen(&am->score);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct mscore_crit *c = mscore_crit(&am->score, i);
@@ -767,9 +778,6 @@ static void save_scores(struct app *a)
 		scores[i] = c->score;
 		comments[i] = c->comment.text.s;
 	}
-	for (size_t k = 0; k < am->score.caps.len; k++)
-		caps_on[k] = (unsigned char)((const struct mscore_cap *)vec_at(
-					&am->score.caps, k))->on;
 	if (save(a, scores, comments, caps_on) < 0) {
 		xfree(am->score.status);
 		am->score.status = xstrdup(am->save_error);
@@ -856,18 +864,14 @@ static void open_result(struct app *a)
 	struct app_mock *am = a->mock;
 	size_t n = am->score.crits.len;
 	int *scores = xcalloc(n + 1, sizeof(int));
-	unsigned char *caps_on = xcalloc(am->score.caps.len + 1, 1);
+	unsigned char *caps_on = caps_seen(&am->score);
 	double pct;
 	char day[16], dur[16];
-	struct buf t, band;
+	struct buf t;
 
 	for (size_t i = 0; i < n; i++)
 		scores[i] = mscore_crit(&am->score, i)->score;
 	/* The red-flag signals seen cap the score, and are listed. */
-	buf_init(&band);
-	for (size_t k = 0; k < am->score.caps.len; k++)
-		caps_on[k] = (unsigned char)((const struct mscore_cap *)vec_at(
-					&am->score.caps, k))->on;
 	pct = mock_capped_score(am->rub, mock_weighted_score(am->rub, scores),
 				caps_on);
 	app_day_label(a, am->m.started_utc_ms, day);
@@ -879,14 +883,13 @@ static void open_result(struct app *a)
 	for (size_t k = 0; k < am->rub->n_caps; k++) {
 		if (!caps_on[k])
 			continue;
-		buf_clear(&band);
-		buf_addf(&band, "%s (caps the score at %.0f%%)",
+		buf_clear(&t);
+		buf_addf(&t, "%s (caps the score at %.0f%%)",
 			 am->rub->caps[k].label.s, am->rub->caps[k].max);
-		mresult_add_flag(&am->result, band.s);
+		mresult_add_flag(&am->result, t.s);
 	}
 	am->result_on = 1;
 	buf_release(&t);
-	buf_release(&band);
 	xfree(caps_on);
 	result_figures(a, scores);
 	xfree(scores);
