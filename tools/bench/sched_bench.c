@@ -1,17 +1,21 @@
 /*
  * sched_bench: the workload of the reference's oracle/bench.mjs in C, so the
- * two throughputs compare like for like.  1000 cards, default parameters,
- * fuzz off; review i goes to card i % 1000 at its due time (+0..3 days late
- * for Review cards) with a rating drawn in advance by the same LCG (Again
- * 10%, Hard 15%, Good 60%, Easy 15%); a card is reset to New after 40
- * reviews.  Only the review loop is timed.  The checksum (the sum of all
- * scheduled days) must equal the reference's: it is the same computation.
+ * two throughputs compare like for like.  1000 cards, default parameters;
+ * review i goes to card i % 1000 at its due time (+0..3 days late for Review
+ * cards) with a rating drawn in advance by the same LCG (Again 10%, Hard
+ * 15%, Good 60%, Easy 15%); a card is reset to New after 40 reviews.  The
+ * workload of N reviews is run from fresh cards again and again until
+ * --seconds have passed, so a round is long enough to time; only the
+ * review loop is timed.  The checksum (the sum of all scheduled days of
+ * one pass) must equal the reference's: it is the same computation, fuzz
+ * included.
  *
- * Usage: sched_bench [N=1000000]
+ * Usage: sched_bench [--fuzz] [--repeat] [--seconds S] [N=100000]
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "sched/sched.h"
@@ -37,22 +41,18 @@ static double seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* One pass over the workload; preview selects repeat() instead of next(). */
-static void run(const char *label, int preview, long n,
-		const unsigned char *ratings, const unsigned char *late)
+/* One pass over the workload from new cards; returns its checksum. */
+static int64_t pass(const struct fsrs_params *p, int preview, long n,
+		    const unsigned char *ratings, const unsigned char *late)
 {
 	static struct fsrs_card cards[CARDS];
 	static int64_t nows[CARDS];
-	struct fsrs_params p;
 	int64_t checksum = 0;
-	double start, sec;
 
-	fsrs_params_default(&p);
 	for (int c = 0; c < CARDS; c++) {
 		fsrs_card_new(&cards[c], T0);
 		nows[c] = T0;
 	}
-	start = seconds();
 	for (long i = 0; i < n; i++) {
 		int c = (int)(i % CARDS);
 		struct fsrs_card *card = &cards[c];
@@ -66,28 +66,43 @@ static void run(const char *label, int preview, long n,
 		if (now < nows[c])
 			now = nows[c];
 		if (preview) {
-			fsrs_preview(&p, card, now, all);
+			fsrs_preview(p, card, now, all);
 			out = all[ratings[i] - 1];
 		} else {
-			fsrs_review(&p, card, ratings[i], now, &out);
+			fsrs_review(p, card, ratings[i], now, &out);
 		}
 		*card = out.card;
 		checksum += out.card.scheduled_days;
 		nows[c] = now;
 	}
-	sec = seconds() - start;
-	printf("%s: N=%ld time=%.3fs reviews/s=%.0f checksum=%lld\n", label, n,
-	       sec, n / sec, (long long)checksum);
+	return checksum;
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: sched_bench [--fuzz] [--repeat] [--seconds S] [N]\n");
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	long n = argc > 1 ? atol(argv[1]) : 1000000;
+	long n = 100000, passes = 0;
+	int fuzz = 0, preview = 0;
+	double min_sec = 1, start, sec;
 	unsigned char *ratings, *late;
+	struct fsrs_params p;
+	int64_t checksum;
 
-	if (n <= 0) {
-		fprintf(stderr, "usage: sched_bench [N]\n");
-		return 2;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--fuzz"))
+			fuzz = 1;
+		else if (!strcmp(argv[i], "--repeat"))
+			preview = 1;
+		else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
+			min_sec = atof(argv[++i]);
+		else if ((n = atol(argv[i])) <= 0)
+			return usage();
 	}
 	ratings = malloc((size_t)n);
 	late = malloc((size_t)n);
@@ -101,9 +116,17 @@ int main(int argc, char **argv)
 		ratings[i] = u < 0.1 ? 1 : u < 0.25 ? 2 : u < 0.85 ? 3 : 4;
 		late[i] = (unsigned char)(rnd() * 4);
 	}
-	printf("tpmtrain sched (C), FSRS-6 as ts-fsrs 5.4.2\n");
-	run("next()  (one grade)", 0, n, ratings, late);
-	run("repeat()(all 4 grades, pick one)", 1, n, ratings, late);
+	fsrs_params_default(&p);
+	p.enable_fuzz = fuzz;
+	start = seconds();
+	do {
+		checksum = pass(&p, preview, n, ratings, late);
+		passes++;
+	} while ((sec = seconds() - start) < min_sec);
+	printf("C %s fuzz %s: N=%ld passes=%ld time=%.3fs reviews/s=%.0f "
+	       "checksum=%lld\n", preview ? "repeat()" : "next()",
+	       fuzz ? "on" : "off", n, passes, sec, n * passes / sec,
+	       (long long)checksum);
 	free(ratings);
 	free(late);
 	return 0;
