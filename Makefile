@@ -7,11 +7,18 @@ DATADIR = $(PREFIX)/share/tpmtrain
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
+# The one C++ file (src/core/jsnum.cc, a shim over double-conversion) is
+# built by the C compiler's own C++ driver, so that clang and gcc builds,
+# and their sanitizer runtimes, never mix.
+ifeq ($(origin CXX),default)
+CXX = $(if $(findstring clang,$(notdir $(CC))),$(subst clang,clang++,$(CC)),g++)
+endif
 PKG_CONFIG ?= pkg-config
 
 WERROR ?= -Werror
 OPTFLAGS ?= -O2 -g
 CFLAGS ?= $(OPTFLAGS)
+CXXFLAGS ?= $(OPTFLAGS)
 # make SANITIZE=address,undefined builds with ASan and UBSan.
 ifdef SANITIZE
 SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
@@ -21,7 +28,7 @@ endif
 # Each compiler and set of flags builds into its own directory, so that
 # make CC=clang, a sanitized build and a plain one never mix objects:
 # build/COMPILER[-san]-HASH, HASH a checksum of what goes into the objects.
-BUILD_KEY = $(CC) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(SANITIZE) | \
+BUILD_KEY = $(CC) | $(CXX) | $(CPPFLAGS) | $(CFLAGS) | $(CXXFLAGS) | $(LDFLAGS) | $(SANITIZE) | \
 	$(WERROR)
 ifndef BUILD
 BUILD := build/$(notdir $(lastword $(CC)))$(if $(SANITIZE),-san)-$(shell \
@@ -35,6 +42,12 @@ WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wformat=2 -Wvla -Wpointer-arith $(WERROR)
 ALL_CFLAGS = -std=c17 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Isrc \
 	-DTPM_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -MMD -MP
+ALL_CXXFLAGS = -std=c++17 -fno-exceptions -fno-rtti -Wall -Wextra -Wshadow \
+	$(WERROR) $(CPPFLAGS) $(CXXFLAGS) $(SANFLAGS) $(CXX_SANFLAGS) -Isrc \
+	$(PKG_CFLAGS) -MMD -MP
+# clang's C++ function-type check needs the C++ runtime's type info, which
+# a binary linked as C does not have; the shim takes no function pointers.
+CXX_SANFLAGS = $(if $(and $(SANITIZE),$(findstring clang,$(CXX))),-fno-sanitize=function)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 ifeq ($(V),1)
@@ -59,9 +72,9 @@ ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 include $(BUILD)/test.mk
 endif
 
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
-TLIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/tobj/%.o)
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*/*.c)) $(wildcard src/*/*.cc)
+LIB_OBJ := $(patsubst src/%,$(BUILD)/obj/%.o,$(basename $(LIB_SRC)))
+TLIB_OBJ := $(patsubst src/%,$(BUILD)/tobj/%.o,$(basename $(LIB_SRC)))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 E2E := $(sort $(wildcard tests/e2e/*.sh))
@@ -103,11 +116,21 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BUILD)/obj/%.o: src/%.cc $(BUILD)/config.mk
+	@mkdir -p $(@D)
+	$(say) CXX $<
+	$(Q)$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
 # The same sources for the tests: allocations go through cmocka's checker.
 $(BUILD)/tobj/%.o: src/%.c $(BUILD)/config.mk $(BUILD)/test.mk
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -DUNIT_TESTING -c -o $@ $<
+
+$(BUILD)/tobj/%.o: src/%.cc $(BUILD)/config.mk $(BUILD)/test.mk
+	@mkdir -p $(@D)
+	$(say) CXX $@
+	$(Q)$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(BUILD)/libtpm.a: $(LIB_OBJ)
 	$(say) AR $@

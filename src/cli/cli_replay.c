@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/jsnum.h"
 #include "core/quote.h"
 #include "sched/sched.h"
 #include "sched/sched_replay.h"
@@ -92,12 +93,12 @@ static void line_error(const char *file, unsigned long line,
 static void print_review(const char *id, int64_t t, enum fsrs_rating g,
 			 const struct fsrs_review *r)
 {
-	char s[FSRS_NUMBER_MAX], d[FSRS_NUMBER_MAX], rr[FSRS_NUMBER_MAX] = "";
+	char s[JS_NUMBER_MAX], d[JS_NUMBER_MAX], rr[JS_NUMBER_MAX] = "";
 
-	fsrs_format_number(r->card.stability, s);
-	fsrs_format_number(r->card.difficulty, d);
+	js_number_string(r->card.stability, s);
+	js_number_string(r->card.difficulty, d);
 	if (r->has_r)
-		fsrs_format_number(r->retrievability, rr);
+		js_number_string(r->retrievability, rr);
 	put_csv_field(stdout, id);
 	printf(",%lld,%d,%s,%s,%s,%s,%ld,%lld\n", (long long)t, (int)g,
 	       fsrs_state_name(r->card.state), s, d, rr,

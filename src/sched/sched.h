@@ -155,13 +155,4 @@ const char *fsrs_rating_name(enum fsrs_rating r);	/* "again", ... */
 /* Parses 1-4 or again/hard/good/easy (any case).  0 or TPM_EFORMAT. */
 int fsrs_parse_rating(const char *s, enum fsrs_rating *out);
 
-/*
- * Formats x as JavaScript's String(x) does: the shortest digits that read
- * back as x, laid out as 13.5, 0.0001, 1.2e-7 or 1e+21.  The reference's
- * fuzz seed holds such a string; it also prints S, D and R without noise.
- * Writes a NUL-terminated string to out and returns its length.
- */
-#define FSRS_NUMBER_MAX 32
-size_t fsrs_format_number(double x, char out[FSRS_NUMBER_MAX]);
-
 #endif

@@ -5,21 +5,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/jsnum.h"
 #include "sched/sched.h"
 
 /*
  * Interval fuzz exactly as ts-fsrs draws it: the Alea generator seeded with a
  * string that holds a JavaScript-formatted double.  Both halves must copy JS
  * to the last bit, or a fuzzed interval differs by a day from the reference.
- * The JS number formatting lives here too, with Number.prototype.toFixed(8),
- * which the migration of old weights uses.
+ * The seed's number is String(x) (core/jsnum.cc); Number.prototype.toFixed(8),
+ * which the migration of old weights uses, lives here.
  */
 
-/* JS ToUint32: truncate, then reduce modulo 2^32 into [0, 2^32). */
+/*
+ * JS ToUint32: truncate, then reduce modulo 2^32 into [0, 2^32).  Alea's
+ * values are never negative and stay far below 2^64, where converting
+ * through uint64_t truncates and reduces exactly as fmod() does, at a
+ * fraction of its cost (fmod was the fuzz path's largest one).
+ */
 static double to_uint32(double x)
 {
-	double m = fmod(trunc(x), 4294967296.0);
+	double m;
 
+	if (x >= 0 && x < 18446744073709551616.0)
+		return (double)(uint32_t)(uint64_t)x;
+	m = fmod(trunc(x), 4294967296.0);
 	return m < 0 ? m + 4294967296.0 : m;
 }
 
@@ -35,22 +44,29 @@ static double to_int32(double x)
  * Mash from alea.ts.  The hash state n lives on across calls: Alea mashes
  * " " three times and then the seed three times with the same n, so each of
  * the six calls returns a different value.
+ *
+ * This loop is the fuzz path's cost: about 110 characters a review, each
+ * a chain of dependent multiplications and truncations.  n stays below
+ * 2^33 (it is a uint32 plus a fraction times 2^32), so each h below is
+ * under 2^28 and ToUint32(h) is a plain truncation through int64_t; n is
+ * kept in a register rather than behind the pointer.
  */
-static double mash(double *n, const char *data)
+static double mash(double *state, const char *data)
 {
-	for (const unsigned char *p = (const unsigned char *)data; *p; p++) {
-		double h;
+	double n = *state;
 
-		*n += *p;
-		h = 0.02519603282416938 * *n;
-		*n = to_uint32(h);
-		h -= *n;
-		h *= *n;
-		*n = to_uint32(h);
-		h -= *n;
-		*n += h * 4294967296.0;
+	for (const unsigned char *p = (const unsigned char *)data; *p; p++) {
+		double h, a;
+
+		n += *p;
+		h = 0.02519603282416938 * n;
+		a = (double)(int64_t)h;
+		h = (h - a) * a;
+		a = (double)(int64_t)h;
+		n = a + (h - a) * 4294967296.0;
 	}
-	return to_uint32(*n) * 2.3283064365386963e-10;
+	*state = n;
+	return to_uint32(n) * 2.3283064365386963e-10;
 }
 
 void alea_init(struct alea *a, const char *seed)
@@ -122,13 +138,32 @@ int32_t fuzz_apply(int32_t ivl, int32_t elapsed, int32_t max_ivl, double u)
 	return (int32_t)floor(u * (hi - lo + 1) + lo);
 }
 
+/* Writes the decimal digits of v, as JS String() of an integer does. */
+static char *put_int(char *o, int64_t v)
+{
+	char tmp[24];
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	size_t k = 0;
+
+	if (v < 0)
+		*o++ = '-';
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (k)
+		*o++ = tmp[--k];
+	return o;
+}
+
 void fuzz_seed(char *out, int64_t now, int32_t reps, double d_times_s)
 {
-	char num[FSRS_NUMBER_MAX];
+	char *o = put_int(out, now);
 
-	fsrs_format_number(d_times_s, num);
-	snprintf(out, FSRS_SEED_MAX, "%lld_%ld_%s", (long long)now, (long)reps,
-		 num);
+	*o++ = '_';
+	o = put_int(o, reps);
+	*o++ = '_';
+	js_number_string(d_times_s, o);
 }
 
 /*
@@ -147,175 +182,6 @@ static int digits_increment(char *digits, size_t k)
 	memmove(digits + 1, digits, k + 1);
 	digits[0] = '1';
 	return 1;
-}
-
-/* Splits printf's "d.ddde+XX" into digits "dddd" and n with x = 0.dddd e n. */
-static size_t split_e(const char *buf, char *digits, int *n)
-{
-	size_t k = 0;
-
-	for (; *buf != 'e'; buf++)
-		if (*buf != '.')
-			digits[k++] = *buf;
-	digits[k] = '\0';
-	*n = atoi(buf + 1) + 1;
-	return k;
-}
-
-/*
- * The fast path of shortest_digits() for 0 < x < 1e7: if x printed with 8
- * decimals reads back as x, those digits without their zeros are the
- * shortest.  Any shorter decimal that reads back lies within an ulp of x,
- * and an ulp there is below half of 1e-8, so it would be the nearest
- * 8-decimal number, which is what printf gives.  Every S, D and R of the
- * scheduler is such a number (round8).  Returns the digit count, or 0.
- */
-static size_t fixed8_digits(double x, char digits[24], int *n)
-{
-	char buf[40];
-	const char *q, *dot;
-	size_t k = 0;
-
-	snprintf(buf, sizeof(buf), "%.8f", x);
-	if (strtod(buf, NULL) != x)
-		return 0;
-	dot = strchr(buf, '.');
-	for (q = buf; q < dot; q++)
-		if (k || *q != '0')
-			digits[k++] = *q;
-	*n = (int)k;		/* the digits before the point */
-	for (q = dot + 1; *q; q++) {
-		if (k || *q != '0')
-			digits[k++] = *q;
-		else		/* 0.00ddd: each zero moves the point */
-			(*n)--;
-	}
-	while (k > 1 && digits[k - 1] == '0')
-		k--;
-	digits[k] = '\0';
-	return k;
-}
-
-/* The closest p-digit decimal to x, if it reads back as x. */
-static int round_trips(double x, int p, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.*e", p - 1, x);
-	return strtod(buf, NULL) == x;
-}
-
-/*
- * Finds the shortest decimal digits with x = 0.digits * 10^n that read back
- * as x, the closest to x if several (ECMA-262 Number::toString step 5), for
- * finite x > 0.  printf's %.*e gives the closest p-digit decimal for each
- * p; once one reads back, so do all longer ones, so a binary search finds
- * the least p.  For a power of two that fails: the gap below x is half
- * the gap above, so the closest p digits may fall out below while the next
- * p-digit decimal up still reads back as x, and a closer p + 1 digits below
- * may not.  Those few doubles take a linear search with that check.
- * Returns the number of digits, without trailing zeros.
- */
-static size_t shortest_digits(double x, char digits[24], int *n)
-{
-	char buf[40];
-	int exp2, p;
-	size_t k;
-
-	if (x < 1e7 && (k = fixed8_digits(x, digits, n)))
-		return k;
-	if (frexp(x, &exp2) != 0.5) {
-		int lo = 1, hi = 17;	/* 17 digits always read back */
-
-		while (lo < hi) {
-			int mid = (lo + hi) / 2;
-
-			if (round_trips(x, mid, buf, sizeof(buf)))
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		round_trips(x, hi, buf, sizeof(buf));
-		k = split_e(buf, digits, n);
-	} else {
-		for (p = 1; p <= 17; p++) {
-			int carry;
-
-			if (round_trips(x, p, buf, sizeof(buf))) {
-				k = split_e(buf, digits, n);
-				break;
-			}
-			k = split_e(buf, digits, n);
-			if (strtod(buf, NULL) > x)
-				continue;
-			/* Try the next p-digit decimal up: digits * 10^(n-k). */
-			carry = digits_increment(digits, k);
-			snprintf(buf, sizeof(buf), "%se%d", digits, *n - (int)k);
-			if (strtod(buf, NULL) == x) {
-				k += (size_t)carry;
-				*n += carry;
-				break;
-			}
-		}
-	}
-	while (k > 1 && digits[k - 1] == '0')
-		k--;
-	digits[k] = '\0';
-	return k;
-}
-
-static char *put(char *o, const char *s, size_t len)
-{
-	memcpy(o, s, len);
-	return o + len;
-}
-
-static char *put_zeros(char *o, int count)
-{
-	for (; count > 0; count--)
-		*o++ = '0';
-	return o;
-}
-
-size_t fsrs_format_number(double x, char out[FSRS_NUMBER_MAX])
-{
-	char digits[24];
-	char *o = out;
-	size_t k;
-	int n, len;
-
-	if (isnan(x))
-		return (size_t)snprintf(out, FSRS_NUMBER_MAX, "NaN");
-	if (x == 0)	/* -0 too */
-		return (size_t)snprintf(out, FSRS_NUMBER_MAX, "0");
-	if (x < 0)
-		*o++ = '-';
-	if (isinf(x)) {
-		o = put(o, "Infinity", 8);
-		*o = '\0';
-		return (size_t)(o - out);
-	}
-	k = shortest_digits(fabs(x), digits, &n);
-	len = (int)k;
-	if (len <= n && n <= 21) {
-		/* An integer: digits then zeros, up to 21 places. */
-		o = put_zeros(put(o, digits, k), n - len);
-	} else if (0 < n && n <= 21) {
-		o = put(o, digits, (size_t)n);
-		*o++ = '.';
-		o = put(o, digits + n, k - (size_t)n);
-	} else if (-6 < n && n <= 0) {
-		o = put_zeros(put(o, "0.", 2), -n);
-		o = put(o, digits, k);
-	} else {
-		*o++ = digits[0];
-		if (k > 1) {
-			*o++ = '.';
-			o = put(o, digits + 1, k - 1);
-		}
-		o += snprintf(o, 8, "e%c%d", n - 1 < 0 ? '-' : '+',
-			      abs(n - 1));
-	}
-	*o = '\0';
-	return (size_t)(o - out);
 }
 
 double js_fixed8(double x)

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "core/err.h"
+#include "core/jsnum.h"
 #include "sched/sched.h"
 #include "sched/sched_int.h"
 
@@ -291,7 +292,7 @@ static double from_bits(const char *hex)
 static void sched_format_number_matches_js(void **state)
 {
 	json_t *cases = json_object_get(extra, "js_string");
-	char out[FSRS_NUMBER_MAX];
+	char out[JS_NUMBER_MAX];
 	size_t i;
 	json_t *c;
 
@@ -300,17 +301,57 @@ static void sched_format_number_matches_js(void **state)
 	json_array_foreach(cases, i, c) {
 		const char *want = json_string_value(json_object_get(c, "s"));
 		const char *bits = json_string_value(json_object_get(c, "bits"));
-		size_t len = fsrs_format_number(from_bits(bits), out);
+		size_t len = js_number_string(from_bits(bits), out);
 
 		if (strcmp(out, want))
 			fail_msg("String(0x%s) is '%s', we wrote '%s'", bits,
 				 want, out);
 		assert_int_equal(len, strlen(want));
 	}
-	fsrs_format_number(NAN, out);
+	js_number_string(NAN, out);
 	assert_string_equal(out, "NaN");
-	fsrs_format_number(-INFINITY, out);
+	js_number_string(-INFINITY, out);
 	assert_string_equal(out, "-Infinity");
+}
+
+/*
+ * The formatter against node itself on a million doubles: random bit
+ * patterns, D*S products as the fuzz seed has them, short decimals and the
+ * neighbours of powers of two and ten (tools/sched/js-string-corpus.mjs).
+ * TPM_JSNUM_SEED picks another corpus; without node the test is skipped.
+ */
+static void sched_format_number_matches_node_on_random_doubles(void **state)
+{
+	const char *seed = getenv("TPM_JSNUM_SEED");
+	char cmd[4200], line[128], out[JS_NUMBER_MAX];
+	size_t lines = 0, wrong = 0;
+	FILE *p;
+
+	(void)state;
+	if (system("command -v node >/dev/null 2>&1") != 0)
+		skip();
+	snprintf(cmd, sizeof(cmd), "node '%s' 1000000 %s",
+		 test_path("tools/sched/js-string-corpus.mjs"),
+		 seed ? seed : "1");
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof(line), p)) {
+		char *want = strchr(line, ' ');
+
+		assert_non_null(want);
+		*want++ = '\0';
+		want[strcspn(want, "\n")] = '\0';
+		lines++;
+		js_number_string(from_bits(line), out);
+		if (strcmp(out, want) && wrong++ < 10)
+			print_message("String(0x%s) is '%s', we wrote '%s'\n",
+				      line, want, out);
+	}
+	assert_int_equal(pclose(p), 0);
+	print_message("# %zu doubles compared with node, %zu differ\n", lines,
+		      wrong);
+	assert_int_equal(lines, 1000000);
+	assert_int_equal(wrong, 0);
 }
 
 static void sched_weights_migrate_and_clip_as_reference(void **state)
@@ -663,6 +704,7 @@ int main(void)
 		cmocka_unit_test(sched_fuzzed_histories_match_reference),
 		cmocka_unit_test(sched_alea_matches_reference),
 		cmocka_unit_test(sched_format_number_matches_js),
+		cmocka_unit_test(sched_format_number_matches_node_on_random_doubles),
 		cmocka_unit_test(sched_weights_migrate_and_clip_as_reference),
 		cmocka_unit_test(sched_fuzz_range_matches_reference),
 		cmocka_unit_test(sched_set_weights_rejects_bad_input),
