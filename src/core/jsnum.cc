@@ -13,7 +13,52 @@
 using double_conversion::DoubleToStringConverter;
 using double_conversion::StringBuilder;
 
-size_t js_number_string(double x, char out[JS_NUMBER_MAX])
+/*
+ * The fast path for numbers of at most 8 decimals, which is what the
+ * scheduler's S, D and R are (rounded to 8 places): if m / 1e8 is x for
+ * an integer m of at most 15 digits, the digits of m are x's shortest.
+ * The division is correctly rounded, so m * 10^-8 reads back as x; and no
+ * shorter decimal can, as two decimals of at most 15 significant digits
+ * (DBL_DIG) never read back as one double.  From 1e-6 up to 1e7, String()
+ * lays such an x out without an exponent.  Returns 0 where it does not
+ * apply.
+ */
+static size_t fixed8_string(double x, char *out)
+{
+	double a = x < 0 ? -x : x, r;
+	long long m, ipart, frac;
+	size_t len = 0;
+	int places = 8;
+
+	if (!(a >= 1e-6 && a < 1e7))
+		return 0;
+	r = a * 1e8 + 0.5;
+	m = (long long)r;
+	if ((double)m / 1e8 != a)
+		return 0;
+	if (x < 0)
+		out[len++] = '-';
+	ipart = m / 100000000;
+	frac = m % 100000000;
+	len += js_int_string(ipart, out + len);
+	if (!frac)
+		return len;
+	while (frac % 10 == 0) {
+		frac /= 10;
+		places--;
+	}
+	out[len++] = '.';
+	for (int i = places - 1; i >= 0; i--) {
+		out[len + (size_t)i] = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	len += (size_t)places;
+	out[len] = '\0';
+	return len;
+}
+
+/* Any double, by double-conversion. */
+static size_t shortest_string(double x, char *out)
 {
 	StringBuilder sb(out, JS_NUMBER_MAX);
 	size_t len;
@@ -21,5 +66,31 @@ size_t js_number_string(double x, char out[JS_NUMBER_MAX])
 	DoubleToStringConverter::EcmaScriptConverter().ToShortest(x, &sb);
 	len = (size_t)sb.position();
 	sb.Finalize();
+	return len;
+}
+
+size_t js_number_string(double x, char out[JS_NUMBER_MAX])
+{
+	size_t len = fixed8_string(x, out);
+
+	return len ? len : shortest_string(x, out);
+}
+
+size_t js_int_string(long long v, char *out)
+{
+	char tmp[JS_INT_MAX];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+				     : (unsigned long long)v;
+	size_t k = 0, len = 0;
+
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[len++] = '-';
+	while (k)
+		out[len++] = tmp[--k];
+	out[len] = '\0';
 	return len;
 }

@@ -17,6 +17,11 @@ extern "C" {
 #define JS_NUMBER_MAX 32
 size_t js_number_string(double x, char out[JS_NUMBER_MAX]);
 
+/* The decimal digits of v (String() of an integer), NUL-terminated; out
+ * has at least JS_INT_MAX bytes.  Returns the length. */
+#define JS_INT_MAX 21
+size_t js_int_string(long long v, char *out);
+
 #ifdef __cplusplus
 }
 #endif

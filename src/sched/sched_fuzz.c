@@ -138,30 +138,12 @@ int32_t fuzz_apply(int32_t ivl, int32_t elapsed, int32_t max_ivl, double u)
 	return (int32_t)floor(u * (hi - lo + 1) + lo);
 }
 
-/* Writes the decimal digits of v, as JS String() of an integer does. */
-static char *put_int(char *o, int64_t v)
-{
-	char tmp[24];
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	size_t k = 0;
-
-	if (v < 0)
-		*o++ = '-';
-	do {
-		tmp[k++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	while (k)
-		*o++ = tmp[--k];
-	return o;
-}
-
 void fuzz_seed(char *out, int64_t now, int32_t reps, double d_times_s)
 {
-	char *o = put_int(out, now);
+	char *o = out + js_int_string(now, out);
 
 	*o++ = '_';
-	o = put_int(o, reps);
+	o += js_int_string(reps, o);
 	*o++ = '_';
 	js_number_string(d_times_s, o);
 }

@@ -24,11 +24,6 @@ void replay_release(struct replay *r)
 	arena_release(&r->mem);
 }
 
-int replay_read_line(FILE *f, struct buf *line, int *too_long)
-{
-	return buf_read_line(line, f, REPLAY_MAX_LINE, too_long);
-}
-
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t';

@@ -45,14 +45,7 @@ void replay_init(struct replay *r, const struct fsrs_params *p);
 void replay_release(struct replay *r);
 
 /*
- * Reads one line of f, without its "\n" or "\r\n", into line (NUL bytes
- * kept; line->len counts them).  Returns 0 at the end of the input, else
- * 1; a line longer than REPLAY_MAX_LINE is cut there and *too_long set.
- */
-int replay_read_line(FILE *f, struct buf *line, int *too_long);
-
-/*
- * Replays one line as replay_read_line() gave it (line is split in
+ * Replays one line as line_reader_next() gave it (line is split in
  * place).  Returns REPLAY_ROW with *out filled, REPLAY_SKIP, or
  * TPM_EFORMAT with a one-line reason in err (every input quoted with
  * quote_add()); a bad line changes no card.

@@ -9,6 +9,7 @@
 #include "core/diag.h"
 #include "core/err.h"
 #include "core/keysort.h"
+#include "core/lines.h"
 #include "core/quote.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
@@ -33,6 +34,49 @@ static void core_buf_grows_and_detaches(void **state)
 	assert_string_equal(b.s, "");
 	xfree(s);
 	buf_release(&b);
+}
+
+/*
+ * The block reader on what buf_read_line() is trusted with: lines across
+ * its 64 KiB blocks, a line far past max cut there (the rest dropped, the
+ * next line intact), CRLF, and a last line without a newline.
+ */
+static void core_line_reader_reads_blocks_and_cuts_long_lines(void **state)
+{
+	FILE *f = tmpfile();
+	struct line_reader lr;
+	struct buf line;
+	int too_long, n;
+	char want[32];
+
+	(void)state;
+	assert_non_null(f);
+	for (n = 0; n < 20000; n++)	/* about 200 KiB: several blocks */
+		fprintf(f, "card-%d,%d\r\n", n, n * 7);
+	for (n = 0; n < 300000; n++)
+		putc('x', f);
+	fputs("\nafter\nlast", f);
+	rewind(f);
+	buf_init(&line);
+	line_reader_init(&lr, f, 1000);
+	for (n = 0; n < 20000; n++) {
+		assert_int_equal(line_reader_next(&lr, &line, &too_long), 1);
+		snprintf(want, sizeof(want), "card-%d,%d", n, n * 7);
+		assert_string_equal(line.s, want);
+		assert_int_equal(too_long, 0);
+	}
+	assert_int_equal(line_reader_next(&lr, &line, &too_long), 1);
+	assert_int_equal(too_long, 1);
+	assert_int_equal(line.len, 1000);
+	assert_int_equal(line_reader_next(&lr, &line, &too_long), 1);
+	assert_string_equal(line.s, "after");
+	assert_int_equal(too_long, 0);
+	assert_int_equal(line_reader_next(&lr, &line, &too_long), 1);
+	assert_string_equal(line.s, "last");
+	assert_int_equal(line_reader_next(&lr, &line, &too_long), 0);
+	line_reader_release(&lr);
+	buf_release(&line);
+	fclose(f);
 }
 
 static void core_vec_keeps_elements(void **state)
@@ -436,6 +480,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_buf_grows_and_detaches),
 		cmocka_unit_test(core_vec_keeps_elements),
+		cmocka_unit_test(core_line_reader_reads_blocks_and_cuts_long_lines),
 		cmocka_unit_test(core_keysort_orders_as_strcmp),
 		cmocka_unit_test(core_strmap_inserts_and_gets),
 		cmocka_unit_test(core_strmap_keeps_the_first_of_duplicates),

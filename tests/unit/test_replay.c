@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/lines.h"
 #include "sched/sched.h"
 #include "sched/sched_replay.h"
 
@@ -151,21 +152,24 @@ static void replay_reads_lines_with_their_length(void **state)
 	struct fixture fx, *f = &fx;
 	static const char in[] = "a,1,3\r\nb\0c\n\nlast";
 	FILE *fp = fmemopen((void *)in, sizeof(in) - 1, "r");
+	struct line_reader lr;
 	int too_long;
 
 	(void)state;
 	open_f(f);
 	assert_non_null(fp);
-	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	line_reader_init(&lr, fp, REPLAY_MAX_LINE);
+	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
 	assert_string_equal(f->line.s, "a,1,3");
-	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
 	assert_int_equal(f->line.len, 3);
-	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
 	assert_int_equal(f->line.len, 0);
-	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 1);
+	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
 	assert_string_equal(f->line.s, "last");
 	assert_int_equal(too_long, 0);
-	assert_int_equal(replay_read_line(fp, &f->line, &too_long), 0);
+	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 0);
+	line_reader_release(&lr);
 	fclose(fp);
 	close_f(f);
 }

@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/lines.h"
 #include "core/utf8.h"
 #include "sched/sched_replay.h"
 
@@ -40,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct replay r;
 	struct replay_row row;
 	struct buf line, err;
+	struct line_reader lr;
 	FILE *f;
 	int too_long;
 
@@ -56,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	replay_init(&r, &p);
 	buf_init(&line);
 	buf_init(&err);
-	while (size > 1 && replay_read_line(f, &line, &too_long)) {
+	line_reader_init(&lr, f, REPLAY_MAX_LINE);
+	while (size > 1 && line_reader_next(&lr, &line, &too_long)) {
 		int ret;
 
 		buf_clear(&err);
@@ -73,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_message(&err);
 		}
 	}
+	line_reader_release(&lr);
 	fclose(f);
 	buf_release(&err);
 	buf_release(&line);

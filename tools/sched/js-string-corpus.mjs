@@ -4,8 +4,10 @@
 // Prints N lines "BITS STRING", BITS the double's 16 hex digits.  The mix:
 // random bit patterns (every exponent, subnormals, NaN and infinities),
 // products D*S as the fuzz seed holds them, short decimals and integers,
-// and neighbours of powers of two and ten and of String()'s layout limits
-// (1e21, 1e-7), where shortest digits are hardest to get right.
+// numbers rounded to 8 places as the scheduler's S, D and R are (the
+// formatter's fast path), and neighbours of powers of two and ten and of
+// String()'s layout limits (1e21, 1e-7), where shortest digits are hardest
+// to get right.
 const N = Number(process.argv[2] || 1_000_000)
 let seed = Number(process.argv[3] || 1) >>> 0 || 1
 const u32 = () => {	// xorshift32
@@ -29,8 +31,9 @@ function draw(kind) {
       u32s[0] = u32(); u32s[1] = u32(); return f64[0]
     case 4: case 5: case 6:		// D*S as the fuzz seed has it
       return round8(1 + 9 * uniform()) * round8(36500 ** uniform() * 0.001 + 0.001)
-    case 7:				// a short decimal
-      return sign(Math.floor(uniform() * 1e6) / 10 ** (u32() % 12))
+    case 7:				// a short decimal, or S, D, R to 8 places
+      return u32() & 1 ? sign(Math.floor(uniform() * 1e6) / 10 ** (u32() % 12))
+        : sign(round8(uniform() * 10 ** ((u32() % 16) - 8)))
     case 8:				// an integer, up to 2^53 and past
       return sign(Math.floor(uniform() * 2 ** (u32() % 70)))
     default: {			// next to 2^k, 10^k or a layout limit
