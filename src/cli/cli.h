@@ -25,6 +25,9 @@ struct cli_env {
 	char *config_dir;	/* $XDG_CONFIG_HOME/tpmtrain */
 	char *db_path;		/* --db, TPMTRAIN_DB or user_dir/progress.db */
 	char *stories_path;	/* TPMTRAIN_STORIES or user_dir/stories.yaml */
+	char *cache_dir;	/* $XDG_CACHE_HOME/tpmtrain; NULL: no cache
+				 * (TPMTRAIN_CACHE=off, or no home) */
+	int debug_cache;	/* TPMTRAIN_DEBUG=cache: say what it did */
 	struct clock clock;	/* system, or TPMTRAIN_NOW for tests */
 	struct clock_fake fake;
 };

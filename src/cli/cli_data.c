@@ -11,11 +11,15 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/clock.h"
+#include "core/hash.h"
+#include "core/path.h"
 #include "core/quote.h"
 #include "core/diag.h"
 #include "core/err.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
+#include "lint/lint.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
@@ -79,12 +83,63 @@ static void prefer_copies(struct cli_library_src *src, struct library *lib)
 	xfree(shipped);
 }
 
+/*
+ * The cache file for this set of paths: one per set, so that --decks
+ * runs and the default library do not evict each other.  NULL when
+ * caching is off; the folder is made if need be.
+ */
+static char *cache_path(const struct cli_env *env, const struct vec *paths,
+			const char *content)
+{
+	struct buf key;
+	char name[40], *path;
+
+	if (!env->cache_dir)
+		return NULL;
+	buf_init(&key);
+	for (size_t i = 0; i < paths->len; i++)
+		buf_add(&key, *(char **)vec_at(paths, i),
+			strlen(*(char **)vec_at(paths, i)) + 1);
+	buf_adds(&key, content ? content : "");
+	snprintf(name, sizeof(name), "library-%016llx.cache",
+		 (unsigned long long)hash64(key.s, key.len));
+	buf_release(&key);
+	path = cli_path_join(env->cache_dir, name);
+	if (path_make_parents(path) < 0) {
+		xfree(path);
+		return NULL;
+	}
+	return path;
+}
+
+/*
+ * Lint's verdict on the library, from the cache when the library is the
+ * cache's own and lint found nothing in it (the files its refs name
+ * included); else lint runs, and the cache is saved with its verdict.
+ */
+static const char *leave_out(struct cli_library_src *src, struct library *lib,
+			     struct library_cache *c, const char *path,
+			     struct diag_list *dl)
+{
+	if (library_cache_fresh(lib, c) && library_cache_lint_clean(c) &&
+	    lint_refs_resolve(lib)) {
+		memset(&src->left_out, 0, sizeof(src->left_out));
+		return "skipped";
+	}
+	lint_leave_out(lib, dl, &src->left_out);
+	if (path && library_cache_save(lib, path, !src->left_out.errors) < 0)
+		return "run; the cache could not be saved";
+	return "run";
+}
+
 int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 {
-	const struct cli_library_src *src = ctx;
+	struct cli_library_src *src = ctx;
 	const struct cli_env *env = src->env;
+	struct library_cache *c = NULL;
+	const char *lint = "not run";
+	char *content, *cache;
 	struct vec paths;
-	char *content;
 	int ret;
 
 	vec_init(&paths, sizeof(char *));
@@ -103,17 +158,30 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 				xstrdup(env->stories_path);
 	}
 	content = cli_path_join(env->data_dir, "content");
-	ret = library_load(lib, paths.items, paths.len,
-			   cli_is_dir(content) ? content : NULL, dl);
+	if (!cli_is_dir(content)) {
+		xfree(content);
+		content = NULL;
+	}
+	cache = cache_path(env, &paths, content);
+	if (cache)
+		c = library_cache_open(cache);
+	ret = library_load_cached(lib, paths.items, paths.len, content, c,
+				  clock_file_time_ns(), dl);
 	xfree(content);
 	free_paths(&paths);
 	if (ret == 0 && !src->n_decks)
-		prefer_copies((struct cli_library_src *)src, lib);
+		prefer_copies(src, lib);
 	if (ret == 0)
-		lint_leave_out(lib, dl, &((struct cli_library_src *)ctx)->left_out);
+		lint = leave_out(src, lib, c, cache, dl);
 	/* Part of loading: the first screen then starts without sorting. */
 	if (ret == 0)
 		library_order(lib);
+	if (env->debug_cache)
+		fprintf(stderr, "tpmtrain: cache: %zu of %zu files from the "
+			"cache, %zu parsed; lint %s\n", lib->n_cached,
+			lib->n_files, lib->n_files - lib->n_cached, lint);
+	library_cache_free(c);
+	xfree(cache);
 	return ret;
 }
 

@@ -100,6 +100,8 @@ int cli_env_init(struct cli_env *env)
 {
 	const char *db = getenv("TPMTRAIN_DB");
 	const char *stories = getenv("TPMTRAIN_STORIES");
+	const char *cache = getenv("TPMTRAIN_CACHE");
+	const char *debug = getenv("TPMTRAIN_DEBUG");
 	const char *now = getenv("TPMTRAIN_NOW");
 	const char *scale = getenv("TPMTRAIN_CLOCK_SCALE");
 
@@ -107,6 +109,9 @@ int cli_env_init(struct cli_env *env)
 	env->data_dir = find_data_dir();
 	env->user_dir = xdg_dir("XDG_DATA_HOME", ".local/share");
 	env->config_dir = xdg_dir("XDG_CONFIG_HOME", ".config");
+	if (!(cache && !strcmp(cache, "off")))
+		env->cache_dir = xdg_dir("XDG_CACHE_HOME", ".cache");
+	env->debug_cache = debug && strstr(debug, "cache") != NULL;
 	if (db && *db)
 		env->db_path = xstrdup(db);
 	else if (env->user_dir)
@@ -143,6 +148,7 @@ void cli_env_release(struct cli_env *env)
 	xfree(env->config_dir);
 	xfree(env->db_path);
 	xfree(env->stories_path);
+	xfree(env->cache_dir);
 	memset(env, 0, sizeof(*env));
 }
 

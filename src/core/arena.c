@@ -3,14 +3,25 @@
 #include <stdalign.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/xmalloc.h"
 
 #define ARENA_BLOCK 65536
+/* Blocks grow with the arena up to this, so a big library is a few big
+ * blocks rather than thousands of small ones. */
+#define ARENA_BLOCK_MAX ((size_t)16 << 20)
+/* From this size a block is mapped on its own, on huge pages where the
+ * kernel offers them: a fault per 2 MiB instead of per 4 KiB, which is
+ * most of the cost of filling a big library on some virtual machines. */
+#define HUGE_BLOCK ((size_t)4 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
 
 struct arena_block {
 	struct arena_block *next;
 	size_t cap;
+	void *map;		/* the mapping holding a huge block, or NULL */
+	size_t map_len;
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -28,21 +39,55 @@ void arena_release(struct arena *a)
 	while (b) {
 		struct arena_block *next = b->next;
 
-		xfree(b);
+		if (b->map)
+			munmap(b->map, b->map_len);
+		else
+			xfree(b);
 		b = next;
 	}
 	arena_init(a);
 }
 
+/* A block of cap bytes on huge pages, or NULL if it cannot be mapped. */
+static struct arena_block *huge_block(size_t cap)
+{
+	size_t len = sizeof(struct arena_block) + cap + HUGE_PAGE;
+	unsigned char *map = mmap(NULL, len, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct arena_block *b;
+
+	if (map == MAP_FAILED)
+		return NULL;
+	/* Aligned, so the whole block can be huge pages. */
+	b = (struct arena_block *)(map + (HUGE_PAGE -
+					  (uintptr_t)map % HUGE_PAGE) %
+						 HUGE_PAGE);
+#ifdef MADV_HUGEPAGE
+	madvise(b, len - (size_t)((unsigned char *)b - map), MADV_HUGEPAGE);
+#endif
+	b->map = map;
+	b->map_len = len;
+	return b;
+}
+
 static void arena_new_block(struct arena *a, size_t size)
 {
-	size_t cap = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-	struct arena_block *b = xmalloc(sizeof(*b) + cap);
+	size_t grown = a->total / 2 < ARENA_BLOCK_MAX ? a->total / 2
+						      : ARENA_BLOCK_MAX;
+	size_t base = grown > ARENA_BLOCK ? grown : ARENA_BLOCK;
+	size_t cap = size > base / 4 ? size : base;
+	struct arena_block *b = NULL;
 
+	if (cap >= HUGE_BLOCK)
+		b = huge_block(cap);
+	if (!b) {
+		b = xmalloc(sizeof(*b) + cap);
+		b->map = NULL;
+	}
 	b->cap = cap;
 	/* A large allocation gets its own block behind the head, so the
 	 * head's free space is not thrown away. */
-	if (cap != ARENA_BLOCK && a->head) {
+	if (cap != base && a->head) {
 		b->next = a->head->next;
 		a->head->next = b;
 		a->total += sizeof(*b) + cap;

@@ -26,6 +26,14 @@ static int64_t sys_utc_ms(void *ctx)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int64_t clock_file_time_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 static int32_t sys_tz_offset_s(void *ctx, int64_t utc_ms)
 {
 	time_t t = (time_t)floor_div(utc_ms, 1000);

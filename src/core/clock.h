@@ -60,6 +60,12 @@ int clock_init_frozen_start(struct clock *c, struct clock_fake *fake,
 int clock_set_scale(struct clock *c, struct clock_fake *fake,
 		    const char *text);
 
+/*
+ * The system's real time in nanoseconds, whatever TPMTRAIN_NOW says: for
+ * comparing with file times, which the system's clock sets.
+ */
+int64_t clock_file_time_ns(void);
+
 int64_t clock_mono_ms(const struct clock *c);
 int64_t clock_utc_ms(const struct clock *c);
 int32_t clock_tz_offset_s(const struct clock *c, int64_t utc_ms);

@@ -58,6 +58,13 @@ void lint_leave_out(struct library *lib, struct diag_list *dl,
 		    struct lint_left_out *out);
 
 /*
+ * 1 if every ref of lib's cards and scenarios names a file in its content
+ * directory: what lint's verdict on an unchanged library (the cache's)
+ * still depends on, since the files refs name are not the library's.
+ */
+int lint_refs_resolve(const struct library *lib);
+
+/*
  * The one line that says it, for the home screen and the study verbs'
  * warning: "3 cards and 1 file left out because of errors: tpmtrain lint",
  * or "2 errors in the decks: tpmtrain lint" when errors left nothing out

@@ -8,6 +8,7 @@
 #include "core/err.h"
 #include "core/quote.h"
 #include "core/xmalloc.h"
+#include "lint/lint.h"
 #include "match/match.h"
 
 /*
@@ -157,6 +158,29 @@ void lint_red_flag(struct lint *l, const struct key_point *rf,
 	match_pattern_free(p);
 }
 
+enum ref_state { REF_OK, REF_ESCAPES, REF_MISSING, REF_UNCHECKED,
+		 REF_NOT_FILE };
+
+/* What ref (a refs value) names under dir (may be NULL: unchecked). */
+static enum ref_state ref_state(const char *dir, const char *ref)
+{
+	struct stat st;
+	struct buf path;
+	int found;
+
+	if (library_ref_escapes(ref))
+		return REF_ESCAPES;
+	if (!dir)
+		return REF_OK;
+	buf_init(&path);
+	buf_addf(&path, "%s/%s", dir, ref);
+	found = stat(path.s, &st) == 0;
+	buf_release(&path);
+	if (!found)
+		return errno == ENOENT ? REF_MISSING : REF_UNCHECKED;
+	return S_ISREG(st.st_mode) ? REF_OK : REF_NOT_FILE;
+}
+
 void lint_refs(struct lint *l, const struct lstr_list *refs)
 {
 	const char *dir = l->lib->content_dir;
@@ -164,32 +188,51 @@ void lint_refs(struct lint *l, const struct lstr_list *refs)
 	for (size_t i = 0; i < refs->n; i++) {
 		const struct lstr *ref = &refs->v[i];
 		char *q = quote_dup(ref->s, strlen(ref->s));
-		struct stat st;
-		struct buf path;
-		int found;
 
-		if (library_ref_escapes(ref->s)) {
+		switch (ref_state(dir, ref->s)) {
+		case REF_ESCAPES:
 			diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' is not "
 				 "a relative path inside the content "
 				 "directory", q);
-		} else if (dir) {
-			buf_init(&path);
-			buf_addf(&path, "%s/%s", dir, ref->s);
-			found = stat(path.s, &st) == 0;
-			if (!found && errno == ENOENT)
-				diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' "
-					 "not found in %s", q, dir);
-			else if (!found)
-				diag_add(l->dl, DIAG_ERROR, ref->pos, "cannot "
-					 "check ref '%s': %s", q,
-					 strerror(errno));
-			else if (!S_ISREG(st.st_mode))
-				diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' "
-					 "is not a file", q);
-			buf_release(&path);
+			break;
+		case REF_MISSING:
+			diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' "
+				 "not found in %s", q, dir);
+			break;
+		case REF_UNCHECKED:
+			diag_add(l->dl, DIAG_ERROR, ref->pos, "cannot "
+				 "check ref '%s': %s", q, strerror(errno));
+			break;
+		case REF_NOT_FILE:
+			diag_add(l->dl, DIAG_ERROR, ref->pos, "ref '%s' "
+				 "is not a file", q);
+			break;
+		case REF_OK:
+			break;
 		}
 		xfree(q);
 	}
+}
+
+static int refs_resolve(const char *dir, const struct lstr_list *refs)
+{
+	for (size_t i = 0; i < refs->n; i++)
+		if (ref_state(dir, refs->v[i].s) != REF_OK)
+			return 0;
+	return 1;
+}
+
+int lint_refs_resolve(const struct library *lib)
+{
+	for (size_t i = 0; i < lib->n_decks; i++)
+		for (size_t k = 0; k < lib->decks[i].n_cards; k++)
+			if (!refs_resolve(lib->content_dir,
+					  &lib->decks[i].cards[k].refs))
+				return 0;
+	for (size_t i = 0; i < lib->n_scenarios; i++)
+		if (!refs_resolve(lib->content_dir, &lib->scenarios[i].refs))
+			return 0;
+	return 1;
 }
 
 void lint_card(struct lint *l, const struct card *c,

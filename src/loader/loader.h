@@ -2,6 +2,7 @@
 #define TPM_LOADER_LOADER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -247,6 +248,7 @@ struct library {
 	size_t n_items;
 	const char *content_dir;	/* where refs resolve; may be NULL */
 	size_t n_files;			/* files (and buffers) read */
+	size_t n_cached;		/* of them, taken from a cache */
 	size_t bytes_read;		/* total size of the files loaded */
 	struct library_state *state;	/* private to the loader */
 };
@@ -298,6 +300,56 @@ int library_load(struct library *lib, const char *const *paths,
  */
 int library_load_buffer(struct library *lib, const char *file,
 			const char *data, size_t len, struct diag_list *dl);
+
+/*
+ * The cache: the compiled library, so that a start with nothing changed
+ * does not parse the YAML again (loader_cache.c).  It holds, for each
+ * source file read without a diagnostic, its path, its stat() key (size,
+ * modification and change times, inode, device) and what it gave the
+ * library; a file changed less than two seconds before the save is left
+ * out, since its times cannot tell a second change in the same tick.
+ * Every file whose key still matches is taken from the cache; any other
+ * is parsed, so an edit costs the parse of that one file.  A missing,
+ * damaged, truncated, foreign or older cache reads as an empty one,
+ * silently: it is checked (magic, version, the schema's fingerprint, the
+ * length, a hash of it all) before use and bounds-checked while read.
+ * Lint never uses it.
+ */
+struct library_cache;
+
+/* Reads the cache file at path; never NULL, empty if path is unusable. */
+struct library_cache *library_cache_open(const char *path);
+void library_cache_free(struct library_cache *c);
+
+/*
+ * library_load() taking unchanged files from c (which may be NULL).  When
+ * the library is not exactly c's (a file was parsed, or one c holds is
+ * gone), its cacheable files are encoded, now_ns (the wall clock) telling
+ * which changed too recently, for library_cache_save().  The library's
+ * strings then point into c's data, which the library keeps.
+ */
+int library_load_cached(struct library *lib, const char *const *paths,
+			size_t n_paths, const char *content_dir,
+			struct library_cache *c, int64_t now_ns,
+			struct diag_list *dl);
+
+/* 1 if lib came wholly from c and used all of it: c's library. */
+int library_cache_fresh(const struct library *lib,
+			const struct library_cache *c);
+/* 1 if c was saved by a load whose lint found no error. */
+int library_cache_lint_clean(const struct library_cache *c);
+
+/*
+ * Writes what library_load_cached() encoded to path (a new file renamed
+ * over the old), flagged as lint-clean or not.  Returns 1 if written, 0
+ * if there was nothing to write, TPM_EIO if it could not be (the cache
+ * is then rebuilt on a later start; nothing else depends on it).
+ */
+int library_cache_save(struct library *lib, const char *path,
+		       int lint_clean);
+
+/* Encodes lib's cacheable files (library_load_cached() calls this). */
+void library_cache_encode(struct library *lib, int64_t now_ns);
 
 void library_init(struct library *lib);
 /* Frees everything the library holds; lib is ready for reuse. */

@@ -61,11 +61,28 @@ int source_locate(struct source_text *t, struct src_pos start,
 /* The byte at line, col (from 1), or -1 if there is none. */
 int source_byte_at(struct source_text *t, unsigned line, unsigned col);
 
-/* A file or buffer that was loaded, for library_locate(). */
+/* What stat() says of a file: if it is unchanged, so is the file. */
+struct file_key {
+	int64_t size;
+	int64_t mtime_ns;
+	int64_t ctime_ns;	/* cannot be set back, as mtime can */
+	uint64_t ino;
+	uint64_t dev;
+};
+
+/* Which top-level object a source gave, as loader_top_schemas + 1. */
+enum source_kind { SRC_NONE, SRC_DECK, SRC_RUBRIC, SRC_SCENARIO,
+		   SRC_STORIES };
+
+/* A file or buffer that was loaded, for library_locate() and the cache. */
 struct source {
 	const char *name;	/* arena; the pos.file of its values */
 	char *copy;		/* library_load_buffer()'s data, or NULL */
 	size_t len;
+	struct file_key key;	/* a file's, when it was read */
+	int cacheable;		/* a file read without a diagnostic */
+	enum source_kind kind;	/* what it gave: st->decks[first], ... */
+	size_t first, n;	/* n: stories; else 1 */
 };
 
 /* The lookup index keeps one map per kind of id (loader_index.c). */
@@ -86,6 +103,12 @@ struct library_state {
 	struct strmap index[IX_N];	/* id -> its object, by kind */
 	int indexed;			/* index is built, else it is empty */
 	struct library_order *order;	/* library_order(), or NULL */
+	/* The cache file the library's strings point into, or NULL. */
+	void *map;
+	size_t map_len;
+	/* library_cache_encode()'s output, for library_cache_save(). */
+	struct buf cache_out;
+	int cache_ready;
 	/* library_locate()'s cache: the text of the last source it used. */
 	const char *cached_name;
 	char *cached_data;
@@ -270,6 +293,7 @@ struct loader {
 		struct scenario scenario;
 	} doc;
 	struct buf tmp;			/* for building item keys */
+	struct library_cache *cache;	/* files unchanged come from it */
 };
 
 /*
@@ -304,6 +328,20 @@ int loader_read_file(const char *path, struct buf *out, size_t *size);
 
 /* Parses the input reader_start() set up, as ld->file, into the library. */
 void loader_parse(struct loader *ld);
+
+/*
+ * The cache's record of path if its key is key, else NULL (loader_cache.c;
+ * c may be NULL).  loader_cache_commit() adds what it holds to the
+ * library as ld->file gave it: 0, or -1 when the record is unsound and
+ * nothing was added (the file is to be parsed).
+ */
+struct cache_record;
+/* The hash a cache file of len bytes holds at byte 40 (for the tests). */
+uint64_t loader_cache_hash(const unsigned char *data, size_t len);
+struct cache_record *loader_cache_find(struct library_cache *c,
+				       const char *path,
+				       const struct file_key *key);
+int loader_cache_commit(struct loader *ld, struct cache_record *r);
 
 /* Items for a deck's cards, added to st->items (loader_schema.c). */
 void loader_add_items(struct loader *ld, const struct deck *deck);

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,7 @@ struct library_state *library_state_get(struct library *lib)
 	for (int k = 0; k < IX_N; k++)
 		strmap_init(&st->index[k]);
 	source_text_init(&st->cached, NULL, 0);
+	buf_init(&st->cache_out);
 	lib->state = st;
 	return st;
 }
@@ -75,6 +77,9 @@ void library_release(struct library *lib)
 		library_index_drop(st);
 		xfree(st->cached_data);
 		source_text_release(&st->cached);
+		buf_release(&st->cache_out);
+		if (st->map)
+			munmap(st->map, st->map_len);
 		xfree(st);
 	}
 	arena_release(&lib->arena);
@@ -407,8 +412,8 @@ static void add_source(struct loader *ld, const char *name, const char *copy,
 {
 	struct source *src = vec_push(&ld->st->sources);
 
+	memset(src, 0, sizeof(*src));
 	src->name = name;
-	src->copy = NULL;
 	src->len = len;
 	if (copy) {
 		src->copy = xmalloc(len ? len : 1);
@@ -487,22 +492,112 @@ static int seen_file(struct loader *ld, const struct stat *st)
 	return 0;
 }
 
-/* Reads one file or buffer (fd < 0) into the library. */
-static void load_input(struct loader *ld, const char *name, int fd,
-		       const char *data, size_t len)
+/* What the library's arrays hold, to see what one source adds. */
+struct counts {
+	size_t decks, rubrics, scenarios, stories, diags, rejected, bytes;
+};
+
+static struct counts counts(const struct loader *ld)
 {
+	return (struct counts){ ld->st->decks.len, ld->st->rubrics.len,
+				ld->st->scenarios.len, ld->st->stories.len,
+				ld->dl->items.len, ld->st->rejected.len,
+				ld->lib->bytes_read };
+}
+
+/* Notes in src which object the source gave since before was taken. */
+static void note_object(const struct loader *ld, struct source *src,
+			const struct counts *before)
+{
+	struct counts now = counts(ld);
+
+	src->n = 1;
+	if (now.decks > before->decks) {
+		src->kind = SRC_DECK;
+		src->first = before->decks;
+	} else if (now.rubrics > before->rubrics) {
+		src->kind = SRC_RUBRIC;
+		src->first = before->rubrics;
+	} else if (now.scenarios > before->scenarios) {
+		src->kind = SRC_SCENARIO;
+		src->first = before->scenarios;
+	} else if (now.stories > before->stories) {
+		src->kind = SRC_STORIES;
+		src->first = before->stories;
+		src->n = now.stories - before->stories;
+	}
+}
+
+/*
+ * Reads one file or buffer (fd < 0) into the library.  key is a file's:
+ * the record of it in ld->cache (rec, or NULL) is used if it can be,
+ * else fd is parsed.
+ */
+static void load_input(struct loader *ld, const char *name, int fd,
+		       const char *data, size_t len,
+		       const struct file_key *key, struct cache_record *rec)
+{
+	struct counts before = counts(ld);
+	size_t i = ld->st->sources.len;
+	struct source *src;
+	int cached;
+
 	ld->lib->n_files++;
 	ld->file = arena_strdup(&ld->lib->arena, name);
 	add_source(ld, ld->file, data, len);
-	ld->file_diags = 0;
-	ld->stop = 0;
-	reader_start(ld, fd, data, len);
-	loader_parse(ld);
+	cached = rec && loader_cache_commit(ld, rec) == 0;
+	if (cached) {
+		ld->lib->n_cached++;
+		ld->lib->bytes_read += (size_t)key->size;
+	} else {
+		int own = -1;
+
+		if (rec)	/* its record was unsound: read the file */
+			fd = own = open(name, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && key) {
+			diag_add(ld->dl, DIAG_ERROR, file_pos(name),
+				 "cannot read: %s", strerror(errno));
+		} else {
+			ld->file_diags = 0;
+			ld->stop = 0;
+			reader_start(ld, fd, data, len);
+			loader_parse(ld);
+		}
+		if (own >= 0)
+			close(own);
+	}
+	src = vec_at(&ld->st->sources, i);
+	if (key) {
+		src->key = *key;
+		/* A file that said nothing but its objects, and was read
+		 * whole (not one that grew as it was read), can be cached. */
+		src->cacheable = cached ||
+				 (ld->dl->items.len == before.diags &&
+				  ld->st->rejected.len == before.rejected &&
+				  ld->lib->bytes_read - before.bytes ==
+					  (size_t)key->size);
+	}
+	note_object(ld, src, &before);
+}
+
+static struct file_key file_key(const struct stat *st)
+{
+	return (struct file_key){
+		.size = st->st_size,
+		.mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+			    st->st_mtim.tv_nsec,
+		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+			    st->st_ctim.tv_nsec,
+		.ino = st->st_ino,
+		.dev = st->st_dev,
+	};
 }
 
 static int load_file(struct loader *ld, const char *path,
 		     const struct stat *st)
 {
+	struct file_key key = file_key(st);
+	struct cache_record *rec;
 	int fd;
 
 	if (seen_file(ld, st))
@@ -513,14 +608,17 @@ static int load_file(struct loader *ld, const char *path,
 		too_large(ld, path, (unsigned long long)st->st_size);
 		return 0;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	rec = loader_cache_find(ld->cache, path, &key);
+	/* Unchanged since the cache was made: not even opened. */
+	fd = rec ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+	if (!rec && fd < 0) {
 		diag_add(ld->dl, DIAG_ERROR, file_pos(path), "cannot read: %s",
 			 strerror(errno));
 		return TPM_EIO;
 	}
-	load_input(ld, path, fd, NULL, 0);
-	close(fd);
+	load_input(ld, path, fd, NULL, 0, &key, rec);
+	if (fd >= 0)
+		close(fd);
 	return 0;
 }
 
@@ -652,22 +750,35 @@ static int load_path(struct loader *ld, const char *path)
 	return TPM_EIO;
 }
 
-int library_load(struct library *lib, const char *const *paths,
-		 size_t n_paths, const char *content_dir,
-		 struct diag_list *dl)
+int library_load_cached(struct library *lib, const char *const *paths,
+			size_t n_paths, const char *content_dir,
+			struct library_cache *c, int64_t now_ns,
+			struct diag_list *dl)
 {
 	struct loader ld;
 	int ret = 0;
 
 	loader_init(&ld, lib, dl);
+	ld.cache = c;
 	if (content_dir && !lib->content_dir)
 		lib->content_dir = arena_strdup(&lib->arena, content_dir);
 	for (size_t i = 0; i < n_paths; i++)
 		if (load_path(&ld, paths[i]) < 0)
 			ret = TPM_EIO;
 	loader_release(&ld);
+	/* Before anything leaves the arrays out: the cache holds files. */
+	if (c && !library_cache_fresh(lib, c))
+		library_cache_encode(lib, now_ns);
 	library_finish(lib);
 	return ret;
+}
+
+int library_load(struct library *lib, const char *const *paths,
+		 size_t n_paths, const char *content_dir,
+		 struct diag_list *dl)
+{
+	return library_load_cached(lib, paths, n_paths, content_dir, NULL, 0,
+				   dl);
 }
 
 int library_load_buffer(struct library *lib, const char *file,
@@ -682,7 +793,7 @@ int library_load_buffer(struct library *lib, const char *file,
 		too_large(&ld, file, (unsigned long long)len);
 		ret = TPM_ETOOBIG;
 	} else {
-		load_input(&ld, file, -1, data, len);
+		load_input(&ld, file, -1, data, len, NULL, NULL);
 	}
 	loader_release(&ld);
 	library_finish(lib);

@@ -8,6 +8,7 @@
  *     as a ratio to the files' total size.
  *
  * usage: loader_bench DIR [N_CARDS] [ROUNDS]   (generates into DIR)
+ *        loader_bench --generate DIR N_CARDS   (only generates)
  *        loader_bench --peak DIR | --peak-baseline DIR   (internal)
  */
 #include <dirent.h>
@@ -245,6 +246,10 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "--peak")) {
 		load(argv[2]);
 		printf("%ld\n", peak_kb());
+		return 0;
+	}
+	if (argc == 4 && !strcmp(argv[1], "--generate")) {
+		generate(argv[2], atoi(argv[3]));
 		return 0;
 	}
 	if (argc == 3 && !strcmp(argv[1], "--peak-baseline")) {

@@ -11,8 +11,9 @@ root=${TPM_TEST_ROOT:-$(pwd)}
 tpm=${TPMTRAIN:-$root/tpmtrain}
 tmp=$(mktemp -d)
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" \
-	XDG_CONFIG_HOME="$tmp/config" TPMTRAIN_DATA_DIR="$tmp/none"
-unset TPMTRAIN_DB TPMTRAIN_NOW || true
+	XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" \
+	TPMTRAIN_DATA_DIR="$tmp/none"
+unset TPMTRAIN_DB TPMTRAIN_NOW TPMTRAIN_CACHE TPMTRAIN_DEBUG || true
 fail=0
 
 san_dir=$tmp/sanitizer

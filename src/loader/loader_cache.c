@@ -1,0 +1,740 @@
+/*
+ * The compiled library (loader.h, "The cache"): what each source file
+ * gave the library, in a compact binary form, so that a start with
+ * nothing changed reads one file instead of parsing the YAML again.
+ *
+ * The file: a header (magic, format version, byte order, a fingerprint of
+ * the schema tables, flags, the number of records, the payload's length
+ * and its hash64()), then one record per source file: its path, the
+ * stat() key it was read with, and its top-level object encoded field by
+ * field through the loader's own schema tables (loader_schema.c), so a
+ * new key in the format changes the fingerprint and retires old caches.
+ * Integers are LEB128 varints; a string is its length + 1 (0: absent),
+ * its bytes and a NUL, so the library's strings point into the cache's
+ * buffer; a position is its line and column, its file the record's.
+ *
+ * Nothing in the file is trusted: the header and hash are checked before
+ * anything is read, every read is bounds-checked, counts are bounded by
+ * the bytes left, and every value is held to what the loader guarantees
+ * (loader.h); a record that fails is parsed from its file instead.
+ */
+#include "loader/loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/hash.h"
+#include "core/xmalloc.h"
+#include "loader/loader_int.h"
+
+#define CACHE_MAGIC "TPMLIBC\n"
+#define CACHE_VERSION 1u
+#define CACHE_ENDIAN 0x01020304u
+#define HEADER_BYTES 48
+/* Beyond any library the loader would read in reasonable time. */
+#define CACHE_MAX_BYTES ((size_t)1 << 30)
+/* A file changed this close to the save may change again within the
+ * same timestamp: it is not cached (git's "racy clean" problem). */
+#define RACY_NS INT64_C(2000000000)
+
+enum { CF_LINT_CLEAN = 1u << 0 };
+
+/* One record of a cache being read. */
+struct cache_record {
+	struct file_key key;
+	const unsigned char *obj;	/* the kind byte and the object */
+	const unsigned char *end;
+	int used;
+};
+
+struct library_cache {
+	unsigned char *data;		/* the file, mapped; strings point here */
+	size_t len;
+	unsigned flags;
+	struct cache_record *records;
+	size_t n_records;
+	struct strmap by_path;		/* path -> struct cache_record */
+	struct arena paths;		/* by_path's keys */
+	int kept;			/* data belongs to a library now */
+};
+
+/*
+ * The hash of a cache file of len bytes: its header up to the hash field
+ * and all that follows, so a flipped flag is caught like a flipped byte.
+ */
+uint64_t loader_cache_hash(const unsigned char *data, size_t len)
+{
+	return hash64(data, HEADER_BYTES - 8) * UINT64_C(0x9e3779b97f4a7c15) ^
+	       hash64(data + HEADER_BYTES, len - HEADER_BYTES);
+}
+
+/* ---- writing ---- */
+
+static void put_varint(struct buf *b, uint64_t v)
+{
+	unsigned char tmp[10];
+	size_t n = 0;
+
+	do {
+		tmp[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v)
+			tmp[n] |= 0x80;
+		n++;
+	} while (v);
+	buf_add(b, tmp, n);
+}
+
+static void put_u32(struct buf *b, uint32_t v)
+{
+	buf_add(b, &v, sizeof(v));
+}
+
+static void put_u64(struct buf *b, uint64_t v)
+{
+	buf_add(b, &v, sizeof(v));
+}
+
+static void put_pos(struct buf *b, struct src_pos pos)
+{
+	put_varint(b, pos.line);
+	put_varint(b, pos.col);
+}
+
+static void put_lstr(struct buf *b, const struct lstr *v)
+{
+	size_t len = v->s ? strlen(v->s) : 0;
+
+	put_varint(b, v->s ? len + 1 : 0);
+	if (!v->s)
+		return;
+	buf_add(b, v->s, len + 1);
+	put_pos(b, v->pos);
+}
+
+#define AT(obj, off, type) ((type *)((char *)(obj) + (off)))
+#define CAT(obj, off, type) ((const type *)((const char *)(obj) + (off)))
+
+static void put_obj(struct buf *b, const struct schema *s, const void *obj)
+{
+	if (s->pos_off != NO_OFF)
+		put_pos(b, *CAT(obj, s->pos_off, struct src_pos));
+	for (unsigned i = 0; i < s->n_fields; i++) {
+		const struct field *f = &s->fields[i];
+
+		switch (f->kind) {
+		case FK_TEXT:
+		case FK_ID:
+		case FK_CARD_ID:
+			put_lstr(b, CAT(obj, f->off, struct lstr));
+			continue;
+		case FK_ENUM:
+		case FK_MINUTES:
+			put_varint(b, (uint64_t)*CAT(obj, f->off, int));
+			break;
+		case FK_WEIGHT:
+		case FK_PERCENT:
+			buf_add(b, CAT(obj, f->off, double), sizeof(double));
+			break;
+		case FK_TEXT_LIST:
+		case FK_TAG_LIST: {
+			const struct lstr_list *l =
+				CAT(obj, f->off, struct lstr_list);
+
+			put_varint(b, l->n);
+			put_pos(b, l->pos);
+			for (size_t k = 0; k < l->n; k++)
+				put_lstr(b, &l->v[k]);
+			continue;
+		}
+		case FK_OBJ_LIST: {
+			const char *v = *CAT(obj, f->off, const char *);
+			size_t n = *CAT(obj, f->n_off, size_t);
+
+			put_varint(b, n);
+			if (f->pos_off != NO_OFF)
+				put_pos(b, *CAT(obj, f->pos_off,
+						struct src_pos));
+			for (size_t k = 0; k < n; k++)
+				put_obj(b, f->elem, v + k * f->elem->size);
+			continue;
+		}
+		}
+		if (f->pos_off != NO_OFF)
+			put_pos(b, *CAT(obj, f->pos_off, struct src_pos));
+	}
+}
+
+/* The object src gave the library, as its schema and the object. */
+static const void *source_object(const struct library_state *st,
+				 const struct source *src,
+				 struct story_bank *bank)
+{
+	switch (src->kind) {
+	case SRC_DECK:
+		return vec_at((struct vec *)&st->decks, src->first);
+	case SRC_RUBRIC:
+		return vec_at((struct vec *)&st->rubrics, src->first);
+	case SRC_SCENARIO:
+		return vec_at((struct vec *)&st->scenarios, src->first);
+	case SRC_STORIES:
+		bank->stories = src->n ? vec_at((struct vec *)&st->stories,
+						src->first) : NULL;
+		bank->n_stories = src->n;
+		return bank;
+	case SRC_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static void put_record(struct buf *b, const struct library_state *st,
+		       const struct source *src)
+{
+	struct story_bank bank = { 0 };
+	struct buf rec;
+
+	buf_init(&rec);
+	put_varint(&rec, strlen(src->name));
+	buf_adds(&rec, src->name);
+	buf_add(&rec, &src->key, sizeof(src->key));
+	buf_addch(&rec, (char)src->kind);
+	if (src->kind != SRC_NONE)
+		put_obj(&rec, loader_top_schemas[src->kind - 1],
+			source_object(st, src, &bank));
+	put_varint(b, rec.len);
+	buf_add(b, rec.s, rec.len);
+	buf_release(&rec);
+}
+
+/* Folds a schema and those it nests into h: the format's fingerprint. */
+static uint64_t fingerprint(const struct schema *s, uint64_t h)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_addf(&b, "%s:%zu:%u:%u:%u", s->name, s->size, s->n_fields,
+		 s->pos_off, s->file_off);
+	for (unsigned i = 0; i < s->n_fields; i++) {
+		const struct field *f = &s->fields[i];
+
+		buf_addf(&b, "|%s:%u:%u:%u:%u:%u:%u", f->name, f->kind,
+			 f->flags, f->off, f->n_off, f->pos_off,
+			 f->names ? f->names->n : 0);
+		if (f->elem)
+			h = fingerprint(f->elem, h);
+	}
+	h = hash64(b.s, b.len) ^ (h * UINT64_C(0x100000001b3));
+	buf_release(&b);
+	return h;
+}
+
+static uint64_t format_fingerprint(void)
+{
+	uint64_t h = CACHE_VERSION;
+
+	for (unsigned i = 0; i < loader_n_top_schemas; i++)
+		h = fingerprint(loader_top_schemas[i], h);
+	return h;
+}
+
+/* 1 if src's file was changed too recently to trust its times. */
+static int racy(const struct source *src, int64_t now_ns)
+{
+	return src->key.mtime_ns > now_ns - RACY_NS ||
+	       src->key.ctime_ns > now_ns - RACY_NS;
+}
+
+void library_cache_encode(struct library *lib, int64_t now_ns)
+{
+	struct library_state *st = library_state_get(lib);
+	struct buf *b = &st->cache_out;
+	uint32_t n = 0;
+
+	buf_clear(b);
+	buf_add(b, CACHE_MAGIC, 8);
+	put_u32(b, CACHE_VERSION);
+	put_u32(b, CACHE_ENDIAN);
+	put_u64(b, format_fingerprint());
+	put_u32(b, 0);			/* flags: set by the save */
+	put_u32(b, 0);			/* records: below */
+	put_u64(b, 0);			/* payload length */
+	put_u64(b, 0);			/* payload hash */
+	for (size_t i = 0; i < st->sources.len; i++) {
+		const struct source *src = vec_at(&st->sources, i);
+
+		if (src->cacheable && !racy(src, now_ns)) {
+			put_record(b, st, src);
+			n++;
+		}
+	}
+	memcpy(b->s + 28, &n, sizeof(n));
+	st->cache_ready = 1;
+}
+
+int library_cache_save(struct library *lib, const char *path, int lint_clean)
+{
+	struct library_state *st = lib->state;
+	struct buf *b = st ? &st->cache_out : NULL;
+	uint32_t flags = lint_clean ? CF_LINT_CLEAN : 0;
+	uint64_t len, h;
+	char *tmp;
+	int fd, ok;
+
+	if (!b || !st->cache_ready)
+		return 0;
+	len = b->len - HEADER_BYTES;
+	memcpy(b->s + 24, &flags, sizeof(flags));
+	memcpy(b->s + 32, &len, sizeof(len));
+	h = loader_cache_hash((const unsigned char *)b->s, b->len);
+	memcpy(b->s + 40, &h, sizeof(h));
+	/* A new file renamed over the old: a reader sees one or the other.
+	 * No fsync: a cache lost in a crash is rebuilt, never misread. */
+	tmp = xmalloc(strlen(path) + 32);
+	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ok = fd >= 0;
+	for (size_t off = 0; ok && off < b->len;) {
+		ssize_t w = write(fd, b->s + off, b->len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		ok = w > 0;
+		off += ok ? (size_t)w : 0;
+	}
+	if (fd >= 0 && close(fd) < 0)
+		ok = 0;
+	if (ok && rename(tmp, path) < 0)
+		ok = 0;
+	if (!ok && fd >= 0)
+		unlink(tmp);
+	xfree(tmp);
+	buf_release(b);
+	st->cache_ready = 0;
+	return ok ? 1 : TPM_EIO;
+}
+
+/* ---- reading ---- */
+
+struct cursor {
+	const unsigned char *p, *end;
+	int bad;
+};
+
+static uint64_t get_varint(struct cursor *c)
+{
+	uint64_t v = 0;
+
+	for (int shift = 0; shift < 64; shift += 7) {
+		unsigned char byte;
+
+		if (c->p >= c->end)
+			break;
+		byte = *c->p++;
+		v |= (uint64_t)(byte & 0x7f) << shift;
+		if (!(byte & 0x80))
+			return v;
+	}
+	c->bad = 1;
+	return 0;
+}
+
+static void get_raw(struct cursor *c, void *out, size_t n)
+{
+	if ((size_t)(c->end - c->p) < n) {
+		c->bad = 1;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, c->p, n);
+	c->p += n;
+}
+
+static struct src_pos get_pos(struct cursor *c, const char *file)
+{
+	struct src_pos pos;
+	uint64_t line = get_varint(c), col = get_varint(c);
+
+	if (line > UINT32_MAX || col > UINT32_MAX)
+		c->bad = 1;
+	pos.line = (unsigned)line;
+	pos.col = (unsigned)col;
+	pos.file = pos.line ? file : NULL;
+	return pos;
+}
+
+/* A string in place: non-empty, NUL-terminated, no NUL inside. */
+static void get_lstr(struct cursor *c, struct lstr *v, const char *file)
+{
+	uint64_t n = get_varint(c);
+
+	memset(v, 0, sizeof(*v));
+	if (!n || c->bad)
+		return;
+	if (n < 2 || n > (uint64_t)(c->end - c->p) || c->p[n - 1] ||
+	    memchr(c->p, '\0', n - 1)) {
+		c->bad = 1;
+		return;
+	}
+	v->s = (const char *)c->p;
+	c->p += n;
+	v->pos = get_pos(c, file);
+}
+
+/* The fewest bytes an object of s takes: bounds a count by what is left. */
+static size_t min_bytes(const struct schema *s)
+{
+	size_t n = s->pos_off != NO_OFF ? 2 : 0;
+
+	for (unsigned i = 0; i < s->n_fields; i++)
+		n += s->fields[i].kind == FK_TEXT_LIST ||
+		     s->fields[i].kind == FK_TAG_LIST ? 3 : 1;
+	return n;
+}
+
+struct decoder {
+	struct cursor c;
+	struct arena *arena;
+	const char *file;
+};
+
+static void get_obj(struct decoder *d, const struct schema *s, void *obj);
+
+static int id_ok(enum field_kind kind, const struct lstr *v)
+{
+	return !v->s || loader_id_valid(kind, v->s, strlen(v->s));
+}
+
+static void get_list(struct decoder *d, const struct field *f, void *obj)
+{
+	struct lstr_list *l = AT(obj, f->off, struct lstr_list);
+	uint64_t n = get_varint(&d->c);
+	struct lstr *v;
+
+	if (n > (uint64_t)(d->c.end - d->c.p) / 3) {
+		d->c.bad = 1;
+		return;
+	}
+	l->n = (size_t)n;
+	l->pos = get_pos(&d->c, d->file);
+	l->v = v = n ? arena_alloc(d->arena, n * sizeof(*v)) : NULL;
+	for (size_t k = 0; k < n && !d->c.bad; k++) {
+		get_lstr(&d->c, &v[k], d->file);
+		if (!v[k].s || (f->kind == FK_TAG_LIST &&
+				!id_ok(FK_TAG_LIST, &v[k])))
+			d->c.bad = 1;
+	}
+}
+
+static void get_objs(struct decoder *d, const struct field *f, void *obj)
+{
+	uint64_t n = get_varint(&d->c);
+	char *v;
+
+	if (n > (uint64_t)(d->c.end - d->c.p) / min_bytes(f->elem)) {
+		d->c.bad = 1;
+		return;
+	}
+	*AT(obj, f->n_off, size_t) = (size_t)n;
+	if (f->pos_off != NO_OFF)
+		*AT(obj, f->pos_off, struct src_pos) = get_pos(&d->c, d->file);
+	v = n ? arena_calloc(d->arena, (size_t)n, f->elem->size) : NULL;
+	*AT(obj, f->off, char *) = v;
+	for (size_t k = 0; k < n && !d->c.bad; k++)
+		get_obj(d, f->elem, v + k * f->elem->size);
+}
+
+/* A number field, held to the loader's range for its kind. */
+static void get_number(struct decoder *d, const struct field *f, void *obj)
+{
+	if (f->kind == FK_WEIGHT || f->kind == FK_PERCENT) {
+		double x;
+		double max = f->kind == FK_WEIGHT ? LOADER_MAX_WEIGHT : 100;
+
+		get_raw(&d->c, &x, sizeof(x));
+		if (!(x >= 0 && x <= max) ||
+		    (f->kind == FK_WEIGHT && (f->flags & FL_REQUIRED) && !x))
+			d->c.bad = 1;
+		*AT(obj, f->off, double) = x;
+	} else {
+		uint64_t v = get_varint(&d->c);
+		uint64_t max = f->kind == FK_ENUM ? f->names->n - 1
+						   : LOADER_MAX_MINUTES;
+
+		if (v > max || (f->kind == FK_MINUTES && !v &&
+				(f->flags & FL_REQUIRED)))
+			d->c.bad = 1;
+		*AT(obj, f->off, int) = (int)v;
+	}
+	if (f->pos_off != NO_OFF)
+		*AT(obj, f->pos_off, struct src_pos) = get_pos(&d->c, d->file);
+}
+
+/* What the schema's flags promise of a field once read. */
+static int field_ok(const struct field *f, const void *obj)
+{
+	size_t n;
+
+	switch (f->kind) {
+	case FK_TEXT:
+		return !(f->flags & FL_REQUIRED) ||
+		       CAT(obj, f->off, struct lstr)->s;
+	case FK_ID:
+	case FK_CARD_ID:
+		return (!(f->flags & FL_REQUIRED) ||
+			CAT(obj, f->off, struct lstr)->s) &&
+		       id_ok(f->kind, CAT(obj, f->off, struct lstr));
+	case FK_TEXT_LIST:
+	case FK_TAG_LIST:
+		n = CAT(obj, f->off, struct lstr_list)->n;
+		break;
+	case FK_OBJ_LIST:
+		n = *CAT(obj, f->n_off, size_t);
+		break;
+	default:
+		return 1;
+	}
+	if ((f->flags & FL_REQUIRED) && !n)
+		return 0;
+	if ((f->flags & FL_SCORES) && n && n != 4)
+		return 0;
+	return !((f->flags & FL_POINTS) && n > LOADER_MAX_POINTS);
+}
+
+/* card_finish()'s rule: a cloze card has text, the others front and back. */
+static int card_ok(const struct card *c)
+{
+	return c->type == CARD_CLOZE ? c->text.s && !c->front.s
+				     : c->front.s && c->back.s && !c->text.s;
+}
+
+static void get_obj(struct decoder *d, const struct schema *s, void *obj)
+{
+	if (s->pos_off != NO_OFF)
+		*AT(obj, s->pos_off, struct src_pos) = get_pos(&d->c, d->file);
+	for (unsigned i = 0; i < s->n_fields && !d->c.bad; i++) {
+		const struct field *f = &s->fields[i];
+
+		switch (f->kind) {
+		case FK_TEXT:
+		case FK_ID:
+		case FK_CARD_ID:
+			get_lstr(&d->c, AT(obj, f->off, struct lstr), d->file);
+			break;
+		case FK_TEXT_LIST:
+		case FK_TAG_LIST:
+			get_list(d, f, obj);
+			break;
+		case FK_OBJ_LIST:
+			get_objs(d, f, obj);
+			break;
+		default:
+			get_number(d, f, obj);
+		}
+		if (!d->c.bad && !field_ok(f, obj))
+			d->c.bad = 1;
+	}
+	if (!d->c.bad && s->kind == REJECTED_CARD && !card_ok(obj))
+		d->c.bad = 1;
+}
+
+/*
+ * Adds the object of r to the library as the file ld->file, through the
+ * schema's commit as a parse would.  Returns 0, or -1 if the record is not
+ * sound (nothing is added).
+ */
+static int commit_record(struct loader *ld, const struct cache_record *r)
+{
+	union {
+		struct deck deck;
+		struct rubric rubric;
+		struct scenario scenario;
+		struct story_bank bank;
+	} obj;
+	struct decoder d = { { r->obj, r->end, 0 }, &ld->lib->arena,
+			     ld->file };
+	const struct schema *s;
+	unsigned kind = r->obj < r->end ? *d.c.p++ : 0xff;
+
+	if (kind == SRC_NONE)
+		return d.c.p == d.c.end ? 0 : -1;
+	if (kind > loader_n_top_schemas)
+		return -1;
+	s = loader_top_schemas[kind - 1];
+	memset(&obj, 0, sizeof(obj));
+	get_obj(&d, s, &obj);
+	if (d.c.bad || d.c.p != d.c.end)
+		return -1;
+	if (s->file_off != NO_OFF)
+		*AT(&obj, s->file_off, const char *) = ld->file;
+	s->commit(ld, &obj);
+	return 0;
+}
+
+/* Reads the header and indexes the records; -1 if any of it is wrong. */
+static int index_records(struct library_cache *c)
+{
+	struct cursor cur = { c->data, c->data + c->len, 0 };
+	uint32_t version, endian, flags, n;
+	uint64_t fp, len, h;
+	char magic[8];
+
+	get_raw(&cur, magic, 8);
+	get_raw(&cur, &version, 4);
+	get_raw(&cur, &endian, 4);
+	get_raw(&cur, &fp, 8);
+	get_raw(&cur, &flags, 4);
+	get_raw(&cur, &n, 4);
+	get_raw(&cur, &len, 8);
+	get_raw(&cur, &h, 8);
+	if (cur.bad || memcmp(magic, CACHE_MAGIC, 8) ||
+	    version != CACHE_VERSION || endian != CACHE_ENDIAN ||
+	    fp != format_fingerprint() || len != c->len - HEADER_BYTES ||
+	    loader_cache_hash(c->data, c->len) != h ||
+	    n > len / 8)
+		return -1;
+	c->flags = flags;
+	c->records = xcalloc(n ? n : 1, sizeof(*c->records));
+	for (uint32_t i = 0; i < n; i++) {
+		struct cache_record *r = &c->records[i];
+		uint64_t rlen = get_varint(&cur), plen;
+		struct cursor rc;
+		void **slot;
+
+		if (cur.bad || rlen > (uint64_t)(cur.end - cur.p))
+			return -1;
+		rc = (struct cursor){ cur.p, cur.p + rlen, 0 };
+		cur.p += rlen;
+		plen = get_varint(&rc);
+		if (rc.bad || !plen || plen > (uint64_t)(rc.end - rc.p) ||
+		    memchr(rc.p, '\0', (size_t)plen))
+			return -1;
+		slot = strmap_insert(&c->by_path,
+				     arena_strndup(&c->paths, (const char *)rc.p,
+						   (size_t)plen));
+		rc.p += plen;
+		get_raw(&rc, &r->key, sizeof(r->key));
+		r->obj = rc.p;
+		r->end = rc.end;
+		c->n_records++;
+		if (rc.bad || *slot)	/* a path twice: not ours */
+			return -1;
+		*slot = r;
+	}
+	return cur.p == cur.end ? 0 : -1;
+}
+
+static void cache_clear(struct library_cache *c)
+{
+	strmap_release(&c->by_path);
+	strmap_init(&c->by_path);
+	arena_release(&c->paths);
+	arena_init(&c->paths);
+	xfree(c->records);
+	c->records = NULL;
+	c->n_records = 0;
+	c->flags = 0;
+	if (c->data && !c->kept)
+		munmap(c->data, c->len);
+	c->data = NULL;
+	c->len = 0;
+}
+
+/*
+ * Maps path whole, its pages read in at once (MAP_POPULATE): no copy, and
+ * no page faults while it is decoded.  The cache is only ever replaced by
+ * a rename, never rewritten in place, so the mapping stays whole.  0, or
+ * -1 if it is missing, odd or too big.
+ */
+static int map_cache(struct library_cache *c, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	void *map = MAP_FAILED;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= HEADER_BYTES &&
+	    (uint64_t)st.st_size <= CACHE_MAX_BYTES)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ,
+			   MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return -1;
+	c->data = map;
+	c->len = (size_t)st.st_size;
+	return 0;
+}
+
+struct library_cache *library_cache_open(const char *path)
+{
+	struct library_cache *c = xcalloc(1, sizeof(*c));
+
+	strmap_init(&c->by_path);
+	arena_init(&c->paths);
+	if (map_cache(c, path) < 0 || index_records(c) < 0)
+		cache_clear(c);	/* as if there were none */
+	return c;
+}
+
+void library_cache_free(struct library_cache *c)
+{
+	if (!c)
+		return;
+	cache_clear(c);
+	arena_release(&c->paths);
+	xfree(c);
+}
+
+int library_cache_lint_clean(const struct library_cache *c)
+{
+	return c && (c->flags & CF_LINT_CLEAN);
+}
+
+int library_cache_fresh(const struct library *lib,
+			const struct library_cache *c)
+{
+	if (!c || !c->data || lib->n_cached != lib->n_files)
+		return 0;
+	for (size_t i = 0; i < c->n_records; i++)
+		if (!c->records[i].used)
+			return 0;
+	return 1;
+}
+
+struct cache_record *loader_cache_find(struct library_cache *c,
+				       const char *path,
+				       const struct file_key *key)
+{
+	struct cache_record *r;
+
+	if (!c || !c->data)
+		return NULL;
+	r = strmap_get(&c->by_path, path);
+	return r && !r->used && !memcmp(&r->key, key, sizeof(*key)) ? r : NULL;
+}
+
+int loader_cache_commit(struct loader *ld, struct cache_record *r)
+{
+	struct library_cache *c = ld->cache;
+
+	if (commit_record(ld, r) < 0)
+		return -1;
+	r->used = 1;
+	/* The library's strings now point into the cache's data. */
+	if (!c->kept) {
+		ld->st->map = c->data;
+		ld->st->map_len = c->len;
+		c->kept = 1;
+	}
+	return 0;
+}

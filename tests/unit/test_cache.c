@@ -1,0 +1,405 @@
+/*
+ * The compiled-library cache (loader_cache.c): a library read from it is
+ * the parsed one field by field; nothing is parsed when nothing changed;
+ * an edited file is parsed alone; a damaged or foreign cache is rebuilt
+ * without a word to the user.
+ */
+#include "test_util.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/diag.h"
+#include "core/xmalloc.h"
+#include "loader/loader.h"
+#include "loader/loader_int.h"
+
+/* The cache is written as if some seconds later: nothing is too new. */
+#define LATER_NS INT64_C(10000000000)
+
+static const char *shipped[] = { "decks", "content/mocks",
+				 "content/rubrics" };
+
+struct lib_run {
+	struct library lib;
+	struct diag_list dl;
+};
+
+/* Loads paths with the cache at cache_path, saving it; returns the run. */
+static void load(struct lib_run *r, const char *const *paths, size_t n,
+		 const char *cache_path)
+{
+	struct library_cache *c = library_cache_open(cache_path);
+
+	library_init(&r->lib);
+	diag_list_init(&r->dl);
+	assert_int_equal(library_load_cached(&r->lib, paths, n, NULL, c,
+					     clock_file_time_ns() + LATER_NS,
+					     &r->dl), 0);
+	library_cache_save(&r->lib, cache_path, 1);
+	library_cache_free(c);
+}
+
+static void unload(struct lib_run *r)
+{
+	library_release(&r->lib);
+	diag_list_release(&r->dl);
+}
+
+static void same_pos(struct src_pos a, struct src_pos b)
+{
+	assert_int_equal(a.line, b.line);
+	assert_int_equal(a.col, b.col);
+	if (a.file && b.file)
+		assert_string_equal(a.file, b.file);
+	else
+		assert_true(a.file == b.file);
+}
+
+static void same_lstr(const struct lstr *a, const struct lstr *b)
+{
+	if (a->s && b->s)
+		assert_string_equal(a->s, b->s);
+	else
+		assert_true(a->s == b->s);
+	same_pos(a->pos, b->pos);
+}
+
+#define CAT(obj, off, type) ((const type *)((const char *)(obj) + (off)))
+
+/* Every field the schema names, and those it nests, compared. */
+static void same_obj(const struct schema *s, const void *a, const void *b)
+{
+	if (s->pos_off != NO_OFF)
+		same_pos(*CAT(a, s->pos_off, struct src_pos),
+			 *CAT(b, s->pos_off, struct src_pos));
+	if (s->file_off != NO_OFF)
+		assert_string_equal(*CAT(a, s->file_off, const char *),
+				    *CAT(b, s->file_off, const char *));
+	for (unsigned i = 0; i < s->n_fields; i++) {
+		const struct field *f = &s->fields[i];
+
+		switch (f->kind) {
+		case FK_TEXT:
+		case FK_ID:
+		case FK_CARD_ID:
+			same_lstr(CAT(a, f->off, struct lstr),
+				  CAT(b, f->off, struct lstr));
+			continue;
+		case FK_ENUM:
+		case FK_MINUTES:
+			assert_int_equal(*CAT(a, f->off, int),
+					 *CAT(b, f->off, int));
+			break;
+		case FK_WEIGHT:
+		case FK_PERCENT:
+			assert_true(*CAT(a, f->off, double) ==
+				    *CAT(b, f->off, double));
+			break;
+		case FK_TEXT_LIST:
+		case FK_TAG_LIST: {
+			const struct lstr_list *x =
+				CAT(a, f->off, struct lstr_list);
+			const struct lstr_list *y =
+				CAT(b, f->off, struct lstr_list);
+
+			assert_int_equal(x->n, y->n);
+			same_pos(x->pos, y->pos);
+			for (size_t k = 0; k < x->n; k++)
+				same_lstr(&x->v[k], &y->v[k]);
+			continue;
+		}
+		case FK_OBJ_LIST: {
+			const char *x = *CAT(a, f->off, const char *);
+			const char *y = *CAT(b, f->off, const char *);
+			size_t n = *CAT(a, f->n_off, size_t);
+
+			assert_int_equal(n, *CAT(b, f->n_off, size_t));
+			for (size_t k = 0; k < n; k++)
+				same_obj(f->elem, x + k * f->elem->size,
+					 y + k * f->elem->size);
+			if (f->pos_off != NO_OFF)
+				same_pos(*CAT(a, f->pos_off, struct src_pos),
+					 *CAT(b, f->pos_off, struct src_pos));
+			continue;
+		}
+		}
+		if (f->pos_off != NO_OFF)
+			same_pos(*CAT(a, f->pos_off, struct src_pos),
+				 *CAT(b, f->pos_off, struct src_pos));
+	}
+}
+
+/* The two libraries hold the same objects, items and sources. */
+static void same_library(const struct library *a, const struct library *b)
+{
+	assert_int_equal(a->n_decks, b->n_decks);
+	assert_int_equal(a->n_rubrics, b->n_rubrics);
+	assert_int_equal(a->n_scenarios, b->n_scenarios);
+	assert_int_equal(a->n_stories, b->n_stories);
+	assert_int_equal(a->n_items, b->n_items);
+	assert_int_equal(a->n_files, b->n_files);
+	assert_int_equal(a->bytes_read, b->bytes_read);
+	for (size_t i = 0; i < a->n_decks; i++) {
+		same_obj(loader_top_schemas[SRC_DECK - 1], &a->decks[i],
+			 &b->decks[i]);
+		for (size_t k = 0; k < a->decks[i].n_cards; k++)
+			assert_string_equal(a->decks[i].cards[k].deck->id.s,
+					    b->decks[i].cards[k].deck->id.s);
+	}
+	for (size_t i = 0; i < a->n_rubrics; i++)
+		same_obj(loader_top_schemas[SRC_RUBRIC - 1], &a->rubrics[i],
+			 &b->rubrics[i]);
+	for (size_t i = 0; i < a->n_scenarios; i++)
+		same_obj(loader_top_schemas[SRC_SCENARIO - 1],
+			 &a->scenarios[i], &b->scenarios[i]);
+	for (size_t i = 0; i < a->n_items; i++) {
+		assert_string_equal(a->items[i].key, b->items[i].key);
+		assert_string_equal(a->items[i].card->id.s,
+				    b->items[i].card->id.s);
+		assert_int_equal(a->items[i].variant, b->items[i].variant);
+	}
+}
+
+static void shipped_paths(const char **paths)
+{
+	for (size_t i = 0; i < 3; i++)
+		paths[i] = xstrdup(test_path(shipped[i]));
+}
+
+static void free_paths(const char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xfree((char *)paths[i]);
+}
+
+static char *temp_cache(void)
+{
+	char *path = xstrdup("/tmp/tpm-cache-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);		/* none yet */
+	return path;
+}
+
+static void cache_library_equals_the_parsed_one(void **state)
+{
+	const char *paths[3];
+	char *cache = temp_cache();
+	struct lib_run parsed, cached;
+
+	(void)state;
+	shipped_paths(paths);
+	load(&parsed, paths, 3, cache);
+	assert_int_equal(parsed.lib.n_cached, 0);
+	assert_true(parsed.lib.n_files > 40);
+	assert_int_equal(parsed.dl.items.len, 0);
+	load(&cached, paths, 3, cache);
+	/* Nothing changed: nothing parsed. */
+	assert_int_equal(cached.lib.n_cached, cached.lib.n_files);
+	assert_int_equal(cached.dl.items.len, 0);
+	same_library(&parsed.lib, &cached.lib);
+	unload(&parsed);
+	unload(&cached);
+	free_paths(paths, 3);
+	unlink(cache);
+	xfree(cache);
+}
+
+/* Writes a deck of n cards, its id and card ids from name. */
+static void write_deck(const char *path, const char *name, int n)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fprintf(f, "deck: %s\ntitle: Deck %s\ncards:\n", name, name);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "  - id: %s-%d\n    front: Question %d\n"
+			   "    back: Answer %d\n", name, i, i, i);
+	fclose(f);
+}
+
+static void cache_parses_an_edited_file_alone(void **state)
+{
+	char dir[] = "/tmp/tpm-decks-XXXXXX", path[64];
+	const char *paths[1] = { dir };
+	char *cache = temp_cache();
+	struct lib_run r;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < 5; i++) {
+		char name[8];
+
+		snprintf(path, sizeof(path), "%s/d%d.yaml", dir, i);
+		snprintf(name, sizeof(name), "d%d", i);
+		write_deck(path, name, 10);
+	}
+	load(&r, paths, 1, cache);
+	assert_int_equal(r.lib.n_cached, 0);
+	unload(&r);
+	snprintf(path, sizeof(path), "%s/d2.yaml", dir);
+	write_deck(path, "d2", 12);	/* two cards more */
+	load(&r, paths, 1, cache);
+	assert_int_equal(r.lib.n_files, 5);
+	assert_int_equal(r.lib.n_cached, 4);
+	assert_int_equal(r.lib.n_items, 52);
+	assert_non_null(library_find_card(&r.lib, "d2-11"));
+	unload(&r);
+	/* The cache saved then has the edit. */
+	load(&r, paths, 1, cache);
+	assert_int_equal(r.lib.n_cached, 5);
+	assert_int_equal(r.lib.n_items, 52);
+	unload(&r);
+	for (int i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/d%d.yaml", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+	unlink(cache);
+	xfree(cache);
+}
+
+/*
+ * Replaces the cache file with what damage() makes of it, and checks the
+ * next load parses every file, says nothing, and equals the first load.
+ */
+static void check_rebuilt(const char *const *paths, size_t n_paths,
+			  const char *cache, const struct library *want,
+			  void (*damage)(unsigned char *data, size_t *len))
+{
+	size_t len;
+	unsigned char *data = (unsigned char *)test_read_file(cache, &len);
+	FILE *f;
+	struct lib_run r;
+
+	assert_non_null(data);
+	damage(data, &len);
+	f = fopen(cache, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	xfree(data);
+	load(&r, paths, n_paths, cache);
+	assert_int_equal(r.lib.n_cached, 0);
+	assert_int_equal(r.dl.items.len, 0);
+	same_library(want, &r.lib);
+	unload(&r);
+	/* ...and the rebuilt cache serves the next start. */
+	load(&r, paths, n_paths, cache);
+	assert_int_equal(r.lib.n_cached, r.lib.n_files);
+	unload(&r);
+}
+
+static void truncate_half(unsigned char *data, size_t *len)
+{
+	(void)data;
+	*len /= 2;
+}
+
+static void flip_a_bit(unsigned char *data, size_t *len)
+{
+	data[*len * 2 / 3] ^= 0x10;
+}
+
+/* A flag flipped in the header is damage too. */
+static void flip_a_flag(unsigned char *data, size_t *len)
+{
+	(void)len;
+	data[24] ^= 0x01;
+}
+
+/* Another version's cache: its own fingerprint, with a sound hash. */
+static void foreign_version(unsigned char *data, size_t *len)
+{
+	uint64_t h;
+
+	data[16] ^= 0xff;
+	h = loader_cache_hash(data, *len);
+	memcpy(data + 40, &h, sizeof(h));
+}
+
+static void not_a_cache(unsigned char *data, size_t *len)
+{
+	for (size_t i = 0; i < *len; i++)
+		data[i] = (unsigned char)(i * 2654435761u >> 13);
+}
+
+static void cache_damaged_or_foreign_is_rebuilt_silently(void **state)
+{
+	const char *paths[3];
+	char *cache = temp_cache();
+	struct lib_run parsed;
+	void (*damage[])(unsigned char *, size_t *) = {
+		truncate_half, flip_a_bit, flip_a_flag, foreign_version,
+		not_a_cache,
+	};
+
+	(void)state;
+	shipped_paths(paths);
+	load(&parsed, paths, 3, cache);
+	for (size_t i = 0; i < sizeof(damage) / sizeof(damage[0]); i++)
+		check_rebuilt(paths, 3, cache, &parsed.lib, damage[i]);
+	unload(&parsed);
+	free_paths(paths, 3);
+	unlink(cache);
+	xfree(cache);
+}
+
+/*
+ * A record that is unsound under a sound hash (a cache made by hand): the
+ * file it stands for is parsed instead, the others still come from it.
+ */
+static void cache_unsound_record_is_parsed_instead(void **state)
+{
+	const char *paths[3];
+	char *cache = temp_cache();
+	struct lib_run parsed, r;
+	unsigned char *data;
+	size_t len;
+	uint64_t h;
+	FILE *f;
+
+	(void)state;
+	shipped_paths(paths);
+	load(&parsed, paths, 3, cache);
+	data = (unsigned char *)test_read_file(cache, &len);
+	assert_non_null(data);
+	/* Every NUL that ends a string in the last record becomes a byte
+	 * of text: its strings run past their ends. */
+	for (size_t i = len - 1; i > len - 200; i--)
+		if (!data[i])
+			data[i] = 'x';
+	h = loader_cache_hash(data, len);
+	memcpy(data + 40, &h, sizeof(h));
+	f = fopen(cache, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	xfree(data);
+	load(&r, paths, 3, cache);
+	assert_int_equal(r.lib.n_cached, r.lib.n_files - 1);
+	assert_int_equal(r.dl.items.len, 0);
+	same_library(&parsed.lib, &r.lib);
+	unload(&r);
+	unload(&parsed);
+	free_paths(paths, 3);
+	unlink(cache);
+	xfree(cache);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cache_library_equals_the_parsed_one),
+		cmocka_unit_test(cache_parses_an_edited_file_alone),
+		cmocka_unit_test(cache_damaged_or_foreign_is_rebuilt_silently),
+		cmocka_unit_test(cache_unsound_record_is_parsed_instead),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
