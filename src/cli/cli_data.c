@@ -113,9 +113,11 @@ static char *cache_path(const struct cli_env *env, const struct vec *paths,
 }
 
 /*
- * Lint's verdict on the library, from the cache when the library is the
- * cache's own and lint found nothing in it (the files its refs name
- * included); else lint runs, and the cache is saved with its verdict.
+ * Lint's verdict and the library's order, from the cache when the library
+ * is the cache's own and lint found nothing in it (the files its refs
+ * name included); else lint runs and the order is worked out, and the
+ * cache is saved with both.  The order is made here, as part of loading,
+ * so that the first screen starts without sorting.
  */
 static const char *leave_out(struct cli_library_src *src, struct library *lib,
 			     struct library_cache *c, const char *path,
@@ -124,9 +126,11 @@ static const char *leave_out(struct cli_library_src *src, struct library *lib,
 	if (library_cache_fresh(lib, c) && library_cache_lint_clean(c) &&
 	    lint_refs_resolve(lib)) {
 		memset(&src->left_out, 0, sizeof(src->left_out));
+		library_cache_order(lib, c);
 		return "skipped";
 	}
 	lint_leave_out(lib, dl, &src->left_out);
+	library_order(lib);
 	if (path && library_cache_save(lib, path, !src->left_out.errors) < 0)
 		return "run; the cache could not be saved";
 	return "run";
@@ -173,9 +177,6 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 		prefer_copies(src, lib);
 	if (ret == 0)
 		lint = leave_out(src, lib, c, cache, dl);
-	/* Part of loading: the first screen then starts without sorting. */
-	if (ret == 0)
-		library_order(lib);
 	if (env->debug_cache)
 		fprintf(stderr, "tpmtrain: cache: %zu of %zu files from the "
 			"cache, %zu parsed; lint %s\n", lib->n_cached,

@@ -72,8 +72,8 @@ static struct arena_block *huge_block(size_t cap)
 
 static void arena_new_block(struct arena *a, size_t size)
 {
-	size_t grown = a->total / 2 < ARENA_BLOCK_MAX ? a->total / 2
-						      : ARENA_BLOCK_MAX;
+	size_t grown = a->total < ARENA_BLOCK_MAX ? a->total
+						  : ARENA_BLOCK_MAX;
 	size_t base = grown > ARENA_BLOCK ? grown : ARENA_BLOCK;
 	size_t cap = size > base / 4 ? size : base;
 	struct arena_block *b = NULL;

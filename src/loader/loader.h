@@ -458,6 +458,8 @@ struct library_order {
 	const char *const *tags;	/* every tag once, sorted */
 	size_t n_tags;
 	struct strmap tag_ix;		/* private: library_tag_index() */
+	int borrowed;			/* private: by_key and card_first are
+					 * the cache file's */
 };
 
 /*
@@ -466,6 +468,14 @@ struct library_order {
  * until the library changes.
  */
 const struct library_order *library_order(const struct library *lib);
+
+/*
+ * library_order(), taken from c when lib is c's library (fresh, and its
+ * lint verdict clean, so nothing was left out) and c holds it: the items
+ * are not sorted again.
+ */
+const struct library_order *library_cache_order(struct library *lib,
+						const struct library_cache *c);
 
 /* tag's index in o->tags, or -1 when no deck or card has it. */
 long library_tag_index(const struct library_order *o, const char *tag);

@@ -38,7 +38,8 @@
 #define CACHE_MAGIC "TPMLIBC\n"
 #define CACHE_VERSION 1u
 #define CACHE_ENDIAN 0x01020304u
-#define HEADER_BYTES 48
+#define HEADER_BYTES 56
+#define HASH_OFF LOADER_CACHE_HASH_OFF
 /* Beyond any library the loader would read in reasonable time. */
 #define CACHE_MAX_BYTES ((size_t)1 << 30)
 /* A file changed this close to the save may change again within the
@@ -63,6 +64,7 @@ struct library_cache {
 	size_t n_records;
 	struct strmap by_path;		/* path -> struct cache_record */
 	struct arena paths;		/* by_path's keys */
+	const unsigned char *order;	/* the order section, or NULL */
 	int kept;			/* data belongs to a library now */
 };
 
@@ -72,7 +74,7 @@ struct library_cache {
  */
 uint64_t loader_cache_hash(const unsigned char *data, size_t len)
 {
-	return hash64(data, HEADER_BYTES - 8) * UINT64_C(0x9e3779b97f4a7c15) ^
+	return hash64(data, HASH_OFF) * UINT64_C(0x9e3779b97f4a7c15) ^
 	       hash64(data + HEADER_BYTES, len - HEADER_BYTES);
 }
 
@@ -267,7 +269,8 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 	put_u32(b, 0);			/* flags: set by the save */
 	put_u32(b, 0);			/* records: below */
 	put_u64(b, 0);			/* payload length */
-	put_u64(b, 0);			/* payload hash */
+	put_u64(b, 0);			/* where the order starts, or 0 */
+	put_u64(b, 0);			/* the hash */
 	for (size_t i = 0; i < st->sources.len; i++) {
 		const struct source *src = vec_at(&st->sources, i);
 
@@ -278,6 +281,30 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 	}
 	memcpy(b->s + 28, &n, sizeof(n));
 	st->cache_ready = 1;
+}
+
+/*
+ * The library's order (library_order()), after the records at an offset
+ * a multiple of 8 (the header's order field): the item and tag counts,
+ * by_key and card_first as they are in memory, then the sorted tags.
+ */
+static void put_order(struct buf *b, const struct library *lib,
+		      const struct library_order *o)
+{
+	uint64_t off;
+
+	while (b->len % 8)
+		buf_addch(b, '\0');
+	off = b->len;
+	memcpy(b->s + 40, &off, sizeof(off));
+	put_u64(b, lib->n_items);
+	put_u64(b, o->n_tags);
+	buf_add(b, o->by_key, lib->n_items * sizeof(*o->by_key));
+	buf_add(b, o->card_first, lib->n_items * sizeof(*o->card_first));
+	for (size_t i = 0; i < o->n_tags; i++) {
+		put_varint(b, strlen(o->tags[i]));
+		buf_add(b, o->tags[i], strlen(o->tags[i]) + 1);
+	}
 }
 
 int library_cache_save(struct library *lib, const char *path, int lint_clean)
@@ -291,11 +318,15 @@ int library_cache_save(struct library *lib, const char *path, int lint_clean)
 
 	if (!b || !st->cache_ready)
 		return 0;
+	/* The order is the library's after lint: only a clean one is the
+	 * next start's, which skips lint. */
+	if (lint_clean && st->order)
+		put_order(b, lib, st->order);
 	len = b->len - HEADER_BYTES;
 	memcpy(b->s + 24, &flags, sizeof(flags));
 	memcpy(b->s + 32, &len, sizeof(len));
 	h = loader_cache_hash((const unsigned char *)b->s, b->len);
-	memcpy(b->s + 40, &h, sizeof(h));
+	memcpy(b->s + HASH_OFF, &h, sizeof(h));
 	/* A new file renamed over the old: a reader sees one or the other.
 	 * No fsync: a cache lost in a crash is rebuilt, never misread. */
 	tmp = xmalloc(strlen(path) + 32);
@@ -584,7 +615,7 @@ static int index_records(struct library_cache *c)
 {
 	struct cursor cur = { c->data, c->data + c->len, 0 };
 	uint32_t version, endian, flags, n;
-	uint64_t fp, len, h;
+	uint64_t fp, len, order, h;
 	char magic[8];
 
 	get_raw(&cur, magic, 8);
@@ -594,14 +625,20 @@ static int index_records(struct library_cache *c)
 	get_raw(&cur, &flags, 4);
 	get_raw(&cur, &n, 4);
 	get_raw(&cur, &len, 8);
+	get_raw(&cur, &order, 8);
 	get_raw(&cur, &h, 8);
 	if (cur.bad || memcmp(magic, CACHE_MAGIC, 8) ||
 	    version != CACHE_VERSION || endian != CACHE_ENDIAN ||
 	    fp != format_fingerprint() || len != c->len - HEADER_BYTES ||
 	    loader_cache_hash(c->data, c->len) != h ||
-	    n > len / 8)
+	    n > len / 8 || (order && (order < HEADER_BYTES ||
+				      order > c->len || order % 8)))
 		return -1;
 	c->flags = flags;
+	if (order) {	/* the records end where it starts */
+		c->order = c->data + order;
+		cur.end = c->order;
+	}
 	c->records = xcalloc(n ? n : 1, sizeof(*c->records));
 	for (uint32_t i = 0; i < n; i++) {
 		struct cache_record *r = &c->records[i];
@@ -629,6 +666,9 @@ static int index_records(struct library_cache *c)
 			return -1;
 		*slot = r;
 	}
+	/* Then only the zeros that align the order, if there is one. */
+	while (cur.p < cur.end && !*cur.p && c->order && cur.end - cur.p < 8)
+		cur.p++;
 	return cur.p == cur.end ? 0 : -1;
 }
 
@@ -642,6 +682,7 @@ static void cache_clear(struct library_cache *c)
 	c->records = NULL;
 	c->n_records = 0;
 	c->flags = 0;
+	c->order = NULL;
 	if (c->data && !c->kept)
 		munmap(c->data, c->len);
 	c->data = NULL;
@@ -737,4 +778,79 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 		c->kept = 1;
 	}
 	return 0;
+}
+
+/* Strictly ascending, NUL-terminated strings: the tags of an order. */
+static const char **get_tags(struct cursor *cur, uint64_t n)
+{
+	const char **tags;
+
+	if (n > (uint64_t)(cur->end - cur->p) / 2)
+		return NULL;
+	tags = xmalloc((n ? n : 1) * sizeof(*tags));
+	for (uint64_t i = 0; i < n && !cur->bad; i++) {
+		uint64_t len = get_varint(cur);
+
+		if (cur->bad || len >= (uint64_t)(cur->end - cur->p) ||
+		    cur->p[len] || memchr(cur->p, '\0', len) ||
+		    (i && strcmp(tags[i - 1], (const char *)cur->p) >= 0)) {
+			cur->bad = 1;
+			break;
+		}
+		tags[i] = (const char *)cur->p;
+		cur->p += len + 1;
+	}
+	if (cur->bad || cur->p != cur->end) {
+		xfree(tags);
+		return NULL;
+	}
+	return tags;
+}
+
+/* The order c holds for lib, checked, or NULL. */
+static struct library_order *cached_order(const struct library *lib,
+					  const struct library_cache *c)
+{
+	struct cursor cur = { c->order, c->data + c->len, 0 };
+	const struct key_ref *by_key;
+	const uint32_t *first;
+	struct library_order *o;
+	uint64_t n, n_tags;
+	const char **tags;
+
+	get_raw(&cur, &n, 8);
+	get_raw(&cur, &n_tags, 8);
+	if (cur.bad || n != lib->n_items ||
+	    n > (uint64_t)(cur.end - cur.p) /
+			(sizeof(*by_key) + sizeof(*first)))
+		return NULL;
+	by_key = (const struct key_ref *)cur.p;
+	first = (const uint32_t *)(cur.p + n * sizeof(*by_key));
+	cur.p += n * (sizeof(*by_key) + sizeof(*first));
+	for (uint64_t i = 0; i < n; i++)
+		if (by_key[i].i >= n || first[i] > i)
+			return NULL;
+	if (!(tags = get_tags(&cur, n_tags)))
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
+	o->by_key = by_key;
+	o->card_first = first;
+	o->tags = tags;
+	o->n_tags = (size_t)n_tags;
+	o->borrowed = 1;
+	strmap_init(&o->tag_ix);
+	for (size_t i = 0; i < o->n_tags; i++)
+		*strmap_insert(&o->tag_ix, tags[i]) = (void *)(uintptr_t)(i + 1);
+	return o;
+}
+
+const struct library_order *library_cache_order(struct library *lib,
+						const struct library_cache *c)
+{
+	struct library_state *st = library_state_get(lib);
+
+	if (!st->order && library_cache_fresh(lib, c) && c->order &&
+	    st->map == c->data)
+		st->order = cached_order(lib, c);
+	return library_order(lib);
 }

@@ -336,7 +336,8 @@ void loader_parse(struct loader *ld);
  * nothing was added (the file is to be parsed).
  */
 struct cache_record;
-/* The hash a cache file of len bytes holds at byte 40 (for the tests). */
+/* The hash a cache file of len bytes holds at LOADER_CACHE_HASH_OFF. */
+#define LOADER_CACHE_HASH_OFF 48
 uint64_t loader_cache_hash(const unsigned char *data, size_t len);
 struct cache_record *loader_cache_find(struct library_cache *c,
 				       const char *path,

@@ -108,8 +108,10 @@ void library_order_drop(struct library_state *st)
 
 	if (!o)
 		return;
-	xfree((void *)o->by_key);
-	xfree((void *)o->card_first);
+	if (!o->borrowed) {
+		xfree((void *)o->by_key);
+		xfree((void *)o->card_first);
+	}
 	xfree((void *)o->tags);
 	strmap_release(&o->tag_ix);
 	xfree(o);

@@ -27,7 +27,10 @@ struct lib_run {
 	struct diag_list dl;
 };
 
-/* Loads paths with the cache at cache_path, saving it; returns the run. */
+/*
+ * Loads paths with the cache at cache_path and saves it, as the load
+ * path does: the order from the cache when it is the cache's library.
+ */
 static void load(struct lib_run *r, const char *const *paths, size_t n,
 		 const char *cache_path)
 {
@@ -38,6 +41,7 @@ static void load(struct lib_run *r, const char *const *paths, size_t n,
 	assert_int_equal(library_load_cached(&r->lib, paths, n, NULL, c,
 					     clock_file_time_ns() + LATER_NS,
 					     &r->dl), 0);
+	library_cache_order(&r->lib, c);
 	library_cache_save(&r->lib, cache_path, 1);
 	library_cache_free(c);
 }
@@ -163,6 +167,23 @@ static void same_library(const struct library *a, const struct library *b)
 	}
 }
 
+/* The same order, one read from the cache, one worked out. */
+static void same_order(struct library *a, struct library *b)
+{
+	const struct library_order *x = library_order(a);
+	const struct library_order *y = library_order(b);
+
+	assert_int_equal(x->n_tags, y->n_tags);
+	for (size_t i = 0; i < x->n_tags; i++) {
+		assert_string_equal(x->tags[i], y->tags[i]);
+		assert_int_equal(library_tag_index(y, x->tags[i]), (long)i);
+	}
+	assert_memory_equal(x->by_key, y->by_key,
+			    a->n_items * sizeof(*x->by_key));
+	assert_memory_equal(x->card_first, y->card_first,
+			    a->n_items * sizeof(*x->card_first));
+}
+
 static void shipped_paths(const char **paths)
 {
 	for (size_t i = 0; i < 3; i++)
@@ -203,6 +224,10 @@ static void cache_library_equals_the_parsed_one(void **state)
 	assert_int_equal(cached.lib.n_cached, cached.lib.n_files);
 	assert_int_equal(cached.dl.items.len, 0);
 	same_library(&parsed.lib, &cached.lib);
+	/* The order too, taken from the cache rather than sorted. */
+	assert_true(library_order(&cached.lib)->borrowed);
+	assert_false(library_order(&parsed.lib)->borrowed);
+	same_order(&parsed.lib, &cached.lib);
 	unload(&parsed);
 	unload(&cached);
 	free_paths(paths, 3);
@@ -320,7 +345,7 @@ static void foreign_version(unsigned char *data, size_t *len)
 
 	data[16] ^= 0xff;
 	h = loader_cache_hash(data, *len);
-	memcpy(data + 40, &h, sizeof(h));
+	memcpy(data + LOADER_CACHE_HASH_OFF, &h, sizeof(h));
 }
 
 static void not_a_cache(unsigned char *data, size_t *len)
@@ -361,7 +386,7 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 	struct lib_run parsed, r;
 	unsigned char *data;
 	size_t len;
-	uint64_t h;
+	uint64_t h, end;
 	FILE *f;
 
 	(void)state;
@@ -369,13 +394,17 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 	load(&parsed, paths, 3, cache);
 	data = (unsigned char *)test_read_file(cache, &len);
 	assert_non_null(data);
-	/* Every NUL that ends a string in the last record becomes a byte
-	 * of text: its strings run past their ends. */
-	for (size_t i = len - 1; i > len - 200; i--)
+	/* Every NUL that ends a string in the last record (before the
+	 * order the header's field at 40 points to, and the up to 7 zeros
+	 * that align it) becomes a byte of text: its strings run past
+	 * their ends. */
+	memcpy(&end, data + 40, sizeof(end));
+	assert_true(end > 200 && end < len);
+	for (size_t i = (size_t)end - 8; i > end - 200; i--)
 		if (!data[i])
 			data[i] = 'x';
 	h = loader_cache_hash(data, len);
-	memcpy(data + 40, &h, sizeof(h));
+	memcpy(data + LOADER_CACHE_HASH_OFF, &h, sizeof(h));
 	f = fopen(cache, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(data, 1, len, f), len);

@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 	struct ui_env env;
 	struct app a;
 	size_t lines = 0;
-	struct app_term term = { fake_size, fake_draw, &lines };
+	struct app_term term = { fake_size, fake_draw, &lines, NULL };
 	sqlite3 *db;
 	sqlite3_stmt *scan;
 	int days, per_day, rounds;
