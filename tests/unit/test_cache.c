@@ -250,7 +250,7 @@ static void write_deck(const char *path, const char *name, int n)
 
 static void cache_parses_an_edited_file_alone(void **state)
 {
-	char dir[] = "/tmp/tpm-decks-XXXXXX", path[64];
+	char dir[] = "/tmp/tpm-decks-XXXXXX", path[128];
 	const char *paths[1] = { dir };
 	char *cache = temp_cache();
 	struct lib_run r;
@@ -258,7 +258,7 @@ static void cache_parses_an_edited_file_alone(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	for (int i = 0; i < 5; i++) {
-		char name[8];
+		char name[16];
 
 		snprintf(path, sizeof(path), "%s/d%d.yaml", dir, i);
 		snprintf(name, sizeof(name), "d%d", i);
