@@ -21,7 +21,8 @@ sock=tpmbench$$
 trap 'tmux -L $sock kill-server 2>/dev/null
       rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
       [ "${UI_BENCH_KEEP:-0}" = 1 ] && echo "kept $dir" || rm -rf "$dir"' EXIT
-export XDG_DATA_HOME="$dir/data" TPMTRAIN_NOW=2026-11-23T09:00:00Z
+export XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache" \
+	TPMTRAIN_NOW=2026-11-23T09:00:00Z
 export LC_ALL=C.UTF-8 TPMTRAIN_DATA_DIR="$dir"
 mkdir -p "$dir/data/tpmtrain"
 "$BENCH_BIN/loader_bench" "$dir/lib" "$N" 1 >/dev/null
