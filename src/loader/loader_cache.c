@@ -158,7 +158,7 @@ static void put_obj(struct buf *b, const struct schema *s, const void *obj)
 			continue;
 		}
 		case FK_OBJ_LIST: {
-			const char *v = *CAT(obj, f->off, const char *);
+			const char *v = *CAT(obj, f->off, char *);
 			size_t n = *CAT(obj, f->n_off, size_t);
 
 			put_varint(b, n);

@@ -80,8 +80,8 @@ static void same_obj(const struct schema *s, const void *a, const void *b)
 		same_pos(*CAT(a, s->pos_off, struct src_pos),
 			 *CAT(b, s->pos_off, struct src_pos));
 	if (s->file_off != NO_OFF)
-		assert_string_equal(*CAT(a, s->file_off, const char *),
-				    *CAT(b, s->file_off, const char *));
+		assert_string_equal(*CAT(a, s->file_off, char *),
+				    *CAT(b, s->file_off, char *));
 	for (unsigned i = 0; i < s->n_fields; i++) {
 		const struct field *f = &s->fields[i];
 
@@ -116,8 +116,8 @@ static void same_obj(const struct schema *s, const void *a, const void *b)
 			continue;
 		}
 		case FK_OBJ_LIST: {
-			const char *x = *CAT(a, f->off, const char *);
-			const char *y = *CAT(b, f->off, const char *);
+			const char *x = *CAT(a, f->off, char *);
+			const char *y = *CAT(b, f->off, char *);
 			size_t n = *CAT(a, f->n_off, size_t);
 
 			assert_int_equal(n, *CAT(b, f->n_off, size_t));
