@@ -44,6 +44,20 @@ struct alea {
 	double s0, s1, s2, c;
 };
 
+/*
+ * Mash's loop (sched_fuzz.c), the same two ways: portable, and with SSE4.1
+ * where the compiler can target it; mash_use_sse41 chooses (-1: ask the
+ * CPU on first use; the tests set 0 or 1 to run each).
+ */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MASH_SSE41 1
+double mash_bytes_sse41(double n, const unsigned char *p);
+#else
+#define MASH_SSE41 0
+#endif
+double mash_bytes_portable(double n, const unsigned char *p);
+extern int mash_use_sse41;
+
 /* Seeds a from the bytes of seed (an ASCII string, as JS String(seed)). */
 void alea_init(struct alea *a, const char *seed);
 

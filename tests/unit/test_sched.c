@@ -280,6 +280,55 @@ static void sched_alea_matches_reference(void **state)
 	}
 }
 
+static int sse41_here(void)
+{
+#if MASH_SSE41
+	return __builtin_cpu_supports("sse4.1") != 0;
+#else
+	return 0;
+#endif
+}
+
+/* Mash's loop the fast way this CPU has, else the portable way. */
+static double mash_fast(double n, const char *seed)
+{
+	const unsigned char *p = (const unsigned char *)seed;
+
+#if MASH_SSE41
+	if (sse41_here())
+		return mash_bytes_sse41(n, p);
+#endif
+	return mash_bytes_portable(n, p);
+}
+
+/* Both ways of Mash's loop give the same bits, on every seed shape. */
+static void sched_mash_ways_agree(void **state)
+{
+	char seed[FSRS_SEED_MAX];
+	uint32_t x = 1;
+
+	(void)state;
+	for (int i = 0; i < 100000; i++) {
+		double n = 4022871197.0;
+
+		x = x * 1103515245u + 12345u;
+		fuzz_seed(seed, INT64_C(1735689600000) + (int64_t)x * 997,
+			  (int32_t)(x % 100), (x % 1000000) / 997.0);
+		assert_true(mash_bytes_portable(
+				    n, (const unsigned char *)seed) ==
+			    mash_fast(n, seed));
+	}
+	/* And the reference's output, each way this CPU has. */
+	for (int way = 0; way <= sse41_here(); way++) {
+		struct alea a;
+
+		mash_use_sse41 = way;
+		alea_init(&a, "hello.");
+		assert_true(alea_next(&a) == 0.4783254903741181);
+	}
+	mash_use_sse41 = -1;
+}
+
 static double from_bits(const char *hex)
 {
 	uint64_t u = strtoull(hex, NULL, 16);
@@ -703,6 +752,7 @@ int main(void)
 		cmocka_unit_test(sched_public_vectors_match_reference),
 		cmocka_unit_test(sched_fuzzed_histories_match_reference),
 		cmocka_unit_test(sched_alea_matches_reference),
+		cmocka_unit_test(sched_mash_ways_agree),
 		cmocka_unit_test(sched_format_number_matches_js),
 		cmocka_unit_test(sched_format_number_matches_node_on_random_doubles),
 		cmocka_unit_test(sched_weights_migrate_and_clip_as_reference),
