@@ -372,11 +372,9 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 	}
 	if (p->enable_fuzz) {
 		char seed[FSRS_SEED_MAX];
-		struct alea a;
 
 		fuzz_seed(seed, now, c->reps + 1, c->difficulty * c->stability);
-		alea_init(&a, seed);
-		run->u = alea_next(&a);
+		run->u = alea_first(seed);
 	}
 }
 

@@ -117,6 +117,20 @@ void alea_init(struct alea *a, const char *seed)
 		a->s2 += 1;
 }
 
+double alea_first(const char *seed)
+{
+	double n = 4022871197.0, s0, t;
+
+	s0 = mash(&n, " ");
+	mash(&n, " ");
+	mash(&n, " ");
+	s0 -= mash(&n, seed);
+	if (s0 < 0)
+		s0 += 1;
+	t = 2091639 * s0 + 2.3283064365386963e-10;	/* c is 1 */
+	return t - to_int32(t);
+}
+
 double alea_next(struct alea *a)
 {
 	double t = 2091639 * a->s0 + a->c * 2.3283064365386963e-10;

@@ -65,6 +65,14 @@ void alea_init(struct alea *a, const char *seed);
 double alea_next(struct alea *a);
 
 /*
+ * The first output of Alea seeded with seed, which is all a fuzzed
+ * interval draws.  It depends on s0 alone (alea_next() only moves s1 and
+ * s2 along), and s0 on the first of alea_init()'s three passes over the
+ * seed, so the other two, two thirds of the hashing, are not made.
+ */
+double alea_first(const char *seed);
+
+/*
  * The fuzz range of get_fuzz_range() for an interval of ivl days reviewed
  * after elapsed days, capped at max_ivl.
  */
