@@ -89,22 +89,21 @@ static void line_error(const char *file, unsigned long line,
 	buf_release(&q);
 }
 
-/* Adds a comma and x as String(x) writes it. */
-static void add_number(struct buf *b, double x)
+/* Puts a comma and x as String(x) writes it at o; returns the end. */
+static char *put_number(char *o, double x)
 {
-	char n[JS_NUMBER_MAX];
-
-	buf_addch(b, ',');
-	buf_add(b, n, js_number_string(x, n));
+	*o++ = ',';
+	return o + js_number_string(x, o);
 }
 
-static void add_int(struct buf *b, long long v)
+static char *put_int(char *o, long long v)
 {
-	char n[JS_INT_MAX];
-
-	buf_addch(b, ',');
-	buf_add(b, n, js_int_string(v, n));
+	*o++ = ',';
+	return o + js_int_string(v, o);
 }
+
+/* Every field after the id: at most this long. */
+#define TAIL_MAX (4 * JS_INT_MAX + 3 * JS_NUMBER_MAX + 32)
 
 /*
  * Writes one review's row.  Built by hand and written whole: a million
@@ -113,21 +112,26 @@ static void add_int(struct buf *b, long long v)
 static void print_review(struct buf *row, const char *id, int64_t t,
 			 enum fsrs_rating g, const struct fsrs_review *r)
 {
+	char tail[TAIL_MAX], *o = tail;
+	const char *state = fsrs_state_name(r->card.state);
+	size_t n = strlen(state);
+
+	o = put_int(o, t);
+	o = put_int(o, g);
+	*o++ = ',';
+	memcpy(o, state, n);
+	o = put_number(o + n, r->card.stability);
+	o = put_number(o, r->card.difficulty);
+	if (r->has_r)
+		o = put_number(o, r->retrievability);
+	else
+		*o++ = ',';
+	o = put_int(o, r->card.scheduled_days);
+	o = put_int(o, r->card.due);
+	*o++ = '\n';
 	buf_clear(row);
 	add_csv_field(row, id);
-	add_int(row, t);
-	add_int(row, g);
-	buf_addch(row, ',');
-	buf_adds(row, fsrs_state_name(r->card.state));
-	add_number(row, r->card.stability);
-	add_number(row, r->card.difficulty);
-	if (r->has_r)
-		add_number(row, r->retrievability);
-	else
-		buf_addch(row, ',');
-	add_int(row, r->card.scheduled_days);
-	add_int(row, r->card.due);
-	buf_addch(row, '\n');
+	buf_add(row, tail, (size_t)(o - tail));
 	fwrite(row->s, 1, row->len, stdout);
 }
 

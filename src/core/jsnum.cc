@@ -8,6 +8,8 @@
  */
 #include "core/jsnum.h"
 
+#include <string.h>
+
 #include <double-conversion/double-to-string.h>
 
 using double_conversion::DoubleToStringConverter;
@@ -76,21 +78,33 @@ size_t js_number_string(double x, char out[JS_NUMBER_MAX])
 	return len ? len : shortest_string(x, out);
 }
 
+/* Two digits at a time: half the divisions of one at a time. */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
 size_t js_int_string(long long v, char *out)
 {
 	char tmp[JS_INT_MAX];
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
 				     : (unsigned long long)v;
-	size_t k = 0, len = 0;
+	size_t k = sizeof(tmp), len = 0;
 
-	do {
-		tmp[k++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
+	for (; u >= 100; u /= 100) {
+		k -= 2;
+		memcpy(tmp + k, digit_pairs + 2 * (u % 100), 2);
+	}
+	if (u >= 10) {
+		k -= 2;
+		memcpy(tmp + k, digit_pairs + 2 * u, 2);
+	} else {
+		tmp[--k] = (char)('0' + u);
+	}
 	if (v < 0)
 		out[len++] = '-';
-	while (k)
-		out[len++] = tmp[--k];
+	memcpy(out + len, tmp + k, sizeof(tmp) - k);
+	len += sizeof(tmp) - k;
 	out[len] = '\0';
 	return len;
 }

@@ -1,6 +1,7 @@
 #include "test_util.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 
 #include "core/err.h"
@@ -425,6 +426,30 @@ static void sched_format_number_matches_node_on_random_doubles(void **state)
 	assert_int_equal(wrong, 0);
 }
 
+/* Integers as String() writes them: every length, both signs, the ends. */
+static void sched_format_int_as_js(void **state)
+{
+	static const struct {
+		long long v;
+		const char *s;
+	} cases[] = {
+		{ 0, "0" }, { 7, "7" }, { 10, "10" }, { 99, "99" },
+		{ 100, "100" }, { 1005, "1005" }, { -1, "-1" }, { -10, "-10" },
+		{ 1735689600000LL, "1735689600000" },
+		{ -8640000000000000LL, "-8640000000000000" },
+		{ LLONG_MAX, "9223372036854775807" },
+		{ LLONG_MIN, "-9223372036854775808" },
+	};
+	char out[JS_INT_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(js_int_string(cases[i].v, out),
+				 strlen(cases[i].s));
+		assert_string_equal(out, cases[i].s);
+	}
+}
+
 static void sched_weights_migrate_and_clip_as_reference(void **state)
 {
 	json_t *cases = json_object_get(extra, "migrate");
@@ -778,6 +803,7 @@ int main(void)
 		cmocka_unit_test(sched_alea_first_is_the_first_output),
 		cmocka_unit_test(sched_format_number_matches_js),
 		cmocka_unit_test(sched_format_number_matches_node_on_random_doubles),
+		cmocka_unit_test(sched_format_int_as_js),
 		cmocka_unit_test(sched_weights_migrate_and_clip_as_reference),
 		cmocka_unit_test(sched_fuzz_range_matches_reference),
 		cmocka_unit_test(sched_set_weights_rejects_bad_input),
