@@ -142,21 +142,22 @@ static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 	struct replay r;
 	struct replay_row row;
 	struct line_reader lr;
-	struct buf line, err, out;
+	struct buf err, out;
+	char *line;
+	size_t len;
 	unsigned long lineno = 0, bad = 0;
 	int too_long;
 
 	replay_init(&r, p);
 	line_reader_init(&lr, in, REPLAY_MAX_LINE);
-	buf_init(&line);
 	buf_init(&err);
 	buf_init(&out);
 	printf("card_id,review_time,rating,state,stability,difficulty,"
 	       "retrievability,scheduled_days,due\n");
-	while (line_reader_next(&lr, &line, &too_long)) {
+	while (line_reader_next(&lr, &line, &len, &too_long)) {
 		lineno++;
 		buf_clear(&err);
-		switch (replay_line(&r, &line, too_long, &row, &err)) {
+		switch (replay_line(&r, line, len, too_long, &row, &err)) {
 		case REPLAY_ROW:
 			print_review(&out, row.id, row.t, row.rating,
 				     &row.review);
@@ -174,7 +175,6 @@ static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 out:
 	buf_release(&out);
 	buf_release(&err);
-	buf_release(&line);
 	line_reader_release(&lr);
 	replay_release(&r);
 	return bad;

@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include "core/buf.h"
 #include "core/xmalloc.h"
 
 #define BLOCK (64u << 10)
@@ -13,11 +12,13 @@ void line_reader_init(struct line_reader *lr, FILE *f, size_t max)
 	lr->max = max;
 	lr->block = NULL;
 	lr->cap = lr->start = lr->end = 0;
+	buf_init(&lr->spill);
 }
 
 void line_reader_release(struct line_reader *lr)
 {
 	xfree(lr->block);
+	buf_release(&lr->spill);
 	line_reader_init(lr, NULL, 0);
 }
 
@@ -38,49 +39,69 @@ static size_t refill(struct line_reader *lr)
 	return got;
 }
 
-/* Adds len bytes of the line, those up to max; the rest sets too_long. */
-static void take(struct line_reader *lr, struct buf *line, size_t len,
-		 int *too_long)
+/* Adds n bytes of a straddling line to the spill, those up to max. */
+static void spill(struct line_reader *lr, const char *p, size_t n,
+		  int *too_long)
 {
-	size_t room = lr->max - line->len;
+	size_t room = lr->max - lr->spill.len;
 
-	if (len > room) {
+	if (n > room) {
 		*too_long = 1;
-		len = room;
+		n = room;
 	}
-	buf_add(line, lr->block + lr->start, len);
+	buf_add(&lr->spill, p, n);
 }
 
-int line_reader_next(struct line_reader *lr, struct buf *line, int *too_long)
+/* Hands out the n bytes at s, without a "\r" that ended them. */
+static int hand_out(char *s, size_t n, char **line, size_t *len)
 {
-	int any = 0;
+	if (n && s[n - 1] == '\r')
+		s[--n] = '\0';
+	*line = s;
+	*len = n;
+	return 1;
+}
 
-	buf_clear(line);
+int line_reader_next(struct line_reader *lr, char **line, size_t *len,
+		     int *too_long)
+{
+	int spilled = 0;
+
 	*too_long = 0;
+	buf_clear(&lr->spill);
 	for (;;) {
 		size_t left = lr->end - lr->start;
-		const char *nl = left ? memchr(lr->block + lr->start, '\n',
-					       left) : NULL;
+		/* Before the first read there is no block at all. */
+		char *p = left ? lr->block + lr->start : NULL;
+		char *nl = left ? memchr(p, '\n', left) : NULL;
 
 		if (nl) {
-			take(lr, line, (size_t)(nl - lr->block) - lr->start,
-			     too_long);
-			lr->start = (size_t)(nl - lr->block) + 1;
-			break;
+			size_t n = (size_t)(nl - p);
+
+			lr->start += n + 1;
+			if (spilled) {
+				spill(lr, p, n, too_long);
+				break;
+			}
+			/* The whole line is here: handed out in place. */
+			if (n > lr->max) {
+				*too_long = 1;
+				n = lr->max;
+			}
+			p[n] = '\0';
+			return hand_out(p, n, line, len);
 		}
 		/* No newline in the block: keep what fits, read on. */
 		if (left) {
-			any = 1;
-			take(lr, line, left, too_long);
+			spilled = 1;
+			spill(lr, p, left, too_long);
 			lr->start = lr->end;
 		}
 		if (!refill(lr)) {
-			if (!any && !line->len)
+			if (!spilled)
 				return 0;
 			break;
 		}
 	}
-	if (line->len && line->s[line->len - 1] == '\r')
-		buf_setlen(line, line->len - 1);
-	return 1;
+	return hand_out(lr->spill.s, lr->spill.len, line, len);
 }

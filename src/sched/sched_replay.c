@@ -170,15 +170,15 @@ static int check_fields(char **f, int n, struct buf *err)
 	return 0;
 }
 
-int replay_line(struct replay *r, struct buf *line, int too_long,
+int replay_line(struct replay *r, char *line, size_t len, int too_long,
 		struct replay_row *out, struct buf *err)
 {
-	char *f[3], *s = line->s;
+	char *f[3], *s = line;
 	char a[TIME_ISO_MAX], b[TIME_ISO_MAX];
 	struct fsrs_card *card;
 	int n, first = !r->started;
 
-	if (too_long || memchr(line->s, '\0', line->len)) {
+	if (too_long || memchr(line, '\0', len)) {
 		r->started = 1;
 		if (too_long)
 			buf_addf(err, "line longer than %d bytes",

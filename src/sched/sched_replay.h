@@ -45,12 +45,12 @@ void replay_init(struct replay *r, const struct fsrs_params *p);
 void replay_release(struct replay *r);
 
 /*
- * Replays one line as line_reader_next() gave it (line is split in
- * place).  Returns REPLAY_ROW with *out filled, REPLAY_SKIP, or
+ * Replays one line of len bytes, NUL-terminated, as line_reader_next()
+ * gives it (it is split in place).  Returns REPLAY_ROW with *out filled, REPLAY_SKIP, or
  * TPM_EFORMAT with a one-line reason in err (every input quoted with
  * quote_add()); a bad line changes no card.
  */
-int replay_line(struct replay *r, struct buf *line, int too_long,
+int replay_line(struct replay *r, char *line, size_t len, int too_long,
 		struct replay_row *out, struct buf *err);
 
 /* Parses Unix milliseconds or ISO 8601 UTC within REPLAY_MAX_TIME_MS of

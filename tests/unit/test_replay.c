@@ -43,7 +43,8 @@ static int line_n(struct fixture *f, const char *text, size_t len)
 	buf_clear(&f->line);
 	buf_add(&f->line, text, len);
 	buf_clear(&f->err);
-	return replay_line(&f->r, &f->line, 0, &f->row, &f->err);
+	return replay_line(&f->r, f->line.s, f->line.len, 0, &f->row,
+			   &f->err);
 }
 
 static int line(struct fixture *f, const char *text)
@@ -153,22 +154,25 @@ static void replay_reads_lines_with_their_length(void **state)
 	static const char in[] = "a,1,3\r\nb\0c\n\nlast";
 	FILE *fp = fmemopen((void *)in, sizeof(in) - 1, "r");
 	struct line_reader lr;
+	char *s;
+	size_t len;
 	int too_long;
 
 	(void)state;
 	open_f(f);
 	assert_non_null(fp);
 	line_reader_init(&lr, fp, REPLAY_MAX_LINE);
-	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
-	assert_string_equal(f->line.s, "a,1,3");
-	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
-	assert_int_equal(f->line.len, 3);
-	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
-	assert_int_equal(f->line.len, 0);
-	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 1);
-	assert_string_equal(f->line.s, "last");
+	assert_int_equal(line_reader_next(&lr, &s, &len, &too_long), 1);
+	assert_string_equal(s, "a,1,3");
+	assert_int_equal(line_reader_next(&lr, &s, &len, &too_long), 1);
+	assert_int_equal(len, 3);
+	assert_memory_equal(s, "b\0c", 4);
+	assert_int_equal(line_reader_next(&lr, &s, &len, &too_long), 1);
+	assert_int_equal(len, 0);
+	assert_int_equal(line_reader_next(&lr, &s, &len, &too_long), 1);
+	assert_string_equal(s, "last");
 	assert_int_equal(too_long, 0);
-	assert_int_equal(line_reader_next(&lr, &f->line, &too_long), 0);
+	assert_int_equal(line_reader_next(&lr, &s, &len, &too_long), 0);
 	line_reader_release(&lr);
 	fclose(fp);
 	close_f(f);

@@ -40,8 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fsrs_params p;
 	struct replay r;
 	struct replay_row row;
-	struct buf line, err;
+	struct buf err;
 	struct line_reader lr;
+	char *line;
+	size_t len;
 	FILE *f;
 	int too_long;
 
@@ -56,14 +58,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!f)
 		return 0;
 	replay_init(&r, &p);
-	buf_init(&line);
 	buf_init(&err);
 	line_reader_init(&lr, f, REPLAY_MAX_LINE);
-	while (size > 1 && line_reader_next(&lr, &line, &too_long)) {
+	while (size > 1 && line_reader_next(&lr, &line, &len, &too_long)) {
 		int ret;
 
 		buf_clear(&err);
-		ret = replay_line(&r, &line, too_long, &row, &err);
+		ret = replay_line(&r, line, len, too_long, &row, &err);
 		if (ret == REPLAY_ROW) {
 			for (const char *c = row.id; *c; c++)
 				if ((unsigned char)*c < 0x20 || *c == 0x7f)
@@ -79,7 +80,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	line_reader_release(&lr);
 	fclose(f);
 	buf_release(&err);
-	buf_release(&line);
 	replay_release(&r);
 	return 0;
 }
