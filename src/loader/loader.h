@@ -348,9 +348,6 @@ int library_cache_lint_clean(const struct library_cache *c);
 int library_cache_save(struct library *lib, const char *path,
 		       int lint_clean);
 
-/* Encodes lib's cacheable files (library_load_cached() calls this). */
-void library_cache_encode(struct library *lib, int64_t now_ns);
-
 void library_init(struct library *lib);
 /* Frees everything the library holds; lib is ready for reuse. */
 void library_release(struct library *lib);

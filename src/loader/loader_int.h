@@ -336,6 +336,8 @@ void loader_parse(struct loader *ld);
  * nothing was added (the file is to be parsed).
  */
 struct cache_record;
+/* Encodes lib's cacheable files for library_cache_save() (the load does). */
+void library_cache_encode(struct library *lib, int64_t now_ns);
 /* The hash a cache file of len bytes holds at LOADER_CACHE_HASH_OFF. */
 #define LOADER_CACHE_HASH_OFF 48
 uint64_t loader_cache_hash(const unsigned char *data, size_t len);
