@@ -109,15 +109,15 @@ static char *put_int(char *o, long long v)
  * Writes one review's row.  Built by hand and written whole: a million
  * rows through printf spent a third of replay's time parsing the format.
  */
-static void print_review(struct buf *row, const char *id, int64_t t,
-			 enum fsrs_rating g, const struct fsrs_review *r)
+static void print_review(struct buf *row, const struct replay_row *rr)
 {
+	const struct fsrs_review *r = &rr->review;
 	char tail[TAIL_MAX], *o = tail;
 	const char *state = fsrs_state_name(r->card.state);
 	size_t n = strlen(state);
 
-	o = put_int(o, t);
-	o = put_int(o, g);
+	o = put_int(o, rr->t);
+	o = put_int(o, rr->rating);
 	*o++ = ',';
 	memcpy(o, state, n);
 	o = put_number(o + n, r->card.stability);
@@ -130,9 +130,20 @@ static void print_review(struct buf *row, const char *id, int64_t t,
 	o = put_int(o, r->card.due);
 	*o++ = '\n';
 	buf_clear(row);
-	add_csv_field(row, id);
+	add_csv_field(row, rr->id);
 	buf_add(row, tail, (size_t)(o - tail));
 	fwrite(row->s, 1, row->len, stdout);
+}
+
+/* Writes the rows the engine has run; -1 once standard output failed. */
+static int print_rows(struct replay *r, struct buf *out)
+{
+	const struct replay_row *rows;
+	size_t n = replay_take(r, &rows);
+
+	for (size_t i = 0; i < n; i++)
+		print_review(out, &rows[i]);
+	return ferror(stdout) ? -1 : 0;
 }
 
 /* Replays every line of in; returns the number of bad lines. */
@@ -140,7 +151,6 @@ static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 				   const char *file)
 {
 	struct replay r;
-	struct replay_row row;
 	struct line_reader lr;
 	struct buf err, out;
 	char *line;
@@ -155,23 +165,21 @@ static unsigned long replay_stream(const struct fsrs_params *p, FILE *in,
 	printf("card_id,review_time,rating,state,stability,difficulty,"
 	       "retrievability,scheduled_days,due\n");
 	while (line_reader_next(&lr, &line, &len, &too_long)) {
+		int rc;
+
 		lineno++;
 		buf_clear(&err);
-		switch (replay_line(&r, line, len, too_long, &row, &err)) {
-		case REPLAY_ROW:
-			print_review(&out, row.id, row.t, row.rating,
-				     &row.review);
-			/* Nobody sees the rest: stop (cli_main() says why). */
-			if (ferror(stdout))
-				goto out;
-			break;
-		case REPLAY_SKIP:
-			break;
-		default:
+		rc = replay_line(&r, line, len, too_long, &err);
+		/* Nobody sees the rest: stop (cli_main() says why). */
+		if (print_rows(&r, &out) < 0)
+			goto out;
+		if (rc < 0) {
 			line_error(file, lineno, &err);
 			bad++;
 		}
 	}
+	replay_finish(&r);
+	print_rows(&r, &out);
 out:
 	buf_release(&out);
 	buf_release(&err);

@@ -317,8 +317,9 @@ static double forgetting_curve(double decay, double factor, double t,
 	return round8(pow(1 + factor * t / s, decay));
 }
 
+/* Sets run up for card c at now; u is the fuzz draw, or NULL to make it. */
 static void run_init(struct sched_run *run, const struct fsrs_params *p,
-		     const struct fsrs_card *c, int64_t now)
+		     const struct fsrs_card *c, int64_t now, const double *u)
 {
 	const double *w = p->w;
 	double retention = p->request_retention;
@@ -370,10 +371,12 @@ static void run_init(struct sched_run *run, const struct fsrs_params *p,
 		if (run->short_term)
 			run->short_base = pow(run->s, -w[19]);
 	}
-	if (p->enable_fuzz) {
+	if (p->enable_fuzz && u) {
+		run->u = *u;
+	} else if (p->enable_fuzz) {
 		char seed[FSRS_SEED_MAX];
 
-		fuzz_seed(seed, now, c->reps + 1, c->difficulty * c->stability);
+		fsrs_card_seed(seed, c, now);
 		run->u = alea_first(seed);
 	}
 }
@@ -639,7 +642,22 @@ void fsrs_review(const struct fsrs_params *p, const struct fsrs_card *c,
 	struct sched_run run;
 
 	assert(rating >= FSRS_AGAIN && rating <= FSRS_EASY);
-	run_init(&run, p, c, now);
+	run_init(&run, p, c, now, NULL);
+	review_one(&run, rating, out);
+}
+
+void fsrs_card_seed(char *out, const struct fsrs_card *c, int64_t now)
+{
+	fuzz_seed(out, now, c->reps + 1, c->difficulty * c->stability);
+}
+
+void fsrs_review_drawn(const struct fsrs_params *p, const struct fsrs_card *c,
+		       enum fsrs_rating rating, int64_t now, double u,
+		       struct fsrs_review *out)
+{
+	struct sched_run run;
+
+	run_init(&run, p, c, now, &u);
 	review_one(&run, rating, out);
 }
 
@@ -648,7 +666,7 @@ void fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *c,
 {
 	struct sched_run run;
 
-	run_init(&run, p, c, now);
+	run_init(&run, p, c, now, NULL);
 	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++)
 		review_one(&run, g, &out[g - 1]);
 }

@@ -41,25 +41,46 @@ static double to_int32(double x)
 }
 
 /*
- * Mash's loop over the bytes at p, from state n, from alea.ts.  This is
- * the fuzz path's cost: about 110 bytes a review, each a chain of
- * dependent multiplications and truncations.  n stays below 2^33 (a
- * uint32 plus a fraction times 2^32), so each h is under 2^28 and its
- * ToUint32 is a plain truncation, TRUNC: through int64_t on any machine,
- * or one SSE4.1 instruction, which shortens the chain by a third.
+ * One step of Mash, from alea.ts, on state n with byte b.  n stays below
+ * 2^33 (a uint32 plus a fraction times 2^32), so each h is under 2^28 and
+ * its ToUint32 is a plain truncation, TRUNC: through int64_t on any
+ * machine, or one SSE4.1 instruction, which shortens the chain by a third.
+ */
+#define MASH_STEP(TRUNC, n, b)						\
+	do {								\
+		double h_, a_;						\
+									\
+		(n) += (b);						\
+		h_ = 0.02519603282416938 * (n);				\
+		a_ = TRUNC(h_);						\
+		h_ = (h_ - a_) * a_;					\
+		a_ = TRUNC(h_);						\
+		(n) = a_ + (h_ - a_) * 4294967296.0;			\
+	} while (0)
+
+/*
+ * Mash's loop over the bytes at p, from state n: the fuzz path's cost,
+ * about 36 bytes a review, each a chain of dependent multiplications and
+ * truncations.
  */
 #define MASH_LOOP(TRUNC)						\
-	for (; *p; p++) {						\
-		double h, a;						\
-									\
-		n += *p;						\
-		h = 0.02519603282416938 * n;				\
-		a = TRUNC(h);						\
-		h = (h - a) * a;					\
-		a = TRUNC(h);						\
-		n = a + (h - a) * 4294967296.0;				\
-	}								\
+	for (; *p; p++)							\
+		MASH_STEP(TRUNC, n, *p);				\
 	return n
+
+/*
+ * Four loops side by side while all four strings have bytes left: the
+ * chains are independent, so the CPU runs their steps at once and four
+ * cost little more than one.  Each p is left where its string goes on.
+ */
+#define MASH4_LOOP(TRUNC)						\
+	for (; *p[0] && *p[1] && *p[2] && *p[3];			\
+	     p[0]++, p[1]++, p[2]++, p[3]++) {				\
+		MASH_STEP(TRUNC, n[0], *p[0]);				\
+		MASH_STEP(TRUNC, n[1], *p[1]);				\
+		MASH_STEP(TRUNC, n[2], *p[2]);				\
+		MASH_STEP(TRUNC, n[3], *p[3]);				\
+	}
 
 #define TRUNC_INT64(h) ((double)(int64_t)(h))
 
@@ -68,15 +89,52 @@ double mash_bytes_portable(double n, const unsigned char *p)
 	MASH_LOOP(TRUNC_INT64);
 }
 
+void mash4_portable(double n[4], const unsigned char *p[4])
+{
+	MASH4_LOOP(TRUNC_INT64);
+}
+
 #if MASH_SSE41
 __attribute__((target("sse4.1")))
 double mash_bytes_sse41(double n, const unsigned char *p)
 {
 	MASH_LOOP(__builtin_trunc);
 }
+
+__attribute__((target("sse4.1")))
+void mash4_sse41(double n[4], const unsigned char *p[4])
+{
+	MASH4_LOOP(__builtin_trunc);
+}
 #endif
 
 int mash_use_sse41 = -1;
+
+static int use_sse41(void)
+{
+#if MASH_SSE41
+	if (mash_use_sse41 < 0)
+		mash_use_sse41 = __builtin_cpu_supports("sse4.1") != 0;
+	return mash_use_sse41;
+#else
+	return 0;
+#endif
+}
+
+static double mash_bytes(double n, const unsigned char *p)
+{
+#if MASH_SSE41
+	if (use_sse41())
+		return mash_bytes_sse41(n, p);
+#endif
+	return mash_bytes_portable(n, p);
+}
+
+/* Mash's output for hash state n. */
+static double mash_out(double n)
+{
+	return to_uint32(n) * 2.3283064365386963e-10;
+}
 
 /*
  * Mash: the hash state n lives on across calls: Alea mashes " " three
@@ -85,17 +143,8 @@ int mash_use_sse41 = -1;
  */
 static double mash(double *state, const char *data)
 {
-	const unsigned char *p = (const unsigned char *)data;
-
-#if MASH_SSE41
-	if (mash_use_sse41 < 0)
-		mash_use_sse41 = __builtin_cpu_supports("sse4.1") != 0;
-	*state = mash_use_sse41 ? mash_bytes_sse41(*state, p)
-				: mash_bytes_portable(*state, p);
-#else
-	*state = mash_bytes_portable(*state, p);
-#endif
-	return to_uint32(*state) * 2.3283064365386963e-10;
+	*state = mash_bytes(*state, (const unsigned char *)data);
+	return mash_out(*state);
 }
 
 void alea_init(struct alea *a, const char *seed)
@@ -125,15 +174,44 @@ void alea_init(struct alea *a, const char *seed)
 #define SPACE_S0 0x1.ba063fa4p-1
 #define SPACES_N 0x1.d5dc2886p+31
 
-double alea_first(const char *seed)
+/* Alea's first output from the hash state n after the seed's first pass. */
+static double first_output(double n)
 {
-	double n = SPACES_N, s0, t;
+	double s0 = SPACE_S0 - mash_out(n), t;
 
-	s0 = SPACE_S0 - mash(&n, seed);
 	if (s0 < 0)
 		s0 += 1;
 	t = 2091639 * s0 + 2.3283064365386963e-10;	/* c is 1 */
 	return t - to_int32(t);
+}
+
+double alea_first(const char *seed)
+{
+	return first_output(mash_bytes(SPACES_N, (const unsigned char *)seed));
+}
+
+void alea_first_n(const char *const *seeds, double *out, size_t k)
+{
+	size_t i = 0;
+
+	for (; i + 4 <= k; i += 4) {
+		double n[4] = { SPACES_N, SPACES_N, SPACES_N, SPACES_N };
+		const unsigned char *p[4];
+
+		for (int j = 0; j < 4; j++)
+			p[j] = (const unsigned char *)seeds[i + j];
+#if MASH_SSE41
+		if (use_sse41())
+			mash4_sse41(n, p);
+		else
+#endif
+			mash4_portable(n, p);
+		/* The tails differ by a few bytes: one at a time. */
+		for (int j = 0; j < 4; j++)
+			out[i + j] = first_output(mash_bytes(n[j], p[j]));
+	}
+	for (; i < k; i++)
+		out[i] = alea_first(seeds[i]);
 }
 
 double alea_next(struct alea *a)

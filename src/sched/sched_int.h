@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sched/sched.h"
+
 /*
  * Internals of the scheduler shared by sched.c, sched_fuzz.c and the unit
  * tests.  Each helper copies one JavaScript operation that ts-fsrs relies on,
@@ -52,10 +54,14 @@ struct alea {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define MASH_SSE41 1
 double mash_bytes_sse41(double n, const unsigned char *p);
+void mash4_sse41(double n[4], const unsigned char *p[4]);
 #else
 #define MASH_SSE41 0
 #endif
 double mash_bytes_portable(double n, const unsigned char *p);
+/* Four loops side by side while every p[j] has bytes; each p[j] is moved
+ * to where its string goes on. */
+void mash4_portable(double n[4], const unsigned char *p[4]);
 extern int mash_use_sse41;
 
 /* Seeds a from the bytes of seed (an ASCII string, as JS String(seed)). */
@@ -71,6 +77,13 @@ double alea_next(struct alea *a);
  * seed, so the other two, two thirds of the hashing, are not made.
  */
 double alea_first(const char *seed);
+
+/*
+ * alea_first() of k seeds into out, their hashes four at a time side by
+ * side: one hash is a chain of dependent steps, which leaves the CPU idle
+ * in between, and independent chains fill that time.
+ */
+void alea_first_n(const char *const *seeds, double *out, size_t k);
 
 /*
  * The fuzz range of get_fuzz_range() for an interval of ivl days reviewed
@@ -92,5 +105,17 @@ int32_t fuzz_apply(int32_t ivl, int32_t elapsed, int32_t max_ivl, double u);
  */
 #define FSRS_SEED_MAX 80
 void fuzz_seed(char *out, int64_t now, int32_t reps, double d_times_s);
+
+/* The seed of card c reviewed at now, as fsrs_review() hashes it. */
+void fsrs_card_seed(char *out, const struct fsrs_card *c, int64_t now);
+
+/*
+ * fsrs_review() with its fuzz draw u made by the caller: alea_first() of
+ * fsrs_card_seed(), so that the draws of several reviews can be hashed
+ * side by side (alea_first_n()).  u is unused when fuzz is off.
+ */
+void fsrs_review_drawn(const struct fsrs_params *p, const struct fsrs_card *c,
+		       enum fsrs_rating rating, int64_t now, double u,
+		       struct fsrs_review *out);
 
 #endif

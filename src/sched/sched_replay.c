@@ -1,6 +1,7 @@
 /* The replay engine: CSV review histories through the scheduler. */
 #include "sched/sched_replay.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,14 @@
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/quote.h"
+#include "sched/sched_int.h"
+
+/* A card by id: its state, and whether a queued review will change it. */
+struct replay_card {
+	struct fsrs_card card;
+	const char *id;
+	int queued;
+};
 
 void replay_init(struct replay *r, const struct fsrs_params *p)
 {
@@ -16,6 +25,7 @@ void replay_init(struct replay *r, const struct fsrs_params *p)
 	strmap_init(&r->by_id);
 	arena_init(&r->mem);
 	r->started = 0;
+	r->n_queued = r->n_done = 0;
 }
 
 void replay_release(struct replay *r)
@@ -170,12 +180,69 @@ static int check_fields(char **f, int n, struct buf *err)
 	return 0;
 }
 
+/*
+ * Runs the queued reviews, in input order, into the rows not yet taken.
+ * Each queued card appears once, so their fuzz draws are independent and
+ * are hashed side by side: most of a fuzzed review's time otherwise.
+ */
+static void run_queued(struct replay *r)
+{
+	double u[REPLAY_BATCH] = { 0 };
+	size_t n = r->n_queued;
+
+	/* The rows run last must have been taken. */
+	assert(r->n_done + n <= REPLAY_BATCH);
+	if (r->params->enable_fuzz) {
+		char seeds[REPLAY_BATCH][FSRS_SEED_MAX];
+		const char *sp[REPLAY_BATCH] = { NULL };
+
+		for (size_t i = 0; i < n; i++) {
+			fsrs_card_seed(seeds[i], &r->queued[i]->card,
+				       r->queue[i].t);
+			sp[i] = seeds[i];
+		}
+		alea_first_n(sp, u, n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct replay_card *c = r->queued[i];
+		struct replay_row *row = &r->done[r->n_done++];
+
+		*row = r->queue[i];
+		fsrs_review_drawn(r->params, &c->card, row->rating, row->t,
+				  u[i], &row->review);
+		c->card = row->review.card;
+		c->queued = 0;
+	}
+	r->n_queued = 0;
+}
+
+/* A bad line: the reviews before it are run first; TPM_EFORMAT. */
+static int bad_line(struct replay *r)
+{
+	run_queued(r);
+	return TPM_EFORMAT;
+}
+
+static struct replay_card *card_add(struct replay *r, const char *id,
+				    int64_t t)
+{
+	struct replay_card *c = arena_calloc(&r->mem, 1, sizeof(*c));
+
+	c->id = arena_strdup(&r->mem, id);
+	*strmap_insert(&r->by_id, c->id) = c;
+	fsrs_card_new(&c->card, t);
+	return c;
+}
+
 int replay_line(struct replay *r, char *line, size_t len, int too_long,
-		struct replay_row *out, struct buf *err)
+		struct buf *err)
 {
 	char *f[3], *s = line;
 	char a[TIME_ISO_MAX], b[TIME_ISO_MAX];
-	struct fsrs_card *card;
+	struct replay_card *card;
+	struct replay_row *row;
+	int64_t t;
+	enum fsrs_rating g;
 	int n, first = !r->started;
 
 	if (too_long || memchr(line, '\0', len)) {
@@ -185,7 +252,7 @@ int replay_line(struct replay *r, char *line, size_t len, int too_long,
 				 REPLAY_MAX_LINE);
 		else
 			buf_adds(err, "line contains a NUL byte");
-		return TPM_EFORMAT;
+		return bad_line(r);
 	}
 	while (is_blank(*s))
 		s++;
@@ -196,27 +263,43 @@ int replay_line(struct replay *r, char *line, size_t len, int too_long,
 	/* The header, on the first line that is not blank. */
 	if (first && n == 3 && is_header(f))
 		return REPLAY_SKIP;
-	if (check_fields(f, n, err) < 0 ||
-	    parse_review(f, &out->t, &out->rating, err) < 0)
-		return TPM_EFORMAT;
+	if (check_fields(f, n, err) < 0 || parse_review(f, &t, &g, err) < 0)
+		return bad_line(r);
 	card = strmap_get(&r->by_id, f[0]);
-	if (card && out->t < card->last_review) {
-		time_format_iso(out->t, a);
-		time_format_iso(card->last_review, b);
+	/* Its state must be up to date, to check and to queue it. */
+	if (card && card->queued)
+		run_queued(r);
+	if (card && t < card->card.last_review) {
+		time_format_iso(t, a);
+		time_format_iso(card->card.last_review, b);
 		fail_on(err, "card", f[0], "");
 		buf_addf(err, " reviewed at %s, before its previous review "
 			      "at %s", a, b);
-		return TPM_EFORMAT;
+		return bad_line(r);
 	}
-	if (!card) {
-		const char *id = arena_strdup(&r->mem, f[0]);
-
-		card = arena_calloc(&r->mem, 1, sizeof(*card));
-		*strmap_insert(&r->by_id, id) = card;
-		fsrs_card_new(card, out->t);
-	}
-	fsrs_review(r->params, card, out->rating, out->t, &out->review);
-	*card = out->review.card;
-	out->id = f[0];
+	if (!card)
+		card = card_add(r, f[0], t);
+	card->queued = 1;
+	r->queued[r->n_queued] = card;
+	row = &r->queue[r->n_queued++];
+	row->id = card->id;
+	row->t = t;
+	row->rating = g;
+	if (r->n_queued == REPLAY_BATCH)
+		run_queued(r);
 	return REPLAY_ROW;
+}
+
+void replay_finish(struct replay *r)
+{
+	run_queued(r);
+}
+
+size_t replay_take(struct replay *r, const struct replay_row **rows)
+{
+	size_t n = r->n_done;
+
+	*rows = r->done;
+	r->n_done = 0;
+	return n;
 }

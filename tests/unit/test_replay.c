@@ -37,14 +37,25 @@ static void close_f(struct fixture *f)
 	buf_release(&f->err);
 }
 
-/* Replays text (len bytes, NULs allowed) as one line; the result. */
+/*
+ * Replays text (len bytes, NULs allowed) as one line, and runs it: the
+ * result, with its row in f->row.
+ */
 static int line_n(struct fixture *f, const char *text, size_t len)
 {
+	const struct replay_row *rows;
+	int rc;
+
 	buf_clear(&f->line);
 	buf_add(&f->line, text, len);
 	buf_clear(&f->err);
-	return replay_line(&f->r, f->line.s, f->line.len, 0, &f->row,
-			   &f->err);
+	rc = replay_line(&f->r, f->line.s, f->line.len, 0, &f->err);
+	replay_finish(&f->r);
+	if (replay_take(&f->r, &rows) == 1)
+		f->row = rows[0];
+	else
+		assert_int_not_equal(rc, REPLAY_ROW);
+	return rc;
 }
 
 static int line(struct fixture *f, const char *text)
@@ -128,6 +139,86 @@ static void replay_reports_bad_lines_and_changes_nothing(void **state)
 	close_f(f);
 }
 
+/* What the batch test sent, and what it has checked so far. */
+struct sent {
+	struct fsrs_params *p;
+	int card[3000], g[3000];
+	size_t n, taken;
+	struct fsrs_card want[7];
+	int seen[7];
+};
+
+/* Checks the rows run so far against fsrs_review() card by card. */
+static void check_taken(struct replay *r, struct sent *s)
+{
+	const struct replay_row *rows;
+
+	for (size_t k = replay_take(r, &rows); k; k--, rows++) {
+		int c = s->card[s->taken];
+		struct fsrs_review want;
+
+		assert_true(s->taken < s->n);
+		assert_int_equal(atoi(rows->id + 1), c);
+		if (!s->seen[c]++)
+			fsrs_card_new(&s->want[c], rows->t);
+		fsrs_review(s->p, &s->want[c], s->g[s->taken], rows->t, &want);
+		assert_int_equal(rows->review.card.due, want.card.due);
+		assert_true(rows->review.card.stability ==
+			    want.card.stability);
+		s->want[c] = want.card;
+		s->taken++;
+	}
+}
+
+/*
+ * Reviews are run in batches, their fuzz hashed side by side: over a
+ * stream of interleaved cards, with runs of one card and bad lines among
+ * them, every row is still the scheduler's review of that card's state so
+ * far, in input order, with the fuzz on.
+ */
+static void replay_batches_keep_each_card_in_order(void **state)
+{
+	struct fixture fx, *f = &fx;
+	static struct sent s;
+	int64_t t[7];
+	uint32_t x = 99;
+
+	(void)state;
+	open_f(f);
+	f->p.enable_fuzz = 1;
+	memset(&s, 0, sizeof(s));
+	s.p = &f->p;
+	for (int c = 0; c < 7; c++)
+		t[c] = INT64_C(1735689600000) + c;
+	for (int i = 0; i < 3000; i++) {
+		char text[64];
+		int c, g, rc;
+
+		x = x * 1103515245u + 12345u;
+		c = (int)((x >> 8) % (x % 3 ? 7 : 2));
+		g = 1 + (int)((x >> 20) % 4);
+		t[c] += (int64_t)(x % 40) * 3600000;
+		snprintf(text, sizeof(text), "c%d,%lld,%d", c,
+			 (long long)t[c], x % 97 ? g : 9);
+		buf_clear(&f->line);
+		buf_adds(&f->line, text);
+		rc = replay_line(&f->r, f->line.s, f->line.len, 0, &f->err);
+		if (rc == REPLAY_ROW) {
+			s.card[s.n] = c;
+			s.g[s.n++] = g;
+		}
+		check_taken(&f->r, &s);
+		/* A bad line is reported after every row before it. */
+		if (rc < 0)
+			assert_int_equal(s.taken, s.n);
+	}
+	replay_finish(&f->r);
+	check_taken(&f->r, &s);
+	assert_int_equal(s.taken, s.n);
+	assert_true(s.n > 2900);
+	close_f(f);
+}
+
 /* What reaches a message is escaped: ESC, C1, bidi, invalid bytes. */
 static void replay_quotes_what_it_reports(void **state)
 {
@@ -207,6 +298,7 @@ int main(void)
 		cmocka_unit_test(replay_skips_the_header_and_blank_lines),
 		cmocka_unit_test(replay_rows_follow_each_card),
 		cmocka_unit_test(replay_reports_bad_lines_and_changes_nothing),
+		cmocka_unit_test(replay_batches_keep_each_card_in_order),
 		cmocka_unit_test(replay_quotes_what_it_reports),
 		cmocka_unit_test(replay_reads_lines_with_their_length),
 		cmocka_unit_test(weights_parse_with_any_separator),

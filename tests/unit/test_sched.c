@@ -352,6 +352,39 @@ static void sched_mash_ways_agree(void **state)
 	mash_use_sse41 = -1;
 }
 
+/*
+ * Seeds hashed four side by side give alea_first() of each, both ways of
+ * Mash's loop, for counts that do not fill the last four and seeds of
+ * unequal length (each goes on alone where the others end).
+ */
+static void sched_alea_first_n_is_alea_first(void **state)
+{
+	char seed[11][FSRS_SEED_MAX];
+	const char *sp[11];
+	double u[11];
+	uint32_t x = 5;
+
+	(void)state;
+	for (int way = 0; way <= sse41_here(); way++) {
+		mash_use_sse41 = way;
+		for (int round = 0; round < 10000; round++) {
+			size_t k = 1 + round % 11;
+
+			for (size_t i = 0; i < k; i++) {
+				x = x * 1103515245u + 12345u;
+				fuzz_seed(seed[i], INT64_C(17356896) *
+						   (1 + x % 100000),
+					  (int32_t)(x % 1000), (x % 9999) / 7.0);
+				sp[i] = seed[i];
+			}
+			alea_first_n(sp, u, k);
+			for (size_t i = 0; i < k; i++)
+				assert_true(u[i] == alea_first(sp[i]));
+		}
+	}
+	mash_use_sse41 = -1;
+}
+
 static double from_bits(const char *hex)
 {
 	uint64_t u = strtoull(hex, NULL, 16);
@@ -801,6 +834,7 @@ int main(void)
 		cmocka_unit_test(sched_alea_matches_reference),
 		cmocka_unit_test(sched_mash_ways_agree),
 		cmocka_unit_test(sched_alea_first_is_the_first_output),
+		cmocka_unit_test(sched_alea_first_n_is_alea_first),
 		cmocka_unit_test(sched_format_number_matches_js),
 		cmocka_unit_test(sched_format_number_matches_node_on_random_doubles),
 		cmocka_unit_test(sched_format_int_as_js),

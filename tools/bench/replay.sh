@@ -27,7 +27,7 @@ awk -v n="$n" -v cards="$cards" 'BEGIN {
 		g = u < 0.1 ? 1 : u < 0.25 ? 2 : u < 0.85 ? 3 : 4
 		seed = (seed * 1103515245 + 12345) % 4294967296
 		t = t0 + step * 20 * day + int(seed / 4294967296 * 19 * day)
-		printf "card-%05d,%d,%d\n", c, t, g
+		printf "card-%05d,%.0f,%d\n", c, t, g
 	}
 }' > "$out/log.csv"
 
