@@ -5,7 +5,9 @@
  */
 #include "cli/cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -113,6 +115,60 @@ static char *cache_path(const struct cli_env *env, const struct vec *paths,
 }
 
 /*
+ * The cache folder's housekeeping: a cache is one per set of folders read,
+ * and each can be as big as its library, so one not used for CACHE_KEEP
+ * is deleted when another is written; a used one has its time renewed
+ * once a day to say so.  A temporary file is a writer's that died.  All
+ * of it is best effort: a file left behind costs disk space, nothing else.
+ */
+#define CACHE_KEEP (30 * 86400)
+#define CACHE_TMP_KEEP 3600
+#define CACHE_RENEW 86400
+
+/* Marks the cache at path used now, if it was last marked over a day ago. */
+static void cache_mark_used(const char *path, time_t now)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_mtime < now - CACHE_RENEW)
+		utimensat(AT_FDCWD, path, NULL, 0);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* Deletes the caches of dir unused for CACHE_KEEP, and dead writers' files. */
+static void cache_sweep(const char *dir, time_t now)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		time_t keep;
+
+		if (strncmp(e->d_name, "library-", 8))
+			continue;
+		if (has_suffix(e->d_name, ".tmp"))
+			keep = CACHE_TMP_KEEP;
+		else if (has_suffix(e->d_name, ".cache"))
+			keep = CACHE_KEEP;
+		else
+			continue;
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && st.st_mtime < now - keep)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
+/*
  * Lint's verdict and the library's order, from the cache when the library
  * is the cache's own and lint found nothing in it (the files its refs
  * name included); else lint runs and the order is worked out, and the
@@ -121,8 +177,10 @@ static char *cache_path(const struct cli_env *env, const struct vec *paths,
  */
 static const char *leave_out(struct cli_library_src *src, struct library *lib,
 			     struct library_cache *c, const char *path,
-			     struct diag_list *dl)
+			     time_t now, struct diag_list *dl)
 {
+	int saved;
+
 	if (library_cache_fresh(lib, c) && library_cache_lint_clean(c) &&
 	    lint_refs_resolve(lib)) {
 		memset(&src->left_out, 0, sizeof(src->left_out));
@@ -131,8 +189,11 @@ static const char *leave_out(struct cli_library_src *src, struct library *lib,
 	}
 	lint_leave_out(lib, dl, &src->left_out);
 	library_order(lib);
-	if (path && library_cache_save(lib, path, !src->left_out.errors) < 0)
+	saved = path ? library_cache_save(lib, path, !src->left_out.errors) : 0;
+	if (saved < 0)
 		return "run; the cache could not be saved";
+	if (saved)
+		cache_sweep(src->env->cache_dir, now);
 	return "run";
 }
 
@@ -142,6 +203,8 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 	const struct cli_env *env = src->env;
 	struct library_cache *c = NULL;
 	const char *lint = "not run";
+	int64_t now_ns = clock_file_time_ns();
+	time_t now = (time_t)(now_ns / 1000000000);
 	char *content, *cache;
 	struct vec paths;
 	int ret;
@@ -167,16 +230,18 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 		content = NULL;
 	}
 	cache = cache_path(env, &paths, content);
-	if (cache)
+	if (cache) {
 		c = library_cache_open(cache);
+		cache_mark_used(cache, now);
+	}
 	ret = library_load_cached(lib, paths.items, paths.len, content, c,
-				  clock_file_time_ns(), dl);
+				  now_ns, dl);
 	xfree(content);
 	free_paths(&paths);
 	if (ret == 0 && !src->n_decks)
 		prefer_copies(src, lib);
 	if (ret == 0)
-		lint = leave_out(src, lib, c, cache, dl);
+		lint = leave_out(src, lib, c, cache, now, dl);
 	if (env->debug_cache)
 		fprintf(stderr, "tpmtrain: cache: %zu of %zu files from the "
 			"cache, %zu parsed; lint %s\n", lib->n_cached,

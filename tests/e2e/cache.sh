@@ -114,6 +114,34 @@ for pass in parsed cached; do
 done
 expect "a deck with an error, cached" "$n of $n files from the cache, 0 parsed; lint run"
 
+# Housekeeping: when a cache is written, the caches of other folder sets
+# unused for 30 days go, and so does a dead writer's temporary file;
+# recent caches and files that are not tpmtrain's stay.
+dir=$XDG_CACHE_HOME/tpmtrain
+old=$dir/library-00000000000000aa.cache
+recent=$dir/library-00000000000000bb.cache
+dead=$dir/library-00000000000000cc.cache.4242.tmp
+other=$dir/library-notes.txt
+for f in "$old" "$recent" "$dead" "$other"; do echo x > "$f"; done
+touch -d '31 days ago' "$old" "$other"
+touch -d '29 days ago' "$recent"
+touch -d '2 hours ago' "$dead"
+write_mine 4
+run "a cache written"
+[ -e "$old" ] && { echo "FAIL: a cache unused for 31 days is kept"; fail=1; }
+[ -e "$dead" ] && { echo "FAIL: a dead writer's file is kept"; fail=1; }
+[ -e "$recent" ] || { echo "FAIL: a cache used 29 days ago is deleted"; fail=1; }
+[ -e "$other" ] || { echo "FAIL: a file not a cache is deleted"; fail=1; }
+# A start marks its cache used (once a day), so it is never swept.
+ours=$(ls "$dir"/library-*.cache | grep -v -e 0000aa -e 0000bb)
+sleep 2.1
+run "the edit has aged"
+touch -d '2 days ago' "$ours"
+run "a start with an old cache"
+expect "a start with an old cache" "$n of $n files from the cache, 0 parsed; lint skipped"
+[ -n "$(find "$ours" -newermt '1 hour ago')" ] ||
+	{ echo "FAIL: the cache used is not marked used"; fail=1; }
+
 TPMTRAIN_CACHE=off TPMTRAIN_DEBUG=cache "$tpm" due >/dev/null 2>"$tmp/err"
 expect "TPMTRAIN_CACHE=off" "0 of $n files from the cache, $n parsed; lint run"
 
