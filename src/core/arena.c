@@ -99,6 +99,25 @@ static void arena_new_block(struct arena *a, size_t size)
 	a->total += sizeof(*b) + cap;
 }
 
+void arena_reserve(struct arena *a, size_t size)
+{
+	struct arena_block *b = NULL;
+
+	if ((a->head && a->head->cap - a->used >= size) || size > SIZE_MAX / 2)
+		return;
+	if (size >= HUGE_BLOCK)
+		b = huge_block(size);
+	if (!b) {
+		b = xmalloc(sizeof(*b) + size);
+		b->map = NULL;
+	}
+	b->cap = size;
+	b->next = a->head;
+	a->head = b;
+	a->used = 0;
+	a->total += sizeof(*b) + size;
+}
+
 static void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
 	size_t off = (a->used + align - 1) & ~(align - 1);

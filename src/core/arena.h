@@ -19,6 +19,12 @@ void arena_init(struct arena *a);
 void arena_release(struct arena *a);
 /* size bytes aligned for any type; never NULL; valid until arena_release(). */
 void *arena_alloc(struct arena *a, size_t size);
+/*
+ * Makes room for size bytes more in one block, when a caller knows a
+ * big fill is coming: one huge-page mapping instead of a run of growing
+ * blocks, each faulted in 4 KiB at a time.
+ */
+void arena_reserve(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t nmemb, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

@@ -768,6 +768,10 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 {
 	struct library_cache *c = ld->cache;
 
+	/* The objects take about as much room as their records: the whole
+	 * cache's worth at once (only touched pages cost anything). */
+	if (!c->kept)
+		arena_reserve(&ld->lib->arena, c->len + c->len / 2);
 	if (commit_record(ld, r) < 0)
 		return -1;
 	r->used = 1;

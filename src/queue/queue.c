@@ -70,10 +70,19 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->cap = n;
 	q->by_key = o->by_key;
 	q->card_first = o->card_first;
-	q->slots = xcalloc(n ? n : 1, sizeof(*q->slots));
-	q->entries = xcalloc(n ? n : 1, sizeof(*q->entries));
+	/*
+	 * One block for the per-item arrays, on huge pages when big: a big
+	 * library's queue is megabytes, faulted in 4 KiB at a time otherwise.
+	 * Entries and candidates are written before they are read.
+	 */
+	arena_init(&q->mem);
+	arena_reserve(&q->mem, (n + 1) * (sizeof(*q->slots) +
+					  sizeof(*q->entries) +
+					  3 * sizeof(*q->cand)) + 256);
+	q->slots = arena_calloc(&q->mem, n ? n : 1, sizeof(*q->slots));
+	q->entries = arena_alloc(&q->mem, (n ? n : 1) * sizeof(*q->entries));
 	/* Room for the three candidate lists of queue_build(). */
-	q->cand = xcalloc(3 * n + 1, sizeof(*q->cand));
+	q->cand = arena_alloc(&q->mem, (3 * n + 1) * sizeof(*q->cand));
 	q->deck_new_done = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->deck_scratch = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->keys = (struct key_table){ n ? &lib->items[0].key : NULL,
@@ -105,9 +114,7 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 
 void queue_release(struct queue *q)
 {
-	xfree(q->slots);
-	xfree(q->entries);
-	xfree(q->cand);
+	arena_release(&q->mem);
 	xfree(q->deck_new_done);
 	xfree(q->deck_scratch);
 	memset(q, 0, sizeof(*q));

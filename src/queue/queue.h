@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/clock.h"
 #include "core/keysort.h"
 #include "loader/loader.h"
@@ -103,6 +104,7 @@ struct queue {
 	struct queue_cand *cand;	/* scratch for queue_build() */
 	long *deck_scratch;		/* per deck, for queue_build() */
 	size_t cap;
+	struct arena mem;		/* entries, slots and cand */
 };
 
 /*
