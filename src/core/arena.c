@@ -14,7 +14,7 @@
 /* From this size a block is mapped on its own, on huge pages where the
  * kernel offers them: a fault per 2 MiB instead of per 4 KiB, which is
  * most of the cost of filling a big library on some virtual machines. */
-#define HUGE_BLOCK ((size_t)4 << 20)
+#define HUGE_BLOCK ((size_t)2 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
 
 struct arena_block {
