@@ -101,15 +101,15 @@ static void arena_new_block(struct arena *a, size_t size)
 
 void arena_reserve(struct arena *a, size_t size)
 {
-	struct arena_block *b = NULL;
+	struct arena_block *b;
 
 	if ((a->head && a->head->cap - a->used >= size) || size > SIZE_MAX / 2)
 		return;
-	if (size >= HUGE_BLOCK)
-		b = huge_block(size);
-	if (!b) {
+	if (size < HUGE_BLOCK) {
 		b = xmalloc(sizeof(*b) + size);
 		b->map = NULL;
+	} else if (!(b = huge_block(size))) {
+		return;	/* a hint: the arena grows as it would have */
 	}
 	b->cap = size;
 	b->next = a->head;

@@ -238,6 +238,42 @@ static void core_arena_aligns_and_holds_large(void **state)
 	arena_release(&a);
 }
 
+/*
+ * A reservation serves what follows from one block, zeroed where calloc
+ * asks, whether it is small or huge; a hint too big to map is ignored.
+ */
+static void core_arena_reserve_serves_from_one_block(void **state)
+{
+	static const size_t sizes[] = { 100000, (size_t)6 << 20 };
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct arena a;
+		char *first, *p = NULL;
+
+		arena_init(&a);
+		arena_strdup(&a, "before");
+		arena_reserve(&a, sizes[k]);
+		first = arena_calloc(&a, 1, 64);
+		for (size_t used = 64; used + 4096 <= sizes[k]; used += 4096) {
+			p = arena_calloc(&a, 1, 4096);
+			assert_ptr_equal(p, first + used);
+			assert_true(p[0] == 0 && p[4095] == 0);
+			memset(p, 'x', 4096);
+		}
+		assert_non_null(p);
+		arena_release(&a);
+	}
+	{
+		struct arena a;
+
+		arena_init(&a);
+		arena_reserve(&a, SIZE_MAX / 4);
+		assert_string_equal(arena_strdup(&a, "still"), "still");
+		arena_release(&a);
+	}
+}
+
 static void core_diag_sorts_and_formats(void **state)
 {
 	struct diag_list dl;
@@ -494,6 +530,7 @@ int main(void)
 		cmocka_unit_test(core_strmap_grows_over_many_keys),
 		cmocka_unit_test(core_strmap_reserve_avoids_growth),
 		cmocka_unit_test(core_arena_aligns_and_holds_large),
+		cmocka_unit_test(core_arena_reserve_serves_from_one_block),
 		cmocka_unit_test(core_diag_sorts_and_formats),
 		cmocka_unit_test(core_utf8_rejects_malformed),
 		cmocka_unit_test(core_time_parses_and_formats_iso),
