@@ -19,6 +19,14 @@ void vec_release(struct vec *v)
 	vec_init(v, v->size);
 }
 
+void vec_reserve(struct vec *v, size_t n)
+{
+	if (n <= v->cap)
+		return;
+	v->items = xreallocarray_huge(v->items, v->len * v->size, n, v->size);
+	v->cap = n;
+}
+
 void *vec_push(struct vec *v)
 {
 	char *slot;

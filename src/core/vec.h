@@ -16,6 +16,8 @@ struct vec {
 
 void vec_init(struct vec *v, size_t elem_size);
 void vec_release(struct vec *v);
+/* Makes room for n elements in all, when a fill's size is known. */
+void vec_reserve(struct vec *v, size_t n);
 /* Appends a zeroed element and returns a pointer to it. */
 void *vec_push(struct vec *v);
 /* The element at index i (i < len). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #ifdef UNIT_TESTING
 #include <stdarg.h>
@@ -68,6 +69,35 @@ void *xreallocarray(void *ptr, size_t nmemb, size_t size)
 	if (size && nmemb > SIZE_MAX / size)
 		xmalloc_oom(SIZE_MAX);
 	return xrealloc(ptr, nmemb * size);
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *xreallocarray_huge(void *ptr, size_t old_size, size_t nmemb,
+			 size_t size)
+{
+#ifndef UNIT_TESTING	/* cmocka's allocator cannot align */
+	size_t len;
+	void *p;
+
+	if (size && nmemb > SIZE_MAX / size)
+		xmalloc_oom(SIZE_MAX);
+	len = nmemb * size;
+	if (len >= HUGE_PAGE && len <= SIZE_MAX - HUGE_PAGE) {
+		len = (len + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+		if (posix_memalign(&p, HUGE_PAGE, len))
+			xmalloc_oom(len);
+#ifdef MADV_HUGEPAGE
+		madvise(p, len, MADV_HUGEPAGE);
+#endif
+		if (ptr)
+			memcpy(p, ptr, old_size < len ? old_size : len);
+		free(ptr);
+		return p;
+	}
+#endif
+	(void)old_size;
+	return xreallocarray(ptr, nmemb, size);
 }
 
 char *xstrndup(const char *s, size_t n)

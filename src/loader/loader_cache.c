@@ -764,14 +764,32 @@ struct cache_record *loader_cache_find(struct library_cache *c,
 	return r && !r->used && !memcmp(&r->key, key, sizeof(*key)) ? r : NULL;
 }
 
+/* The item count of the cached order (0 without one): a hint, bounded by
+ * the room its arrays take. */
+static size_t cached_n_items(const struct library_cache *c)
+{
+	struct cursor cur = { c->order, c->data + c->len, 0 };
+	uint64_t n;
+
+	if (!c->order)
+		return 0;
+	get_raw(&cur, &n, 8);
+	return cur.bad || n > (uint64_t)(cur.end - cur.p) /
+				 (sizeof(struct key_ref) + sizeof(uint32_t))
+	       ? 0 : (size_t)n;
+}
+
 int loader_cache_commit(struct loader *ld, struct cache_record *r)
 {
 	struct library_cache *c = ld->cache;
 
 	/* The objects take about as much room as their records: the whole
-	 * cache's worth at once (only touched pages cost anything). */
-	if (!c->kept)
+	 * cache's worth at once (only touched pages cost anything), and the
+	 * items as many as the cached order has. */
+	if (!c->kept) {
 		arena_reserve(&ld->lib->arena, c->len + c->len / 2);
+		vec_reserve(&ld->st->items, cached_n_items(c));
+	}
 	if (commit_record(ld, r) < 0)
 		return -1;
 	r->used = 1;

@@ -101,6 +101,28 @@ static void core_vec_keeps_elements(void **state)
 	vec_release(&v);
 }
 
+/* A reservation keeps what is there, and the pushes it made room for
+ * do not move the array. */
+static void core_vec_reserve_keeps_and_holds(void **state)
+{
+	struct vec v;
+	void *items;
+
+	(void)state;
+	vec_init(&v, sizeof(int));
+	*(int *)vec_push(&v) = 7;
+	vec_reserve(&v, 1000);
+	vec_reserve(&v, 10);	/* never shrinks */
+	assert_true(v.cap >= 1000);
+	items = v.items;
+	for (int i = 1; i < 1000; i++)
+		*(int *)vec_push(&v) = i;
+	assert_ptr_equal(v.items, items);
+	assert_int_equal(*(int *)vec_at(&v, 0), 7);
+	assert_int_equal(*(int *)vec_at(&v, 999), 999);
+	vec_release(&v);
+}
+
 static void core_strmap_inserts_and_gets(void **state)
 {
 	struct strmap m;
@@ -522,6 +544,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(core_buf_grows_and_detaches),
 		cmocka_unit_test(core_vec_keeps_elements),
+		cmocka_unit_test(core_vec_reserve_keeps_and_holds),
 		cmocka_unit_test(core_line_reader_reads_blocks_and_cuts_long_lines),
 		cmocka_unit_test(core_keysort_orders_as_strcmp),
 		cmocka_unit_test(core_strmap_inserts_and_gets),
