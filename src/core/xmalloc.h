@@ -14,9 +14,10 @@ void *xrealloc(void *ptr, size_t size);
 /* Grows an array of nmemb elements of size bytes; checks the multiplication. */
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 /*
- * As xreallocarray(), for an array about to be filled: from 2 MiB it is
- * placed and marked for huge pages, one fault per 2 MiB rather than per
- * 4 KiB, which on some virtual machines is most of the cost of filling it.
+ * As xreallocarray(), for an array about to be filled (its first old_size
+ * bytes are kept): from 2 MiB it is placed and marked for huge pages, one
+ * fault per 2 MiB rather than per 4 KiB, which on some virtual machines is
+ * most of the cost of filling it.  Free it with xfree().
  */
 void *xreallocarray_huge(void *ptr, size_t old_size, size_t nmemb,
 			 size_t size);
