@@ -67,7 +67,27 @@ static struct arena_block *huge_block(size_t cap)
 #endif
 	b->map = map;
 	b->map_len = len;
+	b->cap = cap;
 	return b;
+}
+
+/* A block of cap bytes from malloc. */
+static struct arena_block *small_block(size_t cap)
+{
+	struct arena_block *b = xmalloc(sizeof(*b) + cap);
+
+	b->map = NULL;
+	b->cap = cap;
+	return b;
+}
+
+/* Makes b the head: allocations go on from its start. */
+static void push_head(struct arena *a, struct arena_block *b)
+{
+	b->next = a->head;
+	a->head = b;
+	a->used = 0;
+	a->total += sizeof(*b) + b->cap;
 }
 
 static void arena_new_block(struct arena *a, size_t size)
@@ -80,11 +100,8 @@ static void arena_new_block(struct arena *a, size_t size)
 
 	if (cap >= HUGE_BLOCK)
 		b = huge_block(cap);
-	if (!b) {
-		b = xmalloc(sizeof(*b) + cap);
-		b->map = NULL;
-	}
-	b->cap = cap;
+	if (!b)
+		b = small_block(cap);
 	/* A large allocation gets its own block behind the head, so the
 	 * head's free space is not thrown away. */
 	if (cap != base && a->head) {
@@ -93,10 +110,7 @@ static void arena_new_block(struct arena *a, size_t size)
 		a->total += sizeof(*b) + cap;
 		return;
 	}
-	b->next = a->head;
-	a->head = b;
-	a->used = 0;
-	a->total += sizeof(*b) + cap;
+	push_head(a, b);
 }
 
 void arena_reserve(struct arena *a, size_t size)
@@ -105,17 +119,10 @@ void arena_reserve(struct arena *a, size_t size)
 
 	if ((a->head && a->head->cap - a->used >= size) || size > SIZE_MAX / 2)
 		return;
-	if (size < HUGE_BLOCK) {
-		b = xmalloc(sizeof(*b) + size);
-		b->map = NULL;
-	} else if (!(b = huge_block(size))) {
-		return;	/* a hint: the arena grows as it would have */
-	}
-	b->cap = size;
-	b->next = a->head;
-	a->head = b;
-	a->used = 0;
-	a->total += sizeof(*b) + size;
+	b = size < HUGE_BLOCK ? small_block(size) : huge_block(size);
+	/* A hint: if it cannot be mapped, the arena grows as it would have. */
+	if (b)
+		push_head(a, b);
 }
 
 static void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
