@@ -28,6 +28,7 @@ struct cli_env {
 	char *cache_dir;	/* $XDG_CACHE_HOME/tpmtrain; NULL: no cache
 				 * (TPMTRAIN_CACHE=off, or no home) */
 	int debug_cache;	/* TPMTRAIN_DEBUG=cache: say what it did */
+	int debug_queue;	/* TPMTRAIN_DEBUG=queue: what due read */
 	struct clock clock;	/* system, or TPMTRAIN_NOW for tests */
 	struct clock_fake fake;
 };
@@ -104,6 +105,13 @@ void cli_env_set_db(struct cli_env *env, const char *path);
 int cli_is_dir(const char *path);
 /* "dir/name" as a new string, which the caller frees with xfree(). */
 char *cli_path_join(const char *dir, const char *name);
+
+/*
+ * Where a queue keeps its known set (queue_known_load()) for the
+ * database env->db_path: a file in the cache folder, or NULL when
+ * caching is off.  The caller frees it with xfree().
+ */
+char *cli_known_path(const struct cli_env *env);
 
 /* Verbs. */
 int cmd_lint(int argc, char **argv, struct cli_env *env);

@@ -114,11 +114,30 @@ static char *cache_path(const struct cli_env *env, const struct vec *paths,
 	return path;
 }
 
+/* One per database: the library it was learnt for is in the file. */
+char *cli_known_path(const struct cli_env *env)
+{
+	char name[40], *path;
+
+	if (!env->cache_dir || !env->db_path)
+		return NULL;
+	snprintf(name, sizeof(name), "queue-%016llx.known",
+		 (unsigned long long)hash64(env->db_path,
+					    strlen(env->db_path)));
+	path = cli_path_join(env->cache_dir, name);
+	if (path_make_parents(path) < 0) {
+		xfree(path);
+		return NULL;
+	}
+	return path;
+}
+
 /*
  * The cache folder's housekeeping: a cache is one per set of folders read,
  * and each can be as big as its library, so one not used for CACHE_KEEP
  * is deleted when another is written; a used one has its time renewed
- * once a day to say so.  A temporary file is a writer's that died.  All
+ * once a day to say so.  A queue's known set (cli_known_path()) goes
+ * after as long unwritten.  A temporary file is a writer's that died.  All
  * of it is best effort: a file left behind costs disk space, nothing else.
  */
 #define CACHE_KEEP (30 * 86400)
@@ -153,11 +172,13 @@ static void cache_sweep(const char *dir, time_t now)
 		struct stat st;
 		time_t keep;
 
-		if (strncmp(e->d_name, "library-", 8))
+		if (strncmp(e->d_name, "library-", 8) &&
+		    strncmp(e->d_name, "queue-", 6))
 			continue;
 		if (has_suffix(e->d_name, ".tmp"))
 			keep = CACHE_TMP_KEEP;
-		else if (has_suffix(e->d_name, ".cache"))
+		else if (has_suffix(e->d_name, ".cache") ||
+			 has_suffix(e->d_name, ".known"))
 			keep = CACHE_KEEP;
 		else
 			continue;

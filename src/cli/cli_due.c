@@ -179,11 +179,13 @@ static int show(struct library *lib, struct store *st,
 		const struct settings *s, const struct queue_filter *f,
 		struct cli_env *env, int json)
 {
+	char *known = cli_known_path(env);
 	struct queue_counts qc;
 	struct queue q;
 	int ret;
 
 	queue_init(&q, lib);
+	queue_known_load(&q, known);
 	queue_counts_init(&qc);
 	if (queue_counts(&qc, &q, st, s, f, &env->clock) < 0) {
 		cli_error("%s", store_errmsg(st));
@@ -193,6 +195,11 @@ static int show(struct library *lib, struct store *st,
 					clock_utc_ms(&env->clock))
 			   : print_table(lib, f, &qc);
 	}
+	if (env->debug_queue)
+		fprintf(stderr, "tpmtrain: queue: read %zu card states (%s)\n",
+			q.n_read, q.known.learnt ? "all" : "the review set known");
+	queue_known_save(&q, known);
+	xfree(known);
 	queue_counts_release(&qc);
 	queue_release(&q);
 	return ret;

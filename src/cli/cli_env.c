@@ -112,6 +112,7 @@ int cli_env_init(struct cli_env *env)
 	if (!(cache && !strcmp(cache, "off")))
 		env->cache_dir = xdg_dir("XDG_CACHE_HOME", ".cache");
 	env->debug_cache = debug && strstr(debug, "cache") != NULL;
+	env->debug_queue = debug && strstr(debug, "queue") != NULL;
 	if (db && *db)
 		env->db_path = xstrdup(db);
 	else if (env->user_dir)

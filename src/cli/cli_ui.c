@@ -30,6 +30,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	struct settings s;
 	struct store *st = NULL;
 	struct cli_report_ctx rc = { env, NULL };
+	char *known = NULL;
 	struct buf err;
 	int ret;
 
@@ -53,6 +54,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	ue->st = st;
 	ue->settings = &s;
 	ue->clock = &env->clock;
+	ue->known_path = known = cli_known_path(env);
 	ue->load = cli_library_read;
 	ue->load_ctx = &src;
 	ue->left_out = &src.left_out;
@@ -68,6 +70,7 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	}
 out:
 	xfree(src.stale);	/* a reload's */
+	xfree(known);
 	store_free(st);
 	library_release(&lib);
 	buf_release(&err);

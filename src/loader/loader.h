@@ -452,6 +452,9 @@ int item_has_tag(const struct item *item, const char *tag);
 struct library_order {
 	const struct key_ref *by_key;	/* n_items; .i into lib->items */
 	const uint32_t *card_first;	/* per item: its card's first item */
+	/* The item keys in by_key order, hashed: which items a queue's
+	 * per-item data saved for this library belongs to (queue_known). */
+	uint64_t keys_hash;
 	const char *const *tags;	/* every tag once, sorted */
 	size_t n_tags;
 	struct strmap tag_ix;		/* private: library_tag_index() */

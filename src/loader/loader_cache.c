@@ -32,11 +32,12 @@
 
 #include "core/err.h"
 #include "core/hash.h"
+#include "core/path.h"
 #include "core/xmalloc.h"
 #include "loader/loader_int.h"
 
 #define CACHE_MAGIC "TPMLIBC\n"
-#define CACHE_VERSION 1u
+#define CACHE_VERSION 2u
 #define CACHE_ENDIAN 0x01020304u
 #define HEADER_BYTES 56
 #define HASH_OFF LOADER_CACHE_HASH_OFF
@@ -286,7 +287,7 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 /*
  * The library's order (library_order()), after the records at an offset
  * a multiple of 8 (the header's order field): the item and tag counts,
- * by_key and card_first as they are in memory, then the sorted tags.
+ * the keys' hash, by_key and card_first as they are in memory, then the sorted tags.
  */
 static void put_order(struct buf *b, const struct library *lib,
 		      const struct library_order *o)
@@ -299,6 +300,7 @@ static void put_order(struct buf *b, const struct library *lib,
 	memcpy(b->s + 40, &off, sizeof(off));
 	put_u64(b, lib->n_items);
 	put_u64(b, o->n_tags);
+	put_u64(b, o->keys_hash);
 	buf_add(b, o->by_key, lib->n_items * sizeof(*o->by_key));
 	buf_add(b, o->card_first, lib->n_items * sizeof(*o->card_first));
 	for (size_t i = 0; i < o->n_tags; i++) {
@@ -313,8 +315,7 @@ int library_cache_save(struct library *lib, const char *path, int lint_clean)
 	struct buf *b = st ? &st->cache_out : NULL;
 	uint32_t flags = lint_clean ? CF_LINT_CLEAN : 0;
 	uint64_t len, h;
-	char *tmp;
-	int fd, ok;
+	int ok;
 
 	if (!b || !st->cache_ready)
 		return 0;
@@ -327,27 +328,8 @@ int library_cache_save(struct library *lib, const char *path, int lint_clean)
 	memcpy(b->s + 32, &len, sizeof(len));
 	h = loader_cache_hash((const unsigned char *)b->s, b->len);
 	memcpy(b->s + HASH_OFF, &h, sizeof(h));
-	/* A new file renamed over the old: a reader sees one or the other.
-	 * No fsync: a cache lost in a crash is rebuilt, never misread. */
-	tmp = xmalloc(strlen(path) + 32);
-	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	ok = fd >= 0;
-	for (size_t off = 0; ok && off < b->len;) {
-		ssize_t w = write(fd, b->s + off, b->len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		off += ok ? (size_t)w : 0;
-	}
-	if (fd >= 0 && close(fd) < 0)
-		ok = 0;
-	if (ok && rename(tmp, path) < 0)
-		ok = 0;
-	if (!ok && fd >= 0)
-		unlink(tmp);
-	xfree(tmp);
+	/* No fsync: a cache lost in a crash is rebuilt, never misread. */
+	ok = path_replace(path, b->s, b->len) == 0;
 	buf_release(b);
 	st->cache_ready = 0;
 	return ok ? 1 : TPM_EIO;
@@ -837,11 +819,12 @@ static struct library_order *cached_order(const struct library *lib,
 	const struct key_ref *by_key;
 	const uint32_t *first;
 	struct library_order *o;
-	uint64_t n, n_tags;
+	uint64_t n, n_tags, keys_hash;
 	const char **tags;
 
 	get_raw(&cur, &n, 8);
 	get_raw(&cur, &n_tags, 8);
+	get_raw(&cur, &keys_hash, 8);
 	if (cur.bad || n != lib->n_items ||
 	    n > (uint64_t)(cur.end - cur.p) /
 			(sizeof(*by_key) + sizeof(*first)))
@@ -859,6 +842,7 @@ static struct library_order *cached_order(const struct library *lib,
 	o->card_first = first;
 	o->tags = tags;
 	o->n_tags = (size_t)n_tags;
+	o->keys_hash = keys_hash;
 	o->borrowed = 1;
 	strmap_init(&o->tag_ix);
 	for (size_t i = 0; i < o->n_tags; i++)

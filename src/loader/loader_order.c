@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/vec.h"
 #include "core/xmalloc.h"
 #include "loader/loader_int.h"
@@ -80,6 +81,21 @@ static void by_key(struct library_order *o, const struct library *lib)
 	o->by_key = v;
 }
 
+/* o->keys_hash: each key with its NUL, so that no two lists collide by
+ * where they split. */
+static void hash_keys(struct library_order *o, const struct library *lib)
+{
+	uint64_t h = lib->n_items;
+
+	for (size_t k = 0; k < lib->n_items; k++) {
+		const char *key = lib->items[o->by_key[k].i].key;
+
+		h = (h ^ hash64(key, strlen(key) + 1)) *
+		    UINT64_C(0x9e3779b97f4a7c15);
+	}
+	o->keys_hash = h;
+}
+
 const struct library_order *library_order(const struct library *lib)
 {
 	/* The order is a cache: making it changes nothing a caller sees. */
@@ -93,6 +109,7 @@ const struct library_order *library_order(const struct library *lib)
 	number_tags(o, lib);
 	card_first(o, lib);
 	by_key(o, lib);
+	hash_keys(o, lib);
 	st->order = o;
 	return o;
 }

@@ -3,9 +3,11 @@
  *
  * Cost: one ordered scan of card_state merged with the library's items
  * sorted by key (both in strcmp order, so the join is a walk with one
- * comparison per step and no hashing), one index range over today's
- * review_log rows for the daily counts, then a pass over the items in
- * library order.  The review log is never scanned.
+ * comparison per step and no hashing); when the review set is known
+ * (struct queue_known), the scan covers only the rows it leaves open;
+ * then one index range over today's review_log rows for the daily
+ * counts, then a pass over the items in library order.  The review log
+ * is never scanned.
  */
 #include "queue/queue.h"
 
@@ -85,6 +87,7 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->cand = arena_alloc(&q->mem, (3 * n + 1) * sizeof(*q->cand));
 	q->deck_new_done = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->deck_scratch = xcalloc(lib->n_decks + 1, sizeof(long));
+	q->known.review = xcalloc(n / 64 + 1, sizeof(uint64_t));
 	q->keys = (struct key_table){ n ? &lib->items[0].key : NULL,
 				      sizeof(*lib->items) };
 }
@@ -117,6 +120,7 @@ void queue_release(struct queue *q)
 	arena_release(&q->mem);
 	xfree(q->deck_new_done);
 	xfree(q->deck_scratch);
+	xfree(q->known.review);
 	memset(q, 0, sizeof(*q));
 }
 
@@ -158,6 +162,7 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 	struct queue_slot *s;
 	int c = -1;
 
+	q->n_read++;
 	for (; m->pos < q->cap; m->pos++) {
 		const struct key_ref *r = &q->by_key[m->pos];
 
@@ -188,6 +193,62 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 	s->hidden = row->suspended || row->buried_until > m->now;
 	s->seen_today = row->last_review >= q->day.start;
 	return 0;
+}
+
+/* The items the known set says have a review-state row, not due today
+ * unless store_card_scan_open() reads them too. */
+static void mark_known(struct queue *q)
+{
+	const uint64_t *bits = q->known.review;
+
+	for (size_t w = 0; w < (q->cap + 63) / 64; w++) {
+		for (uint64_t b = bits[w]; b; b &= b - 1) {
+			struct queue_slot *s =
+				&q->slots[w * 64 + (size_t)__builtin_ctzll(b)];
+
+			s->has = 1;
+			s->state = FSRS_REVIEW;
+			s->due = INT64_MAX;
+		}
+	}
+}
+
+/* Takes the known set from the full scan just made into q->slots. */
+static void learn_known(struct queue *q, uint64_t stamp)
+{
+	uint64_t *bits = q->known.review;
+
+	memset(bits, 0, (q->cap + 63) / 64 * sizeof(*bits));
+	for (size_t i = 0; i < q->cap; i++)
+		if (q->slots[i].has && q->slots[i].state == FSRS_REVIEW)
+			bits[i / 64] |= UINT64_C(1) << (i % 64);
+	q->known = (struct queue_known){ 1, 1, stamp, bits, q->n_orphans };
+}
+
+/*
+ * Fills q->slots from the stored states: only the rows the known set
+ * leaves open when it holds, every row otherwise (and the known set is
+ * then learnt from them).
+ */
+static int fill_slots(struct queue *q, struct store *st, int64_t now)
+{
+	struct merge m = { q, 0, now };
+	uint64_t stamp;
+	int ret = store_review_stamp(st, &stamp);
+
+	if (ret < 0)
+		return ret;
+	if (q->known.valid && q->known.stamp == stamp) {
+		mark_known(q);
+		ret = store_card_scan_open(st, q->day.end, q->day.start,
+					   merge_row, &m);
+		q->n_orphans = q->known.n_orphans;
+		return ret;
+	}
+	ret = store_card_scan(st, merge_row, &m);
+	if (ret == 0)
+		learn_known(q, stamp);
+	return ret;
 }
 
 /* Entries by due time, then library order, for a stable session. */
@@ -378,21 +439,24 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	int64_t now = clock_utc_ms(c);
 	int64_t ahead = now + (int64_t)s->learn_ahead * 60000;
 	struct store_day_counts dc;
-	struct merge m = { q, 0, now };
 	struct queue_cand *rev, *fresh, *later;
 	size_t n_rev = 0, n_fresh = 0, n_later = 0, from;
 	int ret;
 
 	q->n = q->n_learning = q->n_review = q->n_new = 0;
-	q->n_orphans = 0;
+	q->n_orphans = q->n_read = 0;
 	q->next_learning = 0;
 	study_day_at(c, now, s->rollover_hour, &q->day);
 	memset(q->slots, 0, q->cap * sizeof(*q->slots));
-	ret = store_card_scan(st, merge_row, &m);
+	/* One state of the file for every read. */
+	ret = store_read_begin(st);
+	if (ret == 0)
+		ret = fill_slots(q, st, now);
 	if (ret == 0)
 		ret = store_day_counts(st, q->day.start, &dc);
 	if (ret == 0)
 		ret = queue_count_new_by_deck(q, st, s);
+	store_read_end(st);
 	if (ret < 0) {
 		q->n_orphans = 0;
 		return ret;

@@ -81,6 +81,23 @@ struct queue_filter {
 struct queue_slot;
 struct queue_cand;
 
+/*
+ * What a full scan of card_state found that holds until the store's
+ * review stamp changes (store_review_stamp()): which items have a row in
+ * the review state, and how many rows belong to no item.  Knowing it,
+ * queue_build() reads only the other rows and the review rows due or
+ * reviewed today (store_card_scan_open()): on a large library, a few
+ * thousand rows rather than every one.  queue_known_load() and
+ * queue_known_save() keep it between starts.
+ */
+struct queue_known {
+	int valid;
+	int learnt;		/* by this queue's last scan: worth saving */
+	uint64_t stamp;
+	uint64_t *review;	/* a bit per library item, in lib->items order */
+	size_t n_orphans;
+};
+
 struct queue {
 	/* The session from the last queue_build(), in study order. */
 	struct queue_entry *entries;
@@ -94,6 +111,8 @@ struct queue {
 	/* The first learning step after the learn-ahead window; 0 none. */
 	int64_t next_learning;
 	size_t n_orphans;		/* states of items not in the library */
+	size_t n_read;			/* card_state rows the build read */
+	struct queue_known known;
 
 	/* Private: the library's items sorted by key (library_order()). */
 	const struct library *lib;
@@ -125,12 +144,29 @@ void queue_release(struct queue *q);
 
 /*
  * Builds today's session at clock_utc_ms(c) into q (replacing the last
- * one).  f may be NULL.  Reads only the card_state table and today's
- * range of the review log's time index.  Returns 0 or a store error (see
- * store_errmsg()); q is then empty.
+ * one).  f may be NULL.  Reads only card_state (all of it, or with
+ * q->known holding, the rows it leaves open) and today's range of the
+ * review log's time index, in one read transaction.  Returns 0 or a
+ * store error (see store_errmsg()); q is then empty.
  */
 int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		const struct queue_filter *f, const struct clock *c);
+
+/*
+ * The known set (struct queue_known) in the file at path, kept between
+ * starts: queue_known_load() takes it when it is q's library's and
+ * whole (0), and otherwise leaves q as it was (-1: the first build scans
+ * every row).  queue_known_save() writes it when the last full scan
+ * learnt it (0 when there is nothing to write or path is NULL; -1 with
+ * errno when it could not be written).  Both are best effort: the file is
+ * a cache, and a queue is the same with it or without.
+ */
+int queue_known_load(struct queue *q, const char *path);
+int queue_known_save(struct queue *q, const char *path);
+
+/* The file's bytes, for tests: encode into out; decode as load. */
+void queue_known_encode(const struct queue *q, struct buf *out);
+int queue_known_decode(struct queue *q, const void *data, size_t len);
 
 /*
  * The item of q's library with key key[0..len) (not NUL-terminated), or

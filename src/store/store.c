@@ -537,3 +537,23 @@ void store_tx_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
 }
+
+int store_read_begin(struct store *st)
+{
+	int ret;
+
+	if (st->in_tx)
+		return 0;
+	ret = store_exec(st, "BEGIN");
+	if (ret == 0)
+		st->in_read = 1;
+	return ret;
+}
+
+void store_read_end(struct store *st)
+{
+	if (!st->in_read)
+		return;
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	st->in_read = 0;
+}

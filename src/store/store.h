@@ -80,6 +80,14 @@ int store_tx_begin(struct store *st);
 int store_tx_commit(struct store *st);
 void store_tx_rollback(struct store *st);
 
+/*
+ * A read transaction, so that several reads see one state of the file:
+ * store_read_end() ends it.  Inside a transaction already, both do
+ * nothing.  Returns 0 or a store error.
+ */
+int store_read_begin(struct store *st);
+void store_read_end(struct store *st);
+
 /* ---- card states --------------------------------------------------- */
 
 /* The stored state of one study item (a row of card_state). */
@@ -119,6 +127,25 @@ struct store_scan_row {
 int store_card_scan(struct store *st,
 		    int (*fn)(void *ctx, const struct store_scan_row *row),
 		    void *ctx);
+
+/*
+ * store_card_scan() of only the rows a queue needs when it knows which
+ * items have a review-state row (see store_review_stamp()): every row not
+ * in the review state, and the review-state rows due before due_before or
+ * reviewed at or after reviewed_since.  In key order, like it.
+ */
+int store_card_scan_open(struct store *st, int64_t due_before,
+			 int64_t reviewed_since,
+			 int (*fn)(void *ctx, const struct store_scan_row *row),
+			 void *ctx);
+
+/*
+ * A value that changes whenever the set of keys with a review-state row
+ * does (a row added, removed, or moved into or out of the review state),
+ * and only then, whoever writes: a trigger sets it to a new random value.
+ * What a full scan found of that set holds while the stamp is the same.
+ */
+int store_review_stamp(struct store *st, uint64_t *stamp);
 
 /* Counts of card_state rows, for statistics and tests. */
 int store_card_count(struct store *st, int64_t *n);

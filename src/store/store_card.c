@@ -67,17 +67,14 @@ int store_card_get(struct store *st, const char *key, struct store_card *out)
 	return ret;
 }
 
-int store_card_scan(struct store *st,
-		    int (*fn)(void *ctx, const struct store_scan_row *row),
-		    void *ctx)
+/* Calls fn for each row of s, a scan of SCAN_COLS (store_stmt.c). */
+static int scan_rows(struct store *st, sqlite3_stmt *s,
+		     int (*fn)(void *ctx, const struct store_scan_row *row),
+		     void *ctx)
 {
 	struct store_scan_row row;
-	sqlite3_stmt *s;
 	int rc, ret = 0;
 
-	s = store_stmt(st, STMT_CARD_SCAN, &ret);
-	if (!s)
-		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.key = (const char *)sqlite3_column_text(s, 0);
 		row.key_len = (size_t)sqlite3_column_bytes(s, 0);
@@ -95,6 +92,42 @@ int store_card_scan(struct store *st,
 	if (!ret && rc != SQLITE_DONE)
 		ret = store_fail(st, rc);
 	sqlite3_reset(s);
+	return ret;
+}
+
+int store_card_scan(struct store *st,
+		    int (*fn)(void *ctx, const struct store_scan_row *row),
+		    void *ctx)
+{
+	int ret = 0;
+	sqlite3_stmt *s = store_stmt(st, STMT_CARD_SCAN, &ret);
+
+	return s ? scan_rows(st, s, fn, ctx) : ret;
+}
+
+int store_card_scan_open(struct store *st, int64_t due_before,
+			 int64_t reviewed_since,
+			 int (*fn)(void *ctx, const struct store_scan_row *row),
+			 void *ctx)
+{
+	int ret = 0;
+	sqlite3_stmt *s = store_stmt(st, STMT_CARD_SCAN_OPEN, &ret);
+
+	if (!s)
+		return ret;
+	sqlite3_bind_int64(s, 1, due_before);
+	sqlite3_bind_int64(s, 2, reviewed_since);
+	return scan_rows(st, s, fn, ctx);
+}
+
+int store_review_stamp(struct store *st, uint64_t *stamp)
+{
+	int64_t v = 0;
+	int ret = 0;
+	sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_STAMP, &ret);
+
+	if (s && (ret = step_int(st, s, &v)) == 0)
+		*stamp = (uint64_t)v;
 	return ret;
 }
 

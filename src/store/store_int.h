@@ -20,12 +20,14 @@
 #define STORE_APP_ID 0x54504d74
 
 /* The schema version this build writes; see store_migrate.c. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Prepared once per connection, on first use. */
 enum store_stmt_id {
 	STMT_CARD_GET,
 	STMT_CARD_SCAN,
+	STMT_CARD_SCAN_OPEN,
+	STMT_REVIEW_STAMP,
 	STMT_CARD_PUT,
 	STMT_CARD_DELETE,
 	STMT_CARD_SUSPEND,
@@ -55,6 +57,7 @@ struct store {
 	int memory;		/* a missing file opened in memory */
 	int readonly;
 	int in_tx;		/* between store_tx_begin and commit */
+	int in_read;		/* between store_read_begin and end */
 	char *undo_key;		/* storage for store_review_undo()'s out */
 	sqlite3_stmt *stmt[STMT_COUNT];
 };

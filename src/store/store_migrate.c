@@ -187,6 +187,31 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	"  max REAL NOT NULL,\n"
 	"  PRIMARY KEY (session, idx)\n"
 	") STRICT, WITHOUT ROWID;\n",
+
+	/*
+	 * 5: what lets a queue skip the review-state rows that are not due
+	 * (queue.c): the other rows (a partial index), the rows by when they
+	 * were last reviewed, and a stamp that changes, to a new random
+	 * value, whenever the set of review-state rows does.
+	 */
+	"CREATE INDEX card_state_open ON card_state (card_id) "
+	"WHERE state != 2;\n"
+	"CREATE INDEX card_state_reviewed ON card_state (last_review);\n"
+	"CREATE TABLE review_stamp (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  stamp INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"INSERT INTO review_stamp VALUES (1, random());\n"
+	"CREATE TRIGGER review_stamp_insert AFTER INSERT ON card_state "
+	"WHEN new.state = 2 BEGIN "
+	"UPDATE review_stamp SET stamp = random(); END;\n"
+	"CREATE TRIGGER review_stamp_delete AFTER DELETE ON card_state "
+	"WHEN old.state = 2 BEGIN "
+	"UPDATE review_stamp SET stamp = random(); END;\n"
+	"CREATE TRIGGER review_stamp_update AFTER UPDATE OF card_id, state "
+	"ON card_state WHEN (old.state = 2) != (new.state = 2) OR "
+	"(new.state = 2 AND old.card_id != new.card_id) BEGIN "
+	"UPDATE review_stamp SET stamp = random(); END;\n",
 };
 
 int store_schema_apply(sqlite3 *db, int from, int to)

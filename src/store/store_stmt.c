@@ -12,6 +12,9 @@
 	"state, due, stability, difficulty, last_review, scheduled_days, " \
 	"learning_step, reps, lapses, suspended, buried_until, leech"
 
+/* What a queue reads of a row (store_scan_row). */
+#define SCAN_COLS "card_id, state, due, last_review, buried_until, suspended"
+
 /* A row for an item that has none yet: a new card. */
 #define NEW_CARD_VALUES "?1, 0, 0, 0.0, 0.0, 0, 0, 0, 0, 0"
 #define NEW_CARD_COLS                                                     \
@@ -21,10 +24,24 @@
 static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_CARD_GET] = "SELECT " CARD_COLS
 			  " FROM card_state WHERE card_id = ?1",
-	/* The queue's only read of card_state: see queue.c. */
-	[STMT_CARD_SCAN] = "SELECT card_id, state, due, last_review, "
-			   "buried_until, suspended FROM card_state "
+	/* The queue's whole read of card_state: see queue.c. */
+	[STMT_CARD_SCAN] = "SELECT " SCAN_COLS " FROM card_state "
 			   "ORDER BY card_id",
+	/*
+	 * The rows a queue cannot skip (queue.c): all but the review-state
+	 * ones, and of those, the ones due before ?1 or reviewed since ?2;
+	 * each part an index range (named: without statistics, SQLite
+	 * would rather scan the table in key order than sort a few rows).
+	 */
+	[STMT_CARD_SCAN_OPEN] = "SELECT " SCAN_COLS " FROM card_state WHERE "
+				"state != 2 UNION ALL SELECT " SCAN_COLS
+				" FROM card_state INDEXED BY card_state_due "
+				"WHERE state = 2 AND due < ?1 UNION ALL "
+				"SELECT " SCAN_COLS " FROM card_state "
+				"INDEXED BY card_state_reviewed WHERE "
+				"state = 2 AND "
+				"last_review >= ?2 AND due >= ?1 ORDER BY 1",
+	[STMT_REVIEW_STAMP] = "SELECT stamp FROM review_stamp",
 	[STMT_CARD_PUT] =
 		"INSERT INTO card_state (card_id, " CARD_COLS ") "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "

@@ -23,6 +23,9 @@ struct ui_env {
 	struct store *st;		/* opened with STORE_WRITE */
 	const struct settings *settings;
 	const struct clock *clock;
+	/* Where the queue keeps its known set (queue_known_load()); may be
+	 * NULL. */
+	const char *known_path;
 	/*
 	 * Loads the decks again into lib (initialised, empty) after the user
 	 * edited one, with every diagnostic in dl; returns 0 or a tpm_err.

@@ -272,8 +272,10 @@ static int reload(struct app *a)
 		queue_session_remap(&a->session, find_item, fresh);
 		a->kept_item = NULL;	/* the old library's */
 	}
+	queue_known_save(&a->queue, a->env->known_path);
 	queue_release(&a->queue);
 	queue_init(&a->queue, fresh);
+	queue_known_load(&a->queue, a->env->known_path);
 	if (a->own) {
 		library_release(a->own);
 		xfree(a->own);
@@ -495,6 +497,7 @@ void app_release(struct app *a)
 		browse_release(&a->browse);
 	app_mock_release(a);
 	home_release(&a->home);
+	queue_known_save(&a->queue, a->env->known_path);
 	queue_release(&a->queue);
 	ui_view_release(&a->view);
 	notice_close(a);
@@ -528,6 +531,7 @@ int app_init(struct app *a, const struct ui_env *env,
 	settings_fsrs_params(env->settings, &a->params);
 	a->cwd = getcwd(cwd, sizeof(cwd)) ? xstrdup(cwd) : NULL;
 	queue_init(&a->queue, a->lib);
+	queue_known_load(&a->queue, env->known_path);
 	home_init(&a->home);
 	ui_view_init(&a->view);
 	if (env->drill && env->focus && app_drill_focus(a) < 0) {

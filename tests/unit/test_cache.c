@@ -173,6 +173,7 @@ static void same_order(struct library *a, struct library *b)
 	const struct library_order *x = library_order(a);
 	const struct library_order *y = library_order(b);
 
+	assert_int_equal(x->keys_hash, y->keys_hash);
 	assert_int_equal(x->n_tags, y->n_tags);
 	for (size_t i = 0; i < x->n_tags; i++) {
 		assert_string_equal(x->tags[i], y->tags[i]);

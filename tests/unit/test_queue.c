@@ -3,12 +3,15 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/hash.h"
 #include "core/xmalloc.h"
 #include "queue/queue.h"
 #include "queue/queue_search.h"
 #include "queue/queue_session.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
+
+#include <unistd.h>
 
 /* 2026-11-23T09:00:00Z, a Monday. */
 #define T0 1795424400000LL
@@ -953,6 +956,221 @@ static void queue_counts_rows_are_what_a_drill_of_each_holds(void **state)
 	finish(f);
 }
 
+
+/* A deterministic number below n (an LCG: the test repeats exactly). */
+static int64_t rnd(uint64_t *seed, int64_t n)
+{
+	*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (int64_t)((*seed >> 33) % (uint64_t)n);
+}
+
+/* One random write to the store, of any kind a user or program makes. */
+static void random_change(struct fixture *f, uint64_t *seed, int64_t now)
+{
+	const char *key = f->t->items[rnd(seed, (int64_t)f->t->lib.n_items)].key;
+	int64_t last = now - rnd(seed, 3) * DAY - rnd(seed, DAY);
+	char gone[16];
+
+	switch (rnd(seed, 8)) {
+	case 0:
+		put_state(f, key, FSRS_REVIEW,
+			  now + (rnd(seed, 10) - 5) * DAY + rnd(seed, DAY),
+			  last, 0);
+		break;
+	case 1:
+		put_state(f, key, rnd(seed, 2) ? FSRS_LEARNING
+					       : FSRS_RELEARNING,
+			  now + (rnd(seed, 120) - 60) * MIN, last, 0);
+		break;
+	case 2:
+		assert_int_equal(store_card_set_suspended(f->st, key,
+							  (int)rnd(seed, 2)),
+				 0);
+		break;
+	case 3:
+		assert_int_equal(store_card_bury(f->st, key,
+						 now + (rnd(seed, 3) - 1) * DAY),
+				 0);
+		break;
+	case 4:
+		assert_int_equal(store_card_forget(f->st, key), 0);
+		break;
+	case 5:
+	case 6:
+		grade(f, key, (enum fsrs_rating)(1 + rnd(seed, 4)));
+		break;
+	default:
+		snprintf(gone, sizeof(gone), "gone%02d", (int)rnd(seed, 20));
+		put_state(f, gone, rnd(seed, 2) ? FSRS_REVIEW : FSRS_LEARNING,
+			  now - DAY, last, 0);
+		break;
+	}
+}
+
+/* f->q, built knowing the review set, equals a queue that scans all. */
+static void assert_same_as_full_scan(struct fixture *f,
+				     const struct queue_filter *filter)
+{
+	struct queue ref;
+	char *got, *want;
+
+	queue_init(&ref, &f->t->lib);
+	assert_int_equal(queue_build(&ref, f->st, &f->s, filter, &f->clock),
+			 0);
+	got = describe(&f->q);
+	want = describe(&ref);
+	assert_string_equal(got, want);
+	for (size_t i = 0; i < ref.n; i++) {
+		assert_int_equal(f->q.entries[i].due, ref.entries[i].due);
+		assert_int_equal(f->q.entries[i].state, ref.entries[i].state);
+	}
+	assert_int_equal(f->q.n_learning, ref.n_learning);
+	assert_int_equal(f->q.n_review, ref.n_review);
+	assert_int_equal(f->q.n_new, ref.n_new);
+	assert_int_equal(f->q.next_learning, ref.next_learning);
+	assert_int_equal(f->q.n_orphans, ref.n_orphans);
+	xfree(got);
+	xfree(want);
+	queue_release(&ref);
+}
+
+static void queue_known_review_set_builds_what_a_full_scan_does(void **state)
+{
+	struct fixture *f = *state;
+	const char *beta[] = { "beta" };
+	const char *tags[] = { "caching" };
+	struct queue_filter by_deck = { beta, 1, NULL, 0, NULL, 0 };
+	struct queue_filter by_tag = { NULL, 0, tags, 1, tags, 1 };
+	const struct queue_filter *filters[] = { NULL, &by_deck, &by_tag };
+	uint64_t seed = 42;
+	int64_t now = T0;
+	int fast = 0;
+	char id[16];
+
+	for (int d = 0; d < 3; d++) {
+		for (int i = 0; i < 30; i++) {
+			snprintf(id, sizeof(id), "%c%02d", "abc"[d], i);
+			add_card(f->t, d, id, (enum card_type)(i % 4), 1 + i % 3,
+				 i % 5 ? NULL : "caching");
+		}
+	}
+	ready(f);
+	for (int i = 0; i < 150; i++)
+		random_change(f, &seed, now);
+	for (int round = 0; round < 120; round++) {
+		int64_t n_changes = rnd(&seed, 3) ? 0 : rnd(&seed, 4) + 1;
+		const struct queue_filter *filter = filters[round % 3];
+
+		for (int64_t k = 0; k < n_changes; k++)
+			random_change(f, &seed, now);
+		now += rnd(&seed, 8) * HOUR;
+		set_now(f, now);
+		f->q.known.learnt = 0;
+		assert_int_equal(queue_build(&f->q, f->st, &f->s, filter,
+					     &f->clock), 0);
+		/* Learnt again only when the set may have changed. */
+		if (!f->q.known.learnt) {
+			fast++;
+			assert_true(f->q.n_read < f->t->lib.n_items);
+		}
+		assert_same_as_full_scan(f, filter);
+	}
+	/* Both ways ran often. */
+	assert_true(fast > 40);
+	assert_true(fast < 110);
+	finish(f);
+}
+
+/* Sets the file's hash right again after a change, as a writer would. */
+static void rehash(struct buf *b)
+{
+	uint64_t h = hash64(b->s, b->len - 8);
+
+	memcpy(b->s + b->len - 8, &h, 8);
+}
+
+static void queue_known_file_taken_only_whole_and_for_its_library(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/tpm-known-XXXXXX", path[64];
+	struct buf good, b;
+	struct queue q2;
+	uint64_t v;
+
+	for (int i = 0; i < 70; i++) {
+		char id[8];
+
+		snprintf(id, sizeof(id), "k%02d", i);
+		add_card(f->t, 0, id, CARD_BASIC, 0, NULL);
+	}
+	ready(f);
+	put_state(f, "k03", FSRS_REVIEW, T0 + DAY, T0 - DAY, 0);
+	put_state(f, "k69", FSRS_REVIEW, T0 + DAY, T0 - DAY, 0);
+	put_state(f, "gone", FSRS_REVIEW, T0 + DAY, T0 - DAY, 0);
+	build(f);
+	assert_true(f->q.known.learnt);
+	buf_init(&good);
+	buf_init(&b);
+	queue_known_encode(&f->q, &good);
+
+	/* Whole and this library's: taken, and the next build reads only
+	 * the rows it leaves open (none here). */
+	queue_init(&q2, &f->t->lib);
+	assert_int_equal(queue_known_decode(&q2, good.s, good.len), 0);
+	assert_int_equal(q2.known.stamp, f->q.known.stamp);
+	assert_int_equal(q2.known.n_orphans, 1);
+	assert_memory_equal(q2.known.review, f->q.known.review, 2 * 8);
+	assert_int_equal(queue_build(&q2, f->st, &f->s, NULL, &f->clock), 0);
+	assert_false(q2.known.learnt);
+	assert_int_equal(q2.n_read, 0);
+	assert_int_equal(q2.n_orphans, 1);
+	assert_int_equal(q2.n_new, f->q.n_new);
+	queue_release(&q2);
+
+	/* Short, long, or any one bit flipped: refused, q left as it was. */
+	queue_init(&q2, &f->t->lib);
+	assert_int_equal(queue_known_decode(&q2, good.s, good.len - 1), -1);
+	buf_add(&b, good.s, good.len);
+	buf_addch(&b, 0);
+	assert_int_equal(queue_known_decode(&q2, b.s, b.len), -1);
+	for (size_t bit = 0; bit < good.len * 8; bit++) {
+		buf_clear(&b);
+		buf_add(&b, good.s, good.len);
+		b.s[bit / 8] ^= (char)(1 << bit % 8);
+		assert_int_equal(queue_known_decode(&q2, b.s, b.len), -1);
+	}
+	/* Well made but another library's, or marking items past the end. */
+	for (int field = 0; field < 3; field++) {
+		buf_clear(&b);
+		buf_add(&b, good.s, good.len);
+		if (field < 2) {	/* keys_hash, item count */
+			memcpy(&v, b.s + 16 + 8 * field, 8);
+			v ^= 1;
+			memcpy(b.s + 16 + 8 * field, &v, 8);
+		} else {		/* bit 70 of 70 items */
+			b.s[48 + 8 + 0] |= 1 << 6;
+		}
+		rehash(&b);
+		assert_int_equal(queue_known_decode(&q2, b.s, b.len), -1);
+	}
+	assert_false(q2.known.valid);
+
+	/* Through a file: saved once learnt, read back; gone: ignored. */
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/queue.known", dir);
+	assert_int_equal(queue_known_load(&q2, path), -1);
+	assert_int_equal(queue_known_save(&f->q, path), 0);
+	assert_false(f->q.known.learnt);
+	assert_int_equal(queue_known_load(&q2, path), 0);
+	assert_true(q2.known.valid);
+	assert_int_equal(queue_known_save(&q2, NULL), 0);
+	queue_release(&q2);
+	unlink(path);
+	rmdir(dir);
+	buf_release(&good);
+	buf_release(&b);
+	finish(f);
+}
 static void queue_counts_due_before_an_instant(void **state)
 {
 	struct fixture *f = *state;
@@ -1754,6 +1972,8 @@ int main(void)
 		cmocka_unit_test(queue_session_remap_drops_undo_of_a_gone_card),
 		T(queue_cram_weakest_first_in_scope),
 		T(queue_counts_rows_are_what_a_drill_of_each_holds),
+		T(queue_known_review_set_builds_what_a_full_scan_does),
+		T(queue_known_file_taken_only_whole_and_for_its_library),
 		T(queue_counts_due_before_an_instant),
 		T(queue_undo_takes_back_this_sessions_steps),
 		T(queue_plan_is_what_the_grade_saves),

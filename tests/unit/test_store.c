@@ -206,7 +206,7 @@ static void store_creates_current_schema_in_wal(void **state)
 	snprintf(mode, sizeof(mode), "%s", sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(store_schema_version(), 4);
+	assert_int_equal(store_schema_version(), 5);
 	assert_false(store_is_memory(st));
 	close_st(f);
 }
@@ -420,19 +420,125 @@ static void raw_exec(const char *path, const char *sql)
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+
+/* Writes key's state as state, due at due, reviewed at last (a grade). */
+static void put_review(struct store *st, const char *key,
+		       enum fsrs_state state, int64_t due, int64_t last,
+		       int64_t *id)
+{
+	struct store_card before;
+	struct store_review r;
+	int ret = store_card_get(st, key, &before);
+
+	assert_true(ret == 0 || ret == TPM_ENOENT);
+	make_review(&r, key, &before, last, FSRS_GOOD);
+	r.after.fsrs.state = state;
+	r.after.fsrs.due = due;
+	assert_int_equal(store_tx_begin(st), 0);
+	assert_int_equal(store_review_add(st, &r), 0);
+	assert_int_equal(store_tx_commit(st), 0);
+	if (id)
+		*id = r.id;
+}
+
+/* 1 if the review stamp moved since *last, which it then holds. */
+static int stamp_moved(struct store *st, uint64_t *last)
+{
+	uint64_t now = 0;
+
+	assert_int_equal(store_review_stamp(st, &now), 0);
+	if (now == *last)
+		return 0;
+	*last = now;
+	return 1;
+}
+
+static void store_review_stamp_follows_the_review_set(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_rw(f);
+	uint64_t stamp = 0;
+	int64_t id;
+
+	stamp_moved(st, &stamp);
+	/* Rows outside the review state leave it. */
+	put_review(st, "a", FSRS_LEARNING, 100, 10, NULL);
+	assert_false(stamp_moved(st, &stamp));
+	assert_int_equal(store_card_set_suspended(st, "new", 1), 0);
+	assert_int_equal(store_card_bury(st, "b", 99), 0);
+	assert_false(stamp_moved(st, &stamp));
+	/* Into the review state, by a grade or an insert: it moves. */
+	put_review(st, "a", FSRS_REVIEW, 200, 20, NULL);
+	assert_true(stamp_moved(st, &stamp));
+	put_review(st, "c", FSRS_REVIEW, 300, 30, &id);
+	assert_true(stamp_moved(st, &stamp));
+	/* A review to a review, flags: the set is the same. */
+	put_review(st, "a", FSRS_REVIEW, 900, 40, NULL);
+	assert_int_equal(store_card_set_suspended(st, "a", 1), 0);
+	assert_int_equal(store_card_bury(st, "a", 999), 0);
+	assert_false(stamp_moved(st, &stamp));
+	/* Out of it: a lapse, a forget, an undo that deletes the row. */
+	put_review(st, "a", FSRS_RELEARNING, 950, 50, NULL);
+	assert_true(stamp_moved(st, &stamp));
+	put_review(st, "a", FSRS_REVIEW, 960, 60, NULL);
+	assert_true(stamp_moved(st, &stamp));
+	assert_int_equal(store_card_forget(st, "a"), 0);
+	assert_true(stamp_moved(st, &stamp));
+	assert_int_equal(store_review_undo(st, id, NULL), 0);
+	assert_true(stamp_moved(st, &stamp));
+	/* Another program's write moves it too: it is the file's. */
+	put_review(st, "d", FSRS_LEARNING, 100, 10, NULL);
+	stamp_moved(st, &stamp);
+	close_st(f);
+	raw_exec(f->path, "UPDATE card_state SET state = 2 "
+			  "WHERE card_id = 'd'");
+	st = open_rw(f);
+	assert_true(stamp_moved(st, &stamp));
+	raw_exec(f->path, "UPDATE card_state SET card_id = 'e' "
+			  "WHERE card_id = 'd'");
+	assert_true(stamp_moved(st, &stamp));
+	close_st(f);
+}
+
+static int collect_due(void *ctx, const struct store_scan_row *row)
+{
+	char *keys = ctx;
+
+	sprintf(keys + strlen(keys), "%s:%d,", row->key, (int)row->state);
+	return 0;
+}
+
+static void store_open_scan_skips_reviews_not_due_or_seen(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_rw(f);
+	char keys[256] = "";
+
+	put_review(st, "due", FSRS_REVIEW, 99, 10, NULL);
+	put_review(st, "later", FSRS_REVIEW, 100, 10, NULL);
+	put_review(st, "seen", FSRS_REVIEW, 500, 50, NULL);
+	put_review(st, "step", FSRS_LEARNING, 1000, 10, NULL);
+	put_review(st, "lapse", FSRS_RELEARNING, 1000, 10, NULL);
+	assert_int_equal(store_card_set_suspended(st, "fresh", 1), 0);
+	/* Due before 100, or reviewed at 50 or after. */
+	assert_int_equal(store_card_scan_open(st, 100, 50, collect_due, keys),
+			 0);
+	assert_string_equal(keys, "due:2,fresh:0,lapse:3,seen:2,step:1,");
+	close_st(f);
+}
 static void store_fault_newer_version(void **state)
 {
 	struct fixture *f = *state;
 	struct bytes before;
 
 	make_db(f);
-	raw_exec(f->path, "PRAGMA user_version = 5");
+	raw_exec(f->path, "PRAGMA user_version = 6");
 	before = slurp(f->path);
 	assert_int_equal(store_open(&f->st, f->path,
 				    STORE_WRITE | STORE_CREATE), TPM_ETOONEW);
 	assert_msg(f->st, f->path,
-		   "written by a newer version of tpmtrain (schema version 5; "
-		   "this tpmtrain reads up to 4); nothing was changed");
+		   "written by a newer version of tpmtrain (schema version 6; "
+		   "this tpmtrain reads up to 5); nothing was changed");
 	close_st(f);
 	assert_unchanged(before, f->path);
 }
@@ -1027,6 +1133,8 @@ int main(void)
 		T(store_review_roundtrip_and_undo_exact),
 		T(store_review_needs_transaction),
 		T(store_scan_in_key_order_and_flags),
+		T(store_review_stamp_follows_the_review_set),
+		T(store_open_scan_skips_reviews_not_due_or_seen),
 		T(store_day_counts_by_state_before),
 		T(store_settings_roundtrip),
 		T(store_fault_newer_version),
