@@ -16,9 +16,18 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* The first "cc" at or after p, or NULL: strstr() for a pair of one
+ * character, without its set-up cost on the short texts of cards. */
+static const char *find_pair(const char *p, char c)
+{
+	while ((p = strchr(p, c)) && p[1] != c)
+		p++;
+	return p;
+}
+
 int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del)
 {
-	const char *open = strstr(text + *offset, "{{");
+	const char *open = find_pair(text + *offset, '{');
 	const char *p, *close, *sep, *inner;
 	size_t start;
 	int num;
@@ -40,11 +49,11 @@ int cloze_next(const char *text, size_t *offset, struct cloze_deletion *del)
 	if (p[0] != ':' || p[1] != ':')
 		goto malformed;
 	p += 2;
-	close = strstr(p, "}}");
+	close = find_pair(p, '}');
 	if (!close)
 		goto malformed;
 	/* A deletion inside a deletion is not one Anki or we can show. */
-	inner = strstr(p, "{{");
+	inner = find_pair(p, '{');
 	if (inner && inner < close)
 		goto malformed;
 	sep = find_sep(p, close);

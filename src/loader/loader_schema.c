@@ -187,22 +187,33 @@ static const char *variant_key(struct loader *ld, const char *id,
 	return arena_strndup(&ld->lib->arena, ld->tmp.s, ld->tmp.len);
 }
 
+/* A cloze card's items: one per deletion number (1-99), in order. */
+static void add_cloze_items(struct loader *ld, const struct card *c)
+{
+	uint64_t seen[2] = { 0, 0 };	/* bit n % 64 of seen[n / 64] */
+	struct cloze_deletion del;
+	size_t off = 0;
+
+	while (cloze_next(c->text.s, &off, &del))
+		if (del.num)
+			seen[del.num / 64] |= UINT64_C(1) << del.num % 64;
+	for (int w = 0; w < 2; w++) {
+		for (uint64_t b = seen[w]; b; b &= b - 1) {
+			int n = w * 64 + __builtin_ctzll(b);
+
+			add_item(ld, variant_key(ld, c->id.s, "c", n), c, n);
+		}
+	}
+}
+
 void loader_add_items(struct loader *ld, const struct deck *deck)
 {
 	for (size_t i = 0; i < deck->n_cards; i++) {
 		const struct card *c = &deck->cards[i];
-		unsigned char seen[100] = { 0 };
-		struct cloze_deletion del;
-		size_t off = 0;
 
 		switch (c->type) {
 		case CARD_CLOZE:
-			while (cloze_next(c->text.s, &off, &del))
-				seen[del.num] = 1;
-			for (int n = 1; n < 100; n++)
-				if (seen[n])
-					add_item(ld, variant_key(ld, c->id.s,
-						 "c", n), c, n);
+			add_cloze_items(ld, c);
 			break;
 		case CARD_REVERSE:
 			add_item(ld, c->id.s, c, 0);
