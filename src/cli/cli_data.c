@@ -117,19 +117,15 @@ static char *cache_path(const struct cli_env *env, const struct vec *paths,
 /* One per database: the library it was learnt for is in the file. */
 char *cli_known_path(const struct cli_env *env)
 {
-	char name[40], *path;
+	char name[40];
 
 	if (!env->cache_dir || !env->db_path)
 		return NULL;
 	snprintf(name, sizeof(name), "queue-%016llx.known",
 		 (unsigned long long)hash64(env->db_path,
 					    strlen(env->db_path)));
-	path = cli_path_join(env->cache_dir, name);
-	if (path_make_parents(path) < 0) {
-		xfree(path);
-		return NULL;
-	}
-	return path;
+	/* In the folder the library cache made. */
+	return cli_path_join(env->cache_dir, name);
 }
 
 /*

@@ -1098,7 +1098,7 @@ static void queue_known_file_taken_only_whole_and_for_its_library(void **state)
 	uint64_t v;
 
 	for (int i = 0; i < 70; i++) {
-		char id[8];
+		char id[16];
 
 		snprintf(id, sizeof(id), "k%02d", i);
 		add_card(f->t, 0, id, CARD_BASIC, 0, NULL);
