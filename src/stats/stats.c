@@ -1,7 +1,6 @@
 /*
- * The streak walks back from today over the days with reviews: the newest
- * review before a day's start, found by one seek in the log's time index,
- * either falls in the day before (the streak goes on) or not (it ends).
+ * The streak walks back from today over the study days, one seek each
+ * (store_reviewed_between()) until a day without a review.
  */
 #include "stats/stats.h"
 
@@ -11,39 +10,24 @@
 #include "core/err.h"
 #include "queue/queue.h"
 
-/*
- * The newest review before before, or -1 when there is none; a negative
- * tpm_err on a store error.
- */
-static int last_before(struct store *st, int64_t before, int64_t *at)
-{
-	int ret = store_review_last_before(st, before, at);
-
-	if (ret == TPM_ENOENT) {
-		*at = -1;
-		return 0;
-	}
-	return ret;
-}
-
 int stats_streak(struct store *st, const struct clock *c, int rollover_hour,
 		 int64_t now, long *days)
 {
-	struct study_day day, prev;
-	int64_t at;
+	struct study_day day;
 	long n = 0;
-	int ret;
+	int any = 0, ret;
 
 	study_day_at(c, now, rollover_hour, &day);
-	ret = last_before(st, day.end, &at);
+	ret = store_reviewed_between(st, day.start, day.end, &any);
 	/* No review today yet: the streak may end yesterday. */
-	if (ret == 0 && at >= 0 && at < day.start)
+	if (ret == 0 && !any) {
 		study_day_at(c, day.start - 1, rollover_hour, &day);
-	while (ret == 0 && at >= day.start) {
+		ret = store_reviewed_between(st, day.start, day.end, &any);
+	}
+	while (ret == 0 && any) {
 		n++;
-		study_day_at(c, day.start - 1, rollover_hour, &prev);
-		ret = last_before(st, day.start, &at);
-		day = prev;
+		study_day_at(c, day.start - 1, rollover_hour, &day);
+		ret = store_reviewed_between(st, day.start, day.end, &any);
 	}
 	if (ret == 0)
 		*days = n;
@@ -56,15 +40,14 @@ int stats_read(struct stats_summary *out, struct store *st,
 	struct stats_summary s;
 	struct store_day_counts day;
 	struct study_day today;
-	int64_t at = -1;
-	int ret;
+	int ever = 0, ret;
 
 	memset(&s, 0, sizeof(s));
 	study_day_at(c, now, rollover_hour, &today);
 	ret = store_day_counts(st, today.start, &day);
 	if (ret == 0)
-		ret = last_before(st, INT64_MAX, &at);
-	s.ever = at >= 0;
+		ret = store_reviewed_between(st, INT64_MIN, INT64_MAX, &ever);
+	s.ever = ever;
 	if (ret == 0)
 		ret = stats_streak(st, c, rollover_hour, now, &s.streak);
 	if (ret < 0)

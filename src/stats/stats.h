@@ -19,9 +19,10 @@
  * The days in a row with at least one review, ending with the study day
  * of now, or with the day before when today has none yet (the streak is
  * alive until the day is over).  Days are study days: they roll over at
- * rollover_hour local time in c's time zone.  One pass back over the days
- * with reviews, one index seek each (store_review_last_before()), so a
- * two-year streak costs about 730 seeks whatever the reviews a day.
+ * rollover_hour local time in c's time zone.  One pass back over the
+ * days, one seek each in a small table (store_reviewed_between()), so a
+ * two-year streak costs 730 seeks in a few cached pages, whatever the
+ * reviews a day.
  * Returns 0 with *days set, or a store error (store_errmsg()), *days then
  * untouched.
  */

@@ -216,12 +216,15 @@ int store_day_new_keys(struct store *st, int64_t since,
 		       int (*fn)(void *ctx, const char *key), void *ctx);
 
 /*
- * The time of the newest review before the instant before (ms) into *at:
- * one seek in the review log's time index, so that walking back over the
- * days with reviews costs one seek per day, not a scan of their rows.
- * TPM_ENOENT, *at untouched, when there is none.
+ * Whether any review was made in [start, end) (ms), into *yes.  When both
+ * ends are on a quarter hour, as every study day's are in every time zone
+ * of today, one seek in review_quarter, a small table of the quarter
+ * hours with reviews that triggers keep (store_migrate.c), so that walking
+ * back over two years of days stays in a few cached pages; otherwise one
+ * seek in the review log's time index.  Returns 0 or a negative tpm_err.
  */
-int store_review_last_before(struct store *st, int64_t before, int64_t *at);
+int store_reviewed_between(struct store *st, int64_t start, int64_t end,
+			   int *yes);
 
 /* Number of review_log rows, optionally of one key (NULL for all). */
 int store_review_count(struct store *st, const char *key, int64_t *n);

@@ -423,18 +423,26 @@ int store_day_new_keys(struct store *st, int64_t since,
 	return ret;
 }
 
-int store_review_last_before(struct store *st, int64_t before, int64_t *at)
+#define QUARTER_MS 900000
+
+int store_reviewed_between(struct store *st, int64_t start, int64_t end,
+			   int *yes)
 {
+	/* review_quarter's integer division rounds toward zero: before
+	 * 1970 its quarters are not the clock's. */
+	int quarters = start >= 0 && start % QUARTER_MS == 0 &&
+		       end % QUARTER_MS == 0;
 	sqlite3_stmt *s;
 	int ret = 0;
 
-	s = store_stmt(st, STMT_LOG_BEFORE, &ret);
+	s = store_stmt(st, quarters ? STMT_QUARTER_ANY : STMT_LOG_ANY, &ret);
 	if (!s)
 		return ret;
-	sqlite3_bind_int64(s, 1, before);
+	sqlite3_bind_int64(s, 1, quarters ? start / QUARTER_MS : start);
+	sqlite3_bind_int64(s, 2, quarters ? end / QUARTER_MS : end);
 	ret = store_step_row(st, s);
-	if (ret > 0) {
-		*at = sqlite3_column_int64(s, 0);
+	if (ret > 0 || ret == TPM_ENOENT) {
+		*yes = ret > 0;
 		ret = 0;
 	}
 	sqlite3_reset(s);

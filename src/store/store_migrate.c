@@ -211,7 +211,37 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	"CREATE TRIGGER review_stamp_update AFTER UPDATE OF card_id, state "
 	"ON card_state WHEN (old.state = 2) != (new.state = 2) OR "
 	"(new.state = 2 AND old.card_id != new.card_id) BEGIN "
-	"UPDATE review_stamp SET stamp = random(); END;\n",
+	"UPDATE review_stamp SET stamp = random(); END;\n"
+	/*
+	 * And the quarter hours (reviewed_at / 900000) with a review, so
+	 * that the streak walks back over a small table: every study day
+	 * starts on a quarter hour.  A quarter is dropped with its last
+	 * review: the BETWEEN is an index range (review_log_time) around it,
+	 * wide enough for the division's rounding toward zero before 1970;
+	 * the test after it is exact.
+	 */
+	"CREATE TABLE review_quarter (q INTEGER PRIMARY KEY) STRICT;\n"
+	"INSERT INTO review_quarter SELECT DISTINCT reviewed_at / 900000 "
+	"FROM review_log;\n"
+	"CREATE TRIGGER review_quarter_insert AFTER INSERT ON review_log "
+	"BEGIN INSERT OR IGNORE INTO review_quarter "
+	"VALUES (new.reviewed_at / 900000); END;\n"
+	"CREATE TRIGGER review_quarter_delete AFTER DELETE ON review_log "
+	"WHEN NOT EXISTS (SELECT 1 FROM review_log WHERE reviewed_at "
+	"BETWEEN old.reviewed_at / 900000 * 900000 - 899999 AND "
+	"old.reviewed_at / 900000 * 900000 + 899999 AND "
+	"reviewed_at / 900000 = old.reviewed_at / 900000) "
+	"BEGIN DELETE FROM review_quarter "
+	"WHERE q = old.reviewed_at / 900000; END;\n"
+	"CREATE TRIGGER review_quarter_update AFTER UPDATE OF reviewed_at "
+	"ON review_log BEGIN "
+	"INSERT OR IGNORE INTO review_quarter "
+	"VALUES (new.reviewed_at / 900000); "
+	"DELETE FROM review_quarter WHERE q = old.reviewed_at / 900000 "
+	"AND NOT EXISTS (SELECT 1 FROM review_log WHERE reviewed_at "
+	"BETWEEN old.reviewed_at / 900000 * 900000 - 899999 AND "
+	"old.reviewed_at / 900000 * 900000 + 899999 AND "
+	"reviewed_at / 900000 = old.reviewed_at / 900000); END;\n",
 };
 
 int store_schema_apply(sqlite3 *db, int from, int to)

@@ -99,10 +99,11 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_LOG_COUNT] = "SELECT count(*) FROM review_log",
 	[STMT_LOG_COUNT_KEY] =
 		"SELECT count(*) FROM review_log WHERE card_id = ?1",
-	/* One seek in review_log_time, from the newest row down. */
-	[STMT_LOG_BEFORE] = "SELECT reviewed_at FROM review_log "
-			    "WHERE reviewed_at < ?1 "
-			    "ORDER BY reviewed_at DESC LIMIT 1",
+	/* One seek each: review_log_time, review_quarter's key. */
+	[STMT_LOG_ANY] = "SELECT 1 FROM review_log WHERE reviewed_at >= ?1 "
+			 "AND reviewed_at < ?2 LIMIT 1",
+	[STMT_QUARTER_ANY] = "SELECT 1 FROM review_quarter WHERE q >= ?1 "
+			     "AND q < ?2 LIMIT 1",
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[STMT_SETTING_SET] =
 		"INSERT INTO settings (key, value) VALUES (?1, ?2) "

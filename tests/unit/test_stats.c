@@ -3,6 +3,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "queue/queue.h"
 #include "stats/stats.h"
 #include "store/store.h"
 
@@ -104,6 +105,91 @@ static void stats_streak_follows_the_rollover(void **state)
 	assert_int_equal(streak(f, T0), 2);
 }
 
+
+/* The streak by brute force over the review times at[0..n) (-1: undone). */
+static long streak_of(const struct clock *c, const int64_t *at, size_t n,
+		      int64_t now)
+{
+	struct study_day day;
+	long days = 0;
+	int today = 1;
+
+	study_day_at(c, now, ROLL, &day);
+	for (;;) {
+		int any = 0;
+
+		for (size_t i = 0; i < n && !any; i++)
+			any = at[i] >= day.start && at[i] < day.end;
+		if (!any && !today)
+			return days;
+		days += any;
+		today = 0;
+		study_day_at(c, day.start - 1, ROLL, &day);
+	}
+}
+
+static uint64_t lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+/*
+ * In zones on the quarter hour (the quarter table) and off it (the log
+ * itself), with grades taken back: the walk finds what counting finds.
+ */
+static void stats_streak_exact_in_any_zone_after_undo(void **state)
+{
+	static const int32_t zones[] = { 0, 19800, 20700, -12600, 1172 };
+	struct fixture *f = *state;
+	int64_t at[300], ids[300];
+	struct store *keep = f->st;
+	uint64_t seed = 7;
+	size_t n = 0;
+
+	/* A store of the test's own: cmocka counts what undo keeps in it. */
+	assert_int_equal(store_open(&f->st, ":memory:",
+				    STORE_WRITE | STORE_CREATE), 0);
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		f->fake.tz_offset_s = zones[z];
+		for (int round = 0; round < 40; round++) {
+			struct study_day day;
+			struct store_review r;
+			int64_t t;
+			size_t k;
+
+			/* Within 20 minutes of a day's start: where a quarter
+			 * hour could fall on both sides. */
+			study_day_at(&f->clock, T0 - (int64_t)(lcg(&seed) % 12) *
+						       DAY, ROLL, &day);
+			t = day.start + ((int64_t)(lcg(&seed) % 41) - 20) * 60000;
+
+			memset(&r, 0, sizeof(r));
+			r.key = "k";
+			r.reviewed_at = t;
+			r.rating = FSRS_GOOD;
+			r.after.fsrs.state = FSRS_REVIEW;
+			r.after.fsrs.last_review = t;
+			assert_int_equal(store_tx_begin(f->st), 0);
+			assert_int_equal(store_review_add(f->st, &r), 0);
+			assert_int_equal(store_tx_commit(f->st), 0);
+			at[n] = t;
+			ids[n++] = r.id;
+			/* Undo the newest grade, as the interface would. */
+			k = n - 1;
+			if (lcg(&seed) % 3 == 0) {
+				assert_int_equal(store_review_undo(f->st,
+								   ids[k],
+								   NULL), 0);
+				at[k] = -1;
+			}
+			assert_int_equal(streak(f, T0),
+					 streak_of(&f->clock, at, n, T0));
+		}
+	}
+	store_free(f->st);
+	f->st = keep;
+}
 /* A long streak of many reviews a day is counted whole. */
 static void stats_streak_of_two_years(void **state)
 {
@@ -185,6 +271,7 @@ int main(void)
 		T(stats_streak_counts_days_in_a_row),
 		T(stats_streak_follows_the_rollover),
 		T(stats_streak_of_two_years),
+		T(stats_streak_exact_in_any_zone_after_undo),
 		T(stats_read_and_format),
 		T(stats_read_knows_a_first_run),
 	};

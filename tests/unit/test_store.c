@@ -526,6 +526,35 @@ static void store_open_scan_skips_reviews_not_due_or_seen(void **state)
 	assert_string_equal(keys, "due:2,fresh:0,lapse:3,seen:2,step:1,");
 	close_st(f);
 }
+
+static void store_reviewed_between_exact_off_the_quarter(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_rw(f);
+	int64_t q = 1795400000LL / 900 * 900000;	/* on a quarter hour */
+	int64_t id;
+	int yes = -1;
+
+	put_review(st, "a", FSRS_REVIEW, q + 86400000, q + 5 * 60000, &id);
+	/* On quarters: the quarter table. */
+	assert_int_equal(store_reviewed_between(st, q, q + 900000, &yes), 0);
+	assert_true(yes);
+	assert_int_equal(store_reviewed_between(st, q + 900000, q + 1800000,
+						&yes), 0);
+	assert_false(yes);
+	/* Off them: the same quarter, but the review is before the start. */
+	assert_int_equal(store_reviewed_between(st, q + 6 * 60000,
+						q + 1800000, &yes), 0);
+	assert_false(yes);
+	assert_int_equal(store_reviewed_between(st, q - 60000, q + 5 * 60000 + 1,
+						&yes), 0);
+	assert_true(yes);
+	/* Undone, its quarter goes with it. */
+	assert_int_equal(store_review_undo(st, id, NULL), 0);
+	assert_int_equal(store_reviewed_between(st, q, q + 900000, &yes), 0);
+	assert_false(yes);
+	close_st(f);
+}
 static void store_fault_newer_version(void **state)
 {
 	struct fixture *f = *state;
@@ -1135,6 +1164,7 @@ int main(void)
 		T(store_scan_in_key_order_and_flags),
 		T(store_review_stamp_follows_the_review_set),
 		T(store_open_scan_skips_reviews_not_due_or_seen),
+		T(store_reviewed_between_exact_off_the_quarter),
 		T(store_day_counts_by_state_before),
 		T(store_settings_roundtrip),
 		T(store_fault_newer_version),

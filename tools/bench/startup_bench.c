@@ -5,15 +5,18 @@
  *   - `tpmtrain due`, from exec to exit (its table to /dev/null);
  *   - `tpmtrain` in a terminal (a pty, 100x30), from exec to the first
  *     home screen on it (the streak line drawn), then q;
- * each with the compiled-library cache (warmed first: one start writes
- * it, a second, two seconds later, once the files are older than the
- * racy window) and without it (TPMTRAIN_CACHE=off), interleaved in every
- * round so a noisy moment hurts both.  Prints medians and spreads.
+ *   - `tpmtrain due` with the cache but not the queue's known review set,
+ *     as after a grade that moved a card into or out of review;
+ * the first two each with the compiled-library cache (warmed first: one
+ * start writes it, a second, two seconds later, once the files are older
+ * than the racy window) and without it (TPMTRAIN_CACHE=off), interleaved
+ * in every round so a noisy moment hurts both.  Prints medians and spreads.
  *
  * usage: startup_bench TPMTRAIN DATADIR DB HOME [ROUNDS] [DAYS] [PER_DAY]
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -134,6 +137,25 @@ static double time_home(void)
 	return t;
 }
 
+/*
+ * Forgets the queue's known review set (queue-*.known in the cache), as a
+ * grade that moves a card into or out of review does: the next start
+ * reads every card state.
+ */
+static void forget_known(const char *home)
+{
+	char pattern[4096];
+	glob_t g;
+
+	snprintf(pattern, sizeof(pattern), "%s/.cache/tpmtrain/queue-*.known",
+		 home);
+	if (glob(pattern, 0, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		unlink(g.gl_pathv[i]);
+	globfree(&g);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -173,7 +195,7 @@ static void make_history(const char *datadir, const char *db, int days,
 int main(int argc, char **argv)
 {
 	int rounds, days, per_day;
-	double *v[4];
+	double *v[5];
 
 	if (argc < 5) {
 		fprintf(stderr, "usage: startup_bench TPMTRAIN DATADIR DB HOME "
@@ -198,7 +220,7 @@ int main(int argc, char **argv)
 	time_due();
 	sleep(3);
 	time_due();
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		v[k] = calloc((size_t)rounds, sizeof(double));
 	for (int r = 0; r < rounds; r++) {
 		set_env(0);
@@ -209,13 +231,16 @@ int main(int argc, char **argv)
 		v[2][r] = time_home();
 		set_env(1);
 		v[3][r] = time_home();
+		forget_known(argv[4]);
+		v[4][r] = time_due();
 	}
 	printf("medians of %d rounds (lowest-highest):\n", rounds);
 	report("due, no cache", v[0], rounds);
 	report("due, cache", v[1], rounds);
 	report("first home, no cache", v[2], rounds);
 	report("first home, cache", v[3], rounds);
-	for (int k = 0; k < 4; k++)
+	report("due, cache, set changed", v[4], rounds);
+	for (int k = 0; k < 5; k++)
 		free(v[k]);
 	return 0;
 }
