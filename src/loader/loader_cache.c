@@ -287,7 +287,8 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 /*
  * The library's order (library_order()), after the records at an offset
  * a multiple of 8 (the header's order field): the item and tag counts,
- * the keys' hash, by_key and card_first as they are in memory, then the sorted tags.
+ * the keys' hash, by_key and card_first as they are in memory, then the
+ * sorted tags.
  */
 static void put_order(struct buf *b, const struct library *lib,
 		      const struct library_order *o)

@@ -12,7 +12,6 @@
  */
 #include "queue/queue.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
