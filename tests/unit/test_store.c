@@ -864,6 +864,7 @@ static void store_parallel_first_runs_and_upgrades(void **state)
 static void store_migrates_with_backup_and_keeps_data(void **state)
 {
 	struct fixture *f = *state;
+	int yes = -1;
 	struct store *bak;
 	struct store_card c;
 	char *bak_path = store_backup_path(f->path, 1);
@@ -883,6 +884,12 @@ static void store_migrates_with_backup_and_keeps_data(void **state)
 	assert_true(c.suspended);
 	assert_int_equal(store_review_count(f->st, "a", &n), 0);
 	assert_int_equal(n, 1);
+	/* Version 5 knows the quarter of the review at 100 ms, and not more. */
+	assert_int_equal(store_reviewed_between(f->st, 0, 900000, &yes), 0);
+	assert_true(yes);
+	assert_int_equal(store_reviewed_between(f->st, 900000, 1800000, &yes),
+			 0);
+	assert_false(yes);
 	/* Version 2's table works. */
 	assert_int_equal(store_setting_set(f->st, "retention", "0.9"), 0);
 	close_st(f);
