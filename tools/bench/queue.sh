@@ -1,7 +1,8 @@
 #!/bin/sh
 # Today's queue for 100,000 cards (with reverse and cloze siblings) and
-# 1,000,000 review log rows, against the bare SQLite reads it needs (and
-# checked against the session they imply); then `tpmtrain due` on the same
+# 1,000,000 review log rows, reading every state and knowing the review
+# set, against the bare SQLite reads of a full build (and checked against
+# the session they imply); then `tpmtrain due` on the same
 # data, end to end (loading the decks included: the best of three starts
 # is one with the compiled library, in the scratch folder).
 set -eu
