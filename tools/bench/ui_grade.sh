@@ -18,7 +18,7 @@ done
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tpm-ui-bench.XXXXXX")
 sock=tpmbench$$
 # UI_BENCH_KEEP=1 keeps the callgrind dumps for callgrind_annotate.
-trap 'tmux -L $sock kill-server 2>/dev/null
+trap 'tmux -L $sock kill-server 2>/dev/null || :
       rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
       [ "${UI_BENCH_KEEP:-0}" = 1 ] && echo "kept $dir" || rm -rf "$dir"' EXIT
 export XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache" \
