@@ -222,7 +222,9 @@ static void learn_known(struct queue *q, uint64_t stamp)
 	for (size_t i = 0; i < q->cap; i++)
 		if (q->slots[i].has && q->slots[i].state == FSRS_REVIEW)
 			bits[i / 64] |= UINT64_C(1) << (i % 64);
-	q->known = (struct queue_known){ 1, 1, stamp, bits, q->n_orphans };
+	q->known = (struct queue_known){ .valid = 1, .learnt = 1,
+					 .stamp = stamp, .review = bits,
+					 .n_orphans = q->n_orphans };
 }
 
 /*

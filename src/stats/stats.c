@@ -20,12 +20,8 @@ int stats_streak(struct store *st, const struct clock *c, int rollover_hour,
 	study_day_at(c, now, rollover_hour, &day);
 	ret = store_reviewed_between(st, day.start, day.end, &any);
 	/* No review today yet: the streak may end yesterday. */
-	if (ret == 0 && !any) {
-		study_day_at(c, day.start - 1, rollover_hour, &day);
-		ret = store_reviewed_between(st, day.start, day.end, &any);
-	}
-	while (ret == 0 && any) {
-		n++;
+	for (int today = 1; ret == 0 && (any || today); today = 0) {
+		n += any;
 		study_day_at(c, day.start - 1, rollover_hour, &day);
 		ret = store_reviewed_between(st, day.start, day.end, &any);
 	}
