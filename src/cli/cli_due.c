@@ -174,6 +174,20 @@ static int check_names(struct library *lib, const struct vec *decks,
 	return EXIT_OK;
 }
 
+/* TPMTRAIN_DEBUG=queue: how the queue read the stored states. */
+static void debug_queue(const struct queue *q)
+{
+	fprintf(stderr, "tpmtrain: queue: read %zu card states (", q->n_read);
+	if (q->read_all)
+		fprintf(stderr, "all)\n");
+	else if (!q->n_followed)
+		fprintf(stderr, "the review set known)\n");
+	else
+		fprintf(stderr, "the review set known after %zu journal "
+			"change%s)\n", q->n_followed,
+			q->n_followed == 1 ? "" : "s");
+}
+
 /* Today's counts per deck (queue_counts()), shown. */
 static int show(struct library *lib, struct store *st,
 		const struct settings *s, const struct queue_filter *f,
@@ -196,8 +210,7 @@ static int show(struct library *lib, struct store *st,
 			   : print_table(lib, f, &qc);
 	}
 	if (env->debug_queue)
-		fprintf(stderr, "tpmtrain: queue: read %zu card states (%s)\n",
-			q.n_read, q.known.learnt ? "all" : "the review set known");
+		debug_queue(&q);
 	queue_known_save(&q, known);
 	xfree(known);
 	queue_counts_release(&qc);

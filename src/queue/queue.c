@@ -152,6 +152,7 @@ struct merge {
 	struct queue *q;
 	size_t pos;
 	int64_t now;
+	size_t review_orphans;	/* of q->n_orphans, those in review */
 };
 
 static int merge_row(void *vctx, const struct store_scan_row *row)
@@ -184,6 +185,7 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 	}
 	if (m->pos == q->cap || c != 0) {
 		q->n_orphans++;	/* its card left the decks */
+		m->review_orphans += row->state == FSRS_REVIEW;
 		return 0;
 	}
 	s = &q->slots[q->by_key[m->pos++].i];
@@ -214,7 +216,8 @@ static void mark_known(struct queue *q)
 }
 
 /* Takes the known set from the full scan just made into q->slots. */
-static void learn_known(struct queue *q, uint64_t stamp)
+static void learn_known(struct queue *q, uint64_t stamp, int64_t seq,
+			size_t review_orphans)
 {
 	uint64_t *bits = q->known.review;
 
@@ -223,33 +226,88 @@ static void learn_known(struct queue *q, uint64_t stamp)
 		if (q->slots[i].has && q->slots[i].state == FSRS_REVIEW)
 			bits[i / 64] |= UINT64_C(1) << (i % 64);
 	q->known = (struct queue_known){ .valid = 1, .learnt = 1,
-					 .stamp = stamp, .review = bits,
-					 .n_orphans = q->n_orphans };
+					 .stamp = stamp, .seq = seq,
+					 .review = bits,
+					 .n_orphans = review_orphans };
+}
+
+/* Past this many changes, reading every row is about as quick. */
+#define QUEUE_FOLLOW_MAX 2048
+
+/* One key of the journal: its item's bit as the key is now. */
+static int follow_change(void *ctx, const char *key, int in_review)
+{
+	struct queue *q = ctx;
+	const struct item *it = queue_find_item(q, key, strlen(key));
+	size_t i;
+	uint64_t bit;
+
+	/* An orphan's change moves the orphan count: a scan counts it. */
+	if (!it)
+		return TPM_ENOENT;
+	i = (size_t)(it - q->lib->items);
+	bit = UINT64_C(1) << (i % 64);
+	if (in_review)
+		q->known.review[i / 64] |= bit;
+	else
+		q->known.review[i / 64] &= ~bit;
+	q->n_followed++;
+	return 0;
+}
+
+/*
+ * Brings the known set from its stamp to stamp (change seq) by the keys
+ * the journal says changed; 0, or TPM_ENOENT (the set is then dropped)
+ * when the journal cannot tell, or a store error.
+ */
+static int follow_journal(struct queue *q, struct store *st, uint64_t stamp,
+			  int64_t seq)
+{
+	int64_t last;
+	int ret = store_review_changes(st, q->known.seq, q->known.stamp,
+				       QUEUE_FOLLOW_MAX, follow_change, q,
+				       &last);
+
+	if (ret == 0 && last != seq)
+		ret = TPM_ENOENT;	/* not the state the stamp is of */
+	if (ret < 0) {
+		q->known.valid = 0;
+		return ret;
+	}
+	q->known.stamp = stamp;
+	q->known.seq = seq;
+	q->known.learnt = 1;
+	return 0;
 }
 
 /*
  * Fills q->slots from the stored states: only the rows the known set
- * leaves open when it holds, every row otherwise (and the known set is
- * then learnt from them).
+ * leaves open when it holds (brought up to date from the journal if need
+ * be), every row otherwise (and the known set is then learnt from them).
  */
 static int fill_slots(struct queue *q, struct store *st, int64_t now)
 {
-	struct merge m = { q, 0, now };
+	struct merge m = { q, 0, now, 0 };
 	uint64_t stamp;
-	int ret = store_review_stamp(st, &stamp);
+	int64_t seq;
+	int ret = store_review_stamp(st, &stamp, &seq);
 
-	if (ret < 0)
+	if (ret == 0 && q->known.valid && q->known.stamp != stamp)
+		ret = follow_journal(q, st, stamp, seq);
+	if (ret < 0 && ret != TPM_ENOENT)
 		return ret;
-	if (q->known.valid && q->known.stamp == stamp) {
+	if (q->known.valid) {
 		mark_known(q);
 		ret = store_card_scan_open(st, q->day.end, q->day.start,
 					   merge_row, &m);
-		q->n_orphans = q->known.n_orphans;
+		/* The review orphans it read are among the known ones. */
+		q->n_orphans += q->known.n_orphans - m.review_orphans;
 		return ret;
 	}
+	q->read_all = 1;
 	ret = store_card_scan(st, merge_row, &m);
 	if (ret == 0)
-		learn_known(q, stamp);
+		learn_known(q, stamp, seq, m.review_orphans);
 	return ret;
 }
 
@@ -446,7 +504,8 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	int ret;
 
 	q->n = q->n_learning = q->n_review = q->n_new = 0;
-	q->n_orphans = q->n_read = 0;
+	q->n_orphans = q->n_read = q->n_followed = 0;
+	q->read_all = 0;
 	q->next_learning = 0;
 	study_day_at(c, now, s->rollover_hour, &q->day);
 	memset(q->slots, 0, q->cap * sizeof(*q->slots));

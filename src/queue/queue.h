@@ -87,13 +87,16 @@ struct queue_cand;
  * the review state, and how many rows belong to no item.  Knowing it,
  * queue_build() reads only the other rows and the review rows due or
  * reviewed today (store_card_scan_open()): on a large library, a few
- * thousand rows rather than every one.  queue_known_load() and
+ * thousand rows rather than every one.  When the stamp has moved, the
+ * review journal's keys changed since (store_review_changes()) bring it
+ * up to date, so a grade costs no full scan.  queue_known_load() and
  * queue_known_save() keep it between starts.
  */
 struct queue_known {
 	int valid;
-	int learnt;		/* by this queue's last scan: worth saving */
+	int learnt;		/* since loaded or saved: worth saving */
 	uint64_t stamp;
+	int64_t seq;		/* the journal's change at that stamp */
 	uint64_t *review;	/* a bit per library item, in lib->items order */
 	size_t n_orphans;
 };
@@ -112,6 +115,8 @@ struct queue {
 	int64_t next_learning;
 	size_t n_orphans;		/* states of items not in the library */
 	size_t n_read;			/* card_state rows the build read */
+	int read_all;			/* it read every row: a full scan */
+	size_t n_followed;		/* journal changes it followed */
 	struct queue_known known;
 
 	/* Private: the library's items sorted by key (library_order()). */

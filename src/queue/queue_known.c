@@ -5,7 +5,8 @@
  * rather than every one.
  *
  * The file: a header (magic, format version, byte order, the library's
- * keys_hash and item count, the stamp, the orphan count), a bit per item,
+ * keys_hash and item count, the stamp, the orphan count, the journal's
+ * change number), a bit per item,
  * then hash64() of all before it.  Like the library cache it is never
  * trusted: one whose size, header or hash is wrong, or that is another
  * library's, is ignored, and the next full scan writes a new one.
@@ -23,9 +24,9 @@
 #include "core/xmalloc.h"
 
 #define KNOWN_MAGIC "TPMKNOWN"
-#define KNOWN_VERSION 1u
+#define KNOWN_VERSION 2u
 #define KNOWN_ENDIAN 0x01020304u
-#define HEADER_BYTES 48
+#define HEADER_BYTES 56
 
 static size_t n_words(const struct queue *q)
 {
@@ -71,6 +72,7 @@ void queue_known_encode(const struct queue *q, struct buf *out)
 	put_u64(p + 24, q->cap);
 	put_u64(p + 32, q->known.stamp);
 	put_u64(p + 40, q->known.n_orphans);
+	put_u64(p + 48, (uint64_t)q->known.seq);
 	memcpy(p + HEADER_BYTES, q->known.review, n_words(q) * 8);
 	put_u64(p + len - 8, hash64(p, len - 8));
 	buf_setlen(out, len);
@@ -97,6 +99,7 @@ int queue_known_decode(struct queue *q, const void *data, size_t len)
 	memcpy(q->known.review, p + HEADER_BYTES, n_words(q) * 8);
 	q->known.stamp = get_u64(p + 32);
 	q->known.n_orphans = (size_t)get_u64(p + 40);
+	q->known.seq = (int64_t)get_u64(p + 48);
 	q->known.valid = 1;
 	q->known.learnt = 0;
 	return 0;

@@ -144,8 +144,25 @@ int store_card_scan_open(struct store *st, int64_t due_before,
  * does (a row added, removed, or moved into or out of the review state),
  * and only then, whoever writes: a trigger sets it to a new random value.
  * What a full scan found of that set holds while the stamp is the same.
+ * *seq is the number of the newest change in the review journal (below).
  */
-int store_review_stamp(struct store *st, uint64_t *stamp);
+int store_review_stamp(struct store *st, uint64_t *stamp, int64_t *seq);
+
+/*
+ * The review journal: the same triggers number each change of the review
+ * set and keep, for the newest 4096, the key changed and the stamp after
+ * it.  store_review_changes() calls fn for each key changed after change
+ * since, in order, with whether the key has a review-state row now (a key
+ * may come more than once), and sets *last to the newest change's number.
+ * TPM_ENOENT when the journal cannot tell: it no longer holds change since
+ * with the stamp the caller knew after it (trimmed past it, or another
+ * history, as in a restored copy), or more than max changes follow it.
+ * Call it in a read transaction with the stamp's read.
+ */
+int store_review_changes(struct store *st, int64_t since, uint64_t stamp,
+			 size_t max,
+			 int (*fn)(void *ctx, const char *key, int in_review),
+			 void *ctx, int64_t *last);
 
 /* Counts of card_state rows, for statistics and tests. */
 int store_card_count(struct store *st, int64_t *n);

@@ -120,14 +120,59 @@ int store_card_scan_open(struct store *st, int64_t due_before,
 	return scan_rows(st, s, fn, ctx);
 }
 
-int store_review_stamp(struct store *st, uint64_t *stamp)
+int store_review_stamp(struct store *st, uint64_t *stamp, int64_t *seq)
 {
-	int64_t v = 0;
-	int ret = 0;
+	int rc, ret = 0;
 	sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_STAMP, &ret);
 
-	if (s && (ret = step_int(st, s, &v)) == 0)
-		*stamp = (uint64_t)v;
+	if (!s)
+		return ret;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*stamp = (uint64_t)sqlite3_column_int64(s, 0);
+		*seq = sqlite3_column_int64(s, 1);
+	} else {
+		ret = store_fail(st, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+	}
+	sqlite3_reset(s);
+	return ret;
+}
+
+int store_review_changes(struct store *st, int64_t since, uint64_t stamp,
+			 size_t max,
+			 int (*fn)(void *ctx, const char *key, int in_review),
+			 void *ctx, int64_t *last)
+{
+	int rc = SQLITE_DONE, ret = 0;
+	sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_CHANGES, &ret);
+	size_t n = 0;
+
+	if (!s)
+		return ret;
+	if (max > (size_t)INT32_MAX)
+		max = INT32_MAX;
+	sqlite3_bind_int64(s, 1, since);
+	sqlite3_bind_int64(s, 2, (int64_t)max + 2);
+	*last = since;
+	while (!ret && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(s, 0);
+		const char *key = (const char *)sqlite3_column_text(s, 2);
+
+		/* The change the caller knew must open the range; past
+		 * max changes, a scan is as quick. */
+		if (!n++ ? seq != since ||
+			   (uint64_t)sqlite3_column_int64(s, 1) != stamp
+			 : n > max + 1)
+			ret = TPM_ENOENT;
+		else if (n > 1 && key)
+			ret = fn(ctx, key, sqlite3_column_int(s, 3));
+		*last = seq;
+	}
+	if (!ret && !n)
+		ret = TPM_ENOENT;	/* trimmed past it, or never there */
+	else if (!ret && rc != SQLITE_DONE)
+		ret = store_fail(st, rc);
+	sqlite3_reset(s);
 	return ret;
 }
 

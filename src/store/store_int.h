@@ -20,7 +20,7 @@
 #define STORE_APP_ID 0x54504d74
 
 /* The schema version this build writes; see store_migrate.c. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Prepared once per connection, on first use. */
 enum store_stmt_id {
@@ -28,6 +28,7 @@ enum store_stmt_id {
 	STMT_CARD_SCAN,
 	STMT_CARD_SCAN_OPEN,
 	STMT_REVIEW_STAMP,
+	STMT_REVIEW_CHANGES,
 	STMT_CARD_PUT,
 	STMT_CARD_DELETE,
 	STMT_CARD_SUSPEND,

@@ -248,6 +248,51 @@ static const char *const schema_steps[STORE_SCHEMA_VERSION] = {
 	"BETWEEN old.reviewed_at / 900000 * 900000 - 899999 AND "
 	"old.reviewed_at / 900000 * 900000 + 899999 AND "
 	"reviewed_at / 900000 = old.reviewed_at / 900000); END;\n",
+
+	/*
+	 * 6: the review journal: a row per change of the review set, with
+	 * the stamp after it, so that a queue that knew the set at one
+	 * stamp catches up by the keys changed since rather than reading
+	 * every row.  The first row is the stamp the journal starts from;
+	 * the newest 4096 are kept.  The stamp's triggers are replaced by
+	 * ones that also write the journal.
+	 */
+	"CREATE TABLE review_journal (\n"
+	"  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  card_id TEXT NOT NULL,\n"
+	"  stamp INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"INSERT INTO review_journal (card_id, stamp) "
+	"SELECT '', stamp FROM review_stamp;\n"
+	"DROP TRIGGER review_stamp_insert;\n"
+	"DROP TRIGGER review_stamp_delete;\n"
+	"DROP TRIGGER review_stamp_update;\n"
+	"CREATE TRIGGER review_stamp_insert AFTER INSERT ON card_state "
+	"WHEN new.state = 2 BEGIN "
+	"UPDATE review_stamp SET stamp = random(); "
+	"INSERT INTO review_journal (card_id, stamp) "
+	"SELECT new.card_id, stamp FROM review_stamp; "
+	"DELETE FROM review_journal WHERE seq <= "
+	"(SELECT max(seq) FROM review_journal) - 4096; END;\n"
+	"CREATE TRIGGER review_stamp_delete AFTER DELETE ON card_state "
+	"WHEN old.state = 2 BEGIN "
+	"UPDATE review_stamp SET stamp = random(); "
+	"INSERT INTO review_journal (card_id, stamp) "
+	"SELECT old.card_id, stamp FROM review_stamp; "
+	"DELETE FROM review_journal WHERE seq <= "
+	"(SELECT max(seq) FROM review_journal) - 4096; END;\n"
+	"CREATE TRIGGER review_stamp_update AFTER UPDATE OF card_id, state "
+	"ON card_state WHEN (old.state = 2) != (new.state = 2) OR "
+	"((old.state = 2 OR new.state = 2) AND old.card_id != new.card_id) "
+	"BEGIN "
+	"UPDATE review_stamp SET stamp = random(); "
+	"INSERT INTO review_journal (card_id, stamp) "
+	"SELECT old.card_id, stamp FROM review_stamp "
+	"WHERE old.card_id != new.card_id; "
+	"INSERT INTO review_journal (card_id, stamp) "
+	"SELECT new.card_id, stamp FROM review_stamp; "
+	"DELETE FROM review_journal WHERE seq <= "
+	"(SELECT max(seq) FROM review_journal) - 4096; END;\n",
 };
 
 int store_schema_apply(sqlite3 *db, int from, int to)

@@ -41,7 +41,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 				"INDEXED BY card_state_reviewed WHERE "
 				"state = 2 AND "
 				"last_review >= ?2 AND due >= ?1 ORDER BY 1",
-	[STMT_REVIEW_STAMP] = "SELECT stamp FROM review_stamp",
+	[STMT_REVIEW_STAMP] = "SELECT stamp, (SELECT max(seq) FROM "
+			      "review_journal) FROM review_stamp",
+	/* The journal from change ?1 on, each key with whether it is in
+	 * the review state now (its row may be gone). */
+	[STMT_REVIEW_CHANGES] = "SELECT j.seq, j.stamp, j.card_id, "
+				"c.state = 2 FROM review_journal AS j "
+				"LEFT JOIN card_state AS c USING (card_id) "
+				"WHERE j.seq >= ?1 ORDER BY j.seq LIMIT ?2",
 	[STMT_CARD_PUT] =
 		"INSERT INTO card_state (card_id, " CARD_COLS ") "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "

@@ -40,9 +40,9 @@ echo 'ttl good' > "$tmp/in"
 fresh
 sqlite3 "$db" "PRAGMA user_version = 9"
 fault "newer version (due)" due \
-	"written by a newer version of tpmtrain (schema version 9; this tpmtrain reads up to 5); nothing was changed"
+	"written by a newer version of tpmtrain (schema version 9; this tpmtrain reads up to 6); nothing was changed"
 fault "newer version (review)" review \
-	"written by a newer version of tpmtrain (schema version 9; this tpmtrain reads up to 5); nothing was changed"
+	"written by a newer version of tpmtrain (schema version 9; this tpmtrain reads up to 6); nothing was changed"
 
 fresh
 chmod 444 "$db"

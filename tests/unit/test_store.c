@@ -206,7 +206,7 @@ static void store_creates_current_schema_in_wal(void **state)
 	snprintf(mode, sizeof(mode), "%s", sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	assert_string_equal(mode, "wal");
-	assert_int_equal(store_schema_version(), 5);
+	assert_int_equal(store_schema_version(), 6);
 	assert_false(store_is_memory(st));
 	close_st(f);
 }
@@ -445,8 +445,9 @@ static void put_review(struct store *st, const char *key,
 static int stamp_moved(struct store *st, uint64_t *last)
 {
 	uint64_t now = 0;
+	int64_t seq;
 
-	assert_int_equal(store_review_stamp(st, &now), 0);
+	assert_int_equal(store_review_stamp(st, &now, &seq), 0);
 	if (now == *last)
 		return 0;
 	*last = now;
@@ -497,6 +498,95 @@ static void store_review_stamp_follows_the_review_set(void **state)
 	raw_exec(f->path, "UPDATE card_state SET card_id = 'e' "
 			  "WHERE card_id = 'd'");
 	assert_true(stamp_moved(st, &stamp));
+	close_st(f);
+}
+
+/* Appends "key:in_review," to the string ctx. */
+static int collect_change(void *ctx, const char *key, int in_review)
+{
+	char *keys = ctx;
+
+	sprintf(keys + strlen(keys), "%s:%d,", key, in_review);
+	return 0;
+}
+
+struct mark {
+	uint64_t stamp;
+	int64_t seq;
+};
+
+static struct mark mark_now(struct store *st)
+{
+	struct mark m;
+
+	assert_int_equal(store_review_stamp(st, &m.stamp, &m.seq), 0);
+	return m;
+}
+
+/* The journal's changes since m, as collect_change() writes them. */
+static int changes_since(struct store *st, struct mark m, size_t max,
+			 char *keys)
+{
+	struct mark now = mark_now(st);
+	int64_t last = -1;
+	int ret;
+
+	keys[0] = '\0';
+	ret = store_review_changes(st, m.seq, m.stamp, max, collect_change,
+				   keys, &last);
+	if (ret == 0)
+		assert_int_equal(last, now.seq);
+	return ret;
+}
+
+static void store_review_journal_names_each_change(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_rw(f);
+	struct mark start = mark_now(st), m;
+	char keys[65536];
+	int64_t id;
+
+	/* A new file's journal starts at its stamp, with no change. */
+	assert_int_equal(changes_since(st, start, 10, keys), 0);
+	assert_string_equal(keys, "");
+	put_review(st, "a", FSRS_LEARNING, 100, 10, NULL);
+	assert_int_equal(store_card_set_suspended(st, "b", 1), 0);
+	assert_int_equal(changes_since(st, start, 10, keys), 0);
+	assert_string_equal(keys, "");
+	put_review(st, "a", FSRS_REVIEW, 200, 20, NULL);
+	put_review(st, "c", FSRS_REVIEW, 300, 30, &id);
+	m = mark_now(st);
+	put_review(st, "a", FSRS_RELEARNING, 400, 40, NULL);
+	assert_int_equal(store_card_forget(st, "c"), 0);
+	put_review(st, "c", FSRS_REVIEW, 500, 50, NULL);
+	/* Each key with whether it is in review now, not then. */
+	assert_int_equal(changes_since(st, start, 10, keys), 0);
+	assert_string_equal(keys, "a:0,c:1,a:0,c:1,c:1,");
+	assert_int_equal(changes_since(st, m, 10, keys), 0);
+	assert_string_equal(keys, "a:0,c:1,c:1,");
+	/* More than max: the caller scans instead. */
+	assert_int_equal(changes_since(st, m, 2, keys), TPM_ENOENT);
+	assert_int_equal(changes_since(st, m, 3, keys), 0);
+	/* A stamp that is not the journal's at that change: another
+	 * history (a restored copy), so it cannot say. */
+	m.stamp++;
+	assert_int_equal(changes_since(st, m, 10, keys), TPM_ENOENT);
+	/* Another program's raw write of a key is journalled both ways. */
+	m = mark_now(st);
+	close_st(f);
+	raw_exec(f->path, "UPDATE card_state SET card_id = 'd' "
+			  "WHERE card_id = 'c'");
+	st = open_rw(f);
+	assert_int_equal(changes_since(st, m, 10, keys), 0);
+	assert_string_equal(keys, "c:0,d:1,");
+	/* The newest 4096 are kept: a mark trimmed past cannot follow. */
+	for (int i = 0; i < 2100; i++) {
+		put_review(st, "e", FSRS_REVIEW, 1000 + i, 60, NULL);
+		put_review(st, "e", FSRS_RELEARNING, 1000 + i, 60, NULL);
+	}
+	assert_int_equal(changes_since(st, start, 1 << 20, keys), TPM_ENOENT);
+	assert_int_equal(changes_since(st, m, 1 << 20, keys), TPM_ENOENT);
 	close_st(f);
 }
 
@@ -561,13 +651,13 @@ static void store_fault_newer_version(void **state)
 	struct bytes before;
 
 	make_db(f);
-	raw_exec(f->path, "PRAGMA user_version = 6");
+	raw_exec(f->path, "PRAGMA user_version = 7");
 	before = slurp(f->path);
 	assert_int_equal(store_open(&f->st, f->path,
 				    STORE_WRITE | STORE_CREATE), TPM_ETOONEW);
 	assert_msg(f->st, f->path,
-		   "written by a newer version of tpmtrain (schema version 6; "
-		   "this tpmtrain reads up to 5); nothing was changed");
+		   "written by a newer version of tpmtrain (schema version 7; "
+		   "this tpmtrain reads up to 6); nothing was changed");
 	close_st(f);
 	assert_unchanged(before, f->path);
 }
@@ -869,6 +959,8 @@ static void store_migrates_with_backup_and_keeps_data(void **state)
 	struct store_card c;
 	char *bak_path = store_backup_path(f->path, 1);
 	int64_t n = -1, v = -1;
+	struct mark m;
+	char keys[64];
 	sqlite3 *db;
 	sqlite3_stmt *s;
 
@@ -890,6 +982,13 @@ static void store_migrates_with_backup_and_keeps_data(void **state)
 	assert_int_equal(store_reviewed_between(f->st, 900000, 1800000, &yes),
 			 0);
 	assert_false(yes);
+	/* Version 6's journal starts at the stamp and follows a lapse. */
+	m = mark_now(f->st);
+	assert_int_equal(changes_since(f->st, m, 10, keys), 0);
+	assert_string_equal(keys, "");
+	put_review(f->st, "a", FSRS_RELEARNING, 950, 50, NULL);
+	assert_int_equal(changes_since(f->st, m, 10, keys), 0);
+	assert_string_equal(keys, "a:0,");
 	/* Version 2's table works. */
 	assert_int_equal(store_setting_set(f->st, "retention", "0.9"), 0);
 	close_st(f);
@@ -1170,6 +1269,7 @@ int main(void)
 		T(store_review_needs_transaction),
 		T(store_scan_in_key_order_and_flags),
 		T(store_review_stamp_follows_the_review_set),
+		T(store_review_journal_names_each_change),
 		T(store_open_scan_skips_reviews_not_due_or_seen),
 		T(store_reviewed_between_exact_off_the_quarter),
 		T(store_day_counts_by_state_before),
