@@ -5,7 +5,10 @@
  * two-year streak of D days at R reviews a day over the library in LIBDIR,
  * paired in each round with the bare SQLite scan of the same log rows
  * (every reviewed_at, newest first, on a plain connection), and the
- * return to it (app_home_refresh() and app_draw(), as on leaving a drill).
+ * return to it (app_home_refresh() and app_draw(), as on leaving a drill):
+ * with nothing graded, after a lapse (a card leaves the review set: the
+ * queue follows the review journal), and after a lapse with the queue's
+ * known set dropped (every card state is read, as before the journal).
  * The library's order (library_order()) is built once after the load, as
  * the load path does, and timed apart.  Prints the medians of the rounds
  * and the streak the screen shows.  Goal: under 50 ms.
@@ -23,6 +26,7 @@
 #include "core/clock.h"
 #include "core/diag.h"
 #include "loader/loader.h"
+#include "queue/queue.h"
 #include "queue/queue_settings.h"
 #include "store/store.h"
 #include "ui/ui_app.h"
@@ -66,6 +70,16 @@ static int64_t bare_run(sqlite3_stmt *scan)
 	return sum;
 }
 
+/* A lapse of a card in review: it leaves the review set. */
+static void lapse(struct store *st, const struct settings *s,
+		  const struct library *lib, int k)
+{
+	const char *key = lib->items[(size_t)k * 101 % lib->n_items].key;
+
+	if (queue_grade(st, s, key, FSRS_AGAIN, NOW, -1, NULL) < 0)
+		die(store_errmsg(st));
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -96,7 +110,7 @@ int main(int argc, char **argv)
 	sqlite3_stmt *scan;
 	int days, per_day, rounds;
 	long streak = 0;
-	double t0, t_load, t_order, t_gen, *th, *tb, *tr;
+	double t0, t_load, t_order, t_gen, *th, *tb, *tr, *tj, *tf;
 	int64_t sum = 0, n_log = 0;
 
 	if (argc < 3) {
@@ -144,6 +158,8 @@ int main(int argc, char **argv)
 	th = calloc((size_t)rounds, sizeof(*th));
 	tb = calloc((size_t)rounds, sizeof(*tb));
 	tr = calloc((size_t)rounds, sizeof(*tr));
+	tj = calloc((size_t)rounds, sizeof(*tj));
+	tf = calloc((size_t)rounds, sizeof(*tf));
 	/* Warm SQLite's and the system's caches for both sides alike. */
 	bare_run(scan);
 	for (int r = 0; r < rounds; r++) {
@@ -160,6 +176,19 @@ int main(int argc, char **argv)
 			die(store_errmsg(st));
 		app_draw(&a);
 		tr[r] = now_s() - t0;
+		lapse(st, &s, &lib, 2 * r);
+		t0 = now_s();
+		if (app_home_refresh(&a) < 0 || a.queue.read_all)
+			die("the journal was not followed");
+		app_draw(&a);
+		tj[r] = now_s() - t0;
+		lapse(st, &s, &lib, 2 * r + 1);
+		a.queue.known.valid = 0;
+		t0 = now_s();
+		if (app_home_refresh(&a) < 0)
+			die(store_errmsg(st));
+		app_draw(&a);
+		tf[r] = now_s() - t0;
 		streak = a.home.streak;
 		app_release(&a);
 	}
@@ -176,11 +205,17 @@ int main(int argc, char **argv)
 	       median(th, rounds) * 1e3);
 	printf("return to the home screen:        %8.1f ms\n",
 	       median(tr, rounds) * 1e3);
+	printf("  after a lapse, the journal:     %8.1f ms\n",
+	       median(tj, rounds) * 1e3);
+	printf("  after a lapse, every state:     %8.1f ms\n",
+	       median(tf, rounds) * 1e3);
 	printf("streak shown: %ld days (checksum %lld, %zu lines drawn)\n",
 	       streak, (long long)(sum & 0xffff), lines);
 	free(th);
 	free(tb);
 	free(tr);
+	free(tj);
+	free(tf);
 	sqlite3_finalize(scan);
 	sqlite3_close(db);
 	store_free(st);
