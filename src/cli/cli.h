@@ -185,6 +185,9 @@ struct store;
  */
 enum cli_library_flags {
 	CLI_LIBRARY_SCENARIOS = 1 << 0,
+	/* The cards' contents may wait for library_cards(): a verb that
+	 * only counts (library_cache_defer()). */
+	CLI_LIBRARY_DEFER_CARDS = 1 << 1,
 };
 
 struct cli_library_src {

@@ -198,12 +198,15 @@ static const char *leave_out(struct cli_library_src *src, struct library *lib,
 {
 	int saved;
 
-	if (library_cache_fresh(lib, c) && library_cache_lint_clean(c) &&
-	    lint_refs_resolve(lib)) {
-		memset(&src->left_out, 0, sizeof(src->left_out));
+	if (library_cache_fresh(lib, c) && library_cache_lint_clean(c)) {
 		library_cache_order(lib, c);
-		return "skipped";
+		if (lint_refs_resolve(lib)) {
+			memset(&src->left_out, 0, sizeof(src->left_out));
+			return "skipped";
+		}
 	}
+	if (library_cards(lib) < 0)
+		return NULL;
 	lint_leave_out(lib, dl, &src->left_out);
 	library_order(lib);
 	saved = path ? library_cache_save(lib, path, !src->left_out.errors) : 0;
@@ -214,14 +217,47 @@ static const char *leave_out(struct cli_library_src *src, struct library *lib,
 	return "run";
 }
 
+/*
+ * One load of paths through the cache at path (may be NULL), its cards
+ * deferred when asked; TPM_ECORRUPT if the cache turned out damaged
+ * past what its checks before use could see (a deferred deck's cards).
+ */
+static int read_once(struct cli_library_src *src, struct library *lib,
+		     const struct vec *paths, const char *content,
+		     const char *path, int defer, struct diag_list *dl)
+{
+	const struct cli_env *env = src->env;
+	int64_t now_ns = clock_file_time_ns();
+	time_t now = (time_t)(now_ns / 1000000000);
+	struct library_cache *c = NULL;
+	const char *lint = "not run";
+	int ret;
+
+	if (path) {
+		c = library_cache_open(path);
+		cache_mark_used(path, now);
+		if (defer)
+			library_cache_defer(c);
+	}
+	ret = library_load_cached(lib, paths->items, paths->len, content, c,
+				  now_ns, dl);
+	if (ret == 0 && !src->n_decks)
+		prefer_copies(src, lib);
+	if (ret == 0 && !(lint = leave_out(src, lib, c, path, now, dl)))
+		ret = TPM_ECORRUPT;
+	if (env->debug_cache && ret != TPM_ECORRUPT)
+		fprintf(stderr, "tpmtrain: cache: %zu of %zu files from the "
+			"cache, %zu parsed; lint %s%s\n", lib->n_cached,
+			lib->n_files, lib->n_files - lib->n_cached, lint,
+			library_cards_deferred(lib) ? "; cards deferred" : "");
+	library_cache_free(c);
+	return ret;
+}
+
 int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 {
 	struct cli_library_src *src = ctx;
 	const struct cli_env *env = src->env;
-	struct library_cache *c = NULL;
-	const char *lint = "not run";
-	int64_t now_ns = clock_file_time_ns();
-	time_t now = (time_t)(now_ns / 1000000000);
 	char *content, *cache;
 	struct vec paths;
 	int ret;
@@ -247,23 +283,18 @@ int cli_library_read(void *ctx, struct library *lib, struct diag_list *dl)
 		content = NULL;
 	}
 	cache = cache_path(env, &paths, content);
-	if (cache) {
-		c = library_cache_open(cache);
-		cache_mark_used(cache, now);
+	ret = read_once(src, lib, &paths, content, cache,
+			src->flags & CLI_LIBRARY_DEFER_CARDS, dl);
+	if (ret == TPM_ECORRUPT) {
+		/* Again, decoding every card: the damaged files are parsed
+		 * and the cache written anew. */
+		library_release(lib);
+		diag_list_release(dl);
+		diag_list_init(dl);
+		ret = read_once(src, lib, &paths, content, cache, 0, dl);
 	}
-	ret = library_load_cached(lib, paths.items, paths.len, content, c,
-				  now_ns, dl);
 	xfree(content);
 	free_paths(&paths);
-	if (ret == 0 && !src->n_decks)
-		prefer_copies(src, lib);
-	if (ret == 0)
-		lint = leave_out(src, lib, c, cache, now, dl);
-	if (env->debug_cache)
-		fprintf(stderr, "tpmtrain: cache: %zu of %zu files from the "
-			"cache, %zu parsed; lint %s\n", lib->n_cached,
-			lib->n_files, lib->n_files - lib->n_cached, lint);
-	library_cache_free(c);
 	xfree(cache);
 	return ret;
 }

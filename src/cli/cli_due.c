@@ -271,7 +271,7 @@ int cmd_due(int argc, char **argv, struct cli_env *env)
 	/* The scenarios too, for the mocks due. */
 	ret = cli_load_library(&(struct cli_library_src){
 		.env = env, .decks = dirs.items, .n_decks = dirs.len,
-		.flags = CLI_LIBRARY_SCENARIOS,
+		.flags = CLI_LIBRARY_SCENARIOS | CLI_LIBRARY_DEFER_CARDS,
 	}, &lib);
 	if (ret != EXIT_OK)
 		goto out;

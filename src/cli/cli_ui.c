@@ -34,7 +34,12 @@ int cli_ui_run(struct cli_env *env, const char *verb, const struct vec *dirs,
 	struct buf err;
 	int ret;
 
+	/* The home screen counts: the cards can wait for its first frame
+	 * (ui_run()).  A drill or a mock starts on them. */
+	if (!ue->drill && !ue->mock)
+		src.flags |= CLI_LIBRARY_DEFER_CARDS;
 	ret = cli_load_library(&src, &lib);
+	src.flags &= ~(unsigned)CLI_LIBRARY_DEFER_CARDS;	/* reloads */
 	if (ret != EXIT_OK)
 		return ret;
 	buf_init(&err);

@@ -224,11 +224,12 @@ static int refs_resolve(const char *dir, const struct lstr_list *refs)
 
 int lint_refs_resolve(const struct library *lib)
 {
-	for (size_t i = 0; i < lib->n_decks; i++)
-		for (size_t k = 0; k < lib->decks[i].n_cards; k++)
-			if (!refs_resolve(lib->content_dir,
-					  &lib->decks[i].cards[k].refs))
-				return 0;
+	const struct library_order *o = library_order(lib);
+
+	/* The order's list: a deferred load's cards are not decoded. */
+	for (size_t i = 0; i < o->n_refs; i++)
+		if (ref_state(lib->content_dir, o->refs[i]) != REF_OK)
+			return 0;
 	for (size_t i = 0; i < lib->n_scenarios; i++)
 		if (!refs_resolve(lib->content_dir, &lib->scenarios[i].refs))
 			return 0;

@@ -227,6 +227,11 @@ struct story_bank {
 struct item {
 	const char *key;
 	const struct card *card;
+	/* Its card's deck and own tags, so that the queue counts and
+	 * filters without reading the card (which a deferred load has not
+	 * decoded yet: library_cards()). */
+	const struct deck *deck;
+	const struct lstr_list *tags;
 	int variant;		/* 0 forward, ITEM_REVERSE, or cloze number */
 };
 
@@ -326,12 +331,33 @@ void library_cache_free(struct library_cache *c);
  * the library is not exactly c's (a file was parsed, or one c holds is
  * gone), its cacheable files are encoded, now_ns (the wall clock) telling
  * which changed too recently, for library_cache_save().  The library's
- * strings then point into c's data, which the library keeps.
+ * strings then point into c's data, which the library keeps.  Deferred
+ * (library_cache_defer()), it may also return TPM_ECORRUPT, as
+ * library_cards() does, when the library is not exactly c's.
  */
 int library_load_cached(struct library *lib, const char *const *paths,
 			size_t n_paths, const char *content_dir,
 			struct library_cache *c, int64_t now_ns,
 			struct diag_list *dl);
+
+/*
+ * Defers the cards: library_load_cached() with c then takes, of each deck
+ * in c, its items (keys, decks, tags) but not its cards' contents, which
+ * library_cards() decodes when first needed.  So a start that only counts
+ * (`due`, the first home screen) reads a few bytes a card.
+ */
+void library_cache_defer(struct library_cache *c);
+
+/*
+ * Decodes the cards a deferred load left in the cache (nothing to do
+ * otherwise).  0, or TPM_ECORRUPT when the cache turns out damaged: the
+ * library must then be loaded again without deferring (which parses the
+ * damaged files and rewrites the cache).  Until it returns 0, a card's
+ * contents must not be read; lookups (library_find_*()) call it.
+ */
+int library_cards(struct library *lib);
+/* 1 if some of lib's cards wait for library_cards(). */
+int library_cards_deferred(const struct library *lib);
 
 /* 1 if lib came wholly from c and used all of it: c's library. */
 int library_cache_fresh(const struct library *lib,
@@ -457,6 +483,8 @@ struct library_order {
 	uint64_t keys_hash;
 	const char *const *tags;	/* every tag once, sorted */
 	size_t n_tags;
+	const char *const *refs;	/* every card's refs once, sorted */
+	size_t n_refs;
 	struct strmap tag_ix;		/* private: library_tag_index() */
 	int borrowed;			/* private: by_key and card_first are
 					 * the cache file's */

@@ -4,19 +4,29 @@
  * nothing changed reads one file instead of parsing the YAML again.
  *
  * The file: a header (magic, format version, byte order, a fingerprint of
- * the schema tables, flags, the number of records, the payload's length
- * and its hash64()), then one record per source file: its path, the
- * stat() key it was read with, and its top-level object encoded field by
- * field through the loader's own schema tables (loader_schema.c), so a
- * new key in the format changes the fingerprint and retires old caches.
- * Integers are LEB128 varints; a string is its length + 1 (0: absent),
- * its bytes and a NUL, so the library's strings point into the cache's
- * buffer; a position is its line and column, its file the record's.
+ * the schema tables, flags, the number of records, the payload's length,
+ * where the order and the cards start, and a hash64() of all but the
+ * cards), then one record per source file: its path, the stat() key it
+ * was read with, and its top-level object encoded field by field through
+ * the loader's own schema tables (loader_schema.c), so a new key in the
+ * format changes the fingerprint and retires old caches.  Integers are
+ * LEB128 varints; a string is its length + 1 (0: absent), its bytes and a
+ * NUL, so the library's strings point into the cache's buffer; a position
+ * is its line and column, its file the record's.
+ *
+ * A deck's cards are two parts.  In the record, an index of what counting
+ * needs: the deck's distinct tag lists, then for each card its id, its
+ * tag list's number, and its items' variants and keys.  At the end of the
+ * file, after the order, the cards themselves, a blob per deck with its
+ * own hash, which a deferred load (library_cache_defer()) decodes only
+ * when library_cards() asks: a start that only counts reads the index.
  *
  * Nothing in the file is trusted: the header and hash are checked before
  * anything is read, every read is bounds-checked, counts are bounded by
  * the bytes left, and every value is held to what the loader guarantees
- * (loader.h); a record that fails is parsed from its file instead.
+ * (loader.h); a blob's hash is checked before it is decoded, and its
+ * cards must be what the index said.  A record that fails is parsed from
+ * its file instead; a blob that fails later makes library_cards() fail.
  */
 #include "loader/loader.h"
 
@@ -37,9 +47,10 @@
 #include "loader/loader_int.h"
 
 #define CACHE_MAGIC "TPMLIBC\n"
-#define CACHE_VERSION 2u
+#define CACHE_VERSION 3u
 #define CACHE_ENDIAN 0x01020304u
-#define HEADER_BYTES 56
+#define HEADER_BYTES 64
+#define BLOBS_OFF 48
 #define HASH_OFF LOADER_CACHE_HASH_OFF
 /* Beyond any library the loader would read in reasonable time. */
 #define CACHE_MAX_BYTES ((size_t)1 << 30)
@@ -66,17 +77,25 @@ struct library_cache {
 	struct strmap by_path;		/* path -> struct cache_record */
 	struct arena paths;		/* by_path's keys */
 	const unsigned char *order;	/* the order section, or NULL */
+	const unsigned char *blobs;	/* the cards' blobs, or NULL */
 	int kept;			/* data belongs to a library now */
+	int defer;			/* library_cache_defer() */
 };
 
 /*
  * The hash of a cache file of len bytes: its header up to the hash field
- * and all that follows, so a flipped flag is caught like a flipped byte.
+ * and all that follows up to the blobs (each has its own), so a flipped
+ * flag is caught like a flipped byte.
  */
 uint64_t loader_cache_hash(const unsigned char *data, size_t len)
 {
+	uint64_t end;
+
+	memcpy(&end, data + BLOBS_OFF, sizeof(end));
+	if (!end || end < HEADER_BYTES || end > len)
+		end = len;
 	return hash64(data, HASH_OFF) * UINT64_C(0x9e3779b97f4a7c15) ^
-	       hash64(data + HEADER_BYTES, len - HEADER_BYTES);
+	       hash64(data + HEADER_BYTES, (size_t)end - HEADER_BYTES);
 }
 
 /* ---- writing ---- */
@@ -112,21 +131,34 @@ static void put_pos(struct buf *b, struct src_pos pos)
 	put_varint(b, pos.col);
 }
 
+/* A string, without a position: its length + 1, its bytes and a NUL. */
+static void put_str(struct buf *b, const char *s, size_t len)
+{
+	put_varint(b, len + 1);
+	buf_add(b, s, len);
+	buf_addch(b, '\0');
+}
+
 static void put_lstr(struct buf *b, const struct lstr *v)
 {
-	size_t len = v->s ? strlen(v->s) : 0;
-
-	put_varint(b, v->s ? len + 1 : 0);
-	if (!v->s)
+	if (!v->s) {
+		put_varint(b, 0);
 		return;
-	buf_add(b, v->s, len + 1);
+	}
+	put_str(b, v->s, strlen(v->s));
 	put_pos(b, v->pos);
 }
 
 #define AT(obj, off, type) ((type *)((char *)(obj) + (off)))
 #define CAT(obj, off, type) ((const type *)((const char *)(obj) + (off)))
 
-static void put_obj(struct buf *b, const struct schema *s, const void *obj)
+static void put_cards(struct buf *b, struct buf *blobs,
+		      const struct schema *s, const struct card *cards,
+		      size_t n);
+
+/* Encodes obj; a deck's cards go to blobs (see put_cards()). */
+static void put_obj(struct buf *b, const struct schema *s, const void *obj,
+		    struct buf *blobs)
 {
 	if (s->pos_off != NO_OFF)
 		put_pos(b, *CAT(obj, s->pos_off, struct src_pos));
@@ -162,18 +194,113 @@ static void put_obj(struct buf *b, const struct schema *s, const void *obj)
 			const char *v = *CAT(obj, f->off, char *);
 			size_t n = *CAT(obj, f->n_off, size_t);
 
+			if (f->elem->kind == REJECTED_CARD) {
+				put_cards(b, blobs, f->elem,
+					  (const struct card *)v, n);
+				continue;
+			}
 			put_varint(b, n);
 			if (f->pos_off != NO_OFF)
 				put_pos(b, *CAT(obj, f->pos_off,
 						struct src_pos));
 			for (size_t k = 0; k < n; k++)
-				put_obj(b, f->elem, v + k * f->elem->size);
+				put_obj(b, f->elem, v + k * f->elem->size,
+					blobs);
 			continue;
 		}
 		}
 		if (f->pos_off != NO_OFF)
 			put_pos(b, *CAT(obj, f->pos_off, struct src_pos));
 	}
+}
+
+/* A tag list as one string: the key that finds an equal one. */
+static void tags_key(struct buf *b, const struct lstr_list *l)
+{
+	buf_clear(b);
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(b, l->v[i].s);
+		buf_addch(b, '\n');	/* in no tag */
+	}
+}
+
+/* The deck's distinct tag lists, numbered in order of first use. */
+static void put_tag_sets(struct buf *b, const struct card *cards, size_t n,
+			 uint32_t *set)
+{
+	struct strmap seen;
+	struct arena keys;
+	struct buf key, out;
+	uint32_t n_sets = 0;
+
+	strmap_init(&seen);
+	arena_init(&keys);
+	buf_init(&key);
+	buf_init(&out);
+	for (size_t k = 0; k < n; k++) {
+		const struct lstr_list *l = &cards[k].tags;
+		void **slot;
+
+		tags_key(&key, l);
+		slot = strmap_insert(&seen, arena_strndup(&keys, key.s,
+							  key.len));
+		if (!*slot) {
+			*slot = (void *)(uintptr_t)++n_sets;
+			put_varint(&out, l->n);
+			for (size_t i = 0; i < l->n; i++)
+				put_str(&out, l->v[i].s, strlen(l->v[i].s));
+		}
+		set[k] = (uint32_t)(uintptr_t)*slot - 1;
+	}
+	put_varint(b, n_sets);
+	buf_add(b, out.s, out.len);
+	buf_release(&out);
+	buf_release(&key);
+	arena_release(&keys);
+	strmap_release(&seen);
+}
+
+/*
+ * A deck's cards: their count and the index a start that only counts
+ * reads (the tag lists, then each card's id, tag list number and items),
+ * then where their blob is in blobs (offset, length, hash): the cards
+ * encoded with schema s.
+ */
+static void put_cards(struct buf *b, struct buf *blobs,
+		      const struct schema *s, const struct card *cards,
+		      size_t n)
+{
+	uint32_t *set = xmalloc((n ? n : 1) * sizeof(*set));
+	int v[LOADER_MAX_VARIANTS];
+	size_t start = blobs->len;
+	struct buf key;
+
+	buf_init(&key);
+	put_varint(b, n);
+	put_tag_sets(b, cards, n, set);
+	for (size_t k = 0; k < n; k++) {
+		const struct card *c = &cards[k];
+		size_t n_var = loader_card_variants(c, v);
+
+		put_str(b, c->id.s, strlen(c->id.s));
+		put_varint(b, set[k]);
+		put_varint(b, n_var);
+		for (size_t i = 0; i < n_var; i++) {
+			put_varint(b, (uint64_t)(v[i] + 1));	/* >= 0 */
+			if (!v[i])
+				continue;	/* the key is the id */
+			buf_clear(&key);
+			loader_variant_key(&key, c->id.s, v[i]);
+			put_str(b, key.s, key.len);
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		put_obj(blobs, s, &cards[k], NULL);
+	put_varint(b, start);
+	put_varint(b, blobs->len - start);
+	put_u64(b, hash64(blobs->s + start, blobs->len - start));
+	buf_release(&key);
+	xfree(set);
 }
 
 /* The object src gave the library, as its schema and the object. */
@@ -199,7 +326,7 @@ static const void *source_object(const struct library_state *st,
 	return NULL;
 }
 
-static void put_record(struct buf *b, const struct library_state *st,
+static void put_record(struct buf *b, struct library_state *st,
 		       const struct source *src)
 {
 	struct story_bank bank = { 0 };
@@ -212,7 +339,7 @@ static void put_record(struct buf *b, const struct library_state *st,
 	buf_addch(&rec, (char)src->kind);
 	if (src->kind != SRC_NONE)
 		put_obj(&rec, loader_top_schemas[src->kind - 1],
-			source_object(st, src, &bank));
+			source_object(st, src, &bank), &st->cache_blobs);
 	put_varint(b, rec.len);
 	buf_add(b, rec.s, rec.len);
 	buf_release(&rec);
@@ -263,6 +390,7 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 	uint32_t n = 0;
 
 	buf_clear(b);
+	buf_clear(&st->cache_blobs);
 	buf_add(b, CACHE_MAGIC, 8);
 	put_u32(b, CACHE_VERSION);
 	put_u32(b, CACHE_ENDIAN);
@@ -271,6 +399,7 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 	put_u32(b, 0);			/* records: below */
 	put_u64(b, 0);			/* payload length */
 	put_u64(b, 0);			/* where the order starts, or 0 */
+	put_u64(b, 0);			/* where the blobs start, or 0 */
 	put_u64(b, 0);			/* the hash */
 	for (size_t i = 0; i < st->sources.len; i++) {
 		const struct source *src = vec_at(&st->sources, i);
@@ -288,7 +417,7 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
  * The library's order (library_order()), after the records at an offset
  * a multiple of 8 (the header's order field): the item and tag counts,
  * the keys' hash, by_key and card_first as they are in memory, then the
- * sorted tags.
+ * sorted tags, and the count and the sorted list of the cards' refs.
  */
 static void put_order(struct buf *b, const struct library *lib,
 		      const struct library_order *o)
@@ -308,6 +437,11 @@ static void put_order(struct buf *b, const struct library *lib,
 		put_varint(b, strlen(o->tags[i]));
 		buf_add(b, o->tags[i], strlen(o->tags[i]) + 1);
 	}
+	put_varint(b, o->n_refs);
+	for (size_t i = 0; i < o->n_refs; i++) {
+		put_varint(b, strlen(o->refs[i]));
+		buf_add(b, o->refs[i], strlen(o->refs[i]) + 1);
+	}
 }
 
 int library_cache_save(struct library *lib, const char *path, int lint_clean)
@@ -324,6 +458,12 @@ int library_cache_save(struct library *lib, const char *path, int lint_clean)
 	 * next start's, which skips lint. */
 	if (lint_clean && st->order)
 		put_order(b, lib, st->order);
+	if (st->cache_blobs.len) {
+		len = b->len;
+		memcpy(b->s + BLOBS_OFF, &len, sizeof(len));
+		buf_add(b, st->cache_blobs.s, st->cache_blobs.len);
+		buf_release(&st->cache_blobs);
+	}
 	len = b->len - HEADER_BYTES;
 	memcpy(b->s + 24, &flags, sizeof(flags));
 	memcpy(b->s + 32, &len, sizeof(len));
@@ -418,6 +558,12 @@ struct decoder {
 	struct cursor c;
 	struct arena *arena;
 	const char *file;
+	/* A record's: the loader its deck's items go to, the cache's blobs
+	 * and whether the cards wait for library_cards(); NULL, 0 in a
+	 * blob. */
+	struct loader *ld;
+	const unsigned char *blobs, *blobs_end;
+	int defer;
 };
 
 static void get_obj(struct decoder *d, const struct schema *s, void *obj);
@@ -448,11 +594,18 @@ static void get_list(struct decoder *d, const struct field *f, void *obj)
 	}
 }
 
+static void get_cards(struct decoder *d, const struct field *f, void *obj);
+
 static void get_objs(struct decoder *d, const struct field *f, void *obj)
 {
-	uint64_t n = get_varint(&d->c);
+	uint64_t n;
 	char *v;
 
+	if (f->elem->kind == REJECTED_CARD && d->ld) {
+		get_cards(d, f, obj);
+		return;
+	}
+	n = get_varint(&d->c);
 	if (n > (uint64_t)(d->c.end - d->c.p) / min_bytes(f->elem)) {
 		d->c.bad = 1;
 		return;
@@ -560,6 +713,288 @@ static void get_obj(struct decoder *d, const struct schema *s, void *obj)
 		d->c.bad = 1;
 }
 
+/* ---- a deck's cards: the index, and the blob decoded later ---- */
+
+/* A string of the index: non-empty, NUL-terminated, no NUL inside. */
+static const char *get_str(struct cursor *c)
+{
+	uint64_t n = get_varint(c);
+	const char *s = (const char *)c->p;
+
+	if (c->bad || n < 2 || n > (uint64_t)(c->end - c->p) || c->p[n - 1] ||
+	    memchr(c->p, '\0', n - 1)) {
+		c->bad = 1;
+		return NULL;
+	}
+	c->p += n;
+	return s;
+}
+
+/* The deck's tag lists, each valid tags, into the arena; NULL if bad. */
+static struct lstr_list *get_tag_sets(struct cursor *c, struct arena *a,
+				      size_t *n_sets)
+{
+	uint64_t n = get_varint(c);
+	struct lstr_list *sets;
+
+	if (c->bad || n > (uint64_t)(c->end - c->p)) {
+		c->bad = 1;
+		return NULL;
+	}
+	sets = arena_calloc(a, n ? n : 1, sizeof(*sets));
+	for (uint64_t i = 0; i < n && !c->bad; i++) {
+		uint64_t k = get_varint(c);
+		struct lstr *v;
+
+		if (k > (uint64_t)(c->end - c->p) / 2) {
+			c->bad = 1;
+			break;
+		}
+		sets[i].v = v = k ? arena_calloc(a, k, sizeof(*v)) : NULL;
+		sets[i].n = (size_t)k;
+		for (uint64_t t = 0; t < k && !c->bad; t++) {
+			v[t].s = get_str(c);
+			if (v[t].s && !loader_id_valid(FK_TAG_LIST, v[t].s,
+						       strlen(v[t].s)))
+				c->bad = 1;
+		}
+	}
+	*n_sets = (size_t)n;
+	return c->bad ? NULL : sets;
+}
+
+/*
+ * One card's index entry: its id and tag list number, then its items,
+ * each a variant + 1 and, but for variant 0 (the id), its key, which
+ * must be the id's; 0, or -1 if bad.
+ */
+struct index_entry {
+	const char *id;
+	uint64_t set;
+	size_t n;
+	int variant[LOADER_MAX_VARIANTS];
+	const char *key[LOADER_MAX_VARIANTS];
+};
+
+static int get_index_entry(struct cursor *c, size_t n_sets, struct buf *tmp,
+			   struct index_entry *e)
+{
+	uint64_t n;
+
+	e->n = 0;
+	e->id = get_str(c);
+	e->set = get_varint(c);
+	n = get_varint(c);
+	if (c->bad || !loader_id_valid(FK_CARD_ID, e->id, strlen(e->id)) ||
+	    e->set >= n_sets || n > LOADER_MAX_VARIANTS)
+		return -1;
+	e->n = (size_t)n;
+	for (size_t i = 0; i < e->n; i++) {
+		uint64_t v = get_varint(c);
+
+		if (c->bad || v > LOADER_MAX_VARIANTS)
+			return -1;
+		e->variant[i] = (int)v - 1;
+		e->key[i] = e->id;
+		if (!e->variant[i])
+			continue;
+		e->key[i] = get_str(c);
+		buf_clear(tmp);
+		loader_variant_key(tmp, e->id, e->variant[i]);
+		if (!e->key[i] || strcmp(e->key[i], tmp->s))
+			return -1;
+	}
+	return 0;
+}
+
+/* 1 if the decoded card c is what its index entry e said. */
+static int entry_matches(const struct index_entry *e,
+			 const struct lstr_list *set, const struct card *c)
+{
+	int v[LOADER_MAX_VARIANTS];
+
+	if (strcmp(c->id.s, e->id) || loader_card_variants(c, v) != e->n ||
+	    memcmp(v, e->variant, e->n * sizeof(*v)) ||
+	    c->tags.n != set->n)
+		return 0;
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(c->tags.v[i].s, set->v[i].s))
+			return 0;
+	return 1;
+}
+
+/*
+ * Decodes p's blob into its cards, checking its hash, each card as the
+ * loader would have it, and that they are what the index said; 0 or -1.
+ */
+static int decode_cards(struct pending_cards *p, const struct schema *s,
+			struct arena *a)
+{
+	struct decoder d = { { p->blob, p->blob + p->blob_len, 0 }, a,
+			     p->file, NULL, NULL, NULL, 0 };
+	struct cursor ix = { p->index, p->index_end, 0 };
+	struct lstr_list *sets;
+	struct index_entry e;
+	size_t n_sets;
+	struct buf tmp;
+	int ok = 1;
+
+	if (hash64(p->blob, p->blob_len) != p->blob_hash)
+		return -1;
+	memset(p->cards, 0, p->n * sizeof(*p->cards));
+	for (size_t k = 0; k < p->n && !d.c.bad; k++)
+		get_obj(&d, s, &p->cards[k]);
+	if (d.c.bad || d.c.p != d.c.end)
+		return -1;
+	buf_init(&tmp);
+	sets = get_tag_sets(&ix, a, &n_sets);
+	for (size_t k = 0; k < p->n && ok; k++)
+		ok = sets && get_index_entry(&ix, n_sets, &tmp, &e) == 0 &&
+		     entry_matches(&e, &sets[e.set], &p->cards[k]);
+	buf_release(&tmp);
+	return ok ? 0 : -1;
+}
+
+/* The cards' schema: the deck's cards field's elements. */
+static const struct schema *card_schema(void)
+{
+	const struct schema *deck = loader_top_schemas[SRC_DECK - 1];
+
+	for (unsigned i = 0; i < deck->n_fields; i++)
+		if (deck->fields[i].kind == FK_OBJ_LIST &&
+		    deck->fields[i].elem->kind == REJECTED_CARD)
+			return deck->fields[i].elem;
+	return NULL;
+}
+
+/* Adds the items of the index at d's cursor, for cards, to the library. */
+static int add_indexed_items(struct decoder *d, struct card *cards,
+			     size_t n)
+{
+	struct library_state *st = d->ld->st;
+	struct lstr_list *sets;
+	struct index_entry e;
+	size_t n_sets;
+	int ret = 0;
+
+	sets = get_tag_sets(&d->c, d->arena, &n_sets);
+	for (size_t k = 0; k < n && sets && !ret; k++) {
+		ret = get_index_entry(&d->c, n_sets, &d->ld->tmp, &e);
+		for (size_t i = 0; i < e.n && !ret; i++)
+			*(struct item *)vec_push(&st->items) = (struct item){
+				.key = e.key[i], .card = &cards[k],
+				.tags = &sets[e.set], .variant = e.variant[i] };
+	}
+	return sets ? ret : -1;
+}
+
+/*
+ * A deck's cards (put_cards()): the items from the index, then the cards
+ * from their blob, at once or, deferred, when library_cards() asks.
+ */
+static void get_cards(struct decoder *d, const struct field *f, void *obj)
+{
+	uint64_t n = get_varint(&d->c), off, len;
+	struct pending_cards p = { .file = d->file };
+	struct vec *items = &d->ld->st->items;
+	size_t first = items->len;
+
+	if (n > (uint64_t)(d->c.end - d->c.p) / 3) {
+		d->c.bad = 1;
+		return;
+	}
+	p.n = (size_t)n;
+	/* Not touched until decoded: a deferred start never pays for them. */
+	p.cards = n ? arena_alloc(d->arena, p.n * sizeof(*p.cards)) : NULL;
+	*AT(obj, f->off, struct card *) = p.cards;
+	*AT(obj, f->n_off, size_t) = p.n;
+	p.index = d->c.p;
+	if (add_indexed_items(d, p.cards, p.n) < 0) {
+		d->c.bad = 1;
+		return;
+	}
+	p.index_end = d->c.p;
+	off = get_varint(&d->c);
+	len = get_varint(&d->c);
+	get_raw(&d->c, &p.blob_hash, sizeof(p.blob_hash));
+	if (d->c.bad || !d->blobs || off > (uint64_t)(d->blobs_end - d->blobs) ||
+	    len > (uint64_t)(d->blobs_end - d->blobs) - off) {
+		d->c.bad = 1;
+		return;
+	}
+	p.blob = d->blobs + off;
+	p.blob_len = (size_t)len;
+	d->ld->items_added = 1;
+	if (d->defer) {
+		*(struct pending_cards *)vec_push(&d->ld->st->pending) = p;
+		return;
+	}
+	if (decode_cards(&p, f->elem, d->arena) < 0)
+		d->c.bad = 1;
+	for (size_t i = first; i < items->len; i++) {
+		struct item *it = vec_at(items, i);
+
+		it->tags = &it->card->tags;	/* with their positions */
+	}
+}
+
+int loader_cards_pending(const struct library_state *st, const struct deck *d)
+{
+	for (size_t i = 0; i < st->pending.len; i++) {
+		const struct pending_cards *p = vec_at((struct vec *)&st->pending,
+						       i);
+
+		if (p->cards == d->cards && !p->done)
+			return 1;
+	}
+	return 0;
+}
+
+int library_cards(struct library *lib)
+{
+	struct library_state *st = lib->state;
+	const struct schema *s = card_schema();
+	int ret = 0;
+
+	if (!st || !st->pending.len)
+		return 0;
+	for (size_t i = 0; i < st->pending.len; i++) {
+		struct pending_cards *p = vec_at(&st->pending, i);
+
+		if (!p->done && decode_cards(p, s, &lib->arena) < 0)
+			ret = TPM_ECORRUPT;
+		else
+			p->done = 1;
+	}
+	if (ret < 0)
+		return ret;
+	st->pending.len = 0;
+	for (size_t i = 0; i < st->decks.len; i++) {
+		struct deck *d = vec_at(&st->decks, i);
+
+		for (size_t k = 0; k < d->n_cards; k++)
+			((struct card *)&d->cards[k])->deck = d;
+	}
+	/* The cards' own lists, with their positions, from now on. */
+	for (size_t i = 0; i < st->items.len; i++) {
+		struct item *it = vec_at(&st->items, i);
+
+		it->tags = &it->card->tags;
+	}
+	return 0;
+}
+
+int library_cards_deferred(const struct library *lib)
+{
+	return lib->state && lib->state->pending.len;
+}
+
+void library_cache_defer(struct library_cache *c)
+{
+	if (c)
+		c->defer = 1;
+}
+
 /*
  * Adds the object of r to the library as the file ld->file, through the
  * schema's commit as a parse would.  Returns 0, or -1 if the record is not
@@ -573,8 +1008,11 @@ static int commit_record(struct loader *ld, const struct cache_record *r)
 		struct scenario scenario;
 		struct story_bank bank;
 	} obj;
+	struct library_cache *c = ld->cache;
 	struct decoder d = { { r->obj, r->end, 0 }, &ld->lib->arena,
-			     ld->file };
+			     ld->file, ld, c->blobs, c->data + c->len,
+			     c->defer };
+	size_t n_items = ld->st->items.len, n_pending = ld->st->pending.len;
 	const struct schema *s;
 	unsigned kind = r->obj < r->end ? *d.c.p++ : 0xff;
 
@@ -585,11 +1023,17 @@ static int commit_record(struct loader *ld, const struct cache_record *r)
 	s = loader_top_schemas[kind - 1];
 	memset(&obj, 0, sizeof(obj));
 	get_obj(&d, s, &obj);
-	if (d.c.bad || d.c.p != d.c.end)
+	if (d.c.bad || d.c.p != d.c.end) {
+		/* Nothing of it stays: its deck's items came first. */
+		ld->st->items.len = n_items;
+		ld->st->pending.len = n_pending;
+		ld->items_added = 0;
 		return -1;
+	}
 	if (s->file_off != NO_OFF)
 		*AT(&obj, s->file_off, const char *) = ld->file;
 	s->commit(ld, &obj);
+	ld->items_added = 0;
 	return 0;
 }
 
@@ -598,7 +1042,7 @@ static int index_records(struct library_cache *c)
 {
 	struct cursor cur = { c->data, c->data + c->len, 0 };
 	uint32_t version, endian, flags, n;
-	uint64_t fp, len, order, h;
+	uint64_t fp, len, order, blobs, h;
 	char magic[8];
 
 	get_raw(&cur, magic, 8);
@@ -609,19 +1053,23 @@ static int index_records(struct library_cache *c)
 	get_raw(&cur, &n, 4);
 	get_raw(&cur, &len, 8);
 	get_raw(&cur, &order, 8);
+	get_raw(&cur, &blobs, 8);
 	get_raw(&cur, &h, 8);
 	if (cur.bad || memcmp(magic, CACHE_MAGIC, 8) ||
 	    version != CACHE_VERSION || endian != CACHE_ENDIAN ||
 	    fp != format_fingerprint() || len != c->len - HEADER_BYTES ||
+	    (blobs && (blobs < HEADER_BYTES || blobs > c->len)) ||
 	    loader_cache_hash(c->data, c->len) != h ||
 	    n > len / 8 || (order && (order < HEADER_BYTES ||
-				      order > c->len || order % 8)))
+				      order > (blobs ? blobs : c->len) ||
+				      order % 8)))
 		return -1;
 	c->flags = flags;
-	if (order) {	/* the records end where it starts */
-		c->order = c->data + order;
-		cur.end = c->order;
-	}
+	/* The records end where the order starts, or the blobs. */
+	if (blobs)
+		cur.end = c->blobs = c->data + blobs;
+	if (order)
+		cur.end = c->order = c->data + order;
 	c->records = xcalloc(n ? n : 1, sizeof(*c->records));
 	for (uint32_t i = 0; i < n; i++) {
 		struct cache_record *r = &c->records[i];
@@ -666,6 +1114,7 @@ static void cache_clear(struct library_cache *c)
 	c->n_records = 0;
 	c->flags = 0;
 	c->order = NULL;
+	c->blobs = NULL;
 	if (c->data && !c->kept)
 		munmap(c->data, c->len);
 	c->data = NULL;
@@ -747,11 +1196,17 @@ struct cache_record *loader_cache_find(struct library_cache *c,
 	return r && !r->used && !memcmp(&r->key, key, sizeof(*key)) ? r : NULL;
 }
 
+/* Where the order section ends: at the blobs, or the end of the file. */
+static const unsigned char *order_end(const struct library_cache *c)
+{
+	return c->blobs ? c->blobs : c->data + c->len;
+}
+
 /* The item count of the cached order (0 without one): a hint, bounded by
  * the room its arrays take. */
 static size_t cached_n_items(const struct library_cache *c)
 {
-	struct cursor cur = { c->order, c->data + c->len, 0 };
+	struct cursor cur = { c->order, order_end(c), 0 };
 	uint64_t n;
 
 	if (!c->order)
@@ -785,8 +1240,8 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 	return 0;
 }
 
-/* Strictly ascending, NUL-terminated strings: the tags of an order. */
-static const char **get_tags(struct cursor *cur, uint64_t n)
+/* n strictly ascending, NUL-terminated strings: an order's tags, refs. */
+static const char **get_sorted(struct cursor *cur, uint64_t n)
 {
 	const char **tags;
 
@@ -805,7 +1260,7 @@ static const char **get_tags(struct cursor *cur, uint64_t n)
 		tags[i] = (const char *)cur->p;
 		cur->p += len + 1;
 	}
-	if (cur->bad || cur->p != cur->end) {
+	if (cur->bad) {
 		xfree(tags);
 		return NULL;
 	}
@@ -816,12 +1271,12 @@ static const char **get_tags(struct cursor *cur, uint64_t n)
 static struct library_order *cached_order(const struct library *lib,
 					  const struct library_cache *c)
 {
-	struct cursor cur = { c->order, c->data + c->len, 0 };
+	struct cursor cur = { c->order, order_end(c), 0 };
 	const struct key_ref *by_key;
 	const uint32_t *first;
 	struct library_order *o;
-	uint64_t n, n_tags, keys_hash;
-	const char **tags;
+	uint64_t n, n_tags, n_refs, keys_hash;
+	const char **tags, **refs = NULL;
 
 	get_raw(&cur, &n, 8);
 	get_raw(&cur, &n_tags, 8);
@@ -836,13 +1291,22 @@ static struct library_order *cached_order(const struct library *lib,
 	for (uint64_t i = 0; i < n; i++)
 		if (by_key[i].i >= n || first[i] > i)
 			return NULL;
-	if (!(tags = get_tags(&cur, n_tags)))
+	if (!(tags = get_sorted(&cur, n_tags)))
 		return NULL;
+	n_refs = get_varint(&cur);
+	if (cur.bad || !(refs = get_sorted(&cur, n_refs)) ||
+	    cur.p != cur.end) {
+		xfree(tags);
+		xfree(refs);
+		return NULL;
+	}
 	o = xcalloc(1, sizeof(*o));
 	o->by_key = by_key;
 	o->card_first = first;
 	o->tags = tags;
 	o->n_tags = (size_t)n_tags;
+	o->refs = refs;
+	o->n_refs = (size_t)n_refs;
 	o->keys_hash = keys_hash;
 	o->borrowed = 1;
 	strmap_init(&o->tag_ix);

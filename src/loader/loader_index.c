@@ -1,6 +1,6 @@
 /*
- * Lookups by id: one string map per kind of id, all built on the first
- * lookup after a load.
+ * Lookups by id: one string map per kind of id, each built on the first
+ * lookup of its kind after a load.
  */
 #include "loader/loader.h"
 
@@ -22,33 +22,52 @@ static void add(struct strmap *m, const char *key, const void *value)
 		*slot = (void *)value;
 }
 
-static void build_index(struct library *lib)
+/* The map of one kind of id; the cards' waits for library_cards(). */
+static void build_index(struct library *lib, enum index_kind kind)
 {
-	struct strmap *ix = lib->state->index;
-	size_t n_cards = 0;
+	struct strmap *m = &lib->state->index[kind];
+	size_t n = 0;
 
-	for (size_t i = 0; i < lib->n_decks; i++)
-		n_cards += lib->decks[i].n_cards;
-	strmap_reserve(&ix[IX_DECK], lib->n_decks);
-	strmap_reserve(&ix[IX_CARD], n_cards);
-	strmap_reserve(&ix[IX_ITEM], lib->n_items);
-	strmap_reserve(&ix[IX_RUBRIC], lib->n_rubrics);
-	strmap_reserve(&ix[IX_SCENARIO], lib->n_scenarios);
-	for (size_t i = 0; i < lib->n_decks; i++) {
-		const struct deck *d = &lib->decks[i];
+	switch (kind) {
+	case IX_DECK:
+		strmap_reserve(m, lib->n_decks);
+		for (size_t i = 0; i < lib->n_decks; i++)
+			add(m, lib->decks[i].id.s, &lib->decks[i]);
+		break;
+	case IX_CARD:
+		/* A card not decoded (the cache damaged) is not found. */
+		library_cards(lib);
+		for (size_t i = 0; i < lib->n_decks; i++)
+			n += lib->decks[i].n_cards;
+		strmap_reserve(m, n);
+		for (size_t i = 0; i < lib->n_decks; i++) {
+			const struct deck *d = &lib->decks[i];
 
-		add(&ix[IX_DECK], d->id.s, d);
-		for (size_t k = 0; k < d->n_cards; k++)
-			add(&ix[IX_CARD], d->cards[k].id.s, &d->cards[k]);
+			if (loader_cards_pending(lib->state, d))
+				continue;
+			for (size_t k = 0; k < d->n_cards; k++)
+				add(m, d->cards[k].id.s, &d->cards[k]);
+		}
+		break;
+	case IX_ITEM:
+		strmap_reserve(m, lib->n_items);
+		for (size_t i = 0; i < lib->n_items; i++)
+			add(m, lib->items[i].key, &lib->items[i]);
+		break;
+	case IX_RUBRIC:
+		strmap_reserve(m, lib->n_rubrics);
+		for (size_t i = 0; i < lib->n_rubrics; i++)
+			add(m, lib->rubrics[i].id.s, &lib->rubrics[i]);
+		break;
+	case IX_SCENARIO:
+		strmap_reserve(m, lib->n_scenarios);
+		for (size_t i = 0; i < lib->n_scenarios; i++)
+			add(m, lib->scenarios[i].id.s, &lib->scenarios[i]);
+		break;
+	case IX_N:
+		return;
 	}
-	for (size_t i = 0; i < lib->n_items; i++)
-		add(&ix[IX_ITEM], lib->items[i].key, &lib->items[i]);
-	for (size_t i = 0; i < lib->n_rubrics; i++)
-		add(&ix[IX_RUBRIC], lib->rubrics[i].id.s, &lib->rubrics[i]);
-	for (size_t i = 0; i < lib->n_scenarios; i++)
-		add(&ix[IX_SCENARIO], lib->scenarios[i].id.s,
-		    &lib->scenarios[i]);
-	lib->state->indexed = 1;
+	lib->state->indexed |= 1u << kind;
 }
 
 size_t library_index_bytes(const struct library_state *st)
@@ -73,8 +92,8 @@ static const void *find(struct library *lib, enum index_kind kind,
 {
 	if (!lib->state || !key)
 		return NULL;
-	if (!lib->state->indexed)
-		build_index(lib);
+	if (!(lib->state->indexed & (1u << kind)))
+		build_index(lib, kind);
 	return strmap_get(&lib->state->index[kind], key);
 }
 
@@ -114,10 +133,8 @@ static int list_has(const struct lstr_list *l, const char *tag)
 
 int item_has_tag(const struct item *item, const char *tag)
 {
-	const struct card *c = item->card;
-
-	return list_has(&c->tags, tag) || (c->deck &&
-					   list_has(&c->deck->tags, tag));
+	return list_has(item->tags, tag) ||
+	       (item->deck && list_has(&item->deck->tags, tag));
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -101,13 +101,17 @@ struct library_state {
 	struct vec rejected;		/* struct rejected, for lint */
 	size_t block_bytes;
 	struct strmap index[IX_N];	/* id -> its object, by kind */
-	int indexed;			/* index is built, else it is empty */
+	unsigned indexed;		/* bit k: index[k] is built */
 	struct library_order *order;	/* library_order(), or NULL */
 	/* The cache file the library's strings point into, or NULL. */
 	void *map;
 	size_t map_len;
-	/* library_cache_encode()'s output, for library_cache_save(). */
+	/* Decks whose cards a deferred load left in it (library_cards()). */
+	struct vec pending;		/* struct pending_cards */
+	/* library_cache_encode()'s output, for library_cache_save(): the
+	 * records, and the decks' card blobs that go after the order. */
 	struct buf cache_out;
+	struct buf cache_blobs;
 	int cache_ready;
 	/* library_locate()'s cache: the text of the last source it used. */
 	const char *cached_name;
@@ -116,7 +120,26 @@ struct library_state {
 };
 
 /* lib's state, made on first use. */
+/*
+ * A deck's cards that a deferred load has not decoded: where its cards go
+ * (allocated, not yet written) and, in the cache's mapping, the index of
+ * its items that the load read and the blob of the cards themselves.
+ */
+struct pending_cards {
+	struct card *cards;
+	size_t n;
+	const unsigned char *index, *index_end;
+	const unsigned char *blob;
+	size_t blob_len;
+	uint64_t blob_hash;
+	const char *file;		/* the pos.file of its values */
+	int done;
+};
+
 struct library_state *library_state_get(struct library *lib);
+
+/* 1 if d's cards are a deferred load's, not decoded yet. */
+int loader_cards_pending(const struct library_state *st, const struct deck *d);
 
 /* Frees the lookup index and the order; a load calls this, as the arrays
  * change. */
@@ -294,6 +317,7 @@ struct loader {
 	} doc;
 	struct buf tmp;			/* for building item keys */
 	struct library_cache *cache;	/* files unchanged come from it */
+	int items_added;		/* the deck's items came with it */
 };
 
 /*
@@ -339,7 +363,7 @@ struct cache_record;
 /* Encodes lib's cacheable files for library_cache_save() (the load does). */
 void library_cache_encode(struct library *lib, int64_t now_ns);
 /* The hash a cache file of len bytes holds at LOADER_CACHE_HASH_OFF. */
-#define LOADER_CACHE_HASH_OFF 48
+#define LOADER_CACHE_HASH_OFF 56
 uint64_t loader_cache_hash(const unsigned char *data, size_t len);
 struct cache_record *loader_cache_find(struct library_cache *c,
 				       const char *path,
@@ -348,5 +372,12 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r);
 
 /* Items for a deck's cards, added to st->items (loader_schema.c). */
 void loader_add_items(struct loader *ld, const struct deck *deck);
+
+/* A card has at most this many items: a cloze card's 99. */
+#define LOADER_MAX_VARIANTS 100
+/* The variants of c's items in order (struct item), into v; how many. */
+size_t loader_card_variants(const struct card *c, int *v);
+/* Appends the key of id's item variant ("ID", "ID#reverse", "ID#c2"). */
+void loader_variant_key(struct buf *b, const char *id, int variant);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * The library's order (see loader.h): its items sorted by key with
- * keysort(), each item's card's first item, and its tags numbered in
- * sorted order.  Built on the first library_order() after a load, dropped
- * with the lookup index.
+ * keysort(), each item's card's first item, its tags numbered in sorted
+ * order, and its cards' refs.  Built on the first library_order() after a
+ * load, dropped with the lookup index.
  */
 #include "loader/loader.h"
 
@@ -33,19 +33,19 @@ static void collect(struct strmap *m, const struct lstr_list *l,
 	}
 }
 
-/* o->tags: every tag of lib sorted, once; o->tag_ix maps each to its
- * index + 1. */
+/* o->tags: every tag of lib's decks and study items sorted, once;
+ * o->tag_ix maps each to its index + 1. */
 static void number_tags(struct library_order *o, const struct library *lib)
 {
 	struct strmap *m = &o->tag_ix;
 	struct vec tags;
 
 	vec_init(&tags, sizeof(char *));
-	for (size_t i = 0; i < lib->n_decks; i++) {
+	for (size_t i = 0; i < lib->n_decks; i++)
 		collect(m, &lib->decks[i].tags, &tags);
-		for (size_t c = 0; c < lib->decks[i].n_cards; c++)
-			collect(m, &lib->decks[i].cards[c].tags, &tags);
-	}
+	for (size_t i = 0; i < lib->n_items; i++)
+		if (!i || lib->items[i].tags != lib->items[i - 1].tags)
+			collect(m, lib->items[i].tags, &tags);
 	if (tags.len)
 		qsort(tags.items, tags.len, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < tags.len; i++)
@@ -53,6 +53,29 @@ static void number_tags(struct library_order *o, const struct library *lib)
 			(void *)(uintptr_t)(i + 1);
 	o->n_tags = tags.len;
 	o->tags = vec_detach(&tags, NULL);
+}
+
+/* o->refs: every card's refs sorted, once (cards a deferred load could
+ * not decode have none). */
+static void collect_refs(struct library_order *o, const struct library *lib)
+{
+	struct library_state *st = lib->state;
+	struct strmap m;
+	struct vec refs;
+
+	strmap_init(&m);
+	vec_init(&refs, sizeof(char *));
+	for (size_t i = 0; i < lib->n_decks; i++) {
+		if (loader_cards_pending(st, &lib->decks[i]))
+			continue;
+		for (size_t c = 0; c < lib->decks[i].n_cards; c++)
+			collect(&m, &lib->decks[i].cards[c].refs, &refs);
+	}
+	if (refs.len)
+		qsort(refs.items, refs.len, sizeof(char *), cmp_str);
+	o->n_refs = refs.len;
+	o->refs = vec_detach(&refs, NULL);
+	strmap_release(&m);
 }
 
 /* Where each item's card starts: a card's items are consecutive. */
@@ -104,9 +127,11 @@ const struct library_order *library_order(const struct library *lib)
 
 	if (st->order)
 		return st->order;
+	library_cards((struct library *)lib);
 	o = xcalloc(1, sizeof(*o));
 	strmap_init(&o->tag_ix);
 	number_tags(o, lib);
+	collect_refs(o, lib);
 	card_first(o, lib);
 	by_key(o, lib);
 	hash_keys(o, lib);
@@ -130,6 +155,7 @@ void library_order_drop(struct library_state *st)
 		xfree((void *)o->card_first);
 	}
 	xfree((void *)o->tags);
+	xfree((void *)o->refs);
 	strmap_release(&o->tag_ix);
 	xfree(o);
 	st->order = NULL;

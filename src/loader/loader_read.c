@@ -39,10 +39,12 @@ struct library_state *library_state_get(struct library *lib)
 	vec_init(&st->file_ids, sizeof(struct file_id));
 	vec_init(&st->blocks, sizeof(void *));
 	vec_init(&st->rejected, sizeof(struct rejected));
+	vec_init(&st->pending, sizeof(struct pending_cards));
 	for (int k = 0; k < IX_N; k++)
 		strmap_init(&st->index[k]);
 	source_text_init(&st->cached, NULL, 0);
 	buf_init(&st->cache_out);
+	buf_init(&st->cache_blobs);
 	lib->state = st;
 	return st;
 }
@@ -74,10 +76,12 @@ void library_release(struct library *lib)
 			xfree(*(void **)vec_at(&st->blocks, i));
 		vec_release(&st->blocks);
 		vec_release(&st->rejected);
+		vec_release(&st->pending);
 		library_index_drop(st);
 		xfree(st->cached_data);
 		source_text_release(&st->cached);
 		buf_release(&st->cache_out);
+		buf_release(&st->cache_blobs);
 		if (st->map)
 			munmap(st->map, st->map_len);
 		xfree(st);
@@ -361,7 +365,7 @@ size_t library_prefer_copies(struct library *lib, const char *shipped_dir,
 		return 0;
 	items = st->items.items;
 	for (size_t i = 0; i < st->items.len; i++)
-		if (items[i].card->deck->id.s)
+		if (items[i].deck->id.s)
 			items[k++] = items[i];
 	st->items.len = k;
 	k = 0;
@@ -373,9 +377,18 @@ size_t library_prefer_copies(struct library *lib, const char *shipped_dir,
 	return n;
 }
 
+/* 1 if it is one of d's cards' items. */
+static int of_deck(const struct item *it, const struct deck *d)
+{
+	uintptr_t p = (uintptr_t)it->card, first = (uintptr_t)d->cards;
+
+	return p >= first && p < first + d->n_cards * sizeof(*d->cards);
+}
+
 /*
- * Points every card at its deck (the decks array moves as it grows, so
- * this waits for the end of a load) and publishes the arrays.
+ * Points every item and every decoded card at its deck (the decks array
+ * moves as it grows, so this waits for the end of a load) and publishes
+ * the arrays.  The items are in their decks' order.
  */
 static void library_finish(struct library *lib)
 {
@@ -391,11 +404,14 @@ static void library_finish(struct library *lib)
 	lib->n_stories = st->stories.len;
 	lib->items = st->items.items;
 	lib->n_items = st->items.len;
-	for (size_t i = 0; i < lib->n_decks; i++) {
+	for (size_t i = 0, it = 0; i < lib->n_decks; i++) {
 		const struct deck *d = &lib->decks[i];
 
-		for (size_t k = 0; k < d->n_cards; k++)
-			((struct card *)&d->cards[k])->deck = d;
+		for (; it < lib->n_items && of_deck(&lib->items[it], d); it++)
+			((struct item *)&lib->items[it])->deck = d;
+		if (!loader_cards_pending(st, d))
+			for (size_t k = 0; k < d->n_cards; k++)
+				((struct card *)&d->cards[k])->deck = d;
 	}
 	library_index_drop(st);
 }
@@ -766,9 +782,14 @@ int library_load_cached(struct library *lib, const char *const *paths,
 		if (load_path(&ld, paths[i]) < 0)
 			ret = TPM_EIO;
 	loader_release(&ld);
-	/* Before anything leaves the arrays out: the cache holds files. */
-	if (c && !library_cache_fresh(lib, c))
-		library_cache_encode(lib, now_ns);
+	/* Before anything leaves the arrays out: the cache holds files,
+	 * cards and all; and a library not wholly the cache's is linted. */
+	if (c && !library_cache_fresh(lib, c)) {
+		if (library_cards(lib) < 0)
+			ret = TPM_ECORRUPT;
+		else
+			library_cache_encode(lib, now_ns);
+	}
 	library_finish(lib);
 	return ret;
 }

@@ -168,61 +168,64 @@ static void add_item(struct loader *ld, const char *key,
 
 	it->key = key;
 	it->card = card;
+	it->deck = NULL;	/* library_finish(): the decks still move */
+	it->tags = &card->tags;
 	it->variant = variant;
 }
 
-/* The key of a card's variant, "ID#reverse" or "ID#c2", in the arena. */
-static const char *variant_key(struct loader *ld, const char *id,
-			       const char *suffix, int num)
+void loader_variant_key(struct buf *b, const char *id, int variant)
 {
 	/* No printf: a library has one key per item, and many items. */
-	buf_clear(&ld->tmp);
-	buf_adds(&ld->tmp, id);
-	buf_addch(&ld->tmp, '#');
-	buf_adds(&ld->tmp, suffix);
-	if (num >= 10)
-		buf_addch(&ld->tmp, (char)('0' + num / 10));
-	if (num)
-		buf_addch(&ld->tmp, (char)('0' + num % 10));
-	return arena_strndup(&ld->lib->arena, ld->tmp.s, ld->tmp.len);
+	buf_adds(b, id);
+	if (!variant)
+		return;
+	buf_adds(b, variant == ITEM_REVERSE ? "#reverse" : "#c");
+	if (variant >= 10)
+		buf_addch(b, (char)('0' + variant / 10));
+	if (variant > 0)
+		buf_addch(b, (char)('0' + variant % 10));
 }
 
-/* A cloze card's items: one per deletion number (1-99), in order. */
-static void add_cloze_items(struct loader *ld, const struct card *c)
+size_t loader_card_variants(const struct card *c, int *v)
 {
 	uint64_t seen[2] = { 0, 0 };	/* bit n % 64 of seen[n / 64] */
 	struct cloze_deletion del;
-	size_t off = 0;
+	size_t off = 0, n = 0;
 
+	if (c->type != CARD_CLOZE) {
+		v[n++] = 0;
+		if (c->type == CARD_REVERSE)
+			v[n++] = ITEM_REVERSE;
+		return n;
+	}
+	/* A cloze card's: one per deletion number (1-99), in order. */
 	while (cloze_next(c->text.s, &off, &del))
 		if (del.num)
 			seen[del.num / 64] |= UINT64_C(1) << del.num % 64;
-	for (int w = 0; w < 2; w++) {
-		for (uint64_t b = seen[w]; b; b &= b - 1) {
-			int n = w * 64 + __builtin_ctzll(b);
-
-			add_item(ld, variant_key(ld, c->id.s, "c", n), c, n);
-		}
-	}
+	for (int w = 0; w < 2; w++)
+		for (uint64_t b = seen[w]; b; b &= b - 1)
+			v[n++] = w * 64 + __builtin_ctzll(b);
+	return n;
 }
 
 void loader_add_items(struct loader *ld, const struct deck *deck)
 {
+	int v[LOADER_MAX_VARIANTS];
+
 	for (size_t i = 0; i < deck->n_cards; i++) {
 		const struct card *c = &deck->cards[i];
+		size_t n = loader_card_variants(c, v);
 
-		switch (c->type) {
-		case CARD_CLOZE:
-			add_cloze_items(ld, c);
-			break;
-		case CARD_REVERSE:
-			add_item(ld, c->id.s, c, 0);
-			add_item(ld, variant_key(ld, c->id.s, "reverse", 0), c,
-				 ITEM_REVERSE);
-			break;
-		default:
-			add_item(ld, c->id.s, c, 0);
-			break;
+		for (size_t k = 0; k < n; k++) {
+			const char *key = c->id.s;
+
+			if (v[k]) {
+				buf_clear(&ld->tmp);
+				loader_variant_key(&ld->tmp, c->id.s, v[k]);
+				key = arena_strndup(&ld->lib->arena,
+						    ld->tmp.s, ld->tmp.len);
+			}
+			add_item(ld, key, c, v[k]);
 		}
 	}
 }
@@ -232,7 +235,8 @@ static void deck_commit(struct loader *ld, const void *obj)
 	struct deck *d = vec_push(&ld->st->decks);
 
 	*d = *(const struct deck *)obj;
-	loader_add_items(ld, d);
+	if (!ld->items_added)
+		loader_add_items(ld, d);
 }
 
 static const struct field deck_fields[] = {

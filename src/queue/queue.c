@@ -133,7 +133,7 @@ int queue_filter_match(const struct queue_filter *f, const struct item *item)
 	if (f->n_decks) {
 		ok = 0;
 		for (size_t i = 0; i < f->n_decks && !ok; i++)
-			ok = !strcmp(item->card->deck->id.s, f->decks[i]);
+			ok = !strcmp(item->deck->id.s, f->decks[i]);
 		if (!ok)
 			return 0;
 	}
@@ -356,7 +356,7 @@ static int cmp_cand(const void *a, const void *b)
 
 static size_t deck_of(const struct queue *q, uint32_t i)
 {
-	return (size_t)(q->lib->items[i].card->deck - q->lib->decks);
+	return (size_t)(q->lib->items[i].deck - q->lib->decks);
 }
 
 /*
@@ -479,7 +479,7 @@ static int count_deck_new(void *ctx, const char *key)
 	const struct item *it = queue_find_item(q, key, strlen(key));
 
 	if (it)
-		q->deck_new_done[it->card->deck - q->lib->decks]++;
+		q->deck_new_done[it->deck - q->lib->decks]++;
 	return 0;
 }
 

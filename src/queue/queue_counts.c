@@ -52,9 +52,9 @@ static int list_has(const struct lstr_list *l, const char *tag)
 static void count_tags(struct queue_counts *qc, const struct library_order *o,
 		       const struct queue_entry *e, struct vec *pairs)
 {
-	const struct card *c = e->item->card;
-	const struct lstr_list *lists[2] = { &c->tags, &c->deck->tags };
-	uint64_t deck = (uint64_t)(c->deck - qc->deck_base);
+	const struct lstr_list *own = e->item->tags;
+	const struct lstr_list *lists[2] = { own, &e->item->deck->tags };
+	uint64_t deck = (uint64_t)(e->item->deck - qc->deck_base);
 	int pair = pairs && e->kind == QUEUE_NEW;
 
 	if (pair)
@@ -64,7 +64,7 @@ static void count_tags(struct queue_counts *qc, const struct library_order *o,
 			const char *tag = lists[k]->v[t].s;
 			long at = library_tag_index(o, tag);
 
-			if (at < 0 || (k == 1 && list_has(&c->tags, tag)))
+			if (at < 0 || (k == 1 && list_has(own, tag)))
 				continue;
 			count_add(&qc->by_tag[at], e->kind);
 			if (pair)
@@ -180,7 +180,7 @@ int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
 		const struct queue_entry *e = &q->entries[i];
 
 		count_add(&qc->total, e->kind);
-		count_add(&qc->decks[e->item->card->deck - lib->decks],
+		count_add(&qc->decks[e->item->deck - lib->decks],
 			  e->kind);
 		count_tags(qc, o, e, s->new_per_deck ? &pairs : NULL);
 	}

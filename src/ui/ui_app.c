@@ -557,6 +557,19 @@ int app_init(struct app *a, const struct ui_env *env,
 	return 0;
 }
 
+/*
+ * The cards of a deferred load (library_cards()), decoded once the first
+ * screen is up, before the first key is read.  A cache damaged where its
+ * first checks could not see is read again, as after an edit; -1 if even
+ * that fails.
+ */
+static int app_cards(struct app *a)
+{
+	if (!library_cards_deferred(a->lib) || library_cards(a->lib) == 0)
+		return 0;
+	return reload(a);
+}
+
 /* ---- The terminal ------------------------------------------------------ */
 
 static void term_size(void *ctx, int *rows, int *cols)
@@ -611,6 +624,13 @@ int ui_run(const struct ui_env *env, struct buf *err)
 		goto out;
 	}
 	app_draw(&a);
+	if (app_cards(&a) < 0) {
+		ui_term_stop();
+		buf_adds(err, "the library cache was damaged and the decks "
+			 "did not load again; `tpmtrain lint` shows why");
+		ret = -1;
+		goto out;
+	}
 	while (!a.quit && !ui_term_interrupted()) {
 		int key = ui_term_read(a.screen->tick ? UI_TICK_MS : 1000);
 

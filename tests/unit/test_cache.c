@@ -1,8 +1,9 @@
 /*
  * The compiled-library cache (loader_cache.c): a library read from it is
- * the parsed one field by field; nothing is parsed when nothing changed;
- * an edited file is parsed alone; a damaged or foreign cache is rebuilt
- * without a word to the user.
+ * the parsed one field by field, its cards decoded at once or deferred;
+ * nothing is parsed when nothing changed; an edited file is parsed alone;
+ * a damaged or foreign cache is rebuilt without a word to the user, and
+ * a deck whose cards are damaged is parsed alone.
  */
 #include "test_util.h"
 
@@ -12,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/diag.h"
+#include "core/err.h"
 #include "core/xmalloc.h"
 #include "loader/loader.h"
 #include "loader/loader_int.h"
@@ -136,6 +138,22 @@ static void same_obj(const struct schema *s, const void *a, const void *b)
 	}
 }
 
+/* The same items, keys, variants, decks and tags, without their cards. */
+static void same_items(const struct library *a, const struct library *b)
+{
+	assert_int_equal(a->n_items, b->n_items);
+	for (size_t i = 0; i < a->n_items; i++) {
+		const struct item *x = &a->items[i], *y = &b->items[i];
+
+		assert_string_equal(x->key, y->key);
+		assert_int_equal(x->variant, y->variant);
+		assert_string_equal(x->deck->id.s, y->deck->id.s);
+		assert_int_equal(x->tags->n, y->tags->n);
+		for (size_t k = 0; k < x->tags->n; k++)
+			assert_string_equal(x->tags->v[k].s, y->tags->v[k].s);
+	}
+}
+
 /* The two libraries hold the same objects, items and sources. */
 static void same_library(const struct library *a, const struct library *b)
 {
@@ -160,11 +178,11 @@ static void same_library(const struct library *a, const struct library *b)
 		same_obj(loader_top_schemas[SRC_SCENARIO - 1],
 			 &a->scenarios[i], &b->scenarios[i]);
 	for (size_t i = 0; i < a->n_items; i++) {
-		assert_string_equal(a->items[i].key, b->items[i].key);
 		assert_string_equal(a->items[i].card->id.s,
 				    b->items[i].card->id.s);
-		assert_int_equal(a->items[i].variant, b->items[i].variant);
+		assert_ptr_equal(b->items[i].tags, &b->items[i].card->tags);
 	}
+	same_items(a, b);
 }
 
 /* The same order, one read from the cache, one worked out. */
@@ -183,6 +201,9 @@ static void same_order(struct library *a, struct library *b)
 			    a->n_items * sizeof(*x->by_key));
 	assert_memory_equal(x->card_first, y->card_first,
 			    a->n_items * sizeof(*x->card_first));
+	assert_int_equal(x->n_refs, y->n_refs);
+	for (size_t i = 0; i < x->n_refs; i++)
+		assert_string_equal(x->refs[i], y->refs[i]);
 }
 
 static void shipped_paths(const char **paths)
@@ -292,11 +313,13 @@ static void cache_parses_an_edited_file_alone(void **state)
 
 /*
  * Replaces the cache file with what damage() makes of it, and checks the
- * next load parses every file, says nothing, and equals the first load.
+ * next load parses every file (one deck's only, when a card blob is
+ * damaged), says nothing, and equals the first load.
  */
 static void check_rebuilt(const char *const *paths, size_t n_paths,
 			  const char *cache, const struct library *want,
-			  void (*damage)(unsigned char *data, size_t *len))
+			  void (*damage)(unsigned char *data, size_t *len),
+			  int one_deck)
 {
 	size_t len;
 	unsigned char *data = (unsigned char *)test_read_file(cache, &len);
@@ -311,7 +334,7 @@ static void check_rebuilt(const char *const *paths, size_t n_paths,
 	fclose(f);
 	xfree(data);
 	load(&r, paths, n_paths, cache);
-	assert_int_equal(r.lib.n_cached, 0);
+	assert_int_equal(r.lib.n_cached, one_deck ? r.lib.n_files - 1 : 0);
 	assert_int_equal(r.dl.items.len, 0);
 	same_library(want, &r.lib);
 	unload(&r);
@@ -327,9 +350,28 @@ static void truncate_half(unsigned char *data, size_t *len)
 	*len /= 2;
 }
 
+/* Where the cards' blobs start (the header's field at 48). */
+static size_t blobs_at(const unsigned char *data, size_t len)
+{
+	uint64_t at;
+
+	memcpy(&at, data + 48, sizeof(at));
+	assert_true(at > 64 && at < len);
+	return (size_t)at;
+}
+
+/* A bit of the records, before the blobs. */
 static void flip_a_bit(unsigned char *data, size_t *len)
 {
-	data[*len * 2 / 3] ^= 0x10;
+	data[blobs_at(data, *len) * 2 / 3] ^= 0x10;
+}
+
+/* A bit of a deck's cards, in its blob. */
+static void flip_a_card_bit(unsigned char *data, size_t *len)
+{
+	size_t at = blobs_at(data, *len);
+
+	data[at + (*len - at) / 2] ^= 0x10;
 }
 
 /* A flag flipped in the header is damage too. */
@@ -362,14 +404,15 @@ static void cache_damaged_or_foreign_is_rebuilt_silently(void **state)
 	struct lib_run parsed;
 	void (*damage[])(unsigned char *, size_t *) = {
 		truncate_half, flip_a_bit, flip_a_flag, foreign_version,
-		not_a_cache,
+		not_a_cache, flip_a_card_bit,
 	};
 
 	(void)state;
 	shipped_paths(paths);
 	load(&parsed, paths, 3, cache);
 	for (size_t i = 0; i < sizeof(damage) / sizeof(damage[0]); i++)
-		check_rebuilt(paths, 3, cache, &parsed.lib, damage[i]);
+		check_rebuilt(paths, 3, cache, &parsed.lib, damage[i],
+			      damage[i] == flip_a_card_bit);
 	unload(&parsed);
 	free_paths(paths, 3);
 	unlink(cache);
@@ -422,6 +465,99 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 	xfree(cache);
 }
 
+/* Loads paths deferred, from the cache at cache_path, as `due` does. */
+static void load_deferred(struct lib_run *r, const char *const *paths,
+			  size_t n, const char *cache_path)
+{
+	struct library_cache *c = library_cache_open(cache_path);
+
+	library_cache_defer(c);
+	library_init(&r->lib);
+	diag_list_init(&r->dl);
+	assert_int_equal(library_load_cached(&r->lib, paths, n, NULL, c,
+					     clock_file_time_ns() + LATER_NS,
+					     &r->dl), 0);
+	assert_int_equal(r->lib.n_cached, r->lib.n_files);
+	assert_int_equal(r->dl.items.len, 0);
+	library_cache_order(&r->lib, c);
+	library_cache_free(c);
+}
+
+/*
+ * Deferred, a start takes each deck's items (keys, decks, tags) and the
+ * order from the cache, not its cards; library_cards() then decodes them
+ * into the parsed library, field by field.
+ */
+static void cache_deferred_cards_come_when_asked(void **state)
+{
+	const char *paths[3];
+	char *cache = temp_cache();
+	struct lib_run parsed, r;
+
+	(void)state;
+	shipped_paths(paths);
+	load(&parsed, paths, 3, cache);
+	load_deferred(&r, paths, 3, cache);
+	assert_true(library_cards_deferred(&r.lib));
+	same_items(&parsed.lib, &r.lib);
+	assert_true(library_order(&r.lib)->borrowed);
+	same_order(&parsed.lib, &r.lib);
+	/* Looking up a rubric or a deck needs no card. */
+	assert_non_null(library_find_rubric(&r.lib, "tpm-system-design"));
+	assert_non_null(library_find_deck(&r.lib, "tpm-role"));
+	assert_true(library_cards_deferred(&r.lib));
+	/* A card does: it is decoded on the way. */
+	assert_non_null(library_find_card(&r.lib, "role-t-meaning"));
+	assert_false(library_cards_deferred(&r.lib));
+	assert_int_equal(library_cards(&r.lib), 0);
+	same_library(&parsed.lib, &r.lib);
+	unload(&r);
+	unload(&parsed);
+	free_paths(paths, 3);
+	unlink(cache);
+	xfree(cache);
+}
+
+/*
+ * A deck's cards damaged where the checks before use do not look: the
+ * deferred start counts on without them, library_cards() says so, and a
+ * load without deferring parses that deck's file alone.
+ */
+static void cache_deferred_damaged_cards_are_found_when_asked(void **state)
+{
+	const char *paths[3];
+	char *cache = temp_cache();
+	struct lib_run parsed, r;
+	unsigned char *data;
+	size_t len;
+	FILE *f;
+
+	(void)state;
+	shipped_paths(paths);
+	load(&parsed, paths, 3, cache);
+	data = (unsigned char *)test_read_file(cache, &len);
+	assert_non_null(data);
+	flip_a_card_bit(data, &len);
+	f = fopen(cache, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	xfree(data);
+	load_deferred(&r, paths, 3, cache);
+	same_items(&parsed.lib, &r.lib);
+	assert_int_equal(library_cards(&r.lib), TPM_ECORRUPT);
+	assert_true(library_cards_deferred(&r.lib));
+	unload(&r);
+	load(&r, paths, 3, cache);
+	assert_int_equal(r.lib.n_cached, r.lib.n_files - 1);
+	same_library(&parsed.lib, &r.lib);
+	unload(&r);
+	unload(&parsed);
+	free_paths(paths, 3);
+	unlink(cache);
+	xfree(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +565,9 @@ int main(void)
 		cmocka_unit_test(cache_parses_an_edited_file_alone),
 		cmocka_unit_test(cache_damaged_or_foreign_is_rebuilt_silently),
 		cmocka_unit_test(cache_unsound_record_is_parsed_instead),
+		cmocka_unit_test(cache_deferred_cards_come_when_asked),
+		cmocka_unit_test(
+			cache_deferred_damaged_cards_are_found_when_asked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,6 +36,9 @@ static int load_shipped(void **state)
 		return -1;
 	lint_library(&s->lib, &s->dl);
 	diag_list_sort(&s->dl);
+	/* The decks' lookup map is built here, outside the tests, whose
+	 * own allocations cmocka counts. */
+	library_find_deck(&s->lib, "");
 	*state = s;
 	return 0;
 }

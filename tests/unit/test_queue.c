@@ -83,6 +83,8 @@ static void add_item(struct tlib *t, struct card *c, const char *suffix,
 	snprintf(t->keys[i], sizeof(t->keys[i]), "%s%s", c->id.s, suffix);
 	t->items[i].key = t->keys[i];
 	t->items[i].card = c;
+	t->items[i].deck = c->deck;
+	t->items[i].tags = &c->tags;
 	t->items[i].variant = variant;
 }
 

@@ -931,11 +931,11 @@ static struct card cards[] = {
 	  .key_points = { points, 5, { 0 } }, .deck = &deck },
 };
 static const struct item items[] = {
-	{ "sd-write-through", &cards[0], 0 },
-	{ "pm-triangle", &cards[1], 0 },
-	{ "pm-program#c2", &cards[2], 2 },
-	{ "sd-cap#reverse", &cards[3], ITEM_REVERSE },
-	{ "pm-hostile", &cards[4], 0 },
+	{ "sd-write-through", &cards[0], &deck, &cards[0].tags, 0 },
+	{ "pm-triangle", &cards[1], &deck, &cards[1].tags, 0 },
+	{ "pm-program#c2", &cards[2], &deck, &cards[2].tags, 2 },
+	{ "sd-cap#reverse", &cards[3], &deck, &cards[3].tags, ITEM_REVERSE },
+	{ "pm-hostile", &cards[4], &deck, &cards[4].tags, 0 },
 };
 
 static const int64_t NOW = 1795424400000;	/* 2026-11-23T09:00:00Z */

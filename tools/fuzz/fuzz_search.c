@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct deck deck = { .id = { "system-design", { 0 } },
 			     .tags = { tag_v, 2, { 0 } } };
 	struct card card = { .id = { "sd-cap", { 0 } }, .deck = &deck };
-	struct item item = { "sd-cap#reverse", &card, ITEM_REVERSE };
+	struct item item = { "sd-cap#reverse", &card, NULL, &card.tags,
+			     ITEM_REVERSE };
 	char *query = xstrndup((const char *)data, size);
 	struct search q;
 	struct buf err;
