@@ -40,6 +40,18 @@ void *vec_push(struct vec *v)
 	return slot;
 }
 
+void *vec_push_n(struct vec *v, size_t n)
+{
+	char *first;
+
+	if (n > v->cap - v->len)
+		vec_reserve(v, v->len + n > v->cap * 2 ? v->len + n
+						       : v->cap * 2);
+	first = (char *)v->items + v->len * v->size;
+	v->len += n;
+	return first;
+}
+
 void *vec_at(const struct vec *v, size_t i)
 {
 	assert(i < v->len);

@@ -20,6 +20,8 @@ void vec_release(struct vec *v);
 void vec_reserve(struct vec *v, size_t n);
 /* Appends a zeroed element and returns a pointer to it. */
 void *vec_push(struct vec *v);
+/* Appends n elements, not zeroed, and returns a pointer to the first. */
+void *vec_push_n(struct vec *v, size_t n);
 /* The element at index i (i < len). */
 void *vec_at(const struct vec *v, size_t i);
 /* Hands the array to the caller (free with xfree()); v is reset. */

@@ -260,11 +260,20 @@ static void put_tag_sets(struct buf *b, const struct card *cards, size_t n,
 	strmap_release(&seen);
 }
 
+/* An item of a deck's index: its key, card, tag list, variant. */
+struct index_rec {
+	uint32_t key;			/* offset in the deck's keys */
+	uint32_t card;			/* in the deck */
+	uint32_t set;			/* the card's tag list */
+	int32_t variant;
+};
+
 /*
  * A deck's cards: their count and the index a start that only counts
- * reads (the tag lists, then each card's id, tag list number and items),
- * then where their blob is in blobs (offset, length, hash): the cards
- * encoded with schema s.
+ * reads (the tag lists, the items' keys one after another, then a fixed
+ * record per item, struct index_rec in the file's byte order), then where
+ * their blob is in blobs (offset, length, hash): the cards encoded with
+ * schema s.
  */
 static void put_cards(struct buf *b, struct buf *blobs,
 		      const struct schema *s, const struct card *cards,
@@ -273,33 +282,35 @@ static void put_cards(struct buf *b, struct buf *blobs,
 	uint32_t *set = xmalloc((n ? n : 1) * sizeof(*set));
 	int v[LOADER_MAX_VARIANTS];
 	size_t start = blobs->len;
-	struct buf key;
+	struct buf keys, recs;
 
-	buf_init(&key);
+	buf_init(&keys);
+	buf_init(&recs);
 	put_varint(b, n);
 	put_tag_sets(b, cards, n, set);
 	for (size_t k = 0; k < n; k++) {
-		const struct card *c = &cards[k];
-		size_t n_var = loader_card_variants(c, v);
+		size_t n_var = loader_card_variants(&cards[k], v);
 
-		put_str(b, c->id.s, strlen(c->id.s));
-		put_varint(b, set[k]);
-		put_varint(b, n_var);
 		for (size_t i = 0; i < n_var; i++) {
-			put_varint(b, (uint64_t)(v[i] + 1));	/* >= 0 */
-			if (!v[i])
-				continue;	/* the key is the id */
-			buf_clear(&key);
-			loader_variant_key(&key, c->id.s, v[i]);
-			put_str(b, key.s, key.len);
+			struct index_rec r = { (uint32_t)keys.len,
+					       (uint32_t)k, set[k], v[i] };
+
+			loader_variant_key(&keys, cards[k].id.s, v[i]);
+			buf_addch(&keys, '\0');
+			buf_add(&recs, &r, sizeof(r));
 		}
 	}
+	put_varint(b, recs.len / sizeof(struct index_rec));
+	put_varint(b, keys.len);
+	buf_add(b, keys.s, keys.len);
+	buf_add(b, recs.s, recs.len);
 	for (size_t k = 0; k < n; k++)
 		put_obj(blobs, s, &cards[k], NULL);
 	put_varint(b, start);
 	put_varint(b, blobs->len - start);
 	put_u64(b, hash64(blobs->s + start, blobs->len - start));
-	buf_release(&key);
+	buf_release(&recs);
+	buf_release(&keys);
 	xfree(set);
 }
 
@@ -525,21 +536,37 @@ static struct src_pos get_pos(struct cursor *c, const char *file)
 	return pos;
 }
 
-/* A string in place: non-empty, NUL-terminated, no NUL inside. */
+/*
+ * The string of n bytes (its length + 1) at the cursor, in place:
+ * non-empty, NUL-terminated, no NUL inside; NULL if not.
+ */
+static const char *take_str(struct cursor *c, uint64_t n)
+{
+	const char *s = (const char *)c->p;
+
+	if (c->bad || n < 2 || n > (uint64_t)(c->end - c->p) || c->p[n - 1] ||
+	    memchr(c->p, '\0', n - 1)) {
+		c->bad = 1;
+		return NULL;
+	}
+	c->p += n;
+	return s;
+}
+
+/* A string, without a position (put_str()). */
+static const char *get_str(struct cursor *c)
+{
+	return take_str(c, get_varint(c));
+}
+
+/* A string value and its position, or an absent one (put_lstr()). */
 static void get_lstr(struct cursor *c, struct lstr *v, const char *file)
 {
 	uint64_t n = get_varint(c);
 
 	memset(v, 0, sizeof(*v));
-	if (!n || c->bad)
+	if (!n || c->bad || !(v->s = take_str(c, n)))
 		return;
-	if (n < 2 || n > (uint64_t)(c->end - c->p) || c->p[n - 1] ||
-	    memchr(c->p, '\0', n - 1)) {
-		c->bad = 1;
-		return;
-	}
-	v->s = (const char *)c->p;
-	c->p += n;
 	v->pos = get_pos(c, file);
 }
 
@@ -715,21 +742,6 @@ static void get_obj(struct decoder *d, const struct schema *s, void *obj)
 
 /* ---- a deck's cards: the index, and the blob decoded later ---- */
 
-/* A string of the index: non-empty, NUL-terminated, no NUL inside. */
-static const char *get_str(struct cursor *c)
-{
-	uint64_t n = get_varint(c);
-	const char *s = (const char *)c->p;
-
-	if (c->bad || n < 2 || n > (uint64_t)(c->end - c->p) || c->p[n - 1] ||
-	    memchr(c->p, '\0', n - 1)) {
-		c->bad = 1;
-		return NULL;
-	}
-	c->p += n;
-	return s;
-}
-
 /* The deck's tag lists, each valid tags, into the arena; NULL if bad. */
 static struct lstr_list *get_tag_sets(struct cursor *c, struct arena *a,
 				      size_t *n_sets)
@@ -763,64 +775,100 @@ static struct lstr_list *get_tag_sets(struct cursor *c, struct arena *a,
 	return c->bad ? NULL : sets;
 }
 
-/*
- * One card's index entry: its id and tag list number, then its items,
- * each a variant + 1 and, but for variant 0 (the id), its key, which
- * must be the id's; 0, or -1 if bad.
- */
-struct index_entry {
-	const char *id;
-	uint64_t set;
-	size_t n;
-	int variant[LOADER_MAX_VARIANTS];
-	const char *key[LOADER_MAX_VARIANTS];
-};
-
-static int get_index_entry(struct cursor *c, size_t n_sets, struct buf *tmp,
-			   struct index_entry *e)
+/* Reads the index put_cards() wrote, bounds-checked; 0 or -1. */
+static int get_index(struct cursor *c, struct arena *a,
+		     struct deck_index *ix)
 {
-	uint64_t n;
+	uint64_t n_items, keys_len;
 
-	e->n = 0;
-	e->id = get_str(c);
-	e->set = get_varint(c);
-	n = get_varint(c);
-	if (c->bad || !loader_id_valid(FK_CARD_ID, e->id, strlen(e->id)) ||
-	    e->set >= n_sets || n > LOADER_MAX_VARIANTS)
+	ix->sets = get_tag_sets(c, a, &ix->n_sets);
+	n_items = get_varint(c);
+	keys_len = get_varint(c);
+	if (!ix->sets || c->bad || keys_len > (uint64_t)(c->end - c->p) ||
+	    (keys_len && c->p[keys_len - 1]) ||
+	    n_items > ((uint64_t)(c->end - c->p) - keys_len) /
+			      sizeof(struct index_rec))
 		return -1;
-	e->n = (size_t)n;
-	for (size_t i = 0; i < e->n; i++) {
-		uint64_t v = get_varint(c);
+	ix->keys = (const char *)c->p;
+	ix->keys_len = (size_t)keys_len;
+	c->p += keys_len;
+	ix->recs = c->p;
+	ix->n_items = (size_t)n_items;
+	c->p += ix->n_items * sizeof(struct index_rec);
+	return 0;
+}
 
-		if (c->bad || v > LOADER_MAX_VARIANTS)
+static struct index_rec rec_at(const struct deck_index *ix, size_t i)
+{
+	struct index_rec r;
+
+	memcpy(&r, ix->recs + i * sizeof(r), sizeof(r));	/* unaligned */
+	return r;
+}
+
+/*
+ * Adds the items of ix, for the n cards, to the library: each in bounds
+ * (its key a string in ix's, which ends with a NUL), its cards in order.
+ * What the keys say is checked when the cards are decoded.  0 or -1.
+ */
+static int add_indexed_items(struct loader *ld, const struct deck_index *ix,
+			     struct card *cards, size_t n)
+{
+	struct item *it = vec_push_n(&ld->st->items, ix->n_items);
+	uint32_t last = 0;
+
+	for (size_t i = 0; i < ix->n_items; i++) {
+		struct index_rec r = rec_at(ix, i);
+
+		if (r.key >= ix->keys_len || r.card >= n || r.card < last ||
+		    r.set >= ix->n_sets || r.variant < ITEM_REVERSE ||
+		    r.variant >= LOADER_MAX_VARIANTS)
 			return -1;
-		e->variant[i] = (int)v - 1;
-		e->key[i] = e->id;
-		if (!e->variant[i])
-			continue;
-		e->key[i] = get_str(c);
-		buf_clear(tmp);
-		loader_variant_key(tmp, e->id, e->variant[i]);
-		if (!e->key[i] || strcmp(e->key[i], tmp->s))
-			return -1;
+		last = r.card;
+		it[i] = (struct item){ .key = ix->keys + r.key,
+				       .card = &cards[r.card],
+				       .tags = &ix->sets[r.set],
+				       .variant = r.variant };
 	}
 	return 0;
 }
 
-/* 1 if the decoded card c is what its index entry e said. */
-static int entry_matches(const struct index_entry *e,
-			 const struct lstr_list *set, const struct card *c)
+static int same_tags(const struct lstr_list *a, const struct lstr_list *b)
 {
-	int v[LOADER_MAX_VARIANTS];
-
-	if (strcmp(c->id.s, e->id) || loader_card_variants(c, v) != e->n ||
-	    memcmp(v, e->variant, e->n * sizeof(*v)) ||
-	    c->tags.n != set->n)
+	if (a->n != b->n)
 		return 0;
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(c->tags.v[i].s, set->v[i].s))
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].s, b->v[i].s))
 			return 0;
 	return 1;
+}
+
+/* 1 if the decoded cards have the items, keys and tags ix says. */
+static int index_matches(const struct deck_index *ix,
+			 const struct card *cards, size_t n)
+{
+	int v[LOADER_MAX_VARIANTS];
+	struct buf key;
+	size_t i = 0;
+	int ok = 1;
+
+	buf_init(&key);
+	for (size_t k = 0; k < n && ok; k++) {
+		size_t n_var = loader_card_variants(&cards[k], v);
+
+		for (size_t j = 0; j < n_var && ok; j++) {
+			struct index_rec r = i < ix->n_items ? rec_at(ix, i++)
+				: (struct index_rec){ 0, UINT32_MAX, 0, 0 };
+
+			buf_clear(&key);
+			loader_variant_key(&key, cards[k].id.s, v[j]);
+			ok = r.card == k && r.variant == v[j] &&
+			     !strcmp(ix->keys + r.key, key.s) &&
+			     same_tags(&ix->sets[r.set], &cards[k].tags);
+		}
+	}
+	buf_release(&key);
+	return ok && i == ix->n_items;
 }
 
 /*
@@ -832,27 +880,14 @@ static int decode_cards(struct pending_cards *p, const struct schema *s,
 {
 	struct decoder d = { { p->blob, p->blob + p->blob_len, 0 }, a,
 			     p->file, NULL, NULL, NULL, 0 };
-	struct cursor ix = { p->index, p->index_end, 0 };
-	struct lstr_list *sets;
-	struct index_entry e;
-	size_t n_sets;
-	struct buf tmp;
-	int ok = 1;
 
 	if (hash64(p->blob, p->blob_len) != p->blob_hash)
 		return -1;
 	memset(p->cards, 0, p->n * sizeof(*p->cards));
 	for (size_t k = 0; k < p->n && !d.c.bad; k++)
 		get_obj(&d, s, &p->cards[k]);
-	if (d.c.bad || d.c.p != d.c.end)
-		return -1;
-	buf_init(&tmp);
-	sets = get_tag_sets(&ix, a, &n_sets);
-	for (size_t k = 0; k < p->n && ok; k++)
-		ok = sets && get_index_entry(&ix, n_sets, &tmp, &e) == 0 &&
-		     entry_matches(&e, &sets[e.set], &p->cards[k]);
-	buf_release(&tmp);
-	return ok ? 0 : -1;
+	return !d.c.bad && d.c.p == d.c.end &&
+	       index_matches(&p->ix, p->cards, p->n) ? 0 : -1;
 }
 
 /* The cards' schema: the deck's cards field's elements. */
@@ -867,27 +902,6 @@ static const struct schema *card_schema(void)
 	return NULL;
 }
 
-/* Adds the items of the index at d's cursor, for cards, to the library. */
-static int add_indexed_items(struct decoder *d, struct card *cards,
-			     size_t n)
-{
-	struct library_state *st = d->ld->st;
-	struct lstr_list *sets;
-	struct index_entry e;
-	size_t n_sets;
-	int ret = 0;
-
-	sets = get_tag_sets(&d->c, d->arena, &n_sets);
-	for (size_t k = 0; k < n && sets && !ret; k++) {
-		ret = get_index_entry(&d->c, n_sets, &d->ld->tmp, &e);
-		for (size_t i = 0; i < e.n && !ret; i++)
-			*(struct item *)vec_push(&st->items) = (struct item){
-				.key = e.key[i], .card = &cards[k],
-				.tags = &sets[e.set], .variant = e.variant[i] };
-	}
-	return sets ? ret : -1;
-}
-
 /*
  * A deck's cards (put_cards()): the items from the index, then the cards
  * from their blob, at once or, deferred, when library_cards() asks.
@@ -899,31 +913,32 @@ static void get_cards(struct decoder *d, const struct field *f, void *obj)
 	struct vec *items = &d->ld->st->items;
 	size_t first = items->len;
 
-	if (n > (uint64_t)(d->c.end - d->c.p) / 3) {
+	if (get_index(&d->c, d->arena, &p.ix) < 0) {
 		d->c.bad = 1;
 		return;
 	}
-	p.n = (size_t)n;
-	/* Not touched until decoded: a deferred start never pays for them. */
-	p.cards = n ? arena_alloc(d->arena, p.n * sizeof(*p.cards)) : NULL;
-	*AT(obj, f->off, struct card *) = p.cards;
-	*AT(obj, f->n_off, size_t) = p.n;
-	p.index = d->c.p;
-	if (add_indexed_items(d, p.cards, p.n) < 0) {
-		d->c.bad = 1;
-		return;
-	}
-	p.index_end = d->c.p;
 	off = get_varint(&d->c);
 	len = get_varint(&d->c);
 	get_raw(&d->c, &p.blob_hash, sizeof(p.blob_hash));
+	/* Each card takes some bytes of the blob: n is bounded by it. */
 	if (d->c.bad || !d->blobs || off > (uint64_t)(d->blobs_end - d->blobs) ||
-	    len > (uint64_t)(d->blobs_end - d->blobs) - off) {
+	    len > (uint64_t)(d->blobs_end - d->blobs) - off ||
+	    n > len / min_bytes(f->elem)) {
 		d->c.bad = 1;
 		return;
 	}
 	p.blob = d->blobs + off;
 	p.blob_len = (size_t)len;
+	p.n = (size_t)n;
+	/* Not touched until decoded: a deferred start never pays for them. */
+	p.cards = n ? arena_alloc(&d->ld->st->cards, p.n * sizeof(*p.cards))
+		    : NULL;
+	*AT(obj, f->off, struct card *) = p.cards;
+	*AT(obj, f->n_off, size_t) = p.n;
+	if (add_indexed_items(d->ld, &p.ix, p.cards, p.n) < 0) {
+		d->c.bad = 1;
+		return;
+	}
 	d->ld->items_added = 1;
 	if (d->defer) {
 		*(struct pending_cards *)vec_push(&d->ld->st->pending) = p;
@@ -954,10 +969,15 @@ int library_cards(struct library *lib)
 {
 	struct library_state *st = lib->state;
 	const struct schema *s = card_schema();
+	size_t bytes = 0;
 	int ret = 0;
 
 	if (!st || !st->pending.len)
 		return 0;
+	for (size_t i = 0; i < st->pending.len; i++)
+		bytes += ((struct pending_cards *)vec_at(&st->pending,
+							 i))->blob_len;
+	arena_reserve(&lib->arena, bytes / 2);	/* the cards' lists */
 	for (size_t i = 0; i < st->pending.len; i++) {
 		struct pending_cards *p = vec_at(&st->pending, i);
 
@@ -1221,11 +1241,16 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 {
 	struct library_cache *c = ld->cache;
 
-	/* The objects take about as much room as their records: the whole
-	 * cache's worth at once (only touched pages cost anything), and the
-	 * items as many as the cached order has. */
+	/*
+	 * The cards take about as much room as the cache, and their lists
+	 * half as much: reserved at once (only touched pages cost), the
+	 * lists only when the cards are decoded now.  The items as many as
+	 * the cached order has.
+	 */
 	if (!c->kept) {
-		arena_reserve(&ld->lib->arena, c->len + c->len / 2);
+		arena_reserve(&ld->st->cards, c->len + c->len / 4);
+		if (!c->defer)
+			arena_reserve(&ld->lib->arena, c->len / 2);
 		vec_reserve(&ld->st->items, cached_n_items(c));
 	}
 	if (commit_record(ld, r) < 0)

@@ -106,8 +106,11 @@ struct library_state {
 	/* The cache file the library's strings point into, or NULL. */
 	void *map;
 	size_t map_len;
-	/* Decks whose cards a deferred load left in it (library_cards()). */
+	/* Decks whose cards a deferred load left in it (library_cards()),
+	 * and the cards of the decks from it: apart from the arena's small
+	 * objects, so that cards not decoded leave their pages untouched. */
 	struct vec pending;		/* struct pending_cards */
+	struct arena cards;
 	/* library_cache_encode()'s output, for library_cache_save(): the
 	 * records, and the decks' card blobs that go after the order. */
 	struct buf cache_out;
@@ -120,15 +123,25 @@ struct library_state {
 };
 
 /* lib's state, made on first use. */
+/* The index of a deck's items in a cache record (loader_cache.c). */
+struct deck_index {
+	struct lstr_list *sets;		/* the deck's distinct tag lists */
+	size_t n_sets;
+	const char *keys;		/* the items' keys, NUL-terminated */
+	size_t keys_len;
+	const unsigned char *recs;	/* an index_rec per item */
+	size_t n_items;
+};
+
 /*
  * A deck's cards that a deferred load has not decoded: where its cards go
- * (allocated, not yet written) and, in the cache's mapping, the index of
- * its items that the load read and the blob of the cards themselves.
+ * (allocated, not yet written), the index its items came from, and the
+ * blob of the cards themselves in the cache's mapping.
  */
 struct pending_cards {
 	struct card *cards;
 	size_t n;
-	const unsigned char *index, *index_end;
+	struct deck_index ix;
 	const unsigned char *blob;
 	size_t blob_len;
 	uint64_t blob_hash;

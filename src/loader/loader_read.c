@@ -40,6 +40,7 @@ struct library_state *library_state_get(struct library *lib)
 	vec_init(&st->blocks, sizeof(void *));
 	vec_init(&st->rejected, sizeof(struct rejected));
 	vec_init(&st->pending, sizeof(struct pending_cards));
+	arena_init(&st->cards);
 	for (int k = 0; k < IX_N; k++)
 		strmap_init(&st->index[k]);
 	source_text_init(&st->cached, NULL, 0);
@@ -77,6 +78,7 @@ void library_release(struct library *lib)
 		vec_release(&st->blocks);
 		vec_release(&st->rejected);
 		vec_release(&st->pending);
+		arena_release(&st->cards);
 		library_index_drop(st);
 		xfree(st->cached_data);
 		source_text_release(&st->cached);
@@ -98,7 +100,7 @@ static size_t vec_bytes(const struct vec *v)
 size_t library_memory(const struct library *lib)
 {
 	const struct library_state *st = lib->state;
-	size_t n = lib->arena.total;
+	size_t n = lib->arena.total + (st ? st->cards.total : 0);
 
 	if (!st)
 		return n;
@@ -106,7 +108,7 @@ size_t library_memory(const struct library *lib)
 	     vec_bytes(&st->rubrics) + vec_bytes(&st->scenarios) + vec_bytes(&st->stories) +
 	     vec_bytes(&st->items) + vec_bytes(&st->sources) +
 	     vec_bytes(&st->file_ids) + vec_bytes(&st->blocks) +
-	     vec_bytes(&st->rejected);
+	     vec_bytes(&st->rejected) + vec_bytes(&st->pending);
 	for (size_t i = 0; i < st->sources.len; i++) {
 		const struct source *src = vec_at(&st->sources, i);
 
