@@ -20,9 +20,10 @@
 struct arena_block {
 	struct arena_block *next;
 	size_t cap;
+	unsigned char *data;	/* after the header, or a mapping's */
 	void *map;		/* the mapping holding a huge block, or NULL */
 	size_t map_len;
-	alignas(max_align_t) unsigned char data[];
+	alignas(max_align_t) unsigned char inline_data[];
 };
 
 void arena_init(struct arena *a)
@@ -41,30 +42,34 @@ void arena_release(struct arena *a)
 
 		if (b->map)
 			munmap(b->map, b->map_len);
-		else
-			xfree(b);
+		xfree(b);
 		b = next;
 	}
 	arena_init(a);
 }
 
-/* A block of cap bytes on huge pages, or NULL if it cannot be mapped. */
+/*
+ * A block of cap bytes on huge pages, or NULL if it cannot be mapped.
+ * Its header is apart: a page is zeroed only when an allocation touches
+ * it, and a block reserved for a fill that never comes costs nothing.
+ */
 static struct arena_block *huge_block(size_t cap)
 {
-	size_t len = sizeof(struct arena_block) + cap + HUGE_PAGE;
+	size_t len = cap + HUGE_PAGE;
 	unsigned char *map = mmap(NULL, len, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char *data;
 	struct arena_block *b;
 
 	if (map == MAP_FAILED)
 		return NULL;
 	/* Aligned, so the whole block can be huge pages. */
-	b = (struct arena_block *)(map + (HUGE_PAGE -
-					  (uintptr_t)map % HUGE_PAGE) %
-						 HUGE_PAGE);
+	data = map + (HUGE_PAGE - (uintptr_t)map % HUGE_PAGE) % HUGE_PAGE;
 #ifdef MADV_HUGEPAGE
-	madvise(b, len - (size_t)((unsigned char *)b - map), MADV_HUGEPAGE);
+	madvise(data, len - (size_t)(data - map), MADV_HUGEPAGE);
 #endif
+	b = xmalloc(sizeof(*b));
+	b->data = data;
 	b->map = map;
 	b->map_len = len;
 	b->cap = cap;
@@ -76,6 +81,7 @@ static struct arena_block *small_block(size_t cap)
 {
 	struct arena_block *b = xmalloc(sizeof(*b) + cap);
 
+	b->data = b->inline_data;
 	b->map = NULL;
 	b->cap = cap;
 	return b;

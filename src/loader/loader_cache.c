@@ -740,6 +740,24 @@ static void get_obj(struct decoder *d, const struct schema *s, void *obj)
 		d->c.bad = 1;
 }
 
+/*
+ * Maps in at once the len bytes at p of a mapping (p need not be on a
+ * page): no page faults while they are read.  Best effort: where the
+ * kernel cannot, they fault in as read.
+ */
+static void populate(const unsigned char *p, size_t len)
+{
+#ifdef MADV_POPULATE_READ
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t at = (uintptr_t)p & ~(page - 1);
+
+	madvise((void *)at, len + ((uintptr_t)p - at), MADV_POPULATE_READ);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
 /* ---- a deck's cards: the index, and the blob decoded later ---- */
 
 /* The deck's tag lists, each valid tags, into the arena; NULL if bad. */
@@ -981,6 +999,12 @@ int library_cards(struct library *lib)
 	for (size_t i = 0; i < st->pending.len; i++) {
 		struct pending_cards *p = vec_at(&st->pending, i);
 
+		if (!p->done)
+			populate(p->blob, p->blob_len);
+	}
+	for (size_t i = 0; i < st->pending.len; i++) {
+		struct pending_cards *p = vec_at(&st->pending, i);
+
 		if (!p->done && decode_cards(p, s, &lib->arena) < 0)
 			ret = TPM_ECORRUPT;
 		else
@@ -1142,29 +1166,33 @@ static void cache_clear(struct library_cache *c)
 }
 
 /*
- * Maps path whole, its pages read in at once (MAP_POPULATE): no copy, and
- * no page faults while it is decoded.  The cache is only ever replaced by
- * a rename, never rewritten in place, so the mapping stays whole.  0, or
- * -1 if it is missing, odd or too big.
+ * Maps path whole, without a copy, the part before the cards' blobs read
+ * in at once (the blobs when they are decoded).  The cache is only ever
+ * replaced by a rename, never rewritten in place, so the mapping stays
+ * whole.  0, or -1 if it is missing, odd or too big.
  */
 static int map_cache(struct library_cache *c, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	void *map = MAP_FAILED;
+	uint64_t blobs;
 
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= HEADER_BYTES &&
 	    (uint64_t)st.st_size <= CACHE_MAX_BYTES)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ,
-			   MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+			   fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return -1;
 	c->data = map;
 	c->len = (size_t)st.st_size;
+	memcpy(&blobs, c->data + BLOBS_OFF, sizeof(blobs));
+	populate(c->data, blobs > HEADER_BYTES && blobs < c->len
+			  ? (size_t)blobs : c->len);
 	return 0;
 }
 
@@ -1249,8 +1277,10 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 	 */
 	if (!c->kept) {
 		arena_reserve(&ld->st->cards, c->len + c->len / 4);
-		if (!c->defer)
+		if (!c->defer && c->blobs) {
 			arena_reserve(&ld->lib->arena, c->len / 2);
+			populate(c->blobs, (size_t)(c->data + c->len - c->blobs));
+		}
 		vec_reserve(&ld->st->items, cached_n_items(c));
 	}
 	if (commit_record(ld, r) < 0)
