@@ -1,0 +1,394 @@
+/*
+ * A deck's cards in the compiled library (loader_cache.c says where): in
+ * its record, an index of what counting needs (the deck's distinct tag
+ * lists, its items' keys, and a fixed record per item), and the cards
+ * themselves in a blob of their own, hashed, at the end of the file.  A
+ * start that only counts takes the items from the index and leaves the
+ * blob for library_cards(), which checks its hash and that its cards are
+ * what the index said.
+ */
+#include "loader/loader_codec.h"
+
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/hash.h"
+#include "core/strmap.h"
+#include "core/vec.h"
+#include "core/xmalloc.h"
+#include "loader/loader.h"
+
+/* A tag list as one string: the key that finds an equal one. */
+static void tags_key(struct buf *b, const struct lstr_list *l)
+{
+	buf_clear(b);
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(b, l->v[i].s);
+		buf_addch(b, '\n');	/* in no tag */
+	}
+}
+
+/* The deck's distinct tag lists, numbered in order of first use. */
+static void put_tag_sets(struct buf *b, const struct card *cards, size_t n,
+			 uint32_t *set)
+{
+	struct strmap seen;
+	struct arena keys;
+	struct buf key, out;
+	uint32_t n_sets = 0;
+
+	strmap_init(&seen);
+	arena_init(&keys);
+	buf_init(&key);
+	buf_init(&out);
+	for (size_t k = 0; k < n; k++) {
+		const struct lstr_list *l = &cards[k].tags;
+		void **slot;
+
+		tags_key(&key, l);
+		slot = strmap_insert(&seen, arena_strndup(&keys, key.s,
+							  key.len));
+		if (!*slot) {
+			*slot = (void *)(uintptr_t)++n_sets;
+			codec_put_varint(&out, l->n);
+			for (size_t i = 0; i < l->n; i++)
+				codec_put_str(&out, l->v[i].s, strlen(l->v[i].s));
+		}
+		set[k] = (uint32_t)(uintptr_t)*slot - 1;
+	}
+	codec_put_varint(b, n_sets);
+	buf_add(b, out.s, out.len);
+	buf_release(&out);
+	buf_release(&key);
+	arena_release(&keys);
+	strmap_release(&seen);
+}
+
+/* An item of a deck's index: its key, card, tag list, variant. */
+struct index_rec {
+	uint32_t key;			/* offset in the deck's keys */
+	uint32_t card;			/* in the deck */
+	uint32_t set;			/* the card's tag list */
+	int32_t variant;
+};
+
+/*
+ * A deck's cards: their count and the index a start that only counts
+ * reads (the tag lists, the items' keys one after another, then a fixed
+ * record per item, struct index_rec in the file's byte order), then where
+ * their blob is in blobs (offset, length, hash): the cards encoded with
+ * schema s.
+ */
+void loader_put_cards(struct buf *b, struct buf *blobs,
+		      const struct schema *s, const struct card *cards,
+		      size_t n)
+{
+	uint32_t *set = xmalloc((n ? n : 1) * sizeof(*set));
+	int v[LOADER_MAX_VARIANTS];
+	size_t start = blobs->len;
+	struct buf keys, recs;
+
+	buf_init(&keys);
+	buf_init(&recs);
+	codec_put_varint(b, n);
+	put_tag_sets(b, cards, n, set);
+	for (size_t k = 0; k < n; k++) {
+		size_t n_var = loader_card_variants(&cards[k], v);
+
+		for (size_t i = 0; i < n_var; i++) {
+			struct index_rec r = { (uint32_t)keys.len,
+					       (uint32_t)k, set[k], v[i] };
+
+			loader_variant_key(&keys, cards[k].id.s, v[i]);
+			buf_addch(&keys, '\0');
+			buf_add(&recs, &r, sizeof(r));
+		}
+	}
+	codec_put_varint(b, recs.len / sizeof(struct index_rec));
+	codec_put_varint(b, keys.len);
+	buf_add(b, keys.s, keys.len);
+	buf_add(b, recs.s, recs.len);
+	for (size_t k = 0; k < n; k++)
+		codec_put_obj(blobs, s, &cards[k], NULL);
+	codec_put_varint(b, start);
+	codec_put_varint(b, blobs->len - start);
+	codec_put_u64(b, hash64(blobs->s + start, blobs->len - start));
+	buf_release(&recs);
+	buf_release(&keys);
+	xfree(set);
+}
+
+/* The deck's tag lists, each valid tags, into the arena; NULL if bad. */
+static struct lstr_list *get_tag_sets(struct cursor *c, struct arena *a,
+				      size_t *n_sets)
+{
+	uint64_t n = codec_get_varint(c);
+	struct lstr_list *sets;
+
+	if (c->bad || n > (uint64_t)(c->end - c->p)) {
+		c->bad = 1;
+		return NULL;
+	}
+	sets = arena_calloc(a, n ? n : 1, sizeof(*sets));
+	for (uint64_t i = 0; i < n && !c->bad; i++) {
+		uint64_t k = codec_get_varint(c);
+		struct lstr *v;
+
+		if (k > (uint64_t)(c->end - c->p) / 2) {
+			c->bad = 1;
+			break;
+		}
+		sets[i].v = v = k ? arena_calloc(a, k, sizeof(*v)) : NULL;
+		sets[i].n = (size_t)k;
+		for (uint64_t t = 0; t < k && !c->bad; t++) {
+			v[t].s = codec_get_str(c);
+			if (v[t].s && !loader_id_valid(FK_TAG_LIST, v[t].s,
+						       strlen(v[t].s)))
+				c->bad = 1;
+		}
+	}
+	*n_sets = (size_t)n;
+	return c->bad ? NULL : sets;
+}
+
+/* Reads the index loader_put_cards() wrote, bounds-checked; 0 or -1. */
+static int get_index(struct cursor *c, struct arena *a,
+		     struct deck_index *ix)
+{
+	uint64_t n_items, keys_len;
+
+	ix->sets = get_tag_sets(c, a, &ix->n_sets);
+	n_items = codec_get_varint(c);
+	keys_len = codec_get_varint(c);
+	if (!ix->sets || c->bad || keys_len > (uint64_t)(c->end - c->p) ||
+	    (keys_len && c->p[keys_len - 1]) ||
+	    n_items > ((uint64_t)(c->end - c->p) - keys_len) /
+			      sizeof(struct index_rec))
+		return -1;
+	ix->keys = (const char *)c->p;
+	ix->keys_len = (size_t)keys_len;
+	c->p += keys_len;
+	ix->recs = c->p;
+	ix->n_items = (size_t)n_items;
+	c->p += ix->n_items * sizeof(struct index_rec);
+	return 0;
+}
+
+static struct index_rec rec_at(const struct deck_index *ix, size_t i)
+{
+	struct index_rec r;
+
+	memcpy(&r, ix->recs + i * sizeof(r), sizeof(r));	/* unaligned */
+	return r;
+}
+
+/*
+ * Adds the items of ix, for the n cards, to the library: each in bounds
+ * (its key a string in ix's, which ends with a NUL), its cards in order.
+ * What the keys say is checked when the cards are decoded.  0 or -1.
+ */
+static int add_indexed_items(struct loader *ld, const struct deck_index *ix,
+			     struct card *cards, size_t n)
+{
+	struct item *it = vec_push_n(&ld->st->items, ix->n_items);
+	uint32_t last = 0;
+
+	for (size_t i = 0; i < ix->n_items; i++) {
+		struct index_rec r = rec_at(ix, i);
+
+		if (r.key >= ix->keys_len || r.card >= n || r.card < last ||
+		    r.set >= ix->n_sets || r.variant < ITEM_REVERSE ||
+		    r.variant >= LOADER_MAX_VARIANTS)
+			return -1;
+		last = r.card;
+		it[i] = (struct item){ .key = ix->keys + r.key,
+				       .card = &cards[r.card],
+				       .tags = &ix->sets[r.set],
+				       .variant = r.variant };
+	}
+	return 0;
+}
+
+static int same_tags(const struct lstr_list *a, const struct lstr_list *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].s, b->v[i].s))
+			return 0;
+	return 1;
+}
+
+/* 1 if the decoded cards have the items, keys and tags ix says. */
+static int index_matches(const struct deck_index *ix,
+			 const struct card *cards, size_t n)
+{
+	int v[LOADER_MAX_VARIANTS];
+	struct buf key;
+	size_t i = 0;
+	int ok = 1;
+
+	buf_init(&key);
+	for (size_t k = 0; k < n && ok; k++) {
+		size_t n_var = loader_card_variants(&cards[k], v);
+
+		for (size_t j = 0; j < n_var && ok; j++) {
+			struct index_rec r = i < ix->n_items ? rec_at(ix, i++)
+				: (struct index_rec){ 0, UINT32_MAX, 0, 0 };
+
+			buf_clear(&key);
+			loader_variant_key(&key, cards[k].id.s, v[j]);
+			ok = r.card == k && r.variant == v[j] &&
+			     !strcmp(ix->keys + r.key, key.s) &&
+			     same_tags(&ix->sets[r.set], &cards[k].tags);
+		}
+	}
+	buf_release(&key);
+	return ok && i == ix->n_items;
+}
+
+/*
+ * Decodes p's blob into its cards, checking its hash, each card as the
+ * loader would have it, and that they are what the index said; 0 or -1.
+ */
+static int decode_cards(struct pending_cards *p, const struct schema *s,
+			struct arena *a)
+{
+	struct decoder d = { { p->blob, p->blob + p->blob_len, 0 }, a,
+			     p->file, NULL, NULL, NULL, 0 };
+
+	if (hash64(p->blob, p->blob_len) != p->blob_hash)
+		return -1;
+	memset(p->cards, 0, p->n * sizeof(*p->cards));
+	for (size_t k = 0; k < p->n && !d.c.bad; k++)
+		codec_get_obj(&d, s, &p->cards[k]);
+	return !d.c.bad && d.c.p == d.c.end &&
+	       index_matches(&p->ix, p->cards, p->n) ? 0 : -1;
+}
+
+/* The cards' schema: the deck's cards field's elements. */
+static const struct schema *card_schema(void)
+{
+	const struct schema *deck = loader_top_schemas[SRC_DECK - 1];
+
+	for (unsigned i = 0; i < deck->n_fields; i++)
+		if (deck->fields[i].kind == FK_OBJ_LIST &&
+		    deck->fields[i].elem->kind == REJECTED_CARD)
+			return deck->fields[i].elem;
+	return NULL;
+}
+
+/*
+ * A deck's cards (loader_put_cards()): the items from the index, then the cards
+ * from their blob, at once or, deferred, when library_cards() asks.
+ */
+void loader_get_cards(struct decoder *d, const struct field *f, void *obj)
+{
+	uint64_t n = codec_get_varint(&d->c), off, len;
+	struct pending_cards p = { .file = d->file };
+	struct vec *items = &d->ld->st->items;
+	size_t first = items->len;
+
+	if (get_index(&d->c, d->arena, &p.ix) < 0) {
+		d->c.bad = 1;
+		return;
+	}
+	off = codec_get_varint(&d->c);
+	len = codec_get_varint(&d->c);
+	codec_get_raw(&d->c, &p.blob_hash, sizeof(p.blob_hash));
+	/* Each card takes some bytes of the blob: n is bounded by it. */
+	if (d->c.bad || !d->blobs || off > (uint64_t)(d->blobs_end - d->blobs) ||
+	    len > (uint64_t)(d->blobs_end - d->blobs) - off ||
+	    n > len / codec_min_bytes(f->elem)) {
+		d->c.bad = 1;
+		return;
+	}
+	p.blob = d->blobs + off;
+	p.blob_len = (size_t)len;
+	p.n = (size_t)n;
+	/* Not touched until decoded: a deferred start never pays for them. */
+	p.cards = n ? arena_alloc(&d->ld->st->cards, p.n * sizeof(*p.cards))
+		    : NULL;
+	*AT(obj, f->off, struct card *) = p.cards;
+	*AT(obj, f->n_off, size_t) = p.n;
+	if (add_indexed_items(d->ld, &p.ix, p.cards, p.n) < 0) {
+		d->c.bad = 1;
+		return;
+	}
+	d->ld->items_added = 1;
+	if (d->defer) {
+		*(struct pending_cards *)vec_push(&d->ld->st->pending) = p;
+		return;
+	}
+	if (decode_cards(&p, f->elem, d->arena) < 0)
+		d->c.bad = 1;
+	for (size_t i = first; i < items->len; i++) {
+		struct item *it = vec_at(items, i);
+
+		it->tags = &it->card->tags;	/* with their positions */
+	}
+}
+
+int loader_cards_pending(const struct library_state *st, const struct deck *d)
+{
+	for (size_t i = 0; i < st->pending.len; i++) {
+		const struct pending_cards *p = vec_at((struct vec *)&st->pending,
+						       i);
+
+		if (p->cards == d->cards && !p->done)
+			return 1;
+	}
+	return 0;
+}
+
+int library_cards(struct library *lib)
+{
+	struct library_state *st = lib->state;
+	const struct schema *s = card_schema();
+	size_t bytes = 0;
+	int ret = 0;
+
+	if (!st || !st->pending.len)
+		return 0;
+	for (size_t i = 0; i < st->pending.len; i++)
+		bytes += ((struct pending_cards *)vec_at(&st->pending,
+							 i))->blob_len;
+	arena_reserve(&lib->arena, bytes / 2);	/* the cards' lists */
+	for (size_t i = 0; i < st->pending.len; i++) {
+		struct pending_cards *p = vec_at(&st->pending, i);
+
+		if (!p->done)
+			codec_populate(p->blob, p->blob_len);
+	}
+	for (size_t i = 0; i < st->pending.len; i++) {
+		struct pending_cards *p = vec_at(&st->pending, i);
+
+		if (!p->done && decode_cards(p, s, &lib->arena) < 0)
+			ret = TPM_ECORRUPT;
+		else
+			p->done = 1;
+	}
+	if (ret < 0)
+		return ret;
+	st->pending.len = 0;
+	for (size_t i = 0; i < st->decks.len; i++) {
+		struct deck *d = vec_at(&st->decks, i);
+
+		for (size_t k = 0; k < d->n_cards; k++)
+			((struct card *)&d->cards[k])->deck = d;
+	}
+	/* The cards' own lists, with their positions, from now on. */
+	for (size_t i = 0; i < st->items.len; i++) {
+		struct item *it = vec_at(&st->items, i);
+
+		it->tags = &it->card->tags;
+	}
+	return 0;
+}
+
+int library_cards_deferred(const struct library *lib)
+{
+	return lib->state && lib->state->pending.len;
+}
+
