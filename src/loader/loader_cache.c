@@ -192,8 +192,8 @@ void library_cache_encode(struct library *lib, int64_t now_ns)
 	codec_put_u32(b, 0);			/* flags: set by the save */
 	codec_put_u32(b, 0);			/* records: below */
 	codec_put_u64(b, 0);			/* payload length */
-	codec_put_u64(b, 0);			/* where the order starts, or 0 */
-	codec_put_u64(b, 0);			/* where the blobs start, or 0 */
+	codec_put_u64(b, 0);		/* where the order starts, or 0 */
+	codec_put_u64(b, 0);		/* where the blobs start, or 0 */
 	codec_put_u64(b, 0);			/* the hash */
 	for (size_t i = 0; i < st->sources.len; i++) {
 		const struct source *src = vec_at(&st->sources, i);
@@ -516,7 +516,8 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 		arena_reserve(&ld->st->cards, c->len + c->len / 4);
 		if (!c->defer && c->blobs) {
 			arena_reserve(&ld->lib->arena, c->len / 2);
-			codec_populate(c->blobs, (size_t)(c->data + c->len - c->blobs));
+			codec_populate(c->blobs,
+				       (size_t)(c->data + c->len - c->blobs));
 		}
 		vec_reserve(&ld->st->items, cached_n_items(c));
 	}

@@ -53,7 +53,8 @@ static void put_tag_sets(struct buf *b, const struct card *cards, size_t n,
 			*slot = (void *)(uintptr_t)++n_sets;
 			codec_put_varint(&out, l->n);
 			for (size_t i = 0; i < l->n; i++)
-				codec_put_str(&out, l->v[i].s, strlen(l->v[i].s));
+				codec_put_str(&out, l->v[i].s,
+					      strlen(l->v[i].s));
 		}
 		set[k] = (uint32_t)(uintptr_t)*slot - 1;
 	}
@@ -280,8 +281,8 @@ static const struct schema *card_schema(void)
 }
 
 /*
- * A deck's cards (loader_put_cards()): the items from the index, then the cards
- * from their blob, at once or, deferred, when library_cards() asks.
+ * A deck's cards (loader_put_cards()): the items from the index, then the
+ * cards from their blob, at once or, deferred, when library_cards() asks.
  */
 void loader_get_cards(struct decoder *d, const struct field *f, void *obj)
 {
@@ -298,7 +299,8 @@ void loader_get_cards(struct decoder *d, const struct field *f, void *obj)
 	len = codec_get_varint(&d->c);
 	codec_get_raw(&d->c, &p.blob_hash, sizeof(p.blob_hash));
 	/* Each card takes some bytes of the blob: n is bounded by it. */
-	if (d->c.bad || !d->blobs || off > (uint64_t)(d->blobs_end - d->blobs) ||
+	if (d->c.bad || !d->blobs ||
+	    off > (uint64_t)(d->blobs_end - d->blobs) ||
 	    len > (uint64_t)(d->blobs_end - d->blobs) - off ||
 	    n > len / codec_min_bytes(f->elem)) {
 		d->c.bad = 1;
@@ -333,8 +335,7 @@ void loader_get_cards(struct decoder *d, const struct field *f, void *obj)
 int loader_cards_pending(const struct library_state *st, const struct deck *d)
 {
 	for (size_t i = 0; i < st->pending.len; i++) {
-		const struct pending_cards *p = vec_at((struct vec *)&st->pending,
-						       i);
+		const struct pending_cards *p = vec_at(&st->pending, i);
 
 		if (p->cards == d->cards && !p->done)
 			return 1;
@@ -351,16 +352,14 @@ int library_cards(struct library *lib)
 
 	if (!st || !st->pending.len)
 		return 0;
-	for (size_t i = 0; i < st->pending.len; i++)
-		bytes += ((struct pending_cards *)vec_at(&st->pending,
-							 i))->blob_len;
-	arena_reserve(&lib->arena, bytes / 2);	/* the cards' lists */
 	for (size_t i = 0; i < st->pending.len; i++) {
 		struct pending_cards *p = vec_at(&st->pending, i);
 
+		bytes += p->blob_len;
 		if (!p->done)
 			codec_populate(p->blob, p->blob_len);
 	}
+	arena_reserve(&lib->arena, bytes / 2);	/* the cards' lists */
 	for (size_t i = 0; i < st->pending.len; i++) {
 		struct pending_cards *p = vec_at(&st->pending, i);
 

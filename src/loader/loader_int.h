@@ -125,7 +125,7 @@ struct library_state {
 /* lib's state, made on first use. */
 /* The index of a deck's items in a cache record (loader_cache.c). */
 struct deck_index {
-	struct lstr_list *sets;		/* the deck's distinct tag lists */
+	struct lstr_list *sets;		/* the deck's distinct tag sets */
 	size_t n_sets;
 	const char *keys;		/* the items' keys, NUL-terminated */
 	size_t keys_len;

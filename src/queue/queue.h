@@ -115,7 +115,7 @@ struct queue {
 	int64_t next_learning;
 	size_t n_orphans;		/* states of items not in the library */
 	size_t n_read;			/* card_state rows the build read */
-	int read_all;			/* it read every row: a full scan */
+	int read_all;			/* it read every row */
 	size_t n_followed;		/* journal changes it followed */
 	struct queue_known known;
 

@@ -61,7 +61,8 @@ expect "a file too new to cache" \
 sleep 2.1
 run "it has aged"
 run "nothing changed"
-expect "nothing changed" "$n of $n files from the cache, 0 parsed; lint skipped; cards deferred"
+expect "nothing changed" \
+	"$n of $n files from the cache, 0 parsed; lint skipped; cards deferred"
 cmp -s "$tmp/parsed" "$tmp/out" ||
 	{ echo "FAIL: the cached library's table differs:"; diff "$tmp/parsed" "$tmp/out"; fail=1; }
 
@@ -88,7 +89,8 @@ run "the edit has aged"
 cp "$cache" "$tmp/good.cache"
 flip $((blobs + (size - blobs) / 2))
 run "a card's bit flipped"
-expect "a card's bit flipped" "$n of $n files from the cache, 0 parsed; lint skipped; cards deferred"
+expect "a card's bit flipped" \
+	"$n of $n files from the cache, 0 parsed; lint skipped; cards deferred"
 cmp -s "$tmp/edited" "$tmp/out" || { echo "FAIL: a card's bit flipped: the table differs"; fail=1; }
 # ...a verb that reads the cards parses that deck alone...
 TPMTRAIN_DEBUG=cache "$tpm" stories matrix >/dev/null 2>"$tmp/err"
