@@ -311,6 +311,17 @@ static void cache_parses_an_edited_file_alone(void **state)
 	xfree(cache);
 }
 
+/* Writes len bytes of data as the cache file at path. */
+static void write_cache(const char *path, const unsigned char *data,
+			size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
 /*
  * Replaces the cache file with what damage() makes of it, and checks the
  * next load parses every file (one deck's only, when a card blob is
@@ -323,15 +334,11 @@ static void check_rebuilt(const char *const *paths, size_t n_paths,
 {
 	size_t len;
 	unsigned char *data = (unsigned char *)test_read_file(cache, &len);
-	FILE *f;
 	struct lib_run r;
 
 	assert_non_null(data);
 	damage(data, &len);
-	f = fopen(cache, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
+	write_cache(cache, data, len);
 	xfree(data);
 	load(&r, paths, n_paths, cache);
 	assert_int_equal(r.lib.n_cached, one_deck ? r.lib.n_files - 1 : 0);
@@ -431,7 +438,6 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 	unsigned char *data;
 	size_t len;
 	uint64_t h, end;
-	FILE *f;
 
 	(void)state;
 	shipped_paths(paths);
@@ -449,10 +455,7 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 			data[i] = 'x';
 	h = loader_cache_hash(data, len);
 	memcpy(data + LOADER_CACHE_HASH_OFF, &h, sizeof(h));
-	f = fopen(cache, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
+	write_cache(cache, data, len);
 	xfree(data);
 	load(&r, paths, 3, cache);
 	assert_int_equal(r.lib.n_cached, r.lib.n_files - 1);
@@ -530,7 +533,6 @@ static void cache_deferred_damaged_cards_are_found_when_asked(void **state)
 	struct lib_run parsed, r;
 	unsigned char *data;
 	size_t len;
-	FILE *f;
 
 	(void)state;
 	shipped_paths(paths);
@@ -538,10 +540,7 @@ static void cache_deferred_damaged_cards_are_found_when_asked(void **state)
 	data = (unsigned char *)test_read_file(cache, &len);
 	assert_non_null(data);
 	flip_a_card_bit(data, &len);
-	f = fopen(cache, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
+	write_cache(cache, data, len);
 	xfree(data);
 	load_deferred(&r, paths, 3, cache);
 	same_items(&parsed.lib, &r.lib);
@@ -600,20 +599,14 @@ static void cache_any_byte_changed_is_read_safely(void **state)
 			h = loader_cache_hash(data, len);
 			memcpy(data + LOADER_CACHE_HASH_OFF, &h, sizeof(h));
 		}
-		f = fopen(cache, "wb");
-		assert_non_null(f);
-		assert_int_equal(fwrite(data, 1, len, f), len);
-		fclose(f);
+		write_cache(cache, data, len);
 		load(&r, paths, 1, cache);
 		assert_int_equal(r.dl.items.len, 0);
 		assert_int_equal(r.lib.n_items, 5);
 		unload(&r);
 		/* The load rewrote the cache: the next one reads the same
 		 * bytes again, deferred. */
-		f = fopen(cache, "wb");
-		assert_non_null(f);
-		assert_int_equal(fwrite(data, 1, len, f), len);
-		fclose(f);
+		write_cache(cache, data, len);
 		{
 			struct library_cache *c = library_cache_open(cache);
 			int ret;
