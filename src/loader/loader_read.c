@@ -661,17 +661,27 @@ static char *path_join(const char *dir, const char *name)
 	return buf_detach(&b, NULL);
 }
 
-static int cmp_paths(const void *a, const void *b)
+/* A file collect() found, with what stat() said of it then. */
+struct found_file {
+	char *path;
+	struct stat st;
+};
+
+static int cmp_found(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct found_file *)a)->path,
+		      ((const struct found_file *)b)->path);
 }
 
 /*
- * Collects dir's YAML files into paths, recursively.  ancestors holds the
- * directories being walked, so that a symlink loop is not followed.
+ * Collects dir's YAML files into files (struct found_file), recursively,
+ * each stat()ed once, relative to its directory: a big library is
+ * hundreds of files, and a start reads nothing else of them.  ancestors
+ * holds the directories being walked, so that a symlink loop is not
+ * followed.
  */
 static int collect(struct loader *ld, const char *dir, const struct stat *dst,
-		   struct vec *paths, struct vec *ancestors)
+		   struct vec *files, struct vec *ancestors)
 {
 	struct file_id *id;
 	struct dirent *e;
@@ -699,15 +709,16 @@ static int collect(struct loader *ld, const char *dir, const struct stat *dst,
 		if (e->d_name[0] == '.')
 			continue;
 		path = path_join(dir, e->d_name);
-		if (stat(path, &st) < 0) {
+		if (fstatat(dirfd(d), e->d_name, &st, 0) < 0) {
 			diag_add(ld->dl, DIAG_ERROR, file_pos(path),
 				 "cannot open: %s", strerror(errno));
 			ret = TPM_EIO;
 		} else if (S_ISDIR(st.st_mode)) {
-			if (collect(ld, path, &st, paths, ancestors) < 0)
+			if (collect(ld, path, &st, files, ancestors) < 0)
 				ret = TPM_EIO;
 		} else if (S_ISREG(st.st_mode) && yaml_name(e->d_name)) {
-			*(char **)vec_push(paths) = path;
+			*(struct found_file *)vec_push(files) =
+				(struct found_file){ path, st };
 			continue;
 		} else if (yaml_name(e->d_name)) {
 			/* A FIFO could block the read forever: not opened. */
@@ -723,29 +734,24 @@ static int collect(struct loader *ld, const char *dir, const struct stat *dst,
 
 static int load_dir(struct loader *ld, const char *dir, const struct stat *st)
 {
-	struct vec paths, ancestors;
+	struct vec files, ancestors;
 	int ret;
 
-	vec_init(&paths, sizeof(char *));
+	vec_init(&files, sizeof(struct found_file));
 	vec_init(&ancestors, sizeof(struct file_id));
-	ret = collect(ld, dir, st, &paths, &ancestors);
-	if (paths.len)
-		qsort(paths.items, paths.len, sizeof(char *), cmp_paths);
+	ret = collect(ld, dir, st, &files, &ancestors);
+	if (files.len)
+		qsort(files.items, files.len, sizeof(struct found_file),
+		      cmp_found);
 
-	for (size_t i = 0; i < paths.len; i++) {
-		char *path = *(char **)vec_at(&paths, i);
-		struct stat fst;
+	for (size_t i = 0; i < files.len; i++) {
+		struct found_file *f = vec_at(&files, i);
 
-		if (stat(path, &fst) < 0) {
-			diag_add(ld->dl, DIAG_ERROR, file_pos(path),
-				 "cannot open: %s", strerror(errno));
+		if (load_file(ld, f->path, &f->st) < 0)
 			ret = TPM_EIO;
-		} else if (load_file(ld, path, &fst) < 0) {
-			ret = TPM_EIO;
-		}
-		xfree(path);
+		xfree(f->path);
 	}
-	vec_release(&paths);
+	vec_release(&files);
 	vec_release(&ancestors);
 	return ret;
 }
