@@ -68,8 +68,12 @@ struct cache_record {
 };
 
 struct library_cache {
-	unsigned char *data;		/* the file, mapped; strings point here */
-	size_t len;
+	/* The file up to the cards' blobs, read in (strings point here),
+	 * and the whole file mapped for the blobs (NULL when it has none). */
+	unsigned char *data;
+	size_t head;
+	unsigned char *map;
+	size_t len;			/* the file's */
 	unsigned flags;
 	struct cache_record *records;
 	size_t n_records;
@@ -291,8 +295,8 @@ static int commit_record(struct loader *ld, const struct cache_record *r)
 	} obj;
 	struct library_cache *c = ld->cache;
 	struct decoder d = { { r->obj, r->end, 0 }, &ld->lib->arena,
-			     ld->file, ld, c->blobs, c->data + c->len,
-			     c->defer };
+			     ld->file, ld, c->blobs,
+			     c->blobs ? c->map + c->len : NULL, c->defer };
 	size_t n_items = ld->st->items.len, n_pending = ld->st->pending.len;
 	const struct schema *s;
 	unsigned kind = r->obj < r->end ? *d.c.p++ : 0xff;
@@ -321,7 +325,7 @@ static int commit_record(struct loader *ld, const struct cache_record *r)
 /* Reads the header and indexes the records; -1 if any of it is wrong. */
 static int index_records(struct library_cache *c)
 {
-	struct cursor cur = { c->data, c->data + c->len, 0 };
+	struct cursor cur = { c->data, c->data + c->head, 0 };
 	uint32_t version, endian, flags, n;
 	uint64_t fp, len, order, blobs, h;
 	char magic[8];
@@ -340,7 +344,7 @@ static int index_records(struct library_cache *c)
 	    version != CACHE_VERSION || endian != CACHE_ENDIAN ||
 	    fp != format_fingerprint() || len != c->len - HEADER_BYTES ||
 	    (blobs && (blobs < HEADER_BYTES || blobs > c->len)) ||
-	    loader_cache_hash(c->data, c->len) != h ||
+	    loader_cache_hash(c->data, c->head) != h ||
 	    n > len / 8 || (order && (order < HEADER_BYTES ||
 				      order > (blobs ? blobs : c->len) ||
 				      order % 8)))
@@ -348,7 +352,7 @@ static int index_records(struct library_cache *c)
 	c->flags = flags;
 	/* The records end where the order starts, or the blobs. */
 	if (blobs)
-		cur.end = c->blobs = c->data + blobs;
+		c->blobs = c->map + blobs;
 	if (order)
 		cur.end = c->order = c->data + order;
 	c->records = xcalloc(n ? n : 1, sizeof(*c->records));
@@ -396,41 +400,71 @@ static void cache_clear(struct library_cache *c)
 	c->flags = 0;
 	c->order = NULL;
 	c->blobs = NULL;
-	if (c->data && !c->kept)
-		munmap(c->data, c->len);
-	c->data = NULL;
-	c->len = 0;
+	if (!c->kept) {
+		xfree(c->data);
+		if (c->map)
+			munmap(c->map, c->len);
+	}
+	c->data = c->map = NULL;
+	c->head = c->len = 0;
+}
+
+/* The len bytes at off of fd into buf; -1 if it has fewer. */
+static int read_at(int fd, void *buf, size_t len, off_t off)
+{
+	for (size_t got = 0; got < len;) {
+		ssize_t n = pread(fd, (char *)buf + got, len - got,
+				  off + (off_t)got);
+
+		if (n <= 0 && !(n < 0 && errno == EINTR))
+			return -1;
+		got += n > 0 ? (size_t)n : 0;
+	}
+	return 0;
 }
 
 /*
- * Maps path whole, without a copy, the part before the cards' blobs read
- * in at once (the blobs when they are decoded).  The cache is only ever
- * replaced by a rename, never rewritten in place, so the mapping stays
- * whole.  0, or -1 if it is missing, odd or too big.
+ * Reads path up to the cards' blobs into memory on huge pages, and maps
+ * the whole file for the blobs, which are touched only when decoded.  A
+ * copy, since touching the 4 KiB pages of a mapping one by one costs
+ * several times more on some virtual machines (tools/bench/startup).
+ * The cache is only ever replaced by a rename, never rewritten in place,
+ * so the mapping stays whole and agrees with what was read.  0, or -1 if
+ * it is missing, odd or too big.
  */
 static int map_cache(struct library_cache *c, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	unsigned char header[HEADER_BYTES];
 	struct stat st;
-	void *map = MAP_FAILED;
 	uint64_t blobs;
+	int ret = -1;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size >= HEADER_BYTES &&
-	    (uint64_t)st.st_size <= CACHE_MAX_BYTES)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-			   fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return -1;
-	c->data = map;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < HEADER_BYTES ||
+	    (uint64_t)st.st_size > CACHE_MAX_BYTES ||
+	    read_at(fd, header, HEADER_BYTES, 0) < 0)
+		goto out;
 	c->len = (size_t)st.st_size;
-	memcpy(&blobs, c->data + BLOBS_OFF, sizeof(blobs));
-	codec_populate(c->data, blobs > HEADER_BYTES && blobs < c->len
-			  ? (size_t)blobs : c->len);
-	return 0;
+	memcpy(&blobs, header + BLOBS_OFF, sizeof(blobs));
+	c->head = blobs >= HEADER_BYTES && blobs <= c->len ? (size_t)blobs
+							   : c->len;
+	c->data = xreallocarray_huge(NULL, 0, c->head, 1);
+	if (read_at(fd, c->data, c->head, 0) < 0)
+		goto out;
+	if (blobs) {
+		c->map = mmap(NULL, c->len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (c->map == MAP_FAILED) {
+			c->map = NULL;
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	close(fd);
+	return ret;
 }
 
 struct library_cache *library_cache_open(const char *path)
@@ -484,7 +518,7 @@ struct cache_record *loader_cache_find(struct library_cache *c,
 /* Where the order section ends: at the blobs, or the end of the file. */
 static const unsigned char *order_end(const struct library_cache *c)
 {
-	return c->blobs ? c->blobs : c->data + c->len;
+	return c->data + c->head;
 }
 
 /* The item count of the cached order (0 without one): a hint, bounded by
@@ -517,7 +551,7 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 		if (!c->defer && c->blobs) {
 			arena_reserve(&ld->lib->arena, c->len / 2);
 			codec_populate(c->blobs,
-				       (size_t)(c->data + c->len - c->blobs));
+				       (size_t)(c->map + c->len - c->blobs));
 		}
 		vec_reserve(&ld->st->items, cached_n_items(c));
 	}
@@ -526,7 +560,8 @@ int loader_cache_commit(struct loader *ld, struct cache_record *r)
 	r->used = 1;
 	/* The library's strings now point into the cache's data. */
 	if (!c->kept) {
-		ld->st->map = c->data;
+		ld->st->cache_head = c->data;
+		ld->st->map = c->map;
 		ld->st->map_len = c->len;
 		c->kept = 1;
 	}
@@ -614,7 +649,7 @@ const struct library_order *library_cache_order(struct library *lib,
 	struct library_state *st = library_state_get(lib);
 
 	if (!st->order && library_cache_fresh(lib, c) && c->order &&
-	    st->map == c->data)
+	    st->cache_head == c->data)
 		st->order = cached_order(lib, c);
 	return library_order(lib);
 }

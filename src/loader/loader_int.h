@@ -103,7 +103,9 @@ struct library_state {
 	struct strmap index[IX_N];	/* id -> its object, by kind */
 	unsigned indexed;		/* bit k: index[k] is built */
 	struct library_order *order;	/* library_order(), or NULL */
-	/* The cache file the library's strings point into, or NULL. */
+	/* The cache file the library's strings point into, or NULL: its
+	 * head read in, and its mapping for the cards' blobs. */
+	void *cache_head;
 	void *map;
 	size_t map_len;
 	/* Decks whose cards a deferred load left in it (library_cards()),

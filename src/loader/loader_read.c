@@ -84,6 +84,7 @@ void library_release(struct library *lib)
 		source_text_release(&st->cached);
 		buf_release(&st->cache_out);
 		buf_release(&st->cache_blobs);
+		xfree(st->cache_head);
 		if (st->map)
 			munmap(st->map, st->map_len);
 		xfree(st);
