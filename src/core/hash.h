@@ -6,9 +6,9 @@
 
 /*
  * A 64-bit checksum of len bytes, for telling a damaged file from a good
- * one (the library cache): four independent multiply-rotate lanes over
- * 8-byte words, several gigabytes a second.  Not a cryptographic hash:
- * it detects accidents, not forgeries.
+ * one (the library cache): XXH3, from libxxhash, which reads tens of
+ * gigabytes a second with the vector unit.  Not a cryptographic hash: it
+ * detects accidents, not forgeries.
  */
 uint64_t hash64(const void *data, size_t len);
 

@@ -46,7 +46,7 @@
 #include "loader/loader_int.h"
 
 #define CACHE_MAGIC "TPMLIBC\n"
-#define CACHE_VERSION 3u
+#define CACHE_VERSION 4u
 #define CACHE_ENDIAN 0x01020304u
 #define HEADER_BYTES 64
 #define BLOBS_OFF 48

@@ -24,7 +24,7 @@
 #include "core/xmalloc.h"
 
 #define KNOWN_MAGIC "TPMKNOWN"
-#define KNOWN_VERSION 2u
+#define KNOWN_VERSION 3u
 #define KNOWN_ENDIAN 0x01020304u
 #define HEADER_BYTES 56
 
