@@ -31,10 +31,8 @@ void *vec_push(struct vec *v)
 {
 	char *slot;
 
-	if (v->len == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 8;
-		v->items = xreallocarray(v->items, v->cap, v->size);
-	}
+	if (v->len == v->cap)
+		vec_reserve(v, v->cap ? v->cap * 2 : 8);
 	slot = (char *)v->items + v->len++ * v->size;
 	memset(slot, 0, v->size);
 	return slot;

@@ -62,6 +62,15 @@ struct queue_cand {
 	uint32_t i;
 };
 
+/* The candidate lists of struct queue. */
+enum { CAND_NOW, CAND_REVIEW, CAND_NEW, CAND_LATER };
+
+static void add_cand(struct queue *q, int list, int64_t due, size_t i)
+{
+	*(struct queue_cand *)vec_push(&q->cand[list]) =
+		(struct queue_cand){ due, (uint32_t)i };
+}
+
 void queue_init(struct queue *q, const struct library *lib)
 {
 	const struct library_order *o = library_order(lib);
@@ -72,19 +81,11 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->cap = n;
 	q->by_key = o->by_key;
 	q->card_first = o->card_first;
-	/*
-	 * One block for the per-item arrays, on huge pages when big: a big
-	 * library's queue is megabytes, faulted in 4 KiB at a time otherwise.
-	 * Entries and candidates are written before they are read.
-	 */
-	arena_init(&q->mem);
-	arena_reserve(&q->mem, (n + 1) * (sizeof(*q->slots) +
-					  sizeof(*q->entries) +
-					  3 * sizeof(*q->cand)) + 256);
-	q->slots = arena_calloc(&q->mem, n ? n : 1, sizeof(*q->slots));
-	q->entries = arena_alloc(&q->mem, (n ? n : 1) * sizeof(*q->entries));
-	/* Room for the three candidate lists of queue_build(). */
-	q->cand = arena_alloc(&q->mem, (3 * n + 1) * sizeof(*q->cand));
+	/* Written by each queue_build() before it is read. */
+	q->slots = xreallocarray_huge(NULL, 0, n ? n : 1, sizeof(*q->slots));
+	for (size_t k = 0; k < 4; k++)
+		vec_init(&q->cand[k], sizeof(struct queue_cand));
+	vec_init(&q->entry_mem, sizeof(struct queue_entry));
 	q->deck_new_done = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->deck_scratch = xcalloc(lib->n_decks + 1, sizeof(long));
 	q->known.review = xcalloc(n / 64 + 1, sizeof(uint64_t));
@@ -117,7 +118,10 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 
 void queue_release(struct queue *q)
 {
-	arena_release(&q->mem);
+	xfree(q->slots);
+	for (size_t k = 0; k < 4; k++)
+		vec_release(&q->cand[k]);
+	vec_release(&q->entry_mem);
 	xfree(q->deck_new_done);
 	xfree(q->deck_scratch);
 	xfree(q->known.review);
@@ -311,16 +315,6 @@ static int fill_slots(struct queue *q, struct store *st, int64_t now)
 	return ret;
 }
 
-/* Entries by due time, then library order, for a stable session. */
-static int cmp_entry_due(const void *a, const void *b)
-{
-	const struct queue_entry *x = a, *y = b;
-
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	return x->item < y->item ? -1 : x->item > y->item;
-}
-
 static void add_entry(struct queue *q, const struct item *it,
 		      enum queue_kind kind, const struct queue_slot *s)
 {
@@ -492,15 +486,108 @@ int queue_count_new_by_deck(struct queue *q, struct store *st,
 	return store_day_new_keys(st, q->day.start, count_deck_new, q);
 }
 
+/*
+ * Sorts the items the filter passes into q->cand by what they are today:
+ * learning steps due now or within learn_ahead (until ahead), reviews
+ * due today, new items; leaving out hidden items and, for a review or a
+ * new item, one whose sibling was reviewed today.
+ */
+static void find_candidates(struct queue *q, const struct queue_filter *f,
+			    int64_t now, int64_t ahead)
+{
+	const struct item *items = q->lib->items;
+
+	for (size_t k = 0; k < 4; k++)
+		q->cand[k].len = 0;
+	for (size_t i = 0; i < q->cap; i++) {
+		struct queue_slot *sl = &q->slots[i];
+		enum fsrs_state state = sl->has ? sl->state : FSRS_NEW;
+
+		if (sl->hidden || !queue_filter_match(f, &items[i]))
+			continue;
+		switch (state) {
+		case FSRS_LEARNING:
+		case FSRS_RELEARNING:
+			/* Steps go on whatever the siblings did. */
+			if (sl->due <= ahead) {
+				add_cand(q, sl->due <= now ? CAND_NOW
+							   : CAND_LATER,
+					 sl->due, i);
+				q->slots[q->card_first[i]].used = 1;
+			} else if (!q->next_learning ||
+				   sl->due < q->next_learning) {
+				q->next_learning = sl->due;
+			}
+			break;
+		case FSRS_REVIEW:
+			if (sl->due < q->day.end && !sibling_seen_today(q, i))
+				add_cand(q, CAND_REVIEW, sl->due, i);
+			break;
+		default:
+			if (!sibling_seen_today(q, i))
+				add_cand(q, CAND_NEW, 0, i);
+			break;
+		}
+	}
+}
+
+/* Appends the candidates of list as entries of kind, in their order. */
+static void add_all(struct queue *q, int list, enum queue_kind kind)
+{
+	const struct queue_cand *cand = q->cand[list].items;
+
+	for (size_t k = 0; k < q->cand[list].len; k++)
+		add_entry(q, &q->lib->items[cand[k].i], kind,
+			  &q->slots[cand[k].i]);
+}
+
+static void sort_cand(struct vec *v)
+{
+	if (v->len)
+		qsort(v->items, v->len, sizeof(struct queue_cand), cmp_cand);
+}
+
+/* The session from the candidates, in the order queue.h gives. */
+static void make_session(struct queue *q, const struct settings *s,
+			 const struct queue_filter *f)
+{
+	struct vec *rev = &q->cand[CAND_REVIEW], *fresh = &q->cand[CAND_NEW];
+	size_t room = 0, from;
+
+	for (size_t k = 0; k < 4; k++)
+		room += q->cand[k].len;
+	vec_reserve(&q->entry_mem, room ? room : 1);
+	q->entries = q->entry_mem.items;
+
+	/* The learning steps due now, earliest first. */
+	sort_cand(&q->cand[CAND_NOW]);
+	add_all(q, CAND_NOW, QUEUE_LEARNING);
+	q->n_learning = q->n;
+
+	sort_cand(rev);
+	focus_first(q, rev->items, rev->len, f);
+	from = q->n;
+	take(q, rev->items, rev->len, QUEUE_REVIEW,
+	     s->reviews_per_day - q->reviews_done, 0);
+	q->n_review = q->n - from;
+
+	from = q->n;
+	order_new(q, fresh->items, fresh->len, s->new_order);
+	focus_first(q, fresh->items, fresh->len, f);
+	take(q, fresh->items, fresh->len, QUEUE_NEW,
+	     s->new_per_day - q->new_done, s->new_per_deck);
+	q->n_new = q->n - from;
+
+	sort_cand(&q->cand[CAND_LATER]);
+	add_all(q, CAND_LATER, QUEUE_LEARNING);
+	q->n_learning += q->cand[CAND_LATER].len;
+}
+
 int queue_build(struct queue *q, struct store *st, const struct settings *s,
 		const struct queue_filter *f, const struct clock *c)
 {
-	const struct item *items = q->lib->items;
 	int64_t now = clock_utc_ms(c);
-	int64_t ahead = now + (int64_t)s->learn_ahead * 60000;
 	struct store_day_counts dc;
-	struct queue_cand *rev, *fresh, *later;
-	size_t n_rev = 0, n_fresh = 0, n_later = 0, from;
 	int ret;
 
 	q->n = q->n_learning = q->n_review = q->n_new = 0;
@@ -524,68 +611,7 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	}
 	q->new_done = dc.new_cards;
 	q->reviews_done = dc.reviews;
-
-	rev = q->cand;
-	fresh = rev + q->cap;
-	later = fresh + q->cap;
-	for (size_t i = 0; i < q->cap; i++) {
-		struct queue_slot *sl = &q->slots[i];
-		enum fsrs_state state = sl->has ? sl->state : FSRS_NEW;
-
-		if (sl->hidden ||
-		    !queue_filter_match(f, &items[i]))
-			continue;
-		switch (state) {
-		case FSRS_LEARNING:
-		case FSRS_RELEARNING:
-			/* Steps go on whatever the siblings did. */
-			if (sl->due <= now) {
-				add_entry(q, &items[i], QUEUE_LEARNING, sl);
-				q->slots[q->card_first[i]].used = 1;
-			} else if (sl->due <= ahead) {
-				later[n_later++] = (struct queue_cand){ sl->due,
-								  (uint32_t)i };
-				q->slots[q->card_first[i]].used = 1;
-			} else if (!q->next_learning ||
-				   sl->due < q->next_learning) {
-				q->next_learning = sl->due;
-			}
-			break;
-		case FSRS_REVIEW:
-			if (sl->due < q->day.end &&
-			    !sibling_seen_today(q, i))
-				rev[n_rev++] = (struct queue_cand){ sl->due,
-							      (uint32_t)i };
-			break;
-		default:
-			if (!sibling_seen_today(q, i))
-				fresh[n_fresh++] = (struct queue_cand){ 0,
-								  (uint32_t)i };
-			break;
-		}
-	}
-	/* The learning steps due now, earliest first. */
-	qsort(q->entries, q->n, sizeof(*q->entries), cmp_entry_due);
-	q->n_learning = q->n;
-
-	qsort(rev, n_rev, sizeof(*rev), cmp_cand);
-	focus_first(q, rev, n_rev, f);
-	from = q->n;
-	take(q, rev, n_rev, QUEUE_REVIEW, s->reviews_per_day - q->reviews_done,
-	     0);
-	q->n_review = q->n - from;
-
-	from = q->n;
-	order_new(q, fresh, n_fresh, s->new_order);
-	focus_first(q, fresh, n_fresh, f);
-	take(q, fresh, n_fresh, QUEUE_NEW, s->new_per_day - q->new_done,
-	     s->new_per_deck);
-	q->n_new = q->n - from;
-
-	qsort(later, n_later, sizeof(*later), cmp_cand);
-	for (size_t k = 0; k < n_later; k++)
-		add_entry(q, &items[later[k].i], QUEUE_LEARNING,
-			  &q->slots[later[k].i]);
-	q->n_learning += n_later;
+	find_candidates(q, f, now, now + (int64_t)s->learn_ahead * 60000);
+	make_session(q, s, f);
 	return 0;
 }

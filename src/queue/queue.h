@@ -4,9 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/arena.h"
 #include "core/clock.h"
 #include "core/keysort.h"
+#include "core/vec.h"
 #include "loader/loader.h"
 #include "queue/queue_settings.h"
 #include "sched/sched.h"
@@ -125,10 +125,14 @@ struct queue {
 	const struct key_ref *by_key;	/* i: into lib->items */
 	const uint32_t *card_first;	/* first item index of each card */
 	struct queue_slot *slots;	/* per library item */
-	struct queue_cand *cand;	/* scratch for queue_build() */
+	/* queue_build()'s candidates (struct queue_cand): learning steps
+	 * due now, reviews, new items, steps within learn_ahead; and the
+	 * entries' room.  They grow to what a build needs: most of a big
+	 * library is none of them on a given day. */
+	struct vec cand[4];
+	struct vec entry_mem;
 	long *deck_scratch;		/* per deck, for queue_build() */
 	size_t cap;
-	struct arena mem;		/* entries, slots and cand */
 };
 
 /*
