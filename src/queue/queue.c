@@ -21,19 +21,40 @@
 #define MS_PER_HOUR 3600000LL
 
 /*
- * What the scan found for one library item, as the build needs it: 16
- * bytes, since on a large library touching these pages costs more than
- * the work done in them.
+ * A card_state row the build read, as it needs it.  Only the rows read
+ * are kept, not a record per item: on a large library with the review
+ * set known that is a few thousand rows against 150,000 items, and
+ * touching per-item pages cost more than the work done in them.
  */
-struct queue_slot {
+struct queue_row {
 	int64_t due;
-	unsigned char has;		/* a card_state row exists */
+	uint32_t i;			/* into lib->items */
 	unsigned char state;		/* enum fsrs_state */
 	unsigned char hidden;		/* suspended, or buried until later */
-	unsigned char seen_today;	/* reviewed since the day started */
-	unsigned char used;		/* on the first item of a card: the
-					 * card has an entry today */
 };
+
+/* The per-item bit sets of struct queue's bits block. */
+enum { BITS_HAS, BITS_SEEN, BITS_USED, N_BITS };
+
+static size_t n_words(const struct queue *q)
+{
+	return (q->cap + 63) / 64;
+}
+
+static uint64_t *bits_of(const struct queue *q, int set)
+{
+	return q->bits + (size_t)set * n_words(q);
+}
+
+static int bit_get(const uint64_t *bits, size_t i)
+{
+	return (int)(bits[i / 64] >> (i % 64) & 1);
+}
+
+static void bit_set(uint64_t *bits, size_t i)
+{
+	bits[i / 64] |= UINT64_C(1) << (i % 64);
+}
 
 void study_day_at(const struct clock *c, int64_t now, int hour,
 		  struct study_day *out)
@@ -56,19 +77,22 @@ void study_day_at(const struct clock *c, int64_t now, int hour,
 	out->number = day;
 }
 
-/* A candidate entry: an index into lib->items and its sort key. */
+/* A candidate entry: an index into lib->items, its sort key, and its
+ * state. */
 struct queue_cand {
 	int64_t due;
 	uint32_t i;
+	unsigned char state;		/* enum fsrs_state */
 };
 
 /* The candidate lists of struct queue. */
 enum { CAND_NOW, CAND_REVIEW, CAND_NEW, CAND_LATER };
 
-static void add_cand(struct queue *q, int list, int64_t due, size_t i)
+static void add_cand(struct queue *q, int list, int64_t due, size_t i,
+		     enum fsrs_state state)
 {
 	*(struct queue_cand *)vec_push(&q->cand[list]) =
-		(struct queue_cand){ due, (uint32_t)i };
+		(struct queue_cand){ due, (uint32_t)i, (unsigned char)state };
 }
 
 void queue_init(struct queue *q, const struct library *lib)
@@ -81,8 +105,9 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->cap = n;
 	q->by_key = o->by_key;
 	q->card_first = o->card_first;
-	/* Written by each queue_build() before it is read. */
-	q->slots = xreallocarray_huge(NULL, 0, n ? n : 1, sizeof(*q->slots));
+	q->bits = xcalloc(N_BITS * n_words(q) + 1, sizeof(*q->bits));
+	vec_init(&q->rows, sizeof(struct queue_row));
+	vec_init(&q->rows_by_item, sizeof(struct queue_row));
 	for (size_t k = 0; k < 4; k++)
 		vec_init(&q->cand[k], sizeof(struct queue_cand));
 	vec_init(&q->entry_mem, sizeof(struct queue_entry));
@@ -118,7 +143,9 @@ const struct item *queue_find_item(const struct queue *q, const char *key,
 
 void queue_release(struct queue *q)
 {
-	xfree(q->slots);
+	xfree(q->bits);
+	vec_release(&q->rows);
+	vec_release(&q->rows_by_item);
 	for (size_t k = 0; k < 4; k++)
 		vec_release(&q->cand[k]);
 	vec_release(&q->entry_mem);
@@ -164,7 +191,7 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 	struct merge *m = vctx;
 	struct queue *q = m->q;
 	uint64_t head = key_head(row->key);
-	struct queue_slot *s;
+	size_t i;
 	int c = -1;
 
 	q->n_read++;
@@ -192,43 +219,28 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 		m->review_orphans += row->state == FSRS_REVIEW;
 		return 0;
 	}
-	s = &q->slots[q->by_key[m->pos++].i];
-	s->has = 1;
-	s->state = (unsigned char)row->state;
-	s->due = row->due;
-	s->hidden = row->suspended || row->buried_until > m->now;
-	s->seen_today = row->last_review >= q->day.start;
+	i = q->by_key[m->pos++].i;
+	*(struct queue_row *)vec_push(&q->rows) = (struct queue_row){
+		.due = row->due, .i = (uint32_t)i,
+		.state = (unsigned char)row->state,
+		.hidden = row->suspended || row->buried_until > m->now };
+	bit_set(bits_of(q, BITS_HAS), i);
+	if (row->last_review >= q->day.start)
+		bit_set(bits_of(q, BITS_SEEN), i);
 	return 0;
 }
 
-/* The items the known set says have a review-state row, not due today
- * unless store_card_scan_open() reads them too. */
-static void mark_known(struct queue *q)
-{
-	const uint64_t *bits = q->known.review;
-
-	for (size_t w = 0; w < (q->cap + 63) / 64; w++) {
-		for (uint64_t b = bits[w]; b; b &= b - 1) {
-			struct queue_slot *s =
-				&q->slots[w * 64 + (size_t)__builtin_ctzll(b)];
-
-			s->has = 1;
-			s->state = FSRS_REVIEW;
-			s->due = INT64_MAX;
-		}
-	}
-}
-
-/* Takes the known set from the full scan just made into q->slots. */
+/* Takes the known set from the full scan just made. */
 static void learn_known(struct queue *q, uint64_t stamp, int64_t seq,
 			size_t review_orphans)
 {
+	const struct queue_row *rows = q->rows.items;
 	uint64_t *bits = q->known.review;
 
-	memset(bits, 0, (q->cap + 63) / 64 * sizeof(*bits));
-	for (size_t i = 0; i < q->cap; i++)
-		if (q->slots[i].has && q->slots[i].state == FSRS_REVIEW)
-			bits[i / 64] |= UINT64_C(1) << (i % 64);
+	memset(bits, 0, n_words(q) * sizeof(*bits));
+	for (size_t k = 0; k < q->rows.len; k++)
+		if (rows[k].state == FSRS_REVIEW)
+			bit_set(bits, rows[k].i);
 	q->known = (struct queue_known){ .valid = 1, .learnt = 1,
 					 .stamp = stamp, .seq = seq,
 					 .review = bits,
@@ -285,11 +297,11 @@ static int follow_journal(struct queue *q, struct store *st, uint64_t stamp,
 }
 
 /*
- * Fills q->slots from the stored states: only the rows the known set
+ * Reads the stored states into q->rows: only the rows the known set
  * leaves open when it holds (brought up to date from the journal if need
  * be), every row otherwise (and the known set is then learnt from them).
  */
-static int fill_slots(struct queue *q, struct store *st, int64_t now)
+static int read_rows(struct queue *q, struct store *st, int64_t now)
 {
 	struct merge m = { q, 0, now, 0 };
 	uint64_t stamp;
@@ -301,7 +313,6 @@ static int fill_slots(struct queue *q, struct store *st, int64_t now)
 	if (ret < 0 && ret != TPM_ENOENT)
 		return ret;
 	if (q->known.valid) {
-		mark_known(q);
 		ret = store_card_scan_open(st, q->day.end, q->day.start,
 					   merge_row, &m);
 		/* The review orphans it read are among the known ones. */
@@ -315,26 +326,27 @@ static int fill_slots(struct queue *q, struct store *st, int64_t now)
 	return ret;
 }
 
-static void add_entry(struct queue *q, const struct item *it,
-		      enum queue_kind kind, const struct queue_slot *s)
+static void add_entry(struct queue *q, const struct queue_cand *c,
+		      enum queue_kind kind)
 {
 	struct queue_entry *e = &q->entries[q->n++];
 
-	e->item = it;
+	e->item = &q->lib->items[c->i];
 	e->kind = kind;
-	e->state = s->has ? (enum fsrs_state)s->state : FSRS_NEW;
-	e->due = kind == QUEUE_NEW ? 0 : s->due;
+	e->state = (enum fsrs_state)c->state;
+	e->due = kind == QUEUE_NEW ? 0 : c->due;
 }
 
 /* 1 if another item of item i's card was reviewed today. */
 static int sibling_seen_today(const struct queue *q, size_t i)
 {
 	const struct item *items = q->lib->items;
+	const uint64_t *seen = bits_of(q, BITS_SEEN);
 	size_t first = q->card_first[i];
 
 	for (size_t j = first; j < q->cap && items[j].card == items[i].card;
 	     j++)
-		if (j != i && q->slots[j].seen_today)
+		if (j != i && bit_get(seen, j))
 			return 1;
 	return 0;
 }
@@ -361,23 +373,22 @@ static size_t deck_of(const struct queue *q, uint32_t i)
 static void take(struct queue *q, const struct queue_cand *cand, size_t n_cand,
 		 enum queue_kind kind, int64_t limit, long per_deck)
 {
-	const struct item *items = q->lib->items;
+	uint64_t *used = bits_of(q, BITS_USED);
 	long *taken = q->deck_scratch;
 
 	if (per_deck)
 		memset(taken, 0, q->lib->n_decks * sizeof(*taken));
 	for (size_t k = 0; k < n_cand && limit > 0; k++) {
 		uint32_t i = cand[k].i;
-		struct queue_slot *first = &q->slots[q->card_first[i]];
 		size_t d = deck_of(q, i);
 
-		if (first->used ||
+		if (bit_get(used, q->card_first[i]) ||
 		    (per_deck && taken[d] + q->deck_new_done[d] >= per_deck))
 			continue;
-		first->used = 1;
+		bit_set(used, q->card_first[i]);
 		if (per_deck)
 			taken[d]++;
-		add_entry(q, &items[i], kind, &q->slots[i]);
+		add_entry(q, &cand[k], kind);
 		limit--;
 	}
 }
@@ -487,46 +498,94 @@ int queue_count_new_by_deck(struct queue *q, struct store *st,
 }
 
 /*
+ * The rows read, from scan order into item order: each goes where the
+ * count of items before it with a row says (a rank in the bits of
+ * BITS_HAS), so that one pass over the items meets them in turn.
+ */
+static const struct queue_row *rows_in_item_order(struct queue *q)
+{
+	const uint64_t *has = bits_of(q, BITS_HAS);
+	const struct queue_row *rows = q->rows.items;
+	struct queue_row *out;
+	uint32_t *rank = xmalloc((n_words(q) + 1) * sizeof(*rank));
+	uint32_t before = 0;
+
+	for (size_t w = 0; w < n_words(q); w++) {
+		rank[w] = before;
+		before += (uint32_t)__builtin_popcountll(has[w]);
+	}
+	q->rows_by_item.len = 0;
+	out = vec_push_n(&q->rows_by_item, q->rows.len);
+	for (size_t k = 0; k < q->rows.len; k++) {
+		size_t i = rows[k].i;
+		uint64_t below = (UINT64_C(1) << (i % 64)) - 1;
+
+		out[rank[i / 64] +
+		    (size_t)__builtin_popcountll(has[i / 64] & below)] = rows[k];
+	}
+	xfree(rank);
+	return out;
+}
+
+/* Item i, with its row r (NULL: none, a new item), into q->cand. */
+static void classify(struct queue *q, size_t i, const struct queue_row *r,
+		     int64_t now, int64_t ahead)
+{
+	enum fsrs_state state = r ? (enum fsrs_state)r->state : FSRS_NEW;
+
+	switch (state) {
+	case FSRS_LEARNING:
+	case FSRS_RELEARNING:
+		/* Steps go on whatever the siblings did. */
+		if (r->due <= ahead) {
+			add_cand(q, r->due <= now ? CAND_NOW : CAND_LATER,
+				 r->due, i, state);
+			bit_set(bits_of(q, BITS_USED), q->card_first[i]);
+		} else if (!q->next_learning || r->due < q->next_learning) {
+			q->next_learning = r->due;
+		}
+		break;
+	case FSRS_REVIEW:
+		if (r->due < q->day.end && !sibling_seen_today(q, i))
+			add_cand(q, CAND_REVIEW, r->due, i, state);
+		break;
+	default:
+		if (!sibling_seen_today(q, i))
+			add_cand(q, CAND_NEW, 0, i, FSRS_NEW);
+		break;
+	}
+}
+
+/*
  * Sorts the items the filter passes into q->cand by what they are today:
  * learning steps due now or within learn_ahead (until ahead), reviews
  * due today, new items; leaving out hidden items and, for a review or a
- * new item, one whose sibling was reviewed today.
+ * new item, one whose sibling was reviewed today.  An item the known set
+ * has in review and the scan did not read is not due today: skipped
+ * without a look.
  */
 static void find_candidates(struct queue *q, const struct queue_filter *f,
 			    int64_t now, int64_t ahead)
 {
-	const struct item *items = q->lib->items;
+	const uint64_t *has = bits_of(q, BITS_HAS);
+	const struct queue_row *r = rows_in_item_order(q);
 
 	for (size_t k = 0; k < 4; k++)
 		q->cand[k].len = 0;
-	for (size_t i = 0; i < q->cap; i++) {
-		struct queue_slot *sl = &q->slots[i];
-		enum fsrs_state state = sl->has ? sl->state : FSRS_NEW;
+	for (size_t w = 0; w < n_words(q); w++) {
+		uint64_t look = ~(q->known.review[w] & ~has[w]);
 
-		if (sl->hidden || !queue_filter_match(f, &items[i]))
-			continue;
-		switch (state) {
-		case FSRS_LEARNING:
-		case FSRS_RELEARNING:
-			/* Steps go on whatever the siblings did. */
-			if (sl->due <= ahead) {
-				add_cand(q, sl->due <= now ? CAND_NOW
-							   : CAND_LATER,
-					 sl->due, i);
-				q->slots[q->card_first[i]].used = 1;
-			} else if (!q->next_learning ||
-				   sl->due < q->next_learning) {
-				q->next_learning = sl->due;
-			}
-			break;
-		case FSRS_REVIEW:
-			if (sl->due < q->day.end && !sibling_seen_today(q, i))
-				add_cand(q, CAND_REVIEW, sl->due, i);
-			break;
-		default:
-			if (!sibling_seen_today(q, i))
-				add_cand(q, CAND_NEW, 0, i);
-			break;
+		if (w == n_words(q) - 1 && q->cap % 64)
+			look &= (UINT64_C(1) << (q->cap % 64)) - 1;
+		for (; look; look &= look - 1) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(look);
+			const struct queue_row *row =
+				bit_get(has, i) ? r++ : NULL;
+
+			if ((row && row->hidden) ||
+			    !queue_filter_match(f, &q->lib->items[i]))
+				continue;
+			classify(q, i, row, now, ahead);
 		}
 	}
 }
@@ -537,8 +596,7 @@ static void add_all(struct queue *q, int list, enum queue_kind kind)
 	const struct queue_cand *cand = q->cand[list].items;
 
 	for (size_t k = 0; k < q->cand[list].len; k++)
-		add_entry(q, &q->lib->items[cand[k].i], kind,
-			  &q->slots[cand[k].i]);
+		add_entry(q, &cand[k], kind);
 }
 
 static void sort_cand(struct vec *v)
@@ -595,11 +653,12 @@ int queue_build(struct queue *q, struct store *st, const struct settings *s,
 	q->read_all = 0;
 	q->next_learning = 0;
 	study_day_at(c, now, s->rollover_hour, &q->day);
-	memset(q->slots, 0, q->cap * sizeof(*q->slots));
+	memset(q->bits, 0, N_BITS * n_words(q) * sizeof(*q->bits));
+	q->rows.len = 0;
 	/* One state of the file for every read. */
 	ret = store_read_begin(st);
 	if (ret == 0)
-		ret = fill_slots(q, st, now);
+		ret = read_rows(q, st, now);
 	if (ret == 0)
 		ret = store_day_counts(st, q->day.start, &dc);
 	if (ret == 0)

@@ -78,7 +78,6 @@ struct queue_filter {
 	size_t n_focus;
 };
 
-struct queue_slot;
 struct queue_cand;
 
 /*
@@ -124,7 +123,11 @@ struct queue {
 	struct key_table keys;		/* the items' keys */
 	const struct key_ref *by_key;	/* i: into lib->items */
 	const uint32_t *card_first;	/* first item index of each card */
-	struct queue_slot *slots;	/* per library item */
+	/* What the build read: the card_state rows of items (struct
+	 * queue_row), in scan order and in item order, and three bits
+	 * per item (queue.c). */
+	struct vec rows, rows_by_item;
+	uint64_t *bits;
 	/* queue_build()'s candidates (struct queue_cand): learning steps
 	 * due now, reviews, new items, steps within learn_ahead; and the
 	 * entries' room.  They grow to what a build needs: most of a big
