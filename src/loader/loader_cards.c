@@ -68,18 +68,72 @@ static void put_tag_sets(struct buf *b, const struct card *cards, size_t n,
 
 /* An item of a deck's index: its key, card, tag list, variant. */
 struct index_rec {
-	uint32_t key;			/* offset in the deck's keys */
-	uint32_t card;			/* in the deck */
-	uint32_t set;			/* the card's tag list */
-	int32_t variant;
+	const char *key;
+	size_t card;			/* in the deck */
+	size_t set;			/* the card's tag list */
+	int variant;
 };
 
 /*
+ * An item's record in the index, a few bytes: how many cards on from the
+ * last item's its card is, then for the first item of a card its tag
+ * list, then its variant + 1.  Its key is the next in the keys.
+ */
+static void put_rec(struct buf *b, size_t card_step, size_t set, int variant,
+		    int first)
+{
+	codec_put_varint(b, card_step);
+	if (card_step || first)
+		codec_put_varint(b, set);
+	codec_put_varint(b, (uint64_t)(variant + 1));
+}
+
+/* Reads the index's records in turn (put_rec()). */
+struct rec_reader {
+	struct cursor c;
+	const struct deck_index *ix;
+	size_t key;			/* the next key's offset */
+	size_t n_read;
+	struct index_rec r;
+};
+
+static void rec_reader_init(struct rec_reader *rd, const struct deck_index *ix)
+{
+	*rd = (struct rec_reader){ .c = { ix->recs, ix->recs + ix->recs_len,
+					  0 },
+				   .ix = ix };
+}
+
+/* The next record into rd->r, each field in bounds; 0, or -1 if bad. */
+static int rec_next(struct rec_reader *rd)
+{
+	const struct deck_index *ix = rd->ix;
+	uint64_t step = codec_get_varint(&rd->c), set = rd->r.set, variant;
+	const char *end;
+
+	if (step || !rd->n_read)
+		set = codec_get_varint(&rd->c);
+	variant = codec_get_varint(&rd->c);
+	if (rd->c.bad || rd->key >= ix->keys_len || set >= ix->n_sets ||
+	    step > SIZE_MAX - rd->r.card || variant > LOADER_MAX_VARIANTS)
+		return -1;
+	rd->r.variant = (int)variant - 1;
+	rd->r.key = ix->keys + rd->key;
+	end = memchr(rd->r.key, '\0', ix->keys_len - rd->key);
+	if (!end)
+		return -1;
+	rd->key = (size_t)(end - ix->keys) + 1;
+	rd->r.card += (size_t)step;
+	rd->r.set = (size_t)set;
+	rd->n_read++;
+	return 0;
+}
+
+/*
  * A deck's cards: their count and the index a start that only counts
- * reads (the tag lists, the items' keys one after another, then a fixed
- * record per item, struct index_rec in the file's byte order), then where
- * their blob is in blobs (offset, length, hash): the cards encoded with
- * schema s.
+ * reads (the tag lists, the items' keys one after another, then a record
+ * per item, put_rec()), then where their blob is in blobs (offset,
+ * length, hash): the cards encoded with schema s.
  */
 void loader_put_cards(struct buf *b, struct buf *blobs,
 		      const struct schema *s, const struct card *cards,
@@ -87,28 +141,28 @@ void loader_put_cards(struct buf *b, struct buf *blobs,
 {
 	uint32_t *set = xmalloc((n ? n : 1) * sizeof(*set));
 	int v[LOADER_MAX_VARIANTS];
-	size_t start = blobs->len;
+	size_t start = blobs->len, n_items = 0;
 	struct buf keys, recs;
 
 	buf_init(&keys);
 	buf_init(&recs);
 	codec_put_varint(b, n);
 	put_tag_sets(b, cards, n, set);
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0, last = 0; k < n; k++) {
 		size_t n_var = loader_card_variants(&cards[k], v);
 
 		for (size_t i = 0; i < n_var; i++) {
-			struct index_rec r = { (uint32_t)keys.len,
-					       (uint32_t)k, set[k], v[i] };
-
+			put_rec(&recs, k - last, set[k], v[i], !n_items);
+			last = k;
+			n_items++;
 			loader_variant_key(&keys, cards[k].id.s, v[i]);
 			buf_addch(&keys, '\0');
-			buf_add(&recs, &r, sizeof(r));
 		}
 	}
-	codec_put_varint(b, recs.len / sizeof(struct index_rec));
+	codec_put_varint(b, n_items);
 	codec_put_varint(b, keys.len);
 	buf_add(b, keys.s, keys.len);
+	codec_put_varint(b, recs.len);
 	buf_add(b, recs.s, recs.len);
 	for (size_t k = 0; k < n; k++)
 		codec_put_obj(blobs, s, &cards[k], NULL);
@@ -157,31 +211,26 @@ static struct lstr_list *get_tag_sets(struct cursor *c, struct arena *a,
 static int get_index(struct cursor *c, struct arena *a,
 		     struct deck_index *ix)
 {
-	uint64_t n_items, keys_len;
+	uint64_t n_items, keys_len, recs_len;
 
 	ix->sets = get_tag_sets(c, a, &ix->n_sets);
 	n_items = codec_get_varint(c);
 	keys_len = codec_get_varint(c);
-	if (!ix->sets || c->bad || keys_len > (uint64_t)(c->end - c->p) ||
-	    (keys_len && c->p[keys_len - 1]) ||
-	    n_items > ((uint64_t)(c->end - c->p) - keys_len) /
-			      sizeof(struct index_rec))
+	if (!ix->sets || c->bad || keys_len > (uint64_t)(c->end - c->p))
 		return -1;
 	ix->keys = (const char *)c->p;
 	ix->keys_len = (size_t)keys_len;
 	c->p += keys_len;
+	recs_len = codec_get_varint(c);
+	/* A record is two bytes or more, a key one. */
+	if (c->bad || recs_len > (uint64_t)(c->end - c->p) ||
+	    n_items > recs_len / 2 || n_items > keys_len)
+		return -1;
 	ix->recs = c->p;
+	ix->recs_len = (size_t)recs_len;
 	ix->n_items = (size_t)n_items;
-	c->p += ix->n_items * sizeof(struct index_rec);
+	c->p += recs_len;
 	return 0;
-}
-
-static struct index_rec rec_at(const struct deck_index *ix, size_t i)
-{
-	struct index_rec r;
-
-	memcpy(&r, ix->recs + i * sizeof(r), sizeof(r));	/* unaligned */
-	return r;
 }
 
 /*
@@ -193,22 +242,18 @@ static int add_indexed_items(struct loader *ld, const struct deck_index *ix,
 			     struct card *cards, size_t n)
 {
 	struct item *it = vec_push_n(&ld->st->items, ix->n_items);
-	uint32_t last = 0;
+	struct rec_reader rd;
 
+	rec_reader_init(&rd, ix);
 	for (size_t i = 0; i < ix->n_items; i++) {
-		struct index_rec r = rec_at(ix, i);
-
-		if (r.key >= ix->keys_len || r.card >= n || r.card < last ||
-		    r.set >= ix->n_sets || r.variant < ITEM_REVERSE ||
-		    r.variant >= LOADER_MAX_VARIANTS)
+		if (rec_next(&rd) < 0 || rd.r.card >= n)
 			return -1;
-		last = r.card;
-		it[i] = (struct item){ .key = ix->keys + r.key,
-				       .card = &cards[r.card],
-				       .tags = &ix->sets[r.set],
-				       .variant = r.variant };
+		it[i] = (struct item){ .key = rd.r.key,
+				       .card = &cards[rd.r.card],
+				       .tags = &ix->sets[rd.r.set],
+				       .variant = rd.r.variant };
 	}
-	return 0;
+	return rd.c.p == rd.c.end ? 0 : -1;
 }
 
 static int same_tags(const struct lstr_list *a, const struct lstr_list *b)
@@ -226,27 +271,26 @@ static int index_matches(const struct deck_index *ix,
 			 const struct card *cards, size_t n)
 {
 	int v[LOADER_MAX_VARIANTS];
+	struct rec_reader rd;
 	struct buf key;
-	size_t i = 0;
 	int ok = 1;
 
 	buf_init(&key);
+	rec_reader_init(&rd, ix);
 	for (size_t k = 0; k < n && ok; k++) {
 		size_t n_var = loader_card_variants(&cards[k], v);
 
 		for (size_t j = 0; j < n_var && ok; j++) {
-			struct index_rec r = i < ix->n_items ? rec_at(ix, i++)
-				: (struct index_rec){ 0, UINT32_MAX, 0, 0 };
-
+			ok = rd.n_read < ix->n_items && rec_next(&rd) == 0;
 			buf_clear(&key);
 			loader_variant_key(&key, cards[k].id.s, v[j]);
-			ok = r.card == k && r.variant == v[j] &&
-			     !strcmp(ix->keys + r.key, key.s) &&
-			     same_tags(&ix->sets[r.set], &cards[k].tags);
+			ok = ok && rd.r.card == k && rd.r.variant == v[j] &&
+			     !strcmp(rd.r.key, key.s) &&
+			     same_tags(&ix->sets[rd.r.set], &cards[k].tags);
 		}
 	}
 	buf_release(&key);
-	return ok && i == ix->n_items;
+	return ok && rd.n_read == ix->n_items;
 }
 
 /*

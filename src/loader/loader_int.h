@@ -131,7 +131,8 @@ struct deck_index {
 	size_t n_sets;
 	const char *keys;		/* the items' keys, NUL-terminated */
 	size_t keys_len;
-	const unsigned char *recs;	/* an index_rec per item */
+	const unsigned char *recs;	/* a record per item (loader_cards.c) */
+	size_t recs_len;
 	size_t n_items;
 };
 
