@@ -234,9 +234,9 @@ static int get_index(struct cursor *c, struct arena *a,
 }
 
 /*
- * Adds the items of ix, for the n cards, to the library: each in bounds
- * (its key a string in ix's, which ends with a NUL), its cards in order.
- * What the keys say is checked when the cards are decoded.  0 or -1.
+ * Adds the items of ix, for the n cards, to the library: each field in
+ * bounds, the cards in order, and every record and key of ix used.  What
+ * the keys say is checked when the cards are decoded.  0 or -1.
  */
 static int add_indexed_items(struct loader *ld, const struct deck_index *ix,
 			     struct card *cards, size_t n)
@@ -253,7 +253,7 @@ static int add_indexed_items(struct loader *ld, const struct deck_index *ix,
 				       .tags = &ix->sets[rd.r.set],
 				       .variant = rd.r.variant };
 	}
-	return rd.c.p == rd.c.end ? 0 : -1;
+	return rd.c.p == rd.c.end && rd.key == ix->keys_len ? 0 : -1;
 }
 
 static int same_tags(const struct lstr_list *a, const struct lstr_list *b)
