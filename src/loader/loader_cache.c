@@ -427,12 +427,12 @@ static int read_at(int fd, void *buf, size_t len, off_t off)
  * Reads path up to the cards' blobs into memory on huge pages, and maps
  * the whole file for the blobs, which are touched only when decoded.  A
  * copy, since touching the 4 KiB pages of a mapping one by one costs
- * several times more on some virtual machines (tools/bench/startup).
+ * several times more on some virtual machines (tools/bench/startup.sh).
  * The cache is only ever replaced by a rename, never rewritten in place,
  * so the mapping stays whole and agrees with what was read.  0, or -1 if
  * it is missing, odd or too big.
  */
-static int map_cache(struct library_cache *c, const char *path)
+static int read_cache(struct library_cache *c, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	unsigned char header[HEADER_BYTES];
@@ -473,7 +473,7 @@ struct library_cache *library_cache_open(const char *path)
 
 	strmap_init(&c->by_path);
 	arena_init(&c->paths);
-	if (map_cache(c, path) < 0 || index_records(c) < 0)
+	if (read_cache(c, path) < 0 || index_records(c) < 0)
 		cache_clear(c);	/* as if there were none */
 	return c;
 }
