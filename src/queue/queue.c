@@ -2,12 +2,13 @@
  * Building today's session (see queue.h for what it shows).
  *
  * Cost: one ordered scan of card_state merged with the library's items
- * sorted by key (both in strcmp order, so the join is a walk with one
- * comparison per step and no hashing); when the review set is known
- * (struct queue_known), the scan covers only the rows it leaves open;
- * then one index range over today's review_log rows for the daily
- * counts, then a pass over the items in library order.  The review log
- * is never scanned.
+ * sorted by key (both in strcmp order, so the join goes forward only,
+ * galloping past the items with no row, and hashes nothing); when the
+ * review set is known (struct queue_known), the scan covers only the
+ * rows it leaves open; then one index range over today's review_log rows
+ * for the daily counts, then a pass over the items in library order that
+ * skips the known reviews not read a word of bits at a time.  The review
+ * log is never scanned.
  */
 #include "queue/queue.h"
 
@@ -86,7 +87,8 @@ struct queue_cand {
 };
 
 /* The candidate lists of struct queue. */
-enum { CAND_NOW, CAND_REVIEW, CAND_NEW, CAND_LATER };
+enum { CAND_NOW, CAND_REVIEW, CAND_NEW, CAND_LATER, N_CAND };
+_Static_assert(N_CAND == QUEUE_N_CAND, "a vec per candidate list");
 
 static void add_cand(struct queue *q, int list, int64_t due, size_t i,
 		     enum fsrs_state state)
@@ -108,7 +110,7 @@ void queue_init(struct queue *q, const struct library *lib)
 	q->bits = xcalloc(N_BITS * n_words(q) + 1, sizeof(*q->bits));
 	vec_init(&q->rows, sizeof(struct queue_row));
 	vec_init(&q->rows_by_item, sizeof(struct queue_row));
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < N_CAND; k++)
 		vec_init(&q->cand[k], sizeof(struct queue_cand));
 	vec_init(&q->entry_mem, sizeof(struct queue_entry));
 	q->deck_new_done = xcalloc(lib->n_decks + 1, sizeof(long));
@@ -146,7 +148,7 @@ void queue_release(struct queue *q)
 	xfree(q->bits);
 	vec_release(&q->rows);
 	vec_release(&q->rows_by_item);
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < N_CAND; k++)
 		vec_release(&q->cand[k]);
 	vec_release(&q->entry_mem);
 	xfree(q->deck_new_done);
@@ -186,34 +188,57 @@ struct merge {
 	size_t review_orphans;	/* of q->n_orphans, those in review */
 };
 
+/* by_key[pos] against the key with head head: <0, 0 or >0 as strcmp. */
+static int ref_cmp(const struct queue *q, size_t pos, uint64_t head,
+		   const char *key)
+{
+	const struct key_ref *r = &q->by_key[pos];
+
+	if (r->head != head)
+		return r->head < head ? -1 : 1;
+	return key_cmp(r->head, key_at(&q->keys, r->i), head, key);
+}
+
+/*
+ * The first position from pos whose key is not before key: a gallop then
+ * a binary search, so that a scan of a few rows of a large library
+ * touches a few of its keys, and a scan of all of them about one each.
+ */
+static size_t seek_key(const struct queue *q, size_t pos, uint64_t head,
+		       const char *key)
+{
+	size_t lo = pos, hi, step = 1;
+
+	if (pos >= q->cap || ref_cmp(q, pos, head, key) >= 0)
+		return pos;
+	/* by_key[lo] is before key; find hi that is not, or the end. */
+	while (lo + step < q->cap && ref_cmp(q, lo + step, head, key) < 0) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < q->cap ? lo + step : q->cap;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ref_cmp(q, mid, head, key) < 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
 static int merge_row(void *vctx, const struct store_scan_row *row)
 {
 	struct merge *m = vctx;
 	struct queue *q = m->q;
 	uint64_t head = key_head(row->key);
 	size_t i;
-	int c = -1;
+	int c;
 
 	q->n_read++;
-	for (; m->pos < q->cap; m->pos++) {
-		const struct key_ref *r = &q->by_key[m->pos];
-
-		/*
-		 * The scan and the items go in step: fetch ahead the items,
-		 * and the keys of those fetched before.
-		 */
-		if (m->pos + 16 < q->cap)
-			__builtin_prefetch(&q->lib->items[r[16].i]);
-		if (m->pos + 8 < q->cap)
-			__builtin_prefetch(key_at(&q->keys, r[8].i));
-		if (r->head != head)
-			c = r->head < head ? -1 : 1;
-		else
-			c = key_cmp(head, key_at(&q->keys, r->i), head,
-				    row->key);
-		if (c >= 0)
-			break;
-	}
+	m->pos = seek_key(q, m->pos, head, row->key);
+	c = m->pos < q->cap ? ref_cmp(q, m->pos, head, row->key) : 1;
 	if (m->pos == q->cap || c != 0) {
 		q->n_orphans++;	/* its card left the decks */
 		m->review_orphans += row->state == FSRS_REVIEW;
@@ -411,7 +436,8 @@ static void interleave(struct queue *q, struct queue_cand *fresh, size_t n)
 		fresh[k].due = (int64_t)rank[d] * (int64_t)n_decks +
 			       (int64_t)d;
 	}
-	qsort(fresh, n, sizeof(*fresh), cmp_cand);
+	if (n)
+		qsort(fresh, n, sizeof(*fresh), cmp_cand);
 }
 
 /* splitmix64: a seeded, portable shuffle. */
@@ -507,9 +533,11 @@ static const struct queue_row *rows_in_item_order(struct queue *q)
 	const uint64_t *has = bits_of(q, BITS_HAS);
 	const struct queue_row *rows = q->rows.items;
 	struct queue_row *out;
-	uint32_t *rank = xmalloc((n_words(q) + 1) * sizeof(*rank));
-	uint32_t before = 0;
+	uint32_t *rank, before = 0;
 
+	if (!q->rows.len)
+		return NULL;
+	rank = xmalloc(n_words(q) * sizeof(*rank));
 	for (size_t w = 0; w < n_words(q); w++) {
 		rank[w] = before;
 		before += (uint32_t)__builtin_popcountll(has[w]);
@@ -570,7 +598,7 @@ static void find_candidates(struct queue *q, const struct queue_filter *f,
 	const uint64_t *has = bits_of(q, BITS_HAS);
 	const struct queue_row *r = rows_in_item_order(q);
 
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < N_CAND; k++)
 		q->cand[k].len = 0;
 	for (size_t w = 0; w < n_words(q); w++) {
 		uint64_t look = ~(q->known.review[w] & ~has[w]);
@@ -612,7 +640,7 @@ static void make_session(struct queue *q, const struct settings *s,
 	struct vec *rev = &q->cand[CAND_REVIEW], *fresh = &q->cand[CAND_NEW];
 	size_t room = 0, from;
 
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < N_CAND; k++)
 		room += q->cand[k].len;
 	vec_reserve(&q->entry_mem, room ? room : 1);
 	q->entries = q->entry_mem.items;

@@ -100,6 +100,8 @@ struct queue_known {
 	size_t n_orphans;
 };
 
+#define QUEUE_N_CAND 4		/* queue_build()'s candidate lists */
+
 struct queue {
 	/* The session from the last queue_build(), in study order. */
 	struct queue_entry *entries;
@@ -132,7 +134,7 @@ struct queue {
 	 * due now, reviews, new items, steps within learn_ahead; and the
 	 * entries' room.  They grow to what a build needs: most of a big
 	 * library is none of them on a given day. */
-	struct vec cand[4];
+	struct vec cand[QUEUE_N_CAND];
 	struct vec entry_mem;
 	long *deck_scratch;		/* per deck, for queue_build() */
 	size_t cap;
