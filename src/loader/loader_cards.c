@@ -77,15 +77,17 @@ struct index_rec {
 /*
  * An item's record in the index, a few bytes: how many cards on from the
  * last item's its card is, then for the first item of a card its tag
- * list, then its variant + 1.  Its key is the next in the keys.
+ * list, then its variant + 1, then the length of its key, the next in the
+ * keys.
  */
 static void put_rec(struct buf *b, size_t card_step, size_t set, int variant,
-		    int first)
+		    size_t key_len, int first)
 {
 	codec_put_varint(b, card_step);
 	if (card_step || first)
 		codec_put_varint(b, set);
 	codec_put_varint(b, (uint64_t)(variant + 1));
+	codec_put_varint(b, key_len);
 }
 
 /* Reads the index's records in turn (put_rec()). */
@@ -108,21 +110,21 @@ static void rec_reader_init(struct rec_reader *rd, const struct deck_index *ix)
 static int rec_next(struct rec_reader *rd)
 {
 	const struct deck_index *ix = rd->ix;
-	uint64_t step = codec_get_varint(&rd->c), set = rd->r.set, variant;
-	const char *end;
+	uint64_t step = codec_get_varint(&rd->c), set = rd->r.set, variant,
+		 len;
 
 	if (step || !rd->n_read)
 		set = codec_get_varint(&rd->c);
 	variant = codec_get_varint(&rd->c);
-	if (rd->c.bad || rd->key >= ix->keys_len || set >= ix->n_sets ||
+	len = codec_get_varint(&rd->c);
+	/* The key and its NUL in the keys. */
+	if (rd->c.bad || len >= ix->keys_len - rd->key ||
+	    ix->keys[rd->key + len] || set >= ix->n_sets ||
 	    step > SIZE_MAX - rd->r.card || variant > LOADER_MAX_VARIANTS)
 		return -1;
 	rd->r.variant = (int)variant - 1;
 	rd->r.key = ix->keys + rd->key;
-	end = memchr(rd->r.key, '\0', ix->keys_len - rd->key);
-	if (!end)
-		return -1;
-	rd->key = (size_t)(end - ix->keys) + 1;
+	rd->key += (size_t)len + 1;
 	rd->r.card += (size_t)step;
 	rd->r.set = (size_t)set;
 	rd->n_read++;
@@ -152,11 +154,14 @@ void loader_put_cards(struct buf *b, struct buf *blobs,
 		size_t n_var = loader_card_variants(&cards[k], v);
 
 		for (size_t i = 0; i < n_var; i++) {
-			put_rec(&recs, k - last, set[k], v[i], !n_items);
-			last = k;
-			n_items++;
+			size_t at = keys.len;
+
 			loader_variant_key(&keys, cards[k].id.s, v[i]);
 			buf_addch(&keys, '\0');
+			put_rec(&recs, k - last, set[k], v[i], keys.len - at - 1,
+				!n_items);
+			last = k;
+			n_items++;
 		}
 	}
 	codec_put_varint(b, n_items);
@@ -222,9 +227,9 @@ static int get_index(struct cursor *c, struct arena *a,
 	ix->keys_len = (size_t)keys_len;
 	c->p += keys_len;
 	recs_len = codec_get_varint(c);
-	/* A record is two bytes or more, a key one. */
+	/* A record is three bytes or more, a key one. */
 	if (c->bad || recs_len > (uint64_t)(c->end - c->p) ||
-	    n_items > recs_len / 2 || n_items > keys_len)
+	    n_items > recs_len / 3 || n_items > keys_len)
 		return -1;
 	ix->recs = c->p;
 	ix->recs_len = (size_t)recs_len;

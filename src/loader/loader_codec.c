@@ -124,7 +124,7 @@ void codec_put_obj(struct buf *b, const struct schema *s, const void *obj,
 
 /* ---- reading ---- */
 
-uint64_t codec_get_varint(struct cursor *c)
+uint64_t codec_get_varint_long(struct cursor *c)
 {
 	uint64_t v = 0;
 

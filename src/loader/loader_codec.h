@@ -44,7 +44,15 @@ void codec_put_str(struct buf *b, const char *s, size_t len);
 void codec_put_obj(struct buf *b, const struct schema *s, const void *obj,
 		   struct buf *blobs);
 
-uint64_t codec_get_varint(struct cursor *c);
+uint64_t codec_get_varint_long(struct cursor *c);
+
+/* Most varints are one byte: read inline, the others by the function. */
+static inline uint64_t codec_get_varint(struct cursor *c)
+{
+	if (c->p < c->end && *c->p < 0x80)
+		return *c->p++;
+	return codec_get_varint_long(c);
+}
 void codec_get_raw(struct cursor *c, void *out, size_t n);
 /* A string without a position, in place; NULL (and c bad) if not one. */
 const char *codec_get_str(struct cursor *c);
