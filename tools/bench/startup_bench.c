@@ -14,7 +14,13 @@
  * than the racy window) and without it (TPMTRAIN_CACHE=off), interleaved
  * in every round so a noisy moment hurts both.  Prints medians and spreads.
  *
+ * With --pair, the goal's comparison in one run: `due` and the first home
+ * screen, with the cache, on library B and on library A in turn in every
+ * round, and the median of the rounds' ratios B/A.
+ *
  * usage: startup_bench TPMTRAIN DATADIR DB HOME [ROUNDS] [DAYS] [PER_DAY]
+ *        startup_bench --pair TPMTRAIN ROUNDS A_DATADIR A_DB A_HOME
+ *                      B_DATADIR B_DB B_HOME
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -188,12 +194,19 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void report(const char *what, double *v, int n)
+/* The median of v[0..n), which it sorts. */
+static double median(double *v, int n)
 {
 	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	printf("  %-26s %8.1f ms (%.1f-%.1f)\n", what,
-	       (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2) * 1e3,
-	       v[0] * 1e3, v[n - 1] * 1e3);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void report(const char *what, double *v, int n)
+{
+	double m = median(v, n);
+
+	printf("  %-26s %8.1f ms (%.1f-%.1f)\n", what, m * 1e3, v[0] * 1e3,
+	       v[n - 1] * 1e3);
 }
 
 /* The history, written once per library: its items are needed. */
@@ -217,10 +230,81 @@ static void make_history(const char *datadir, const char *db, int days,
 	diag_list_release(&dl);
 }
 
+/* The starts that follow read this library, this database, this home. */
+static void use_library(const char *datadir, const char *db, const char *home)
+{
+	setenv("TPMTRAIN_DATA_DIR", datadir, 1);
+	setenv("TPMTRAIN_DB", db, 1);
+	setenv("HOME", home, 1);
+}
+
+/* Writes the history and warms the cache past its racy window. */
+static void prepare(const char *datadir, const char *db, const char *home,
+		    int days, int per_day)
+{
+	make_history(datadir, db, days, per_day);
+	use_library(datadir, db, home);
+	set_env(1);
+	time_due();
+	sleep(3);
+	time_due();
+}
+
+/* --pair: argv[0] TPMTRAIN, ROUNDS, then A's and B's DATADIR DB HOME. */
+static int pair(int argc, char **argv)
+{
+	static const char *const what[] = { "due", "first home" };
+	int rounds = argc == 8 ? atoi(argv[1]) : 0;
+	double *v[2][3], ratio;
+
+	if (rounds < 1)
+		die("usage: startup_bench --pair TPMTRAIN ROUNDS A_DATADIR "
+		    "A_DB A_HOME B_DATADIR B_DB B_HOME");
+	bin = argv[0];
+	prepare(argv[2], argv[3], argv[4], 730, 300);
+	prepare(argv[5], argv[6], argv[7], 730, 300);
+	for (int k = 0; k < 2; k++)
+		for (int j = 0; j < 3; j++)
+			v[k][j] = calloc((size_t)rounds, sizeof(double));
+	for (int r = 0; r < rounds; r++) {
+		for (int k = 0; k < 2; k++) {
+			double (*start)(void) = k ? time_home : time_due;
+
+			use_library(argv[5], argv[6], argv[7]);
+			v[k][1][r] = start();
+			use_library(argv[2], argv[3], argv[4]);
+			v[k][0][r] = start();
+			v[k][2][r] = v[k][1][r] / v[k][0][r];
+		}
+	}
+	printf("paired, with the cache, medians of %d rounds "
+	       "(lowest-highest):\n", rounds);
+	for (int k = 0; k < 2; k++) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "%s, A", what[k]);
+		report(label, v[k][0], rounds);
+		snprintf(label, sizeof(label), "%s, B", what[k]);
+		report(label, v[k][1], rounds);
+		ratio = median(v[k][2], rounds);
+		printf("  %-26s %8.2fx (%.2f-%.2f)\n", "  B / A, per round",
+		       ratio, v[k][2][0], v[k][2][rounds - 1]);
+		for (int j = 0; j < 3; j++)
+			free(v[k][j]);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int rounds, days, per_day;
 	double *v[6];
+
+	setenv("TPMTRAIN_NOW", "2026-11-23T09:00:00Z", 1);
+	unsetenv("XDG_CACHE_HOME");
+	unsetenv("XDG_DATA_HOME");
+	if (argc > 1 && !strcmp(argv[1], "--pair"))
+		return pair(argc - 2, argv + 2);
 
 	if (argc < 5) {
 		fprintf(stderr, "usage: startup_bench TPMTRAIN DATADIR DB HOME "
@@ -233,18 +317,7 @@ int main(int argc, char **argv)
 	per_day = argc > 7 ? atoi(argv[7]) : 300;
 	if (rounds < 1 || days < 1 || per_day < 1)
 		die("want ROUNDS, DAYS and PER_DAY >= 1");
-	make_history(argv[2], argv[3], days, per_day);
-	setenv("TPMTRAIN_DATA_DIR", argv[2], 1);
-	setenv("TPMTRAIN_DB", argv[3], 1);
-	setenv("HOME", argv[4], 1);
-	setenv("TPMTRAIN_NOW", "2026-11-23T09:00:00Z", 1);
-	unsetenv("XDG_CACHE_HOME");
-	unsetenv("XDG_DATA_HOME");
-	/* Warm the cache past its racy window, and the system's caches. */
-	set_env(1);
-	time_due();
-	sleep(3);
-	time_due();
+	prepare(argv[2], argv[3], argv[4], days, per_day);
 	for (int k = 0; k < 6; k++)
 		v[k] = calloc((size_t)rounds, sizeof(double));
 	for (int r = 0; r < rounds; r++) {
