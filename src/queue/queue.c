@@ -200,16 +200,18 @@ static int ref_cmp(const struct queue *q, size_t pos, uint64_t head,
 }
 
 /*
- * The first position from pos whose key is not before key: a gallop then
- * a binary search, so that a scan of a few rows of a large library
- * touches a few of its keys, and a scan of all of them about one each.
+ * The first position from pos whose key is not before key, and in *c
+ * how it compares (1 at the end): a gallop then a binary search, so that
+ * a scan of a few rows of a large library touches a few of its keys, and
+ * a scan of all of them about one each.
  */
 static size_t seek_key(const struct queue *q, size_t pos, uint64_t head,
-		       const char *key)
+		       const char *key, int *c)
 {
 	size_t lo = pos, hi, step = 1;
 
-	if (pos >= q->cap || ref_cmp(q, pos, head, key) >= 0)
+	*c = pos < q->cap ? ref_cmp(q, pos, head, key) : 1;
+	if (*c >= 0)
 		return pos;
 	/* by_key[lo] is before key; find hi that is not, or the end. */
 	while (lo + step < q->cap && ref_cmp(q, lo + step, head, key) < 0) {
@@ -225,6 +227,7 @@ static size_t seek_key(const struct queue *q, size_t pos, uint64_t head,
 		else
 			hi = mid;
 	}
+	*c = hi < q->cap ? ref_cmp(q, hi, head, key) : 1;
 	return hi;
 }
 
@@ -237,8 +240,7 @@ static int merge_row(void *vctx, const struct store_scan_row *row)
 	int c;
 
 	q->n_read++;
-	m->pos = seek_key(q, m->pos, head, row->key);
-	c = m->pos < q->cap ? ref_cmp(q, m->pos, head, row->key) : 1;
+	m->pos = seek_key(q, m->pos, head, row->key, &c);
 	if (m->pos == q->cap || c != 0) {
 		q->n_orphans++;	/* its card left the decks */
 		m->review_orphans += row->state == FSRS_REVIEW;
