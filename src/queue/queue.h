@@ -78,8 +78,6 @@ struct queue_filter {
 	size_t n_focus;
 };
 
-struct queue_cand;
-
 /*
  * What a full scan of card_state found that holds until the store's
  * review stamp changes (store_review_stamp()): which items have a row in
