@@ -224,8 +224,9 @@ void queue_counts_release(struct queue_counts *qc);
  * counting only items that pass f (NULL: all): one queue_build() without
  * the daily limits, each count then capped at what the limits of s leave
  * today, rather than a build per row.  q then holds that unlimited
- * session, with today's figures (day, new_done, reviews_done,
- * next_learning) as queue_build() sets them.  Returns 0, or a store error
+ * session (its new items in library order, whatever new_order says),
+ * with today's figures (day, new_done, reviews_done, next_learning) as
+ * queue_build() sets them.  Returns 0, or a store error
  * (store_errmsg()) with every count 0.
  */
 int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,

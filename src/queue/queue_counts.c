@@ -173,6 +173,10 @@ int queue_counts(struct queue_counts *qc, struct queue *q, struct store *st,
 	lifted.new_per_day = lifted.reviews_per_day = 1 << 30;
 	/* The per-deck limit too: each row applies it to its own cards. */
 	lifted.new_per_deck = 0;
+	/* Counts do not depend on the order of the new items (a card's
+	 * items share its deck and tags): they are not sorted, which on a
+	 * large library with few cards studied is most of the work. */
+	lifted.new_order = NEW_ORDER_DECK;
 	ret = queue_build(q, st, &lifted, f, c);
 	if (ret == 0 && s->new_per_deck)
 		ret = queue_count_new_by_deck(q, st, s);
