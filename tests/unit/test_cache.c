@@ -229,32 +229,54 @@ static char *temp_cache(void)
 	return path;
 }
 
+/* The shipped library, parsed once with a new cache: most tests' start. */
+struct shipped {
+	const char *paths[3];
+	char *cache;
+	struct lib_run parsed;
+};
+
+static int shipped_setup(void **state)
+{
+	struct shipped *sh = xmalloc(sizeof(*sh));
+
+	sh->cache = temp_cache();
+	shipped_paths(sh->paths);
+	load(&sh->parsed, sh->paths, 3, sh->cache);
+	*state = sh;
+	return 0;
+}
+
+static int shipped_teardown(void **state)
+{
+	struct shipped *sh = *state;
+
+	unload(&sh->parsed);
+	free_paths(sh->paths, 3);
+	unlink(sh->cache);
+	xfree(sh->cache);
+	xfree(sh);
+	return 0;
+}
+
 static void cache_library_equals_the_parsed_one(void **state)
 {
-	const char *paths[3];
-	char *cache = temp_cache();
-	struct lib_run parsed, cached;
+	struct shipped *sh = *state;
+	struct lib_run cached;
 
-	(void)state;
-	shipped_paths(paths);
-	load(&parsed, paths, 3, cache);
-	assert_int_equal(parsed.lib.n_cached, 0);
-	assert_true(parsed.lib.n_files > 40);
-	assert_int_equal(parsed.dl.items.len, 0);
-	load(&cached, paths, 3, cache);
+	assert_int_equal(sh->parsed.lib.n_cached, 0);
+	assert_true(sh->parsed.lib.n_files > 40);
+	assert_int_equal(sh->parsed.dl.items.len, 0);
+	load(&cached, sh->paths, 3, sh->cache);
 	/* Nothing changed: nothing parsed. */
 	assert_int_equal(cached.lib.n_cached, cached.lib.n_files);
 	assert_int_equal(cached.dl.items.len, 0);
-	same_library(&parsed.lib, &cached.lib);
+	same_library(&sh->parsed.lib, &cached.lib);
 	/* The order too, taken from the cache rather than sorted. */
 	assert_true(library_order(&cached.lib)->borrowed);
-	assert_false(library_order(&parsed.lib)->borrowed);
-	same_order(&parsed.lib, &cached.lib);
-	unload(&parsed);
+	assert_false(library_order(&sh->parsed.lib)->borrowed);
+	same_order(&sh->parsed.lib, &cached.lib);
 	unload(&cached);
-	free_paths(paths, 3);
-	unlink(cache);
-	xfree(cache);
 }
 
 /* Writes a deck of n cards, its id and card ids from name. */
@@ -406,24 +428,15 @@ static void not_a_cache(unsigned char *data, size_t *len)
 
 static void cache_damaged_or_foreign_is_rebuilt_silently(void **state)
 {
-	const char *paths[3];
-	char *cache = temp_cache();
-	struct lib_run parsed;
+	struct shipped *sh = *state;
 	void (*damage[])(unsigned char *, size_t *) = {
 		truncate_half, flip_a_bit, flip_a_flag, foreign_version,
 		not_a_cache, flip_a_card_bit,
 	};
 
-	(void)state;
-	shipped_paths(paths);
-	load(&parsed, paths, 3, cache);
 	for (size_t i = 0; i < sizeof(damage) / sizeof(damage[0]); i++)
-		check_rebuilt(paths, 3, cache, &parsed.lib, damage[i],
-			      damage[i] == flip_a_card_bit);
-	unload(&parsed);
-	free_paths(paths, 3);
-	unlink(cache);
-	xfree(cache);
+		check_rebuilt(sh->paths, 3, sh->cache, &sh->parsed.lib,
+			      damage[i], damage[i] == flip_a_card_bit);
 }
 
 /*
@@ -432,17 +445,13 @@ static void cache_damaged_or_foreign_is_rebuilt_silently(void **state)
  */
 static void cache_unsound_record_is_parsed_instead(void **state)
 {
-	const char *paths[3];
-	char *cache = temp_cache();
-	struct lib_run parsed, r;
+	struct shipped *sh = *state;
+	struct lib_run r;
 	unsigned char *data;
 	size_t len;
 	uint64_t h, end;
 
-	(void)state;
-	shipped_paths(paths);
-	load(&parsed, paths, 3, cache);
-	data = (unsigned char *)test_read_file(cache, &len);
+	data = (unsigned char *)test_read_file(sh->cache, &len);
 	assert_non_null(data);
 	/* Every NUL that ends a string in the last record (before the
 	 * order the header's field at 40 points to, and the up to 7 zeros
@@ -455,17 +464,13 @@ static void cache_unsound_record_is_parsed_instead(void **state)
 			data[i] = 'x';
 	h = loader_cache_hash(data, len);
 	memcpy(data + LOADER_CACHE_HASH_OFF, &h, sizeof(h));
-	write_cache(cache, data, len);
+	write_cache(sh->cache, data, len);
 	xfree(data);
-	load(&r, paths, 3, cache);
+	load(&r, sh->paths, 3, sh->cache);
 	assert_int_equal(r.lib.n_cached, r.lib.n_files - 1);
 	assert_int_equal(r.dl.items.len, 0);
-	same_library(&parsed.lib, &r.lib);
+	same_library(&sh->parsed.lib, &r.lib);
 	unload(&r);
-	unload(&parsed);
-	free_paths(paths, 3);
-	unlink(cache);
-	xfree(cache);
 }
 
 /*
@@ -504,18 +509,14 @@ static void load_deferred(struct lib_run *r, const char *const *paths,
  */
 static void cache_deferred_cards_come_when_asked(void **state)
 {
-	const char *paths[3];
-	char *cache = temp_cache();
-	struct lib_run parsed, r;
+	struct shipped *sh = *state;
+	struct lib_run r;
 
-	(void)state;
-	shipped_paths(paths);
-	load(&parsed, paths, 3, cache);
-	load_deferred(&r, paths, 3, cache);
+	load_deferred(&r, sh->paths, 3, sh->cache);
 	assert_true(library_cards_deferred(&r.lib));
-	same_items(&parsed.lib, &r.lib);
+	same_items(&sh->parsed.lib, &r.lib);
 	assert_true(library_order(&r.lib)->borrowed);
-	same_order(&parsed.lib, &r.lib);
+	same_order(&sh->parsed.lib, &r.lib);
 	/* Looking up a rubric or a deck needs no card. */
 	assert_non_null(library_find_rubric(&r.lib, "tpm-system-design"));
 	assert_non_null(library_find_deck(&r.lib, "tpm-role"));
@@ -524,12 +525,8 @@ static void cache_deferred_cards_come_when_asked(void **state)
 	assert_non_null(library_find_card(&r.lib, "role-t-meaning"));
 	assert_false(library_cards_deferred(&r.lib));
 	assert_int_equal(library_cards(&r.lib), 0);
-	same_library(&parsed.lib, &r.lib);
+	same_library(&sh->parsed.lib, &r.lib);
 	unload(&r);
-	unload(&parsed);
-	free_paths(paths, 3);
-	unlink(cache);
-	xfree(cache);
 }
 
 /*
@@ -539,33 +536,25 @@ static void cache_deferred_cards_come_when_asked(void **state)
  */
 static void cache_deferred_damaged_cards_are_found_when_asked(void **state)
 {
-	const char *paths[3];
-	char *cache = temp_cache();
-	struct lib_run parsed, r;
+	struct shipped *sh = *state;
+	struct lib_run r;
 	unsigned char *data;
 	size_t len;
 
-	(void)state;
-	shipped_paths(paths);
-	load(&parsed, paths, 3, cache);
-	data = (unsigned char *)test_read_file(cache, &len);
+	data = (unsigned char *)test_read_file(sh->cache, &len);
 	assert_non_null(data);
 	flip_a_card_bit(data, &len);
-	write_cache(cache, data, len);
+	write_cache(sh->cache, data, len);
 	xfree(data);
-	load_deferred(&r, paths, 3, cache);
-	same_items(&parsed.lib, &r.lib);
+	load_deferred(&r, sh->paths, 3, sh->cache);
+	same_items(&sh->parsed.lib, &r.lib);
 	assert_int_equal(library_cards(&r.lib), TPM_ECORRUPT);
 	assert_true(library_cards_deferred(&r.lib));
 	unload(&r);
-	load(&r, paths, 3, cache);
+	load(&r, sh->paths, 3, sh->cache);
 	assert_int_equal(r.lib.n_cached, r.lib.n_files - 1);
-	same_library(&parsed.lib, &r.lib);
+	same_library(&sh->parsed.lib, &r.lib);
 	unload(&r);
-	unload(&parsed);
-	free_paths(paths, 3);
-	unlink(cache);
-	xfree(cache);
 }
 
 /*
@@ -633,16 +622,18 @@ static void cache_any_byte_changed_is_read_safely(void **state)
 	xfree(cache);
 }
 
+#define SHIPPED_TEST(f) \
+	cmocka_unit_test_setup_teardown(f, shipped_setup, shipped_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(cache_library_equals_the_parsed_one),
+		SHIPPED_TEST(cache_library_equals_the_parsed_one),
 		cmocka_unit_test(cache_parses_an_edited_file_alone),
-		cmocka_unit_test(cache_damaged_or_foreign_is_rebuilt_silently),
-		cmocka_unit_test(cache_unsound_record_is_parsed_instead),
-		cmocka_unit_test(cache_deferred_cards_come_when_asked),
-		cmocka_unit_test(
-			cache_deferred_damaged_cards_are_found_when_asked),
+		SHIPPED_TEST(cache_damaged_or_foreign_is_rebuilt_silently),
+		SHIPPED_TEST(cache_unsound_record_is_parsed_instead),
+		SHIPPED_TEST(cache_deferred_cards_come_when_asked),
+		SHIPPED_TEST(cache_deferred_damaged_cards_are_found_when_asked),
 		cmocka_unit_test(cache_any_byte_changed_is_read_safely),
 	};
 
