@@ -452,7 +452,9 @@ static int read_cache(struct library_cache *c, const char *path)
 	c->head = blobs >= HEADER_BYTES && blobs <= c->len ? (size_t)blobs
 							   : c->len;
 	c->data = xreallocarray_huge(NULL, 0, c->head, 1);
-	if (read_at(fd, c->data, c->head, 0) < 0)
+	memcpy(c->data, header, HEADER_BYTES);
+	if (read_at(fd, c->data + HEADER_BYTES, c->head - HEADER_BYTES,
+		    HEADER_BYTES) < 0)
 		goto out;
 	if (blobs) {
 		c->map = mmap(NULL, c->len, PROT_READ, MAP_PRIVATE, fd, 0);
